@@ -1,0 +1,23 @@
+// Bundles the extension client, the language server and the CLI with esbuild (node 20, CommonJS).
+import { build } from 'esbuild';
+
+const watch = process.argv.includes('--watch');
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  logLevel: 'warning',
+  legalComments: 'none',
+  // Some dependencies ship ESM that reads import.meta.url; give the CommonJS bundle a real one.
+  define: { 'import.meta.url': '__haulcheckImportMetaUrl' },
+  banner: { js: "const __haulcheckImportMetaUrl = require('url').pathToFileURL(__filename).href;" },
+};
+
+await Promise.all([
+  build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
+  build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' }),
+  build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' }),
+]);
+if (!watch) console.log('built dist/client.js, dist/server.js, dist/cli.js');

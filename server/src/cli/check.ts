@@ -1,0 +1,84 @@
+/** `haulcheck check`: resolve the paths to dataset files, check each, return results. */
+import { promises as fsp, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { checkParsed, parseFile } from '../core';
+import { type LoadedDataset, findDatasetRoot, isInside, kindOf, listDatasetFiles, loadDataset, readText } from '../node/dataset';
+import type { FileResult } from './types';
+
+export class UsageError extends Error {}
+export class InputError extends Error {}
+
+export interface CheckRequest {
+  paths: string[];
+  cwd: string;
+  ruleOverrides?: Record<string, unknown>;
+  /** Overrides today (YYYY-MM-DD) for reproducible runs. */
+  today?: string;
+}
+
+interface Target {
+  file: string;
+  explicit: boolean;
+  dataset: LoadedDataset;
+}
+
+export async function runCheck(req: CheckRequest): Promise<FileResult[]> {
+  const datasets = new Map<string, LoadedDataset>();
+  const getDataset = async (root: string) => {
+    let ds = datasets.get(root);
+    if (!ds) {
+      ds = await loadDataset(root, req.ruleOverrides);
+      if (req.today) ds.context.today = req.today;
+      datasets.set(root, ds);
+    }
+    return ds;
+  };
+  const targets: Target[] = [];
+  const paths = req.paths.length ? req.paths : [findDatasetRoot(req.cwd) ?? ''];
+  if (!paths[0]) throw new UsageError(`No ${'haulcheck.yaml'} found in ${req.cwd} or above; give the dataset folder or files to check.`);
+  for (const p of paths) {
+    const abs = path.resolve(req.cwd, p);
+    let st;
+    try {
+      st = statSync(abs);
+    } catch {
+      throw new InputError(`Cannot read ${p}: no such file or folder.`);
+    }
+    if (st.isDirectory()) {
+      const root = findDatasetRoot(abs) ?? abs;
+      const ds = await getDataset(root);
+      const files = await listDatasetFiles(ds);
+      for (const f of files) if (isInside(abs, f)) targets.push({ file: f, explicit: false, dataset: ds });
+    } else {
+      const root = findDatasetRoot(path.dirname(abs)) ?? path.dirname(abs);
+      targets.push({ file: abs, explicit: true, dataset: await getDataset(root) });
+    }
+  }
+  const seen = new Set<string>();
+  const results: FileResult[] = [];
+  for (const t of targets) {
+    if (seen.has(t.file)) continue;
+    seen.add(t.file);
+    let text: string;
+    try {
+      text = await readText(t.file);
+    } catch (err) {
+      throw new InputError(`Cannot read ${path.relative(req.cwd, t.file) || t.file}: ${(err as Error).message}`);
+    }
+    const kind = kindOf(t.dataset, t.file, text, t.explicit);
+    if (!kind) continue;
+    const file = parseFile(text);
+    const findings = checkParsed(file, kind, { config: t.dataset.config, dataset: t.dataset.context });
+    results.push({ path: t.file, displayPath: path.relative(req.cwd, t.file) || t.file, text, lines: file.lines, findings });
+  }
+  return results;
+}
+
+export async function fileExists(p: string): Promise<boolean> {
+  try {
+    await fsp.access(p);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,62 @@
+/** What rules may know beyond the file they check: registries, configuration, the day it is. */
+
+export interface UnitMassBand {
+  typical?: [number, number];
+  warn?: [number, number];
+  error?: [number, number];
+}
+
+export interface DrugForm {
+  form: string;
+  unit_mass_mg?: UnitMassBand;
+  gross_factor?: number;
+  source?: string;
+}
+
+export interface DrugEntry {
+  id: string;
+  name: string;
+  aliases?: string[];
+  category?: string;
+  units?: string[];
+  forms?: DrugForm[];
+  notes?: string;
+}
+
+export interface AgencyEntry {
+  id: string;
+  name: string;
+  short_name?: string;
+  country?: string;
+  parent?: string | null;
+  url?: string | null;
+  notes?: string;
+}
+
+export interface Registries {
+  drugs: ReadonlyMap<string, DrugEntry>;
+  agencies: ReadonlyMap<string, AgencyEntry>;
+}
+
+export interface DatasetContext {
+  /** Registries loaded from the dataset, when the shell found them. */
+  registries?: Registries;
+  /** Today as YYYY-MM-DD, injected by the shell; the core never reads the clock. */
+  today?: string;
+}
+
+function entries<T extends { id: string }>(value: unknown, key: string): Map<string, T> {
+  const map = new Map<string, T>();
+  const list = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+  if (Array.isArray(list)) {
+    for (const e of list) {
+      if (e && typeof e === 'object' && typeof (e as { id?: unknown }).id === 'string') map.set((e as T).id, e as T);
+    }
+  }
+  return map;
+}
+
+/** Builds registries from the parsed `drugs.yaml` and `agencies.yaml` values (either may be missing). */
+export function buildRegistries(drugs: unknown, agencies: unknown): Registries {
+  return { drugs: entries<DrugEntry>(drugs, 'drugs'), agencies: entries<AgencyEntry>(agencies, 'agencies') };
+}

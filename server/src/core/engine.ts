@@ -1,0 +1,108 @@
+/**
+ * Runs the rules over a parsed file. One rule that throws becomes an `internal/rule-error` finding
+ * and the others still run.
+ */
+import type { ParsedDocument, ParsedFile } from './parse';
+import { parseFile } from './parse';
+import { rangeForPointer } from './place';
+import type { Report, Rule, RuleContext } from './rule';
+import { formatMessage } from './rule';
+import type { ResolvedConfig } from './config';
+import { DEFAULT_CONFIG, settingFor } from './config';
+import type { DatasetContext } from './dataset';
+import type { FileKind, Finding, Severity } from './types';
+import { ALL_RULES } from './rules';
+
+export interface CheckOptions {
+  config?: ResolvedConfig;
+  dataset?: DatasetContext;
+  /** Rules to run (default: every rule of the registry). */
+  rules?: readonly Rule[];
+}
+
+export const INTERNAL_RULE_ID = 'internal/rule-error';
+
+export function checkText(text: string, kind: FileKind, options: CheckOptions = {}): { file: ParsedFile; findings: Finding[] } {
+  const file = parseFile(text);
+  return { file, findings: checkParsed(file, kind, options) };
+}
+
+export function checkParsed(file: ParsedFile, kind: FileKind, options: CheckOptions = {}): Finding[] {
+  const config = options.config ?? DEFAULT_CONFIG;
+  const dataset = options.dataset ?? {};
+  const rules = options.rules ?? ALL_RULES;
+  const findings: Finding[] = [];
+  for (const doc of file.docs) {
+    for (const rule of rules) {
+      if (!rule.meta.appliesTo.includes(kind)) continue;
+      const own = settingFor(config, rule.meta.id);
+      if (own?.severity === 'off' && !rule.meta.reports?.length) continue;
+      try {
+        runRule(rule, file, doc, kind, config, dataset, findings);
+      } catch (err) {
+        findings.push(internalFinding(file, doc, rule.meta.id, err));
+      }
+    }
+  }
+  findings.sort((a, b) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset || a.ruleId.localeCompare(b.ruleId));
+  return findings;
+}
+
+function runRule(
+  rule: Rule,
+  file: ParsedFile,
+  doc: ParsedDocument,
+  kind: FileKind,
+  config: ResolvedConfig,
+  dataset: DatasetContext,
+  out: Finding[],
+): void {
+  const setting = settingFor(config, rule.meta.id);
+  const pending: Finding[] = [];
+  const context: RuleContext = {
+    file,
+    document: doc,
+    yaml: doc.doc,
+    kind,
+    options: setting?.options ?? {},
+    dataset,
+    report(r: Report) {
+      const id = r.ruleId ?? rule.meta.id;
+      const s = settingFor(config, id, rule.meta.id);
+      const severity = s ? s.severity : rule.meta.defaultSeverity;
+      if (severity === 'off') return;
+      const template = rule.meta.messages[r.messageId];
+      if (template === undefined) throw new Error(`rule ${rule.meta.id} reported unknown message id "${r.messageId}"`);
+      const [start, end] =
+        r.start !== undefined ? [r.start, r.end ?? r.start] : rangeForPointer(file, doc, r.pointer, r.at ?? 'value');
+      pending.push({
+        ruleId: id,
+        severity: severity as Severity,
+        message: formatMessage(template, r.data),
+        range: file.lines.range(start, end),
+        pointer: r.pointer,
+        docIndex: doc.index,
+        data: r.data,
+        fixes: r.fixes,
+      });
+    },
+  };
+  rule.check(context);
+  // Only a rule that completed contributes findings; a throwing rule yields one internal finding.
+  out.push(...pending);
+}
+
+function internalFinding(file: ParsedFile, doc: ParsedDocument, ruleId: string, err: unknown): Finding {
+  const start = Math.min(doc.start, file.text.length);
+  const line = file.lines.position(start).line;
+  const detail = err instanceof Error ? err.message : String(err);
+  return {
+    ruleId: INTERNAL_RULE_ID,
+    severity: 'error',
+    message: `Rule "${ruleId}" failed on this document and was skipped (the other rules still ran): ${detail}`,
+    range: file.lines.range(start, file.lines.lineContentEnd(line)),
+    pointer: '',
+    docIndex: doc.index,
+    data: { rule: ruleId, error: detail },
+  };
+}

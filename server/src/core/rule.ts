@@ -1,0 +1,70 @@
+/**
+ * The rule framework, in ESLint's shape: a rule is `meta` plus `check(context)`, reports carry a
+ * message id and data, never text formatted for one output.
+ */
+import type { Document } from 'yaml';
+import type { ParsedDocument, ParsedFile } from './parse';
+import type { FileKind, Fix, FixSafety, SeverityLevel } from './types';
+import type { DatasetContext } from './dataset';
+
+export interface RuleMeta {
+  /** Stable id (`yaml/syntax`), or the family prefix for rules that report several ids (`schema`). */
+  id: string;
+  /** One sentence: what the rule checks. */
+  description: string;
+  defaultSeverity: SeverityLevel;
+  /** File kinds the rule runs on. */
+  appliesTo: readonly FileKind[];
+  /** Message templates; `{name}` is replaced by `data.name`. */
+  messages: Record<string, string>;
+  /** Safest level of the fixes it offers, if any. */
+  fixable?: FixSafety;
+  /** JSON Schema of the rule's options (`rules: { id: [severity, options] }` in haulcheck.yaml). */
+  optionsSchema?: Record<string, unknown>;
+  /** Ids a family rule reports, besides its own (documentation and configuration use them). */
+  reports?: readonly string[];
+}
+
+export interface Report {
+  messageId: string;
+  data?: Record<string, unknown>;
+  /** JSON pointer of the value concerned. */
+  pointer: string;
+  /**
+   * Where to put the squiggle: on the key of the pointer's entry, on its value (default), or on the
+   * key of its parent (a missing key is reported on the mapping that lacks it).
+   */
+  at?: 'key' | 'value' | 'parent-key';
+  /** Explicit offsets, when the place is not a node (syntax errors, comments). */
+  start?: number;
+  end?: number;
+  /** For family rules: the exact id reported (`schema/required`). */
+  ruleId?: string;
+  fixes?: Fix[];
+}
+
+export interface RuleContext {
+  readonly file: ParsedFile;
+  readonly document: ParsedDocument;
+  readonly yaml: Document.Parsed;
+  readonly kind: FileKind;
+  readonly options: Readonly<Record<string, unknown>>;
+  readonly dataset: DatasetContext;
+  report(report: Report): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(context: RuleContext): void;
+}
+
+export function defineRule(rule: Rule): Rule {
+  return rule;
+}
+
+/** Replaces `{name}` placeholders. Unknown placeholders are left visible rather than dropped. */
+export function formatMessage(template: string, data: Record<string, unknown> | undefined): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    data && data[name] !== undefined && data[name] !== null ? String(data[name]) : whole,
+  );
+}

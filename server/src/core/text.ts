@@ -1,0 +1,92 @@
+import type { Position, Range } from './types';
+
+/**
+ * Maps offsets (UTF-16 code units, as JavaScript strings count them and as LSP positions count
+ * characters) to lines and back. Line breaks are `\n`, `\r\n` and a lone `\r`, as in LSP.
+ */
+export class LineIndex {
+  readonly text: string;
+  /** Offset of the first character of each line. */
+  readonly lineStarts: number[];
+
+  constructor(text: string) {
+    this.text = text;
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 13 /* \r */) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      } else if (c === 10 /* \n */) {
+        starts.push(i + 1);
+      }
+    }
+    this.lineStarts = starts;
+  }
+
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+
+  /** Offset clamped to the text, then placed on its line. */
+  position(offset: number): Position {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lineStarts[mid] <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { offset: o, line: lo, character: o - this.lineStarts[lo] };
+  }
+
+  range(start: number, end: number): Range {
+    return { start: this.position(start), end: this.position(Math.max(start, end)) };
+  }
+
+  /** Offset of a line/character; a character past the end of its line lands at the line's end. */
+  offsetAt(line: number, character: number): number {
+    if (line < 0) return 0;
+    if (line >= this.lineStarts.length) return this.text.length;
+    const start = this.lineStarts[line];
+    const end = this.lineContentEnd(line);
+    return Math.max(start, Math.min(start + Math.max(0, character), end));
+  }
+
+  /** Offset just past the last character of a line, before its line break. */
+  lineContentEnd(line: number): number {
+    const next = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1] : this.text.length;
+    let end = next;
+    if (end > this.lineStarts[line] && this.text.charCodeAt(end - 1) === 10) end--;
+    if (end > this.lineStarts[line] && this.text.charCodeAt(end - 1) === 13) end--;
+    return end;
+  }
+
+  lineText(line: number): string {
+    return this.text.slice(this.lineStarts[line], this.lineContentEnd(line));
+  }
+
+  /** Column of a position counted in UTF-8 bytes (0-based), for formats that count bytes. */
+  utf8Character(pos: Position): number {
+    return utf8Length(this.text, this.lineStarts[pos.line], pos.offset);
+  }
+}
+
+/** Number of UTF-8 bytes that encode text[start, end). Lone surrogates count as U+FFFD (3 bytes). */
+export function utf8Length(text: string, start = 0, end = text.length): number {
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < end) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n += 4;
+        i++;
+      } else n += 3;
+    } else n += 3;
+  }
+  return n;
+}

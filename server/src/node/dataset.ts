@@ -1,0 +1,129 @@
+/**
+ * File-system side of a dataset, shared by the CLI and the language server: find the root, read the
+ * config and registries, list the event files. Everything it reads stays inside the dataset root.
+ */
+import { existsSync, promises as fsp, realpathSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { glob } from 'tinyglobby';
+import {
+  CONFIG_FILE,
+  type DatasetContext,
+  type FileKind,
+  type ResolvedConfig,
+  buildRegistries,
+  classify,
+  kindFromModeline,
+  parseFile,
+  resolveConfig,
+} from '../core';
+
+export interface LoadedDataset {
+  root: string;
+  /** Whether a haulcheck.yaml was found (otherwise defaults are in use). */
+  hasConfig: boolean;
+  config: ResolvedConfig;
+  context: DatasetContext;
+}
+
+/** Reads a text file as VS Code does: UTF-8, a leading byte-order mark dropped. */
+export async function readText(file: string): Promise<string> {
+  const text = await fsp.readFile(file, 'utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** The nearest folder at or above `start` holding a haulcheck.yaml, or undefined. */
+export function findDatasetRoot(start: string): string | undefined {
+  let dir = path.resolve(start);
+  try {
+    if (!statSync(dir).isDirectory()) dir = path.dirname(dir);
+  } catch {
+    dir = path.dirname(dir);
+  }
+  for (;;) {
+    if (existsSync(path.join(dir, CONFIG_FILE))) return dir;
+    const up = path.dirname(dir);
+    if (up === dir) return undefined;
+    dir = up;
+  }
+}
+
+/** Today in the local calendar as YYYY-MM-DD (the shells inject it; the core never reads the clock). */
+export function localToday(now = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+}
+
+async function readYamlValue(file: string): Promise<unknown> {
+  try {
+    const parsed = parseFile(await readText(file));
+    return parsed.docs[0]?.value;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Is `target` inside `root` (after resolving symlinks)? */
+export function isInside(root: string, target: string): boolean {
+  let real: string;
+  let realRoot: string;
+  try {
+    real = realpathSync(target);
+    realRoot = realpathSync(root);
+  } catch {
+    return false;
+  }
+  const rel = path.relative(realRoot, real);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+export async function loadDataset(root: string, overrides?: Record<string, unknown>, texts?: ReadonlyMap<string, string>): Promise<LoadedDataset> {
+  const configPath = path.join(root, CONFIG_FILE);
+  const hasConfig = existsSync(configPath);
+  const read = async (p: string) => {
+    const live = texts?.get(p);
+    if (live !== undefined) {
+      try {
+        return parseFile(live).docs[0]?.value;
+      } catch {
+        return undefined;
+      }
+    }
+    return isInside(root, p) ? readYamlValue(p) : undefined;
+  };
+  const raw = hasConfig ? await read(configPath) : undefined;
+  const config = resolveConfig(raw, overrides);
+  const [drugs, agencies] = await Promise.all([
+    read(path.resolve(root, config.registries.drugs)),
+    read(path.resolve(root, config.registries.agencies)),
+  ]);
+  return {
+    root,
+    hasConfig,
+    config,
+    context: { registries: buildRegistries(drugs, agencies), today: config.today ?? localToday() },
+  };
+}
+
+/** Every file of the dataset (config, registries, events), absolute, sorted. Symlinks are not followed. */
+export async function listDatasetFiles(ds: LoadedDataset): Promise<string[]> {
+  const events = await glob(ds.config.events, {
+    cwd: ds.root,
+    ignore: ['**/node_modules/**', ...ds.config.ignore],
+    absolute: true,
+    followSymbolicLinks: false,
+    onlyFiles: true,
+    dot: false,
+  });
+  const extra = [CONFIG_FILE, ds.config.registries.drugs, ds.config.registries.agencies]
+    .map((p) => path.resolve(ds.root, p))
+    .filter((p) => existsSync(p));
+  const all = new Set([...extra, ...events.map((p) => path.resolve(p))]);
+  return [...all].filter((p) => isInside(ds.root, p)).sort();
+}
+
+/** What a file is to its dataset; `explicit` files that match no glob fall back to their modeline, then `event`. */
+export function kindOf(ds: LoadedDataset, file: string, text: string, explicit: boolean): FileKind | undefined {
+  const rel = path.relative(ds.root, file).split(path.sep).join('/');
+  const inside = rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+  return (inside ? classify(ds.config, rel) : undefined) ?? kindFromModeline(text) ?? (explicit ? 'event' : undefined);
+}
