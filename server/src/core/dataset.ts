@@ -38,7 +38,13 @@ export interface Registries {
   agencies: ReadonlyMap<string, AgencyEntry>;
 }
 
+import type { DatasetIndexView } from './dataset-index';
+
 export interface DatasetContext {
+  /** Facts of every event in the dataset, for dataset-wide rules (absent when checking one file alone). */
+  index?: DatasetIndexView;
+  /** Per-drug, per-form band overrides from haulcheck.yaml (`bands`). */
+  bands?: Record<string, unknown>;
   /** Registries loaded from the dataset, when the shell found them. */
   registries?: Registries;
   /** Today as YYYY-MM-DD, injected by the shell; the core never reads the clock. */

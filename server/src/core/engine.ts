@@ -18,6 +18,8 @@ export interface CheckOptions {
   dataset?: DatasetContext;
   /** Rules to run (default: every rule of the registry). */
   rules?: readonly Rule[];
+  /** Dataset-relative path of the file (`events/2026/x.yaml`), for rules about file names. */
+  path?: string;
 }
 
 export const INTERNAL_RULE_ID = 'internal/rule-error';
@@ -38,7 +40,7 @@ export function checkParsed(file: ParsedFile, kind: FileKind, options: CheckOpti
       const own = settingFor(config, rule.meta.id);
       if (own?.severity === 'off' && !rule.meta.reports?.length) continue;
       try {
-        runRule(rule, file, doc, kind, config, dataset, findings);
+        runRule(rule, file, doc, kind, config, dataset, options.path, findings);
       } catch (err) {
         findings.push(internalFinding(file, doc, rule.meta.id, err));
       }
@@ -55,6 +57,7 @@ function runRule(
   kind: FileKind,
   config: ResolvedConfig,
   dataset: DatasetContext,
+  path: string | undefined,
   out: Finding[],
 ): void {
   const setting = settingFor(config, rule.meta.id);
@@ -66,6 +69,7 @@ function runRule(
     kind,
     options: setting?.options ?? {},
     dataset,
+    path,
     report(r: Report) {
       const id = r.ruleId ?? rule.meta.id;
       const s = settingFor(config, id, rule.meta.id);
@@ -79,6 +83,7 @@ function runRule(
         ruleId: id,
         severity: severity as Severity,
         message: formatMessage(template, r.data),
+        messageId: r.messageId,
         range: file.lines.range(start, end),
         pointer: r.pointer,
         docIndex: doc.index,

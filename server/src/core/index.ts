@@ -16,3 +16,5 @@ export { schemaHover, type HoverResult } from './hover';
 export { ruleDocsUrl, DOCS_BASE_URL } from './docs';
 export { BUILTIN_SCHEMAS } from './schemas';
 export { validateValue } from './validate';
+export * from './model';
+export { DatasetIndex, extractFacts, normaliseUrl, type EventFacts, type DatasetIndexView, type QuantityFact } from './dataset-index';

@@ -21,7 +21,9 @@ function valueRange(file: ParsedFile, node: YamlNode | undefined, key: YamlNode 
   const r = nodeRange(node);
   if (!r) return keyRange(key);
   if (isCollection(node)) {
-    // A whole mapping or list is marked by its key, or by its first line when it has none.
+    // A collection on one line (`[]`, `{a: 1}`) is marked itself; a block spanning lines by its key,
+    // or by its first line when it has none.
+    if (file.lines.position(r[0]).line === file.lines.position(r[1]).line) return r;
     return keyRange(key) ?? firstLine(file, r[0], r[1]);
   }
   if (isScalar(node) && r[1] === r[0]) return keyRange(key) ?? r;

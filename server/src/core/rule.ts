@@ -50,6 +50,8 @@ export interface RuleContext {
   readonly kind: FileKind;
   readonly options: Readonly<Record<string, unknown>>;
   readonly dataset: DatasetContext;
+  /** Dataset-relative path of the file, `/`-separated (`events/2026/x.yaml`), when known. */
+  readonly path?: string;
   report(report: Report): void;
 }
 

@@ -46,6 +46,8 @@ export interface Finding {
   severity: Severity;
   /** A sentence for a data maintainer, with the numbers in it. */
   message: string;
+  /** Which of the rule's message templates produced the message. */
+  messageId?: string;
   range: Range;
   /** JSON pointer (RFC 6901) of the value concerned, relative to its YAML document. */
   pointer: string;

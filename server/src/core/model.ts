@@ -1,0 +1,314 @@
+/**
+ * Reading an event's values as facts: figure slots as lists of figures (with their JSON pointers),
+ * units converted exactly, partial dates as day intervals. Pure functions over plain data.
+ */
+import { formatPointer } from './pointer';
+
+export type Qualifier = 'exact' | 'about' | 'more_than' | 'at_least' | 'less_than' | 'up_to' | 'range';
+
+export interface Figure {
+  value?: number;
+  unit?: string;
+  qualifier: Qualifier;
+  min?: number;
+  max?: number;
+  source?: string;
+  basis?: string;
+  as_of?: string;
+  as_reported?: string;
+  /** The figure was written as a bare number (shorthand for an exact figure). */
+  shorthand: boolean;
+  /** JSON pointer of this figure (of the number itself for shorthand). */
+  pointer: string;
+}
+
+const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+
+function toFigure(v: unknown, pointer: string): Figure | undefined {
+  if (typeof v === 'number') return { value: v, qualifier: 'exact', shorthand: true, pointer };
+  if (!isObj(v)) return undefined;
+  const num = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) ? x : undefined);
+  const str = (x: unknown) => (typeof x === 'string' ? x : undefined);
+  return {
+    value: num(v.value),
+    unit: str(v.unit),
+    qualifier: (str(v.qualifier) as Qualifier | undefined) ?? 'exact',
+    min: num(v.min),
+    max: num(v.max),
+    source: str(v.source),
+    basis: str(v.basis),
+    as_of: str(v.as_of),
+    as_reported: str(v.as_reported),
+    shorthand: false,
+    pointer,
+  };
+}
+
+/** A figure slot (number, figure, or list of figures) as a list of figures, each with its pointer. */
+export function figuresOf(slot: unknown, pointer: string): Figure[] {
+  if (Array.isArray(slot)) {
+    const out: Figure[] = [];
+    slot.forEach((item, i) => {
+      const f = toFigure(item, `${pointer}/${i}`);
+      if (f) out.push(f);
+    });
+    return out;
+  }
+  const f = toFigure(slot, pointer);
+  return f ? [f] : [];
+}
+
+/** Every figure slot of an event, with a label: seizures[i].count/weight/volume, other_items[i].quantity, arrests. */
+export interface SlotRef {
+  /** JSON pointer of the slot. */
+  pointer: string;
+  /** `count`, `weight`, `volume`, `quantity` or `arrests`. */
+  field: 'count' | 'weight' | 'volume' | 'quantity' | 'arrests';
+  /** Index in `seizures` (or `other_items`), if any. */
+  index?: number;
+  drug?: string;
+  form?: string;
+  figures: Figure[];
+}
+
+export function slotsOf(event: unknown): SlotRef[] {
+  if (!isObj(event)) return [];
+  const out: SlotRef[] = [];
+  if (Array.isArray(event.seizures)) {
+    event.seizures.forEach((s, i) => {
+      if (!isObj(s)) return;
+      for (const field of ['count', 'weight', 'volume'] as const) {
+        if (s[field] === undefined || s[field] === null) continue;
+        const pointer = formatPointer(['seizures', i, field]);
+        out.push({
+          pointer,
+          field,
+          index: i,
+          drug: typeof s.drug === 'string' ? s.drug : undefined,
+          form: typeof s.form === 'string' ? s.form : undefined,
+          figures: figuresOf(s[field], pointer),
+        });
+      }
+    });
+  }
+  if (Array.isArray(event.other_items)) {
+    event.other_items.forEach((o, i) => {
+      if (!isObj(o) || o.quantity === undefined) return;
+      const pointer = formatPointer(['other_items', i, 'quantity']);
+      out.push({ pointer, field: 'quantity', index: i, figures: figuresOf(o.quantity, pointer) });
+    });
+  }
+  if (event.arrests !== undefined && event.arrests !== null) {
+    out.push({ pointer: '/arrests', field: 'arrests', figures: figuresOf(event.arrests, '/arrests') });
+  }
+  return out;
+}
+
+/** Exact factors to kilograms (1 short ton = 2000 lb = 907.18474 kg; 1 lb = 0.45359237 kg). */
+export const KG_PER_UNIT: Readonly<Record<string, number>> = {
+  kg: 1,
+  g: 1e-3,
+  mg: 1e-6,
+  t: 1000,
+  short_ton: 907.18474,
+  lb: 0.45359237,
+};
+
+/** Litres per volume unit. */
+export const L_PER_UNIT: Readonly<Record<string, number>> = { l: 1, ml: 1e-3 };
+
+export const COUNT_UNITS = new Set(['tablets', 'capsules', 'plants', 'bars', 'packs', 'persons']);
+
+export function toKg(value: number, unit: string | undefined): number | undefined {
+  const f = unit ? KG_PER_UNIT[unit] : undefined;
+  return f === undefined ? undefined : value * f;
+}
+
+/**
+ * The interval of true values a figure allows, before rounding tolerance: "more than 200,000" is
+ * (200000, ∞), "about 65" is 65 (the caller applies a rounding tolerance), "range" is [min, max].
+ */
+export interface Interval {
+  lo: number;
+  hi: number;
+  /** The bounds come from "about": callers widen them by their rounding tolerance. */
+  approximate: boolean;
+}
+
+export function intervalOf(f: Figure): Interval | undefined {
+  const v = f.value;
+  switch (f.qualifier) {
+    case 'range':
+      return f.min !== undefined && f.max !== undefined ? { lo: f.min, hi: f.max, approximate: false } : undefined;
+    case 'more_than':
+    case 'at_least':
+      return v === undefined ? undefined : { lo: v, hi: Infinity, approximate: false };
+    case 'less_than':
+    case 'up_to':
+      return v === undefined ? undefined : { lo: 0, hi: v, approximate: false };
+    case 'about':
+      return v === undefined ? undefined : { lo: v, hi: v, approximate: true };
+    default:
+      return v === undefined ? undefined : { lo: v, hi: v, approximate: false };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates
+
+/** A partial date (YYYY, YYYY-MM, YYYY-MM-DD) as the first and last day it may mean. */
+export interface DayInterval {
+  /** First possible day, YYYY-MM-DD. */
+  start: string;
+  /** Last possible day, YYYY-MM-DD. */
+  end: string;
+  precision: 'day' | 'month' | 'year';
+}
+
+const PARTIAL = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+/** Parses a partial date; undefined for anything else (including impossible days like 2025-02-30). */
+export function partialDate(s: unknown): DayInterval | undefined {
+  if (typeof s !== 'string') return undefined;
+  const m = PARTIAL.exec(s);
+  if (!m) return undefined;
+  const y = Number(m[1]);
+  if (m[3]) {
+    const mo = Number(m[2]);
+    const d = Number(m[3]);
+    if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return undefined;
+    return { start: s, end: s, precision: 'day' };
+  }
+  if (m[2]) {
+    const mo = Number(m[2]);
+    if (mo < 1 || mo > 12) return undefined;
+    return { start: `${m[1]}-${m[2]}-01`, end: `${m[1]}-${m[2]}-${pad(daysInMonth(y, mo))}`, precision: 'month' };
+  }
+  return { start: `${m[1]}-01-01`, end: `${m[1]}-12-31`, precision: 'year' };
+}
+
+/** Days since 1970-01-01 of a YYYY-MM-DD date. */
+export function dayNumber(ymd: string): number {
+  const [y, m, d] = ymd.split('-').map(Number);
+  return Math.floor(Date.UTC(y, m - 1, d) / 86400000);
+}
+
+export function fromDayNumber(n: number): string {
+  const dt = new Date(n * 86400000);
+  return `${pad(dt.getUTCFullYear(), 4)}-${pad(dt.getUTCMonth() + 1)}-${pad(dt.getUTCDate())}`;
+}
+
+export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
+
+export function weekdayOf(ymd: string): (typeof WEEKDAYS)[number] {
+  return WEEKDAYS[new Date(`${ymd}T00:00:00Z`).getUTCDay()];
+}
+
+/** A date claim of an event (`date` may be one claim or a list, one per source). */
+export interface DateClaim {
+  on?: string;
+  from?: string;
+  to?: string;
+  precision?: string;
+  as_reported?: string | null;
+  refers_to?: 'event' | 'announcement';
+  source?: string;
+  pointer: string;
+  /** The days the claim allows (from `on`, or from `from`/`to`, open ends left undefined). */
+  interval?: { start?: string; end?: string };
+}
+
+export function dateClaimsOf(event: unknown): DateClaim[] {
+  if (!isObj(event)) return [];
+  const raw = event.date;
+  const list = Array.isArray(raw) ? raw.map((c, i) => [c, `/date/${i}`] as const) : raw === undefined ? [] : [[raw, '/date'] as const];
+  const out: DateClaim[] = [];
+  for (const [c, pointer] of list) {
+    if (!isObj(c)) continue;
+    const str = (x: unknown) => (typeof x === 'string' ? x : undefined);
+    const claim: DateClaim = {
+      on: str(c.on),
+      from: str(c.from),
+      to: str(c.to),
+      precision: str(c.precision),
+      as_reported: typeof c.as_reported === 'string' ? c.as_reported : c.as_reported === null ? null : undefined,
+      refers_to: c.refers_to === 'announcement' ? 'announcement' : 'event',
+      source: str(c.source),
+      pointer,
+    };
+    const on = partialDate(claim.on);
+    if (on) claim.interval = { start: on.start, end: on.end };
+    else {
+      const from = partialDate(claim.from);
+      const to = partialDate(claim.to);
+      if (from || to) claim.interval = { start: from?.start, end: to?.end };
+    }
+    out.push(claim);
+  }
+  return out;
+}
+
+/** Sources of an event by id. */
+export interface SourceRef {
+  id: string;
+  index: number;
+  pointer: string;
+  publisher?: string;
+  url?: string | null;
+  published?: string | null;
+  quotes: string[];
+  language?: string;
+}
+
+export function sourcesOf(event: unknown): SourceRef[] {
+  if (!isObj(event) || !Array.isArray(event.sources)) return [];
+  const out: SourceRef[] = [];
+  event.sources.forEach((s, index) => {
+    if (!isObj(s) || typeof s.id !== 'string') return;
+    out.push({
+      id: s.id,
+      index,
+      pointer: `/sources/${index}`,
+      publisher: typeof s.publisher === 'string' ? s.publisher : undefined,
+      url: typeof s.url === 'string' ? s.url : s.url === null ? null : undefined,
+      published: typeof s.published === 'string' ? s.published : s.published === null ? null : undefined,
+      quotes: Array.isArray(s.quotes) ? s.quotes.filter((q): q is string => typeof q === 'string') : [],
+      language: typeof s.language === 'string' ? s.language : undefined,
+    });
+  });
+  return out;
+}
+
+/** Every `source:` reference in an event (figures, dates, suspects, items), with its pointer. */
+export function sourceReferences(event: unknown): { id: string; pointer: string }[] {
+  const out: { id: string; pointer: string }[] = [];
+  const walk = (v: unknown, segs: (string | number)[]) => {
+    if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...segs, i]));
+    else if (isObj(v)) {
+      for (const [k, x] of Object.entries(v)) {
+        if (segs.length === 0 && (k === 'sources' || k === 'conflicts')) continue;
+        if ((k === 'source' || k === 'chosen') && typeof x === 'string') out.push({ id: x, pointer: formatPointer([...segs, k]) });
+        else walk(x, [...segs, k]);
+      }
+    }
+  };
+  walk(event, []);
+  // conflicts[].values[].source and conflicts[].chosen refer to sources too
+  if (isObj(event) && Array.isArray(event.conflicts)) {
+    event.conflicts.forEach((c, i) => {
+      if (!isObj(c)) return;
+      if (typeof c.chosen === 'string') out.push({ id: c.chosen, pointer: formatPointer(['conflicts', i, 'chosen']) });
+      if (Array.isArray(c.values))
+        c.values.forEach((v, j) => {
+          if (isObj(v) && typeof v.source === 'string') out.push({ id: v.source, pointer: formatPointer(['conflicts', i, 'values', j, 'source']) });
+        });
+    });
+  }
+  return out;
+}
