@@ -18,3 +18,4 @@ export { BUILTIN_SCHEMAS } from './schemas';
 export { validateValue } from './validate';
 export * from './model';
 export { DatasetIndex, extractFacts, normaliseUrl, type EventFacts, type DatasetIndexView, type QuantityFact } from './dataset-index';
+export * from './format';
