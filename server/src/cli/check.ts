@@ -1,7 +1,7 @@
 /** `haulcheck check`: resolve the paths to dataset files, check each, return results. */
 import { promises as fsp, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { checkParsed, parseFile } from '../core';
+import { DatasetIndex, type ParsedFile, checkParsed, extractFacts, parseFile } from '../core';
 import { type LoadedDataset, findDatasetRoot, isInside, kindOf, listDatasetFiles, loadDataset, readText } from '../node/dataset';
 import type { FileResult } from './types';
 
@@ -54,24 +54,56 @@ export async function runCheck(req: CheckRequest): Promise<FileResult[]> {
       targets.push({ file: abs, explicit: true, dataset: await getDataset(root) });
     }
   }
+  // Pass 1: parse every event file of each dataset once and index its facts, so that dataset-wide
+  // rules see the whole dataset even when only some files are checked.
+  const parsedCache = new Map<string, { text: string; file: ParsedFile }>();
+  const load = async (f: string) => {
+    let c = parsedCache.get(f);
+    if (!c) {
+      let text: string;
+      try {
+        text = await readText(f);
+      } catch (err) {
+        throw new InputError(`Cannot read ${path.relative(req.cwd, f) || f}: ${(err as Error).message}`);
+      }
+      c = { text, file: parseFile(text) };
+      parsedCache.set(f, c);
+    }
+    return c;
+  };
+  const indexes = new Map<LoadedDataset, DatasetIndex>();
+  for (const ds of new Set(targets.map((t) => t.dataset))) {
+    const index = new DatasetIndex();
+    for (const f of await listDatasetFiles(ds)) {
+      const { text, file } = await load(f);
+      if (kindOf(ds, f, text, false) === 'event') index.set(relPath(ds, f), extractFacts(relPath(ds, f), file));
+    }
+    indexes.set(ds, index);
+  }
+  // Pass 2: check.
   const seen = new Set<string>();
   const results: FileResult[] = [];
   for (const t of targets) {
     if (seen.has(t.file)) continue;
     seen.add(t.file);
-    let text: string;
-    try {
-      text = await readText(t.file);
-    } catch (err) {
-      throw new InputError(`Cannot read ${path.relative(req.cwd, t.file) || t.file}: ${(err as Error).message}`);
-    }
+    const { text, file } = await load(t.file);
     const kind = kindOf(t.dataset, t.file, text, t.explicit);
     if (!kind) continue;
-    const file = parseFile(text);
-    const findings = checkParsed(file, kind, { config: t.dataset.config, dataset: t.dataset.context });
+    const index = indexes.get(t.dataset)!;
+    const rel = relPath(t.dataset, t.file);
+    if (kind === 'event' && !index.has(rel)) index.set(rel, extractFacts(rel, file));
+    const findings = checkParsed(file, kind, {
+      config: t.dataset.config,
+      dataset: { ...t.dataset.context, index },
+      path: rel,
+    });
     results.push({ path: t.file, displayPath: path.relative(req.cwd, t.file) || t.file, text, lines: file.lines, findings });
   }
   return results;
+}
+
+function relPath(ds: LoadedDataset, file: string): string {
+  return path.relative(ds.root, file).split(path.sep).join('/');
 }
 
 export async function fileExists(p: string): Promise<boolean> {

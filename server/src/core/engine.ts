@@ -12,6 +12,8 @@ import { DEFAULT_CONFIG, settingFor } from './config';
 import type { DatasetContext } from './dataset';
 import type { FileKind, Finding, Severity } from './types';
 import { ALL_RULES } from './rules';
+import unusedSuppression from './rules/suppressions/unused';
+import { applySuppressions, parseSuppressions } from './suppress';
 
 export interface CheckOptions {
   config?: ResolvedConfig;
@@ -46,8 +48,46 @@ export function checkParsed(file: ParsedFile, kind: FileKind, options: CheckOpti
       }
     }
   }
-  findings.sort((a, b) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset || a.ruleId.localeCompare(b.ruleId));
-  return findings;
+  const kept = suppress(file, findings, rules, config);
+  kept.sort((a, b) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset || a.ruleId.localeCompare(b.ruleId));
+  return kept;
+}
+
+/** Applies `# haulcheck-disable-…` comments; reports the unused ones when `suppressions/unused` runs. */
+function suppress(file: ParsedFile, findings: Finding[], rules: readonly Rule[], config: ResolvedConfig): Finding[] {
+  const suppressions = parseSuppressions(file);
+  if (suppressions.length === 0) return findings;
+  const kept = applySuppressions(findings, suppressions);
+  if (!rules.includes(unusedSuppression)) return kept;
+  const setting = settingFor(config, unusedSuppression.meta.id);
+  const severity = setting ? setting.severity : unusedSuppression.meta.defaultSeverity;
+  if (severity === 'off') return kept;
+  const messages = unusedSuppression.meta.messages;
+  for (const s of suppressions) {
+    const doc = file.docs.find((d) => s.start >= d.start && s.start <= d.end) ?? file.docs[0];
+    const unusedRules = s.rules.length === 0 ? (s.used.size ? [] : ['*']) : s.rules.filter((r) => !s.used.has(r));
+    if (unusedRules.length === 0) continue;
+    const whole = unusedRules.length === (s.rules.length || 1);
+    // A whole unused comment is deleted (with its line when it stands alone).
+    const lineStart = file.lines.lineStarts[s.commentLine];
+    const nextLine = s.commentLine + 1 < file.lines.lineCount ? file.lines.lineStarts[s.commentLine + 1] : file.text.length;
+    let delStart = s.start;
+    while (delStart > lineStart && /[ \t]/.test(file.text[delStart - 1])) delStart--;
+    const edit = s.ownLine ? { start: lineStart, end: nextLine, newText: '' } : { start: delStart, end: s.end, newText: '' };
+    const data = { rules: s.rules.length ? ` (${unusedRules.join(', ')})` : '', rule: unusedRules[0], line: s.line + 1 };
+    kept.push({
+      ruleId: unusedSuppression.meta.id,
+      severity: severity as Severity,
+      message: formatMessage(whole ? messages.unused : messages.unusedRule, data),
+      messageId: whole ? 'unused' : 'unusedRule',
+      range: file.lines.range(s.start, s.end),
+      pointer: '',
+      docIndex: doc.index,
+      data: { ...data, unnecessary: true },
+      fixes: whole ? [{ title: 'Remove the unused haulcheck-disable comment', safety: 'safe', edits: [edit] }] : undefined,
+    });
+  }
+  return kept;
 }
 
 function runRule(

@@ -3,6 +3,7 @@ import type { Rule } from '../rule';
 import yamlSyntax from './yaml/syntax';
 import yamlDuplicateKey from './yaml/duplicate-key';
 import schema from './schema';
+import unusedSuppression from './suppressions/unused';
 import { FIGURES_RULES } from './figures';
 import { DATES_RULES } from './dates';
 import { SOURCES_RULES } from './sources';
@@ -16,6 +17,7 @@ export const ALL_RULES: readonly Rule[] = [
   ...DATES_RULES,
   ...SOURCES_RULES,
   ...DATASET_RULES,
+  unusedSuppression,
 ];
 
 export function ruleById(id: string): Rule | undefined {
