@@ -146,6 +146,11 @@ export class DatasetIndex implements DatasetIndexView {
     return this.files.has(file);
   }
 
+  /** The facts of one file (undefined when it is not indexed). */
+  get(file: string): readonly EventFacts[] | undefined {
+    return this.files.get(file);
+  }
+
   *events(): Iterable<EventFacts> {
     for (const list of this.files.values()) yield* list;
   }

@@ -1,11 +1,12 @@
 /**
  * The language server: a thin adapter from LSP to the core. It keeps one parse per document
- * version, debounces checks, drops stale runs, and reads datasets through the node shell.
+ * version, debounces checks, drops stale runs, and keeps an index of each dataset current.
  */
 import {
   type Connection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  FileChangeType,
   type Hover,
   type InitializeResult,
   MarkupKind,
@@ -16,17 +17,10 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'node:url';
 import * as path from 'node:path';
-import {
-  CONFIG_FILE,
-  type FileKind,
-  type ParsedFile,
-  checkParsed,
-  kindFromModeline,
-  parseFile,
-  schemaHover,
-} from '../core';
-import { type LoadedDataset, findDatasetRoot, kindOf, loadDataset } from '../node/dataset';
+import { CONFIG_FILE, type FileKind, type ParsedFile, checkParsed, kindFromModeline, parseFile, schemaHover } from '../core';
+import { findDatasetRoot, kindOf } from '../node/dataset';
 import { toDiagnostic } from './convert';
+import { type DatasetState, type IndexProgress, Workspace, relPath } from './workspace';
 
 export interface Settings {
   enable: boolean;
@@ -41,32 +35,48 @@ interface DocState {
   file: ParsedFile;
 }
 
-export interface ServerOptions {
-  /** Logs go to the client's output channel through the connection's console. */
-  log?: (message: string) => void;
-}
-
 export const SERVER_NAME = 'haulcheck-language-server';
 export const SERVER_VERSION = '0.1.0';
 
-export function startServer(connection: Connection, _options: ServerOptions = {}): void {
+export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const states = new Map<string, DocState>();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
-  const datasets = new Map<string, Promise<LoadedDataset>>();
   const settingsCache = new Map<string, Promise<Settings>>();
   let hasConfigurationCapability = false;
   let hasWatchedFilesCapability = false;
+  let hasProgressCapability = false;
   let globalSettings: Settings = DEFAULT_SETTINGS;
+  let workspaceFolders: string[] = [];
 
   const log = (m: string) => connection.console.log(`[${new Date().toISOString().slice(11, 23)}] ${m}`);
+
+  function fsPathOf(uri: string): string | undefined {
+    if (!uri.startsWith('file:')) return undefined;
+    try {
+      return fileURLToPath(uri);
+    } catch {
+      return undefined;
+    }
+  }
+
+  const workspace = new Workspace(log, (p) => {
+    for (const d of documents.all()) if (fsPathOf(d.uri) === p) return d.getText();
+    return undefined;
+  });
 
   connection.onInitialize((params): InitializeResult => {
     const caps = params.capabilities;
     hasConfigurationCapability = !!caps.workspace?.configuration;
     hasWatchedFilesCapability = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    hasProgressCapability = !!caps.window?.workDoneProgress;
     const init = params.initializationOptions as Partial<Settings> | undefined;
-    if (init) globalSettings = { ...DEFAULT_SETTINGS, ...init };
+    if (init && typeof init === 'object') globalSettings = { ...DEFAULT_SETTINGS, ...init };
+    workspaceFolders = (params.workspaceFolders ?? []).map((f) => fsPathOf(f.uri)).filter((p): p is string => !!p);
+    if (workspaceFolders.length === 0 && params.rootUri) {
+      const r = fsPathOf(params.rootUri);
+      if (r) workspaceFolders = [r];
+    }
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
@@ -83,21 +93,34 @@ export function startServer(connection: Connection, _options: ServerOptions = {}
     if (hasWatchedFilesCapability) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
         watchers: [
-          { globPattern: `**/${CONFIG_FILE}`, kind: WatchKind.Create | WatchKind.Change | WatchKind.Delete },
-          { globPattern: '**/registries/*.{yaml,yml}', kind: WatchKind.Create | WatchKind.Change | WatchKind.Delete },
+          { globPattern: '**/*.{yaml,yml}', kind: WatchKind.Create | WatchKind.Change | WatchKind.Delete },
         ],
       });
     }
     log(`${SERVER_NAME} ${SERVER_VERSION} ready (node ${process.version})`);
+    // Index the datasets at the workspace roots up front, with progress shown in the editor.
+    for (const folder of workspaceFolders) {
+      const root = findDatasetRoot(folder);
+      if (root) void indexWithProgress(root);
+    }
   });
 
-  function fsPathOf(uri: string): string | undefined {
-    if (!uri.startsWith('file:')) return undefined;
-    try {
-      return fileURLToPath(uri);
-    } catch {
-      return undefined;
+  async function indexWithProgress(root: string): Promise<DatasetState> {
+    let progress: IndexProgress | undefined;
+    if (hasProgressCapability) {
+      const reporter = await connection.window.createWorkDoneProgress().catch(() => undefined);
+      if (reporter) {
+        progress = {
+          begin: (title, total) => reporter.begin(title, 0, `0/${total} files`, false),
+          report: (done, total) => reporter.report(Math.round((done / Math.max(1, total)) * 100), `${done}/${total} files`),
+          done: (message) => {
+            reporter.done();
+            log(message);
+          },
+        };
+      }
     }
+    return workspace.get(root, progress);
   }
 
   function getSettings(uri: string): Promise<Settings> {
@@ -113,34 +136,6 @@ export function startServer(connection: Connection, _options: ServerOptions = {}
     return s;
   }
 
-  /** Text of open documents, so the dataset sees unsaved edits to its config and registries. */
-  function liveTexts(): Map<string, string> {
-    const m = new Map<string, string>();
-    for (const d of documents.all()) {
-      const p = fsPathOf(d.uri);
-      if (p) m.set(p, d.getText());
-    }
-    return m;
-  }
-
-  function datasetFor(root: string, settings: Settings): Promise<LoadedDataset> {
-    const key = `${root}\0${JSON.stringify(settings.rules)}`;
-    let ds = datasets.get(key);
-    if (!ds) {
-      ds = loadDataset(root, settings.rules, liveTexts());
-      ds.then(
-        (d) => log(`dataset ${d.root}: ${d.hasConfig ? CONFIG_FILE : 'defaults'}, ${d.context.registries?.drugs.size ?? 0} drugs, ${d.context.registries?.agencies.size ?? 0} agencies`),
-        (e) => log(`dataset ${root} failed to load: ${String(e)}`),
-      );
-      datasets.set(key, ds);
-    }
-    return ds;
-  }
-
-  function invalidateDatasets(root?: string) {
-    for (const k of [...datasets.keys()]) if (!root || k.startsWith(root + '\0')) datasets.delete(k);
-  }
-
   /** Parse once per document version; every feature shares the result. */
   function stateOf(doc: TextDocument): DocState {
     let st = states.get(doc.uri);
@@ -151,12 +146,18 @@ export function startServer(connection: Connection, _options: ServerOptions = {}
     return st;
   }
 
-  async function resolveKind(doc: TextDocument, settings: Settings): Promise<{ kind?: FileKind; ds?: LoadedDataset }> {
+  interface Resolved {
+    kind?: FileKind;
+    ds?: DatasetState;
+    file?: string;
+  }
+
+  async function resolve(doc: TextDocument): Promise<Resolved> {
     const p = fsPathOf(doc.uri);
     const root = p ? findDatasetRoot(path.dirname(p)) : undefined;
     if (root && p) {
-      const ds = await datasetFor(root, settings);
-      return { kind: kindOf(ds, p, doc.getText(), false), ds };
+      const ds = await indexWithProgress(root);
+      return { kind: kindOf(ds.dataset, p, doc.getText(), false) ?? kindFromModeline(doc.getText()), ds, file: p };
     }
     return { kind: kindFromModeline(doc.getText()) };
   }
@@ -167,22 +168,33 @@ export function startServer(connection: Connection, _options: ServerOptions = {}
     const version = doc.version;
     const settings = await getSettings(uri);
     if (!settings.enable) {
-      connection.sendDiagnostics({ uri, diagnostics: [] });
+      connection.sendDiagnostics({ uri, version, diagnostics: [] });
       return;
     }
-    const { kind, ds } = await resolveKind(doc, settings);
+    const { kind, ds, file } = await resolve(doc);
     const current = documents.get(uri);
     if (!current || current.version !== version) return; // a newer version is on its way
     if (!kind) {
-      connection.sendDiagnostics({ uri, diagnostics: [] });
+      connection.sendDiagnostics({ uri, version, diagnostics: [] });
       return;
     }
     const t0 = performance.now();
     const st = stateOf(current);
-    const findings = checkParsed(st.file, kind, { config: ds?.config, dataset: ds?.context });
+    let related = false;
+    if (ds && file && kind === 'event') {
+      ds.open.add(file);
+      related = workspace.update(ds, file, st.file);
+    }
+    const findings = checkParsed(st.file, kind, {
+      config: ds ? workspace.configFor(ds, settings.rules) : undefined,
+      dataset: ds ? { ...ds.dataset.context, index: ds.index } : undefined,
+      path: ds && file ? relPath(ds.root, file) : undefined,
+    });
     connection.sendDiagnostics({ uri, version, diagnostics: findings.map(toDiagnostic) });
     const ms = performance.now() - t0;
     if (ms > 200) log(`checked ${uri} v${version} in ${ms.toFixed(0)} ms (${findings.length} findings)`);
+    // This document's facts changed: dataset-wide findings of the other open files may have too.
+    if (related && ds) revalidateOthers(ds.root, uri);
   }
 
   function schedule(uri: string, immediate: boolean) {
@@ -201,6 +213,14 @@ export function startServer(connection: Connection, _options: ServerOptions = {}
     });
   }
 
+  function revalidateOthers(root: string, except?: string) {
+    for (const d of documents.all()) {
+      if (d.uri === except) continue;
+      const p = fsPathOf(d.uri);
+      if (p && p.startsWith(root + path.sep)) schedule(d.uri, false);
+    }
+  }
+
   function revalidateAll() {
     for (const d of documents.all()) schedule(d.uri, true);
   }
@@ -215,17 +235,29 @@ export function startServer(connection: Connection, _options: ServerOptions = {}
     const p = fsPathOf(e.document.uri);
     if (isDatasetControlFile(p)) {
       const root = findDatasetRoot(path.dirname(p!));
-      invalidateDatasets(root);
-      for (const d of documents.all()) if (d.uri !== e.document.uri) schedule(d.uri, false);
+      if (root) {
+        workspace.invalidate(root);
+        revalidateOthers(root, e.document.uri);
+      }
     }
     schedule(e.document.uri, false);
   });
   documents.onDidClose((e) => {
-    clearTimeout(timers.get(e.document.uri));
-    timers.delete(e.document.uri);
-    states.delete(e.document.uri);
-    settingsCache.delete(e.document.uri);
-    connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    const uri = e.document.uri;
+    clearTimeout(timers.get(uri));
+    timers.delete(uri);
+    states.delete(uri);
+    settingsCache.delete(uri);
+    connection.sendDiagnostics({ uri, diagnostics: [] });
+    // The saved file on disk is the truth again for the index.
+    const p = fsPathOf(uri);
+    const root = p ? findDatasetRoot(path.dirname(p)) : undefined;
+    if (p && root) {
+      void workspace.get(root).then(async (ds) => {
+        ds.open.delete(p);
+        if (await workspace.refreshFromDisk(ds, p)) revalidateOthers(root);
+      });
+    }
   });
 
   connection.onDidChangeConfiguration((change) => {
@@ -234,27 +266,37 @@ export function startServer(connection: Connection, _options: ServerOptions = {}
       const s = (change.settings as { haulcheck?: Partial<Settings> } | undefined)?.haulcheck;
       globalSettings = { ...DEFAULT_SETTINGS, ...(s ?? {}) };
     }
-    invalidateDatasets();
     revalidateAll();
   });
 
-  connection.onDidChangeWatchedFiles((params) => {
-    let changed = false;
+  connection.onDidChangeWatchedFiles(async (params) => {
+    const touched = new Set<string>();
     for (const c of params.changes) {
       const p = fsPathOf(c.uri);
+      if (!p) continue;
+      const root = findDatasetRoot(path.dirname(p));
+      if (!root) continue;
       if (isDatasetControlFile(p)) {
-        invalidateDatasets(findDatasetRoot(path.dirname(p!)) ?? path.dirname(p!));
-        changed = true;
+        workspace.invalidate(root);
+        touched.add(root);
+        continue;
       }
+      if (!workspace.roots().includes(root)) continue;
+      const ds = await workspace.get(root);
+      if (ds.open.has(p)) continue; // the editor's text wins while the file is open
+      const changed =
+        c.type === FileChangeType.Deleted
+          ? (ds.index.delete(relPath(root, p)), true)
+          : await workspace.refreshFromDisk(ds, p);
+      if (changed) touched.add(root);
     }
-    if (changed) revalidateAll();
+    for (const root of touched) revalidateOthers(root);
   });
 
   connection.onHover(async (params): Promise<Hover | null> => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return null;
-    const settings = await getSettings(doc.uri);
-    const { kind } = await resolveKind(doc, settings);
+    const { kind } = await resolve(doc);
     if (!kind) return null;
     const st = stateOf(doc);
     const h = schemaHover(st.file, kind, doc.offsetAt(params.position));

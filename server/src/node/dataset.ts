@@ -22,6 +22,8 @@ export interface LoadedDataset {
   /** Whether a haulcheck.yaml was found (otherwise defaults are in use). */
   hasConfig: boolean;
   config: ResolvedConfig;
+  /** The parsed haulcheck.yaml, to re-resolve with other overrides (editor settings). */
+  rawConfig: unknown;
   context: DatasetContext;
 }
 
@@ -76,11 +78,16 @@ export function isInside(root: string, target: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
-export async function loadDataset(root: string, overrides?: Record<string, unknown>, texts?: ReadonlyMap<string, string>): Promise<LoadedDataset> {
+/** `liveText` supplies unsaved editor text for a file, when there is some. */
+export async function loadDataset(
+  root: string,
+  overrides?: Record<string, unknown>,
+  liveText?: (file: string) => string | undefined,
+): Promise<LoadedDataset> {
   const configPath = path.join(root, CONFIG_FILE);
   const hasConfig = existsSync(configPath);
   const read = async (p: string) => {
-    const live = texts?.get(p);
+    const live = liveText?.(p);
     if (live !== undefined) {
       try {
         return parseFile(live).docs[0]?.value;
@@ -100,7 +107,8 @@ export async function loadDataset(root: string, overrides?: Record<string, unkno
     root,
     hasConfig,
     config,
-    context: { registries: buildRegistries(drugs, agencies), today: config.today ?? localToday() },
+    rawConfig: raw,
+    context: { registries: buildRegistries(drugs, agencies), today: config.today ?? localToday(), bands: config.bands },
   };
 }
 

@@ -1,0 +1,126 @@
+/**
+ * The language server's view of the datasets in the workspace: per dataset root, its config and
+ * registries and an incremental index of every event file. Open documents feed the index from
+ * their current text; closed files from disk.
+ */
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DatasetIndex, type ParsedFile, extractFacts, parseFile, resolveConfig } from '../core';
+import { type LoadedDataset, kindOf, listDatasetFiles, loadDataset, readText } from '../node/dataset';
+
+export interface DatasetState {
+  root: string;
+  dataset: LoadedDataset;
+  index: DatasetIndex;
+  /** Files (absolute) whose facts come from an open editor rather than from disk. */
+  open: Set<string>;
+}
+
+export interface IndexProgress {
+  begin(title: string, total: number): void;
+  report(done: number, total: number): void;
+  done(message: string): void;
+}
+
+export function relPath(root: string, file: string): string {
+  return path.relative(root, file).split(path.sep).join('/');
+}
+
+export class Workspace {
+  private readonly states = new Map<string, Promise<DatasetState>>();
+
+  constructor(
+    private readonly log: (m: string) => void,
+    private readonly liveText: (file: string) => string | undefined,
+  ) {}
+
+  /** Loads (once) and indexes a dataset, yielding to the event loop now and then so requests are served. */
+  get(root: string, progress?: IndexProgress): Promise<DatasetState> {
+    let st = this.states.get(root);
+    if (!st) {
+      st = this.load(root, progress);
+      this.states.set(root, st);
+      st.catch((e) => {
+        this.log(`dataset ${root} failed to load: ${e instanceof Error ? e.message : String(e)}`);
+        this.states.delete(root);
+      });
+    }
+    return st;
+  }
+
+  roots(): string[] {
+    return [...this.states.keys()];
+  }
+
+  /** Forgets a dataset (its config or registries changed); it is re-read on next use. */
+  invalidate(root?: string): void {
+    if (root) this.states.delete(root);
+    else this.states.clear();
+  }
+
+  private async load(root: string, progress?: IndexProgress): Promise<DatasetState> {
+    const t0 = performance.now();
+    const dataset = await loadDataset(root, undefined, this.liveText);
+    const index = new DatasetIndex();
+    const files = await listDatasetFiles(dataset);
+    const events = files.filter((f) => /\.ya?ml$/.test(f));
+    progress?.begin(`Indexing ${path.basename(root)}`, events.length);
+    let done = 0;
+    for (const f of events) {
+      const text = this.liveText(f) ?? (await readText(f).catch(() => undefined));
+      done++;
+      if (text === undefined) continue;
+      if (kindOf(dataset, f, text, false) !== 'event') continue;
+      index.set(relPath(root, f), extractFacts(relPath(root, f), parseFile(text)));
+      if (done % 250 === 0) {
+        progress?.report(done, events.length);
+        await new Promise((r) => setImmediate(r));
+      }
+    }
+    const ms = performance.now() - t0;
+    progress?.done(`${index.size} events indexed in ${ms.toFixed(0)} ms`);
+    this.log(
+      `dataset ${root}: ${dataset.hasConfig ? 'haulcheck.yaml' : 'defaults'}, ${dataset.context.registries?.drugs.size ?? 0} drugs, ${dataset.context.registries?.agencies.size ?? 0} agencies, ${index.size} events indexed in ${ms.toFixed(0)} ms`,
+    );
+    return { root, dataset, index, open: new Set() };
+  }
+
+  /** Updates the index with a document's facts; returns true when the facts changed. */
+  update(st: DatasetState, file: string, parsed: ParsedFile): boolean {
+    const rel = relPath(st.root, file);
+    const facts = extractFacts(rel, parsed);
+    const old = st.index.get(rel);
+    const before = old ? JSON.stringify(old) : undefined;
+    const after = JSON.stringify(facts);
+    if (before === after) return false;
+    st.index.set(rel, facts);
+    return true;
+  }
+
+  /** Re-reads a file from disk into the index (closed in the editor, or changed outside it). */
+  async refreshFromDisk(st: DatasetState, file: string): Promise<boolean> {
+    const rel = relPath(st.root, file);
+    let text: string | undefined;
+    try {
+      text = await readText(file);
+    } catch {
+      text = undefined;
+    }
+    if (text === undefined || kindOf(st.dataset, file, text, false) !== 'event') {
+      if (!st.index.has(rel)) return false;
+      st.index.delete(rel);
+      return true;
+    }
+    return this.update(st, file, parseFile(text));
+  }
+
+  /** The dataset's config with editor setting overrides applied. */
+  configFor(st: DatasetState, ruleOverrides: Record<string, unknown>) {
+    if (Object.keys(ruleOverrides).length === 0) return st.dataset.config;
+    return resolveConfig(st.dataset.rawConfig, ruleOverrides);
+  }
+}
+
+export function fileUri(p: string): string {
+  return pathToFileURL(p).href;
+}

@@ -1,0 +1,149 @@
+/**
+ * End to end in the real VS Code workbench: code-server 4.100.3 (VS Code 1.100.3) with the packaged
+ * extension (dist/haulcheck.vsix), driven through headless Chromium by playwright-core.
+ * Every step waits for something a person would see (a DOM condition), never for the clock.
+ * Screenshots: test-results/e2e/code-server-*.png.
+ */
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import type { Locator, Page } from 'playwright-core';
+import { launchChromium, type Browser } from './lib/browser';
+import { ensureVsix } from './lib/build';
+import { installExtension, installedCodeServer, type RunningCodeServer, startCodeServer } from './lib/code-server';
+import { CODE_SERVER_VERSION, chromiumPath, RESULTS_DIR, SETUP_HINT } from './lib/paths';
+import { pollUntil } from './lib/poll';
+import { freePort } from './lib/ports';
+import { eventKeyDescription } from './lib/schema';
+import { BAD_STATUS, BROKEN_ID, MISSING_KEY, makeWorkspace, type TestWorkspace } from './lib/workspace';
+
+const STEP_TIMEOUT = 60_000;
+const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** The row of the explorer tree whose name is exactly `name`. */
+function explorerRow(page: Page, name: string): Locator {
+  return page
+    .locator('.explorer-folders-view .monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) })
+    .first();
+}
+
+test('VS Code (code-server) shows Haulcheck squiggles, problems and hovers', { timeout: 240_000 }, async (t) => {
+  const entry = installedCodeServer();
+  const chromium = chromiumPath();
+  if (!entry || !chromium) {
+    const missing = [!entry && `code-server ${CODE_SERVER_VERSION}`, !chromium && `chromium (${process.env.HAULCHECK_CHROMIUM ?? '/usr/bin/chromium'})`].filter(Boolean).join(' and ');
+    t.skip(`${missing} not installed: ${SETUP_HINT}`);
+    return;
+  }
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  for (const f of readdirSync(RESULTS_DIR)) if (/^code-server-.*\.(png|txt)$/.test(f)) rmSync(join(RESULTS_DIR, f));
+  const shot = (page: Page, name: string) => page.screenshot({ path: join(RESULTS_DIR, `code-server-${name}.png`), animations: 'disabled' });
+  const elapsed = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
+
+  let ws: TestWorkspace | undefined;
+  let server: RunningCodeServer | undefined;
+  let browser: Browser | undefined;
+  let page: Page | undefined;
+  const runDir = mkdtempSync(join(tmpdir(), 'haulcheck-e2e-cs-'));
+  const pageErrors: string[] = [];
+  try {
+    let t0 = Date.now();
+    const vsix = await ensureVsix();
+    t.diagnostic(`vsix ready: ${elapsed(t0)}`);
+    ws = makeWorkspace();
+    t.diagnostic(`workspace ${ws.dir}; broken event made from ${ws.madeFrom}`);
+
+    t0 = Date.now();
+    await installExtension(entry, runDir, vsix);
+    t.diagnostic(`extension installed: ${elapsed(t0)}`);
+
+    const port = await freePort();
+    const started = Date.now();
+    const [cs, br] = await Promise.allSettled([startCodeServer(entry, runDir, port), launchChromium(chromium)]);
+    // keep whichever started, so that `finally` stops it when the other failed
+    if (cs.status === 'fulfilled') server = cs.value;
+    if (br.status === 'fulfilled') browser = br.value;
+    if (cs.status === 'rejected') throw cs.reason;
+    if (br.status === 'rejected') throw br.reason;
+    if (!server || !browser) throw new Error('unreachable');
+    t.diagnostic(`code-server up on port ${port} and chromium launched: ${elapsed(started)}`);
+
+    page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(ws.dir)}`);
+    await page.locator('.monaco-workbench').waitFor({ timeout: STEP_TIMEOUT });
+
+    // open events/2026/<broken>.yaml from the explorer, as a person would
+    await explorerRow(page, 'events').waitFor({ timeout: STEP_TIMEOUT });
+    t.diagnostic(`workbench and explorer ready: ${elapsed(started)}`);
+    await explorerRow(page, 'events').click();
+    await explorerRow(page, '2026').click();
+    await explorerRow(page, `${BROKEN_ID}.yaml`).click();
+    const editor = page.locator('.editor-instance .monaco-editor').first();
+    const statusViewLine = editor.locator('.view-line', { hasText: `status: ${BAD_STATUS}` }).first();
+    await statusViewLine.waitFor({ timeout: STEP_TIMEOUT });
+    t.diagnostic(`broken event open: ${elapsed(started)}`);
+
+    // 1) an error squiggle, on the status line
+    await editor.locator('.squiggly-error').first().waitFor({ timeout: STEP_TIMEOUT });
+    t.diagnostic(`first squiggle: ${elapsed(started)} after code-server start`);
+    await pollUntil(
+      async () => {
+        const line = await statusViewLine.boundingBox();
+        if (!line) return false;
+        for (const squiggle of await editor.locator('.squiggly-error').all()) {
+          const r = await squiggle.boundingBox();
+          if (r && r.y < line.y + line.height && r.y + r.height > line.y) return true;
+        }
+        return false;
+      },
+      { timeoutMs: STEP_TIMEOUT, intervalMs: 100, what: `an error squiggle on the line "status: ${BAD_STATUS}"` },
+    );
+    await shot(page, '1-squiggle');
+
+    // 2) the Problems panel lists the status error with its rule id, on the right line
+    await page.keyboard.press('Control+Shift+M');
+    const statusRow = page.locator('.markers-panel .monaco-list-row', { hasText: BAD_STATUS }).first();
+    await statusRow.waitFor({ timeout: STEP_TIMEOUT });
+    const statusRowText = oneLine(await statusRow.innerText());
+    t.diagnostic(`Problems row: ${statusRowText}`);
+    assert.match(statusRowText, /schema\/enum/, 'the Problems row names the rule id schema/enum');
+    assert.match(statusRowText, /reviewed/, 'the Problems row suggests "reviewed"');
+    assert.match(statusRowText, new RegExp(`Ln ${ws.statusLine + 1}\\b`), `the Problems row is on line ${ws.statusLine + 1}`);
+    const requiredRow = page.locator('.markers-panel .monaco-list-row', { hasText: `"${MISSING_KEY}"` }).first();
+    await requiredRow.waitFor({ timeout: STEP_TIMEOUT });
+    assert.match(oneLine(await requiredRow.innerText()), /schema\/required/, `the missing "${MISSING_KEY}" is reported as schema/required`);
+    await shot(page, '2-problems');
+
+    // 3) hovering the `status` key shows the schema's description
+    const description = eventKeyDescription('status');
+    const expected = oneLine(description).slice(0, 40);
+    const keyToken = statusViewLine.locator('span > span').filter({ hasText: /^status/ }).first();
+    await keyToken.hover({ position: { x: 8, y: 5 } });
+    const hover = page.locator('.monaco-hover:not(.hidden) .rendered-markdown', { hasText: expected }).first();
+    await hover.waitFor({ timeout: STEP_TIMEOUT });
+    const hoverText = oneLine(await page.locator('.monaco-hover:not(.hidden)').first().innerText());
+    t.diagnostic(`hover: ${hoverText.slice(0, 160)}`);
+    assert.ok(hoverText.includes(oneLine(description)), 'the hover shows the whole description of "status"');
+    await shot(page, '3-hover');
+  } catch (e) {
+    if (page) await shot(page, 'failure').catch(() => undefined);
+    const details = [server ? `code-server log: ${join(RESULTS_DIR, 'code-server.log')}` : '', pageErrors.length ? `page errors:\n${pageErrors.join('\n')}` : '']
+      .filter(Boolean)
+      .join('\n');
+    if (details) t.diagnostic(details);
+    throw e;
+  } finally {
+    await browser?.close();
+    if (server) {
+      await server.stop();
+      copyFileSync(server.logFile, join(RESULTS_DIR, 'code-server.log'));
+    }
+    if (pageErrors.length) writeFileSync(join(RESULTS_DIR, 'code-server-page-errors.txt'), pageErrors.join('\n'));
+    ws?.cleanup();
+    rmSync(runDir, { recursive: true, force: true });
+  }
+});

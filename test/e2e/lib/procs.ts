@@ -1,0 +1,38 @@
+/** Ending the processes a test started (and only those): the descendants of this test process. */
+import { execFileSync } from 'node:child_process';
+
+/** Pids of every process below `root` (children first walked breadth-first). */
+export function descendants(root = process.pid): number[] {
+  let table: string;
+  try {
+    table = execFileSync('ps', ['-e', '-o', 'pid=,ppid='], { encoding: 'utf8' });
+  } catch {
+    return [];
+  }
+  const children = new Map<number, number[]>();
+  for (const row of table.split('\n')) {
+    const [pid, ppid] = row.trim().split(/\s+/).map(Number);
+    if (!pid || ppid === undefined) continue;
+    children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+  }
+  const out: number[] = [];
+  const queue = [root];
+  while (queue.length) {
+    for (const c of children.get(queue.shift() as number) ?? []) {
+      out.push(c);
+      queue.push(c);
+    }
+  }
+  return out;
+}
+
+/** SIGKILLs the given pids, ignoring those already gone. */
+export function killPids(pids: number[]): void {
+  for (const pid of pids) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+}
