@@ -1,0 +1,130 @@
+/** The `haulcheck` command: formats, exit codes, paths, and the real sample dataset. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { main, type Io } from '../../server/src/cli/main';
+import { SAMPLES, copySamples } from '../helpers/dataset';
+
+const fixtures = join(__dirname, '..', 'fixtures', 'core');
+const BIN = join(__dirname, '..', '..', 'bin', 'haulcheck.js');
+
+async function run(args: string[], cwd = process.cwd()) {
+  let stdout = '';
+  let stderr = '';
+  const io: Io = { cwd, stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), isTTY: false, env: {} };
+  const code = await main(args, io);
+  return { code, stdout, stderr };
+}
+
+interface JsonResult {
+  filePath: string;
+  messages: { ruleId: string; severity: string; message: string; line: number; column: number; endLine: number; endColumn: number }[];
+  errorCount: number;
+  warningCount: number;
+}
+
+test('the sample dataset has no errors (exit 0), and every file of it is checked', async () => {
+  const r = await run(['check', SAMPLES, '--format', 'json']);
+  const results = JSON.parse(r.stdout) as JsonResult[];
+  assert.equal(r.code, 0, r.stdout);
+  const checked = results.map((x) => x.filePath.slice(SAMPLES.length + 1)).sort();
+  assert.ok(checked.includes('haulcheck.yaml'));
+  assert.ok(checked.includes('registries/drugs.yaml'));
+  assert.ok(checked.includes('registries/agencies.yaml'));
+  assert.ok(checked.filter((f) => f.startsWith('events/')).length >= 10, checked.join('\n'));
+  for (const x of results) assert.equal(x.errorCount, 0, `${x.filePath}: ${JSON.stringify(x.messages)}`);
+});
+
+test('a broken event: exit 1, json in ESLint shape with 1-based positions and severity words', async () => {
+  const ws = copySamples();
+  try {
+    const text = readFileSync(join(fixtures, 'valid-event.yaml'), 'utf8').replace('status: draft', 'status: reviewd');
+    writeFileSync(join(ws.dir, 'events', '2026', '2026-02-22-sy-homs-captagon.yaml'), text);
+    const r = await run(['check', 'events/2026/2026-02-22-sy-homs-captagon.yaml', '-f', 'json'], ws.dir);
+    assert.equal(r.code, 1);
+    const [res] = JSON.parse(r.stdout) as JsonResult[];
+    assert.ok(res.filePath.endsWith('2026-02-22-sy-homs-captagon.yaml'));
+    const m = res.messages.find((x) => x.ruleId === 'schema/enum');
+    assert.ok(m, r.stdout);
+    assert.deepEqual([m.severity, m.line, m.column, m.endLine, m.endColumn], ['error', 3, 9, 3, 16]);
+    assert.ok(res.errorCount >= 1);
+  } finally {
+    ws.cleanup();
+  }
+});
+
+test('stylish output: file, line:column, severity, message, rule id and a code frame', async () => {
+  const ws = copySamples();
+  try {
+    const text = readFileSync(join(fixtures, 'valid-event.yaml'), 'utf8').replace('status: draft', 'status: reviewd');
+    writeFileSync(join(ws.dir, 'events', '2026', 'x.yaml'), text);
+    const r = await run(['check'], ws.dir); // no paths: the dataset from haulcheck.yaml in cwd
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /events\/2026\/x\.yaml/);
+    assert.match(r.stdout, /3:9 +error +"status" is the text "reviewd".*schema\/enum/);
+    assert.match(r.stdout, /> 3 \| status: reviewd\n\s+\|\s+\^\^\^\^\^\^\^/);
+    assert.match(r.stdout, /✖ \d+ problems? \(\d+ errors?/);
+  } finally {
+    ws.cleanup();
+  }
+});
+
+test('exit 2 on bad usage and on unreadable input, with a clear message', async () => {
+  assert.equal((await run([])).code, 2);
+  const unknown = await run(['lint']);
+  assert.equal(unknown.code, 2);
+  assert.match(unknown.stderr, /unknown command "lint"/);
+  const fmt = await run(['check', SAMPLES, '--format', 'xml']);
+  assert.equal(fmt.code, 2);
+  assert.match(fmt.stderr, /unknown format "xml"/);
+  const missing = await run(['check', 'no/such/file.yaml']);
+  assert.equal(missing.code, 2);
+  assert.match(missing.stderr, /Cannot read no\/such\/file\.yaml/);
+  const rule = await run(['check', SAMPLES, '--rule', 'schema/enum=loud']);
+  assert.equal(rule.code, 2);
+});
+
+test('--rule turns a rule off; --output writes the report to a file', async () => {
+  const ws = copySamples();
+  try {
+    const text = readFileSync(join(fixtures, 'valid-event.yaml'), 'utf8').replace('status: draft', 'status: reviewd');
+    const f = join(ws.dir, 'events', '2026', 'x.yaml');
+    writeFileSync(f, text);
+    const off = await run(['check', f, '--rule', 'schema/enum=off', '-f', 'json']);
+    const [res] = JSON.parse(off.stdout) as JsonResult[];
+    assert.ok(!res.messages.some((m) => m.ruleId === 'schema/enum'));
+    const out = join(ws.dir, 'report.json');
+    const w = await run(['check', f, '-f', 'json', '-o', out]);
+    assert.equal(w.stdout, '');
+    assert.ok(existsSync(out));
+    assert.ok(JSON.parse(readFileSync(out, 'utf8'))[0].messages.length > 0);
+  } finally {
+    ws.cleanup();
+  }
+});
+
+test('a file in a folder without haulcheck.yaml is checked with the defaults', async () => {
+  const ws = copySamples();
+  try {
+    const dir = join(ws.dir, '..', `loose-${Date.now()}`);
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'e.yaml'), 'id: x\nstatus: open\n');
+    const r = await run(['check', join(dir, 'e.yaml'), '-f', 'json']);
+    assert.equal(r.code, 1);
+    assert.ok((JSON.parse(r.stdout) as JsonResult[])[0].messages.some((m) => m.ruleId === 'schema/enum'));
+  } finally {
+    ws.cleanup();
+  }
+});
+
+test('the installed bin runs end to end (exit code from the process)', () => {
+  const ok = spawnSync(process.execPath, [BIN, 'check', SAMPLES], { encoding: 'utf8' });
+  assert.equal(ok.status, 0, ok.stdout + ok.stderr);
+  const bad = spawnSync(process.execPath, [BIN, 'check', '/no/such/dataset'], { encoding: 'utf8' });
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /Cannot read/);
+  const v = spawnSync(process.execPath, [BIN, '--version'], { encoding: 'utf8' });
+  assert.match(v.stdout, /^\d+\.\d+\.\d+/);
+});
