@@ -103,8 +103,6 @@ test('VS Code desktop (@vscode/test-electron) shows a Haulcheck diagnostic', { t
         HAULCHECK_BAD_STATUS: BAD_STATUS,
         HAULCHECK_STATUS_DESCRIPTION: eventKeyDescription('status'),
       },
-      stdout: out.stream,
-      stderr: out.stream,
     });
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
