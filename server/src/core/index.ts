@@ -19,3 +19,5 @@ export { validateValue } from './validate';
 export * from './model';
 export { DatasetIndex, extractFacts, normaliseUrl, type EventFacts, type DatasetIndexView, type QuantityFact } from './dataset-index';
 export * from './format';
+export { applyEdits, applyFixes, fixesAt, fixText, type FixResult } from './fixes';
+export { applySuppressions, parseSuppressions, type Suppression } from './suppress';
