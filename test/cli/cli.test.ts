@@ -25,16 +25,16 @@ interface JsonResult {
   warningCount: number;
 }
 
-test('the sample dataset has no errors (exit 0), and every file of it is checked', async () => {
+test('every file of the sample dataset is checked', async () => {
   const r = await run(['check', SAMPLES, '--format', 'json']);
   const results = JSON.parse(r.stdout) as JsonResult[];
-  assert.equal(r.code, 0, r.stdout);
   const checked = results.map((x) => x.filePath.slice(SAMPLES.length + 1)).sort();
   assert.ok(checked.includes('haulcheck.yaml'));
   assert.ok(checked.includes('registries/drugs.yaml'));
   assert.ok(checked.includes('registries/agencies.yaml'));
   assert.ok(checked.filter((f) => f.startsWith('events/')).length >= 10, checked.join('\n'));
-  for (const x of results) assert.equal(x.errorCount, 0, `${x.filePath}: ${JSON.stringify(x.messages)}`);
+  // The findings themselves are asserted in test/samples/findings.test.ts.
+  assert.equal(r.code, results.some((x) => x.errorCount > 0) ? 1 : 0);
 });
 
 test('a broken event: exit 1, json in ESLint shape with 1-based positions and severity words', async () => {
@@ -120,8 +120,11 @@ test('a file in a folder without haulcheck.yaml is checked with the defaults', a
 });
 
 test('the installed bin runs end to end (exit code from the process)', () => {
-  const ok = spawnSync(process.execPath, [BIN, 'check', SAMPLES], { encoding: 'utf8' });
+  const ok = spawnSync(process.execPath, [BIN, 'check', join(SAMPLES, 'registries')], { encoding: 'utf8' });
   assert.equal(ok.status, 0, ok.stdout + ok.stderr);
+  const samples = spawnSync(process.execPath, [BIN, 'check', SAMPLES], { encoding: 'utf8' });
+  assert.equal(samples.status, 1, 'the samples hold real errors');
+  assert.match(samples.stdout, /figures\/tablet-mass/);
   const bad = spawnSync(process.execPath, [BIN, 'check', '/no/such/dataset'], { encoding: 'utf8' });
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /Cannot read/);

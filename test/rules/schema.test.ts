@@ -40,7 +40,7 @@ ruleTester(rule, {
     },
     {
       name: 'empty quotes list',
-      code: edit('    quotes:\n      - "seized approximately 400,000 Captagon pills, estimated to weigh about 65 kilograms"\n', '    quotes: []\n'),
+      code: edit('    quotes:\n      - "seized approximately 400,000 Captagon pills, estimated to weigh about 65 kilograms"\n      - "Authorities explained that the operation led to the arrest of two individuals."\n', '    quotes: []\n'),
       errors: [{ messageId: 'problem', ruleId: 'schema/minItems', line: 31, column: 13 }],
     },
     {

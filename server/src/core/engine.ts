@@ -113,7 +113,7 @@ function runRule(
     report(r: Report) {
       const id = r.ruleId ?? rule.meta.id;
       const s = settingFor(config, id, rule.meta.id);
-      const severity = s ? s.severity : rule.meta.defaultSeverity;
+      const severity = s ? s.severity : (r.severity ?? rule.meta.defaultSeverity);
       if (severity === 'off') return;
       const template = rule.meta.messages[r.messageId];
       if (template === undefined) throw new Error(`rule ${rule.meta.id} reported unknown message id "${r.messageId}"`);

@@ -4,7 +4,7 @@
  */
 import type { Document } from 'yaml';
 import type { ParsedDocument, ParsedFile } from './parse';
-import type { FileKind, Fix, FixSafety, SeverityLevel } from './types';
+import type { FileKind, Fix, FixSafety, Severity, SeverityLevel } from './types';
 import type { DatasetContext } from './dataset';
 
 export interface RuleMeta {
@@ -40,6 +40,11 @@ export interface Report {
   end?: number;
   /** For family rules: the exact id reported (`schema/required`). */
   ruleId?: string;
+  /**
+   * The severity of this report when the rule grades its findings (a tablet mass in the warning band
+   * vs the error band). The configured severity, when set, still wins.
+   */
+  severity?: Severity;
   fixes?: Fix[];
 }
 

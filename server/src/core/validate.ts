@@ -5,6 +5,7 @@
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { closest, distance } from 'fastest-levenshtein';
+import countries from 'i18n-iso-countries';
 import { type JsonSchema } from './schemas';
 import { parsePointer, pointerToPath } from './pointer';
 
@@ -25,12 +26,15 @@ interface CompiledSet {
   validate: ValidateFunction;
   defNames: Map<unknown, string>;
   branchValidators: WeakMap<object, ValidateFunction>;
+  /** For branches that strict mode refuses out of their context. */
+  lenient?: Ajv2020;
 }
 
 const compiled = new WeakMap<JsonSchema, CompiledSet>();
 
-function newAjv(): Ajv2020 {
+function newAjv(extra: { strictTypes?: boolean } = {}): Ajv2020 {
   const ajv = new Ajv2020({
+    ...extra,
     allErrors: true,
     strict: true,
     verbose: true,
@@ -66,7 +70,13 @@ function branchValidator(set: CompiledSet, branch: JsonSchema): ValidateFunction
   if (!v) {
     const { $id: _id, $schema: _s, ...rest } = branch as Record<string, unknown>;
     const defs = set.root.$defs ? { $defs: set.root.$defs } : {};
-    v = set.ajv.compile({ ...defs, ...rest });
+    try {
+      v = set.ajv.compile({ ...defs, ...rest });
+    } catch {
+      // A branch taken out of its parent can lack the parent's `type` (strictTypes): compile it leniently.
+      set.lenient ??= newAjv({ strictTypes: false });
+      v = set.lenient.compile({ ...defs, ...rest });
+    }
     set.branchValidators.set(branch, v);
   }
   return v;
@@ -272,7 +282,12 @@ function toProblem(set: CompiledSet, e: ErrorObject): SchemaProblem {
     }
     case 'enum': {
       const allowed = ((params.allowedValues as unknown[]) ?? []).map(String);
-      const s = typeof e.data === 'string' ? suggestion(e.data, allowed) : undefined;
+      const s =
+        typeof e.data !== 'string'
+          ? undefined
+          : (def === 'countryCode' || def === 'nullableCountryCode') && /^[A-Za-z]{3}$/.test(e.data)
+            ? countries.alpha3ToAlpha2(e.data.toUpperCase()) ?? suggestion(e.data, allowed)
+            : suggestion(e.data, allowed);
       Object.assign(data, { allowed, suggestion: s, value: e.data });
       const expect =
         def && DEF_EXPECTATION[def]

@@ -1,4 +1,9 @@
 /** The dates/* rules, in the order they run. */
 import type { Rule } from '../../rule';
+import order from './order';
+import afterSource from './after-source';
+import sourceConflict from './source-conflict';
+import weekday from './weekday';
+import precision from './precision';
 
-export const DATES_RULES: readonly Rule[] = [];
+export const DATES_RULES: readonly Rule[] = [order, afterSource, sourceConflict, weekday, precision];

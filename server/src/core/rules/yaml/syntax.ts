@@ -8,6 +8,9 @@ const HINTS: Record<string, string> = {
   TAG_RESOLVE_FAILED: ' Custom tags are not used in this dataset; remove the tag.',
   BAD_ALIAS: '',
   TOO_DEEP: '',
+  TOO_LARGE: '',
+  NOT_TEXT: '',
+  CIRCULAR_ALIAS: ' Aliases may only repeat a node defined before them, not contain it.',
 };
 
 export default defineRule({
@@ -25,8 +28,11 @@ export default defineRule({
   },
   check(ctx) {
     const { lines } = ctx.file;
-    const problems = ctx.document.problems.filter((p) => p.code !== 'DUPLICATE_KEY'); // yaml/duplicate-key
+    let problems = ctx.document.problems.filter((p) => p.code !== 'DUPLICATE_KEY'); // yaml/duplicate-key
     if (problems.length === 0) return;
+    // Text that is not text (binary, not UTF-8): that one finding explains all the other errors.
+    const notText = problems.find((p) => p.code === 'NOT_TEXT');
+    if (notText) problems = [notText];
     // Merge-conflict markers explain every other error in the document: report each marker once.
     const markers: number[] = [];
     const first = lines.position(ctx.document.start).line;

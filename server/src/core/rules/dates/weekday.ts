@@ -1,0 +1,80 @@
+import { defineRule } from '../../rule';
+import { WEEKDAYS, partialDate } from '../../model';
+import { formatDays, weekdayCandidates, weekdayNumber, weekdaysIn } from '../../date-words';
+import { claimViews, eventOf } from './shared';
+
+export default defineRule({
+  meta: {
+    id: 'dates/weekday',
+    description:
+      'A weekday in a date\'s `as_reported` ("on Wednesday", "يوم الأربعاء") must fall on that weekday: the date itself for a day, else a day of the week up to the source\'s publication within the claim.',
+    defaultSeverity: 'error',
+    appliesTo: ['event'],
+    messages: {
+      wrongDay: '"{words}" names a {weekday}, but {date} is a {actual}.',
+      notRecent:
+        '"{words}" in a report published on {published} means {candidates}, not {date}: a bare weekday names a day of the week up to the publication.',
+      outside:
+        '"{words}" in a report published on {published} ({publishedWeekday}) means {candidates}, which is outside the claim\'s dates ({claim}).',
+    },
+  },
+  check(ctx) {
+    const event = eventOf(ctx);
+    if (!event) return;
+    for (const v of claimViews(event)) {
+      const words = v.claim.as_reported;
+      if (typeof words !== 'string') continue;
+      const mentions = weekdaysIn(words);
+      // Several different weekdays ("between Monday and Wednesday") are a period: not checked here.
+      if (mentions.length === 0 || new Set(mentions.map((m) => m.weekday)).size > 1) continue;
+      const mention = { weekday: mentions[0].weekday, last: mentions.some((m) => m.last) };
+      const weekday = WEEKDAYS[mention.weekday];
+      const pointer = `${v.claim.pointer}/as_reported`;
+      const on = partialDate(v.claim.on);
+      const dayClaim = on?.precision === 'day' && (v.claim.precision === undefined || v.claim.precision === 'day');
+      // A date written in the words ("Wednesday, March 12") is what the weekday is about.
+      const explicit = v.reading?.day !== undefined;
+
+      if (dayClaim) {
+        const actual = WEEKDAYS[weekdayNumber(on.start)];
+        if (actual !== weekday) {
+          ctx.report({ messageId: 'wrongDay', pointer, data: { words, weekday, date: on.start, actual } });
+          continue;
+        }
+        if (explicit || !v.reference) continue;
+        const candidates = weekdayCandidates(mention, v.reference);
+        if (!candidates.includes(on.start))
+          ctx.report({
+            messageId: 'notRecent',
+            pointer,
+            data: { words, weekday, date: on.start, published: v.reference, candidates: candidates.join(' or ') },
+          });
+        continue;
+      }
+
+      // Not a day: the weekday must be one of the days it can mean, given the publication date.
+      // Without a full publication date this cannot be checked (sources/missing-published reports that).
+      if (explicit) {
+        if (v.words?.ok && WEEKDAYS[weekdayNumber(v.words.start)] !== weekday)
+          ctx.report({ messageId: 'wrongDay', pointer, data: { words, weekday, date: v.words.start, actual: WEEKDAYS[weekdayNumber(v.words.start)] } });
+        continue;
+      }
+      if (!v.reference || !v.claim.interval) continue;
+      const { start, end } = v.claim.interval;
+      const candidates = weekdayCandidates(mention, v.reference);
+      if (candidates.some((d) => (!start || start <= d) && (!end || d <= end))) continue;
+      ctx.report({
+        messageId: 'outside',
+        pointer,
+        data: {
+          words,
+          weekday,
+          published: v.reference,
+          publishedWeekday: WEEKDAYS[weekdayNumber(v.reference)],
+          candidates: candidates.join(' or '),
+          claim: formatDays(start, end),
+        },
+      });
+    }
+  },
+});

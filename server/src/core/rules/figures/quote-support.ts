@@ -1,0 +1,119 @@
+import { defineRule } from '../../rule';
+import { type Figure, slotsOf, sourcesOf } from '../../model';
+import { formatNumber } from '../../format';
+import { type NumberReading, describeReading, readNumbers, readingMatches } from '../../numbers';
+import { describeFigure } from './shared';
+
+/** Text compared loosely: case, spacing, curly quotes and apostrophes do not matter. */
+function loose(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u201B\u2032]/g, "'")
+    .replace(/[\u201C\u201D\u201F\u2033]/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The numbers of the readings for a message: "1,350,000, 215 kg, 2 or 1.6 kg" (one entry per place in the text). */
+function listReadings(readings: NumberReading[], limit = 10): string[] {
+  const bySpan = new Map<string, string[]>();
+  for (const r of readings) {
+    const key = `${r.start}:${r.end}:${r.text}`;
+    const text = describeReading(r, (n) => formatNumber(n, 6));
+    const list = bySpan.get(key) ?? [];
+    if (!list.includes(text)) list.push(text);
+    bySpan.set(key, list);
+  }
+  const out: string[] = [];
+  for (const list of bySpan.values()) {
+    const t = list.join(' or ');
+    if (!out.includes(t)) out.push(t);
+  }
+  return out.length > limit ? [...out.slice(0, limit), '…'] : out;
+}
+
+/** Numbers (2 to 4 of them, in text order) that add up to the value: "two … and one" for 3. */
+function sumOf(readings: NumberReading[], value: number, unit: string | undefined): NumberReading[] | undefined {
+  const cands: NumberReading[] = [];
+  for (const r of readings) {
+    if (cands.some((c) => c.start === r.start && c.end === r.end)) continue;
+    if (!readingMatches(r, r.value, unit) || r.value <= 0 || r.value >= value) continue;
+    cands.push(r);
+    if (cands.length >= 12) break;
+  }
+  const pick: NumberReading[] = [];
+  const search = (from: number, left: number): boolean => {
+    if (pick.length >= 2 && Math.abs(left) <= 1e-9 * value) return true;
+    if (pick.length >= 4) return false;
+    for (let i = from; i < cands.length; i++) {
+      if (cands[i].value > left + 1e-9 * value) continue;
+      pick.push(cands[i]);
+      if (search(i + 1, left - cands[i].value)) return true;
+      pick.pop();
+    }
+    return false;
+  };
+  return search(0, value) ? [...pick] : undefined;
+}
+
+export default defineRule({
+  meta: {
+    id: 'figures/quote-support',
+    description:
+      'Each figure’s number appears in the quotes of the source it cites, read as a reader would ("1.35 million", "400 000", "two", "1.1 tonnes" = 1,100 kg, Arabic-Indic digits and number words, decimal commas).',
+    defaultSeverity: 'warning',
+    appliesTo: ['event'],
+    messages: {
+      missing: '{figure} is not in the quotes of source "{source}"; the numbers they contain are {found}.',
+      noNumbers: '{figure} is not in the quotes of source "{source}", which contain no number.',
+      sum: '{figure} is not in the quotes of source "{source}", which give {parts}: a sum of reported numbers is not a reported figure; record what the source says, or quote the sentence with the total.',
+    },
+  },
+  check(ctx) {
+    const event = ctx.document.value;
+    const sources = sourcesOf(event);
+    for (const slot of slotsOf(event)) {
+      for (const f of slot.figures) {
+        // A bare number may only appear in an event with one source: it is that source's.
+        const sourceId = f.source ?? (sources.length === 1 ? sources[0].id : undefined);
+        const source = sources.find((s) => s.id === sourceId);
+        if (!source || source.quotes.length === 0) continue; // unknown source or no quotes: other rules say so
+        const quoteReadings = source.quotes.flatMap((q) => readNumbers(q, source.language));
+        const asReported = typeof f.as_reported === 'string' && source.quotes.some((q) => loose(q).includes(loose(f.as_reported!))) ? f.as_reported : undefined;
+        const reportedReadings = asReported ? readNumbers(asReported, source.language) : [];
+        const checks: { value: number; pointer: string; figure: Figure }[] = [];
+        if (f.qualifier === 'range') {
+          if (f.min !== undefined) checks.push({ value: f.min, pointer: `${f.pointer}/min`, figure: { ...f, qualifier: 'exact', value: f.min } });
+          if (f.max !== undefined) checks.push({ value: f.max, pointer: `${f.pointer}/max`, figure: { ...f, qualifier: 'exact', value: f.max } });
+        } else if (f.value !== undefined) {
+          checks.push({ value: f.value, pointer: f.shorthand ? f.pointer : `${f.pointer}/value`, figure: f });
+        }
+        for (const c of checks) {
+          const unit = f.unit;
+          if (quoteReadings.some((r) => readingMatches(r, c.value, unit))) continue;
+          if (reportedReadings.some((r) => readingMatches(r, c.value, unit))) continue;
+          // The source's own words, verbatim in a quote and holding no number ("the arrest of a
+          // suspect"), support the maintainer's reading of them; words with other numbers do not.
+          if (asReported && reportedReadings.length === 0) continue;
+          const figure =
+            slot.field === 'arrests' && (!unit || unit === 'persons')
+              ? `${formatNumber(c.value)} ${c.value === 1 ? 'arrest' : 'arrests'}`
+              : describeFigure(c.figure, false);
+          const data: Record<string, unknown> = { figure, value: c.value, unit: unit ?? null, source: source.id };
+          const parts = sumOf(reportedReadings, c.value, unit) ?? sumOf(quoteReadings, c.value, unit);
+          if (parts) {
+            const nums = parts.map((p) => formatNumber(p.value, 6));
+            data.parts = `${nums.slice(0, -1).join(', ')} and ${nums[nums.length - 1]} ("${parts.map((p) => p.text).join('", "')}")`;
+            data.found = listReadings(quoteReadings).join(', ');
+            ctx.report({ messageId: 'sum', pointer: c.pointer, data });
+          } else if (quoteReadings.length === 0) {
+            ctx.report({ messageId: 'noNumbers', pointer: c.pointer, data });
+          } else {
+            data.found = listReadings(quoteReadings).join(', ');
+            ctx.report({ messageId: 'missing', pointer: c.pointer, data });
+          }
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,39 @@
+import { defineRule } from '../../rule';
+import { sourceReferences, sourcesOf } from '../../model';
+import { closestId, quotedList, replaceIdFix } from '../refs/closest';
+
+export default defineRule({
+  meta: {
+    id: 'sources/unknown',
+    description: 'A figure, date, suspect or conflict cites a source id that the event does not define under `sources`.',
+    defaultSeverity: 'error',
+    appliesTo: ['event'],
+    fixable: 'unsafe',
+    messages: {
+      unknown: 'Source "{id}" is not defined in this event; the sources defined are {defined}. Did you mean "{suggestion}"?',
+      unknownNoSuggestion: 'Source "{id}" is not defined in this event; the sources defined are {defined}.',
+      noSources: 'Source "{id}" is not defined: this event defines no sources.',
+    },
+  },
+  check(ctx) {
+    const event = ctx.document.value;
+    const defined = sourcesOf(event);
+    const ids = new Set(defined.map((s) => s.id));
+    const candidates = [...ids].map((id) => ({ id, names: defined.filter((s) => s.id === id && s.publisher).map((s) => s.publisher as string) }));
+    for (const ref of sourceReferences(event)) {
+      if (ids.has(ref.id)) continue;
+      if (ids.size === 0) {
+        ctx.report({ messageId: 'noSources', data: { id: ref.id }, pointer: ref.pointer });
+        continue;
+      }
+      const suggestion = closestId(ref.id, candidates, { always: true });
+      const data = { id: ref.id, defined: quotedList([...ids]), suggestion };
+      ctx.report({
+        messageId: suggestion ? 'unknown' : 'unknownNoSuggestion',
+        data,
+        pointer: ref.pointer,
+        fixes: suggestion ? replaceIdFix(ctx, ref.pointer, ref.id, suggestion, `Cite source "${suggestion}"`) : undefined,
+      });
+    }
+  },
+});

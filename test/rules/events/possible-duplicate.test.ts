@@ -1,0 +1,80 @@
+import rule from '../../../server/src/core/rules/events/possible-duplicate';
+import { ruleTester } from '../../helpers/rule-tester';
+import { BASE, variant } from '../sources/fixture';
+
+const P = 'events/2026/2026-02-22-sy-homs-captagon.yaml';
+/** Another event, 2026-02-25 unless told otherwise, with its own URL. */
+const other = (...pairs: [string, string][]) =>
+  variant(
+    ['id: 2026-02-22-sy-homs-captagon', 'id: 2026-02-25-sy-homs-captagon'],
+    ['on: 2026-02-22', 'on: 2026-02-25'],
+    ['example.org/homs-captagon', 'example.org/other-report'],
+    ...pairs,
+  );
+const OTHER_PATH = 'events/2026/2026-02-25-sy-homs-captagon.yaml';
+
+ruleTester(rule, {
+  valid: [
+    { code: BASE, path: P },
+    { name: 'another country', code: BASE, path: P, others: { [OTHER_PATH]: other(['country: SY', 'country: IQ']) } },
+    { name: 'another drug', code: BASE, path: P, others: { [OTHER_PATH]: other(['drug: captagon', 'drug: hashish']) } },
+    { name: 'more than 7 days apart', code: BASE, path: P, others: { [OTHER_PATH]: other(['on: 2026-02-25', 'on: 2026-03-02']) } },
+    { name: 'quantities 20% apart', code: BASE, path: P, others: { [OTHER_PATH]: other(['value: 400000', 'value: 500000']) } },
+    { name: 'a wider option: 8 days is not enough for 3 weeks', code: BASE, path: P, options: { days: 8 }, others: { [OTHER_PATH]: other(['on: 2026-02-25', 'on: 2026-03-15']) } },
+    { name: 'notes already name the other event', code: BASE.replace('status: draft', 'status: draft\nnotes: Not 2026-02-25-sy-homs-captagon, a second shipment.'), path: P, others: { [OTHER_PATH]: other() } },
+    {
+      name: 'year-dated events with no quantity to compare',
+      code: variant(['on: 2026-02-22, precision: day', 'on: "2026", precision: year'], ['    count: {value: 400000, unit: tablets, qualifier: about, source: medialine}\n', '']),
+      path: P,
+      others: { [OTHER_PATH]: other(['on: 2026-02-25, precision: day', 'on: "2026", precision: year']) },
+    },
+    { name: 'an unspecified drug is no common drug', code: variant(['drug: captagon', 'drug: unspecified']), path: P, others: { [OTHER_PATH]: other(['drug: captagon', 'drug: unspecified']) } },
+    { name: 'no index', code: BASE, path: P, dataset: { index: undefined } },
+  ],
+  invalid: [
+    {
+      name: 'same country, drug, three days apart, same count',
+      code: BASE,
+      path: P,
+      others: { [OTHER_PATH]: other() },
+      errors: [
+        {
+          messageId: 'similar',
+          line: 1,
+          column: 5,
+          data: { otherId: '2026-02-25-sy-homs-captagon', other: `${OTHER_PATH}, line 1` },
+          message: 'both in SY, both captagon, dates 3 days apart, captagon count 400,000 in both',
+        },
+      ],
+    },
+    {
+      name: 'counts within 10%',
+      code: BASE,
+      path: P,
+      others: { [OTHER_PATH]: other(['value: 400000', 'value: 420000']) },
+      errors: [{ messageId: 'similar', message: 'captagon counts 400,000 and 420,000 differ by 4.8%' }],
+    },
+    {
+      name: 'a wider tolerance',
+      code: BASE,
+      path: P,
+      options: { tolerance: 0.25 },
+      others: { [OTHER_PATH]: other(['value: 400000', 'value: 500000']) },
+      errors: [{ messageId: 'similar', message: 'differ by 20%' }],
+    },
+    {
+      name: 'overlapping dates, weights in different units',
+      code: variant(['    count: {value: 400000, unit: tablets, qualifier: about, source: medialine}', '    weight: {value: 65, unit: kg, source: medialine}']),
+      path: P,
+      others: { [OTHER_PATH]: other(['on: 2026-02-25', 'on: 2026-02-22'], ['    count: {value: 400000, unit: tablets, qualifier: about, source: medialine}', '    weight: {value: 66000, unit: g, source: medialine}']) },
+      errors: [{ messageId: 'similar', message: 'dates overlap, captagon weights 65 kg and 66 kg differ by 1.5%' }],
+    },
+    {
+      name: 'the same article, whatever the figures',
+      code: BASE,
+      path: P,
+      others: { 'events/2025/old.yaml': other(['value: 400000', 'value: 9'], ['on: 2026-02-25', 'on: 2025-01-01'], ['example.org/other-report', 'example.org/homs-captagon']) },
+      errors: [{ messageId: 'sameUrl', line: 1, data: { other: 'events/2025/old.yaml, line 1', url: 'https://example.org/homs-captagon' } }],
+    },
+  ],
+});

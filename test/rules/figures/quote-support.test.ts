@@ -1,0 +1,92 @@
+import rule from '../../../server/src/core/rules/figures/quote-support';
+import { ruleTester } from '../../helpers/rule-tester';
+import { event, source } from './event';
+
+const captagon = (figures: string, quotes: string[], language = 'en') =>
+  event(`seizures:\n  - drug: captagon\n${figures}`, source('a', quotes, language));
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'Homs: 400,000 pills, 65 kilograms, two individuals',
+      code: event(
+        `seizures:
+  - drug: captagon
+    count: {value: 400000, unit: tablets, qualifier: about, source: a}
+    weight: {value: 65, unit: kg, qualifier: about, source: a}
+arrests: {value: 2, unit: persons, source: a}
+`,
+        source('a', [
+          'security agencies seized approximately 400,000 Captagon pills, estimated to weigh about 65 kilograms',
+          'the operation led to the arrest of two individuals',
+        ]),
+      ),
+    },
+    { name: '"1.35 million"', code: captagon('    count: {value: 1350000, unit: tablets, qualifier: more_than, source: a}\n', ['more than 1.35 million Captagon pills']) },
+    { name: '"1.1 tonnes" supports 1,100 kg', code: captagon('    weight: {value: 1100, unit: kg, source: a}\n', ['an estimated 1.1 tonnes of Captagon pills']) },
+    { name: '"1,100 kilograms" supports 1.1 t', code: captagon('    weight: {value: 1.1, unit: t, source: a}\n', ['some 1,100 kilograms of Captagon pills']) },
+    { name: '"400 000"', code: captagon('    count: {value: 400000, unit: tablets, source: a}\n', ['400 000 comprimés de Captagon'], 'fr') },
+    { name: 'Arabic-Indic digits', code: captagon('    count: {value: 400000, unit: tablets, source: a}\n', ['ضبط ٤٠٠٬٠٠٠ حبة كبتاغون'], 'ar') },
+    { name: 'Arabic number words', code: captagon('    count: {value: 3000, unit: tablets, source: a}\n', ['ضبط ثلاثة آلاف حبة كبتاغون'], 'ar') },
+    { name: 'decimal comma language: "1.600 kg" is 1,600 kg', code: captagon('    weight: {value: 1600, unit: kg, source: a}\n', ['1.600 kg Captagon beschlagnahmt'], 'de') },
+    { name: 'a range: both ends quoted', code: captagon('    weight: {qualifier: range, min: 200, max: 250, unit: kg, source: a}\n', ['between 200 and 250 kg']) },
+    {
+      name: 'the source’s words, verbatim and without a number',
+      code: event('arrests: {value: 1, unit: persons, as_reported: "the arrest of a suspect", source: a}\n', source('a', ['It resulted in the arrest of a suspect.'])),
+    },
+    { name: 'a bare number, the only source', code: captagon('    count: 400000\n', ['400,000 pills']) },
+    {
+      name: 'no quotes, or an unknown source: other rules report those',
+      code: event('seizures:\n  - drug: captagon\n    count: {value: 9, unit: tablets, source: zz}\n', '  - id: a\n    publisher: A\n    published: null\n'),
+    },
+  ],
+  invalid: [
+    {
+      name: 'the number is not in the quotes',
+      code: captagon('    count: {value: 450000, unit: tablets, source: a}\n', ['seized approximately 400,000 Captagon pills, estimated to weigh about 65 kilograms']),
+      errors: [
+        {
+          messageId: 'missing',
+          line: 9,
+          column: 20,
+          message: '450,000 tablets is not in the quotes of source "a"; the numbers they contain are 400,000, 65 kg.',
+        },
+      ],
+    },
+    {
+      name: 'a sum is not support: two in Syria and one in Iraq',
+      code: event(
+        'arrests: {value: 3, unit: persons, as_reported: "the arrest of two suspects in Syria and one in Iraq", source: a}\n',
+        source('a', ['Those raids led to the arrest of two suspects in Syria and one in Iraq.']),
+      ),
+      errors: [
+        {
+          messageId: 'sum',
+          line: 7,
+          column: 18,
+          message: '3 arrests is not in the quotes of source "a", which give 2 and 1 ("two", "one")',
+        },
+      ],
+    },
+    {
+      name: 'English quote: "1.600 kg" is 1.6 kg',
+      code: captagon('    weight: {value: 1600, unit: kg, source: a}\n', ['1.600 kg of Captagon']),
+      errors: [{ messageId: 'missing', message: 'the numbers they contain are 1.6 kg' }],
+    },
+    {
+      name: 'as_reported not in the quotes does not count',
+      code: captagon('    count: {value: 2, unit: tablets, as_reported: "two pills", source: a}\n', ['a few pills']),
+      errors: [{ messageId: 'noNumbers', message: '2 tablets is not in the quotes of source "a", which contain no number.' }],
+    },
+    {
+      name: 'a mass never supports a count',
+      code: captagon('    count: {value: 65, unit: tablets, source: a}\n', ['65 kilograms of pills']),
+      errors: [{ messageId: 'missing' }],
+    },
+    {
+      name: 'a range end missing',
+      code: captagon('    weight: {qualifier: range, min: 200, max: 260, unit: kg, source: a}\n', ['between 200 and 250 kg']),
+      errors: [{ messageId: 'missing', line: 9, column: 47 }],
+    },
+  ],
+});
