@@ -131,3 +131,18 @@ test('the installed bin runs end to end (exit code from the process)', () => {
   const v = spawnSync(process.execPath, [BIN, '--version'], { encoding: 'utf8' });
   assert.match(v.stdout, /^\d+\.\d+\.\d+/);
 });
+
+test('files named explicitly that the dataset does not hold (pre-commit passes every staged YAML) are skipped', async () => {
+  const ws = copySamples();
+  try {
+    mkdirSync(join(ws.dir, '.github', 'workflows'), { recursive: true });
+    const wf = join(ws.dir, '.github', 'workflows', 'ci.yml');
+    writeFileSync(wf, 'on: [pull_request]\njobs: {}\n');
+    const r = await run(['check', wf, join(ws.dir, 'registries', 'drugs.yaml'), '-f', 'json'], ws.dir);
+    const results = JSON.parse(r.stdout) as JsonResult[];
+    assert.deepEqual(results.map((x) => x.filePath.slice(ws.dir.length + 1)), ['registries/drugs.yaml']);
+    assert.equal(r.code, 0);
+  } finally {
+    ws.cleanup();
+  }
+});

@@ -1,12 +1,31 @@
-/** `haulcheck check`: resolve the paths to dataset files, check each, return results. */
-import { promises as fsp, statSync } from 'node:fs';
+/**
+ * `haulcheck check`: resolve the paths to dataset files, read and index every file of each dataset,
+ * check the files asked for, return results. With `jobs` > 1 the reading and checking run in worker
+ * threads; the results are the same, in the same order, as in one thread.
+ */
+import { existsSync, promises as fsp, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { DatasetIndex, type ParsedFile, checkParsed, extractFacts, parseFile } from '../core';
-import { type LoadedDataset, findDatasetRoot, isInside, kindOf, listDatasetFiles, loadDataset, readText } from '../node/dataset';
+import { Worker } from 'node:worker_threads';
+import { LineIndex } from '../core';
+import { type LoadedDataset, findDatasetRoot, isInside, listDatasetFiles } from '../node/dataset';
 import type { FileResult } from './types';
+import {
+  type DatasetSpec,
+  type FactsList,
+  InputError,
+  type ParsedItem,
+  UsageError,
+  type WorkItem,
+  buildIndex,
+  checkItem,
+  checkOptions,
+  openDataset,
+  parseItem,
+  relPath,
+} from './work';
+import type { FromWorker, ToWorker } from './worker';
 
-export class UsageError extends Error {}
-export class InputError extends Error {}
+export { InputError, UsageError } from './work';
 
 export interface CheckRequest {
   paths: string[];
@@ -14,26 +33,24 @@ export interface CheckRequest {
   ruleOverrides?: Record<string, unknown>;
   /** Overrides today (YYYY-MM-DD) for reproducible runs. */
   today?: string;
+  /** Worker threads to use (1: everything on the main thread). */
+  jobs?: number;
 }
 
-interface Target {
-  file: string;
-  explicit: boolean;
-  dataset: LoadedDataset;
-}
+/** Below this many files per worker, starting a worker costs more than it saves. */
+export const MIN_FILES_PER_WORKER = 32;
 
 export async function runCheck(req: CheckRequest): Promise<FileResult[]> {
   const datasets = new Map<string, LoadedDataset>();
   const getDataset = async (root: string) => {
     let ds = datasets.get(root);
     if (!ds) {
-      ds = await loadDataset(root, req.ruleOverrides);
-      if (req.today) ds.context.today = req.today;
+      ds = await openDataset({ root, ruleOverrides: req.ruleOverrides, today: req.today });
       datasets.set(root, ds);
     }
     return ds;
   };
-  const targets: Target[] = [];
+  const targets: WorkItem[] = [];
   const paths = req.paths.length ? req.paths : [findDatasetRoot(req.cwd) ?? ''];
   if (!paths[0]) throw new UsageError(`No ${'haulcheck.yaml'} found in ${req.cwd} or above; give the dataset folder or files to check.`);
   for (const p of paths) {
@@ -48,62 +65,130 @@ export async function runCheck(req: CheckRequest): Promise<FileResult[]> {
       const root = findDatasetRoot(abs) ?? abs;
       const ds = await getDataset(root);
       const files = await listDatasetFiles(ds);
-      for (const f of files) if (isInside(abs, f)) targets.push({ file: f, explicit: false, dataset: ds });
+      for (const f of files) if (isInside(abs, f)) targets.push({ root, file: f, explicit: false });
     } else {
       const root = findDatasetRoot(path.dirname(abs)) ?? path.dirname(abs);
-      targets.push({ file: abs, explicit: true, dataset: await getDataset(root) });
+      await getDataset(root);
+      targets.push({ root, file: abs, explicit: true });
     }
   }
-  // Pass 1: parse every event file of each dataset once and index its facts, so that dataset-wide
-  // rules see the whole dataset even when only some files are checked.
-  const parsedCache = new Map<string, { text: string; file: ParsedFile }>();
-  const load = async (f: string) => {
-    let c = parsedCache.get(f);
-    if (!c) {
-      let text: string;
-      try {
-        text = await readText(f);
-      } catch (err) {
-        throw new InputError(`Cannot read ${path.relative(req.cwd, f) || f}: ${(err as Error).message}`);
-      }
-      c = { text, file: parseFile(text) };
-      parsedCache.set(f, c);
-    }
-    return c;
-  };
-  const indexes = new Map<LoadedDataset, DatasetIndex>();
-  for (const ds of new Set(targets.map((t) => t.dataset))) {
-    const index = new DatasetIndex();
-    for (const f of await listDatasetFiles(ds)) {
-      const { text, file } = await load(f);
-      if (kindOf(ds, f, text, false) === 'event') index.set(relPath(ds, f), extractFacts(relPath(ds, f), file));
-    }
-    indexes.set(ds, index);
-  }
-  // Pass 2: check.
-  const seen = new Set<string>();
-  const results: FileResult[] = [];
+  // Every file of each dataset is read and indexed, so that dataset-wide rules see the whole
+  // dataset even when only some files are checked; files named on the command line are indexed too.
+  const items = new Map<string, WorkItem>();
+  for (const ds of datasets.values()) for (const f of await listDatasetFiles(ds)) items.set(f, { root: ds.root, file: f, explicit: false });
   for (const t of targets) {
-    if (seen.has(t.file)) continue;
-    seen.add(t.file);
-    const { text, file } = await load(t.file);
-    const kind = kindOf(t.dataset, t.file, text, t.explicit);
+    const known = items.get(t.file);
+    if (!known) items.set(t.file, t);
+    else if (t.explicit) known.explicit = true;
+  }
+  const checkFiles = [...new Set(targets.map((t) => t.file))];
+  const all = [...items.values()];
+  const workers = Math.max(1, Math.min(req.jobs ?? 1, Math.ceil(all.length / MIN_FILES_PER_WORKER)));
+  const { kinds, facts, checked } =
+    workers > 1 ? await runInWorkers(all, checkFiles, datasets, req, workers) : await runHere(all, checkFiles, datasets, req.cwd);
+  const indexes = new Map([...facts].map(([root, f]) => [root, buildIndex(f)]));
+  const results: FileResult[] = [];
+  for (const file of checkFiles) {
+    const kind = kinds.get(file);
     if (!kind) continue;
-    const index = indexes.get(t.dataset)!;
-    const rel = relPath(t.dataset, t.file);
-    if (kind === 'event' && !index.has(rel)) index.set(rel, extractFacts(rel, file));
-    const findings = checkParsed(file, kind, {
-      config: t.dataset.config,
-      dataset: { ...t.dataset.context, index },
-      path: rel,
+    const item = items.get(file)!;
+    const ds = datasets.get(item.root)!;
+    const c = checked.get(file)!;
+    results.push({
+      path: file,
+      displayPath: path.relative(req.cwd, file) || file,
+      text: c.text,
+      lines: c.lines ?? new LineIndex(c.text),
+      findings: c.findings,
+      kind,
+      options: checkOptions(ds, indexes.get(item.root)!, file),
     });
-    results.push({ path: t.file, displayPath: path.relative(req.cwd, t.file) || t.file, text, lines: file.lines, findings });
   }
   return results;
 }
 
-function relPath(ds: LoadedDataset, file: string): string {
-  return path.relative(ds.root, file).split(path.sep).join('/');
+interface RunOutput {
+  kinds: Map<string, ParsedItem['kind']>;
+  facts: Map<string, FactsList>;
+  checked: Map<string, { text: string; lines?: LineIndex; findings: FileResult['findings'] }>;
+}
+
+function factsOf(all: WorkItem[], datasets: Map<string, LoadedDataset>, get: (file: string) => ParsedItem['facts']): Map<string, FactsList> {
+  const facts = new Map<string, FactsList>([...datasets.keys()].map((r) => [r, []]));
+  for (const item of all) {
+    const f = get(item.file);
+    if (f) facts.get(item.root)!.push([relPath(datasets.get(item.root)!, item.file), f]);
+  }
+  return facts;
+}
+
+async function runHere(all: WorkItem[], checkFiles: string[], datasets: Map<string, LoadedDataset>, cwd: string): Promise<RunOutput> {
+  const parsed = new Map<string, ParsedItem>();
+  for (const item of all) parsed.set(item.file, await parseItem(datasets.get(item.root)!, item, cwd));
+  const facts = factsOf(all, datasets, (f) => parsed.get(f)!.facts);
+  const kinds = new Map([...parsed].map(([f, p]) => [f, p.kind]));
+  const indexes = new Map([...facts].map(([root, f]) => [root, buildIndex(f)]));
+  const byFile = new Map(all.map((i) => [i.file, i]));
+  const checked: RunOutput['checked'] = new Map();
+  for (const file of checkFiles) {
+    const p = parsed.get(file)!;
+    if (!p.kind) continue;
+    const item = byFile.get(file)!;
+    checked.set(file, { text: p.text, lines: p.file.lines, findings: checkItem(datasets.get(item.root)!, indexes.get(item.root)!, item, p) });
+  }
+  return { kinds, facts, checked };
+}
+
+/** The worker bundle: beside the CLI bundle, or in dist/ when running from the sources. */
+export function workerScript(): string {
+  const candidates = [path.join(__dirname, 'cli-worker.js'), path.join(__dirname, '..', '..', '..', 'dist', 'cli-worker.js')];
+  const found = candidates.find((c) => existsSync(c));
+  if (!found) throw new Error(`cannot find the worker script (looked for ${candidates.join(', ')}); run the build first`);
+  return found;
+}
+
+async function runInWorkers(all: WorkItem[], checkFiles: string[], datasets: Map<string, LoadedDataset>, req: CheckRequest, n: number): Promise<RunOutput> {
+  const script = workerScript();
+  const specs: DatasetSpec[] = [...datasets.values()].map((ds) => ({ root: ds.root, today: ds.context.today, ruleOverrides: req.ruleOverrides }));
+  const pool = Array.from({ length: n }, () => new Worker(script));
+  const ask = (w: Worker, msg: ToWorker) =>
+    new Promise<FromWorker>((resolve, reject) => {
+      const onExit = (code: number) => reject(new Error(`a worker thread exited (code ${code})`));
+      w.once('message', (m: FromWorker) => {
+        w.off('error', reject);
+        w.off('exit', onExit);
+        if (m.type === 'error') reject(m.input ? new InputError(m.message) : new Error(m.message));
+        else resolve(m);
+      });
+      w.once('error', reject);
+      w.once('exit', onExit);
+      w.postMessage(msg);
+    });
+  try {
+    // Round robin: neighbouring files (often alike in size) spread over the workers.
+    const shares = pool.map((_, i) => all.filter((_, j) => j % n === i));
+    const owner = new Map<string, number>();
+    shares.forEach((s, i) => s.forEach((item) => owner.set(item.file, i)));
+    const parsedReplies = await Promise.all(pool.map((w, i) => ask(w, { type: 'parse', cwd: req.cwd, specs, items: shares[i] })));
+    const kinds: RunOutput['kinds'] = new Map();
+    const factsByFile = new Map<string, ParsedItem['facts']>();
+    for (const r of parsedReplies) {
+      if (r.type !== 'parsed') continue;
+      for (const it of r.items) {
+        kinds.set(it.file, it.kind as ParsedItem['kind']);
+        factsByFile.set(it.file, it.facts);
+      }
+    }
+    const facts = factsOf(all, datasets, (f) => factsByFile.get(f));
+    const factsMsg = Object.fromEntries(facts);
+    const toCheck = pool.map((_, i) => checkFiles.filter((f) => owner.get(f) === i && kinds.get(f)));
+    const checkedReplies = await Promise.all(pool.map((w, i) => ask(w, { type: 'check', facts: factsMsg, files: toCheck[i] })));
+    const checked: RunOutput['checked'] = new Map();
+    for (const r of checkedReplies) if (r.type === 'checked') for (const x of r.results) checked.set(x.file, { text: x.text, findings: x.findings });
+    return { kinds, facts, checked };
+  } finally {
+    await Promise.all(pool.map((w) => w.terminate()));
+  }
 }
 
 export async function fileExists(p: string): Promise<boolean> {

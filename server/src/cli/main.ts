@@ -1,18 +1,37 @@
 /**
  * The `haulcheck` command. The only code that touches the terminal, argv and exit codes.
- * Exit codes: 0 no errors, 1 errors found, 2 bad usage or unreadable input.
+ * Exit codes: 0 clean, 1 findings at or above --fail-on (or over --max-warnings), 2 bad usage or
+ * unreadable input, 3 an internal error.
  */
-import { writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { INTERNAL_RULE_ID, SEVERITY_RANK, type Severity } from '../core';
+import { applyBaseline, makeBaseline, parseBaseline, serializeBaseline } from './baseline';
 import { InputError, UsageError, runCheck } from './check';
+import { fixFile } from './fix';
+import { DEFAULT_MAX_ANNOTATIONS, formatGithub } from './formatters/github';
 import { formatJson } from './formatters/json';
+import { formatJunit } from './formatters/junit';
+import { formatRdjson } from './formatters/rdjson';
+import { formatSarif } from './formatters/sarif';
 import { formatStylish } from './formatters/stylish';
-import type { Formatter } from './types';
+import { changedSince } from './git';
+import { realPath } from './keys';
+import type { FileResult, FormatContext, Formatter } from './types';
+import { VERSION } from './version';
 
-const VERSION = '0.1.0';
+export { VERSION };
 
-const FORMATTERS: Record<string, Formatter> = { stylish: formatStylish, json: formatJson };
+const FORMATTERS: Record<string, Formatter> = {
+  stylish: formatStylish,
+  json: formatJson,
+  sarif: formatSarif,
+  github: formatGithub,
+  junit: formatJunit,
+  rdjson: formatRdjson,
+};
 
 const HELP = `Usage: haulcheck check [paths...] [options]
 
@@ -21,16 +40,34 @@ With no paths, checks the dataset whose haulcheck.yaml is in the current folder 
 A folder checks every dataset file under it; a file is checked on its own (cross-file
 facts still come from its dataset).
 
-Options:
-  -f, --format <name>   Output format: ${Object.keys(FORMATTERS).join(', ')} (default: stylish)
-  -o, --output <file>   Write the report to a file instead of standard output
-      --rule <id=sev>   Override a rule's severity (off, info, warning, error); repeatable
-      --today <date>    Use this date (YYYY-MM-DD) as today
+Output:
+  -f, --format <name>      ${Object.keys(FORMATTERS).join(', ')} (default: stylish; github when
+                           GITHUB_ACTIONS=true). Repeatable: each --format writes to the
+                           --output that follows it, or to standard output
+  -o, --output <file>      Write the report of the preceding --format to a file
+      --root <dir>         Paths in sarif, rdjson, junit, github and baselines are relative to
+                           this folder (default: the current folder)
+      --max-annotations <n> github: annotations per level (default ${DEFAULT_MAX_ANNOTATIONS})
       --color / --no-color
-  -h, --help            Show this help
-  -v, --version         Show the version
+Gating:
+      --fail-on <level>    error, warning or info: exit 1 on a finding at or above it (default error)
+      --max-warnings <n>   Exit 1 when there are more than n warnings
+      --changed-since <ref>  Check the whole dataset, report only files changed since ref
+      --baseline <file>    Hide the findings recorded in this baseline
+      --update-baseline    Write the current findings to the --baseline file and exit 0
+Fixing:
+      --fix                Apply safe fixes to the files
+      --unsafe-fixes       Apply unsafe fixes too (implies --fix)
+      --dry-run            With --fix: print a unified diff instead of writing
+Checking:
+      --rule <id=sev>      Override a rule's severity (off, info, warning, error); repeatable
+      --today <date>       Use this date (YYYY-MM-DD) as today
+  -j, --jobs <n>           Worker threads (default: the number of CPU cores)
+  -h, --help               Show this help
+  -v, --version            Show the version
 
-Exit codes: 0 no errors, 1 errors found, 2 bad usage or unreadable input.
+Exit codes: 0 clean, 1 findings at or above --fail-on (or more warnings than --max-warnings),
+2 bad usage or unreadable input, 3 an internal error.
 `;
 
 export interface Io {
@@ -49,17 +86,54 @@ const defaultIo = (): Io => ({
   env: process.env,
 });
 
+const FAIL_ON: Record<string, number> = { error: SEVERITY_RANK.error, warning: SEVERITY_RANK.warning, info: SEVERITY_RANK.info };
+
+function rank(s: Severity): number {
+  return s === 'hint' ? SEVERITY_RANK.info : SEVERITY_RANK[s];
+}
+
 export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (err) {
+    if (err instanceof UsageError || err instanceof InputError) {
+      io.stderr(`haulcheck: ${err.message}\n`);
+      return 2;
+    }
+    io.stderr(`haulcheck: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    return 3;
+  }
+}
+
+function count(n: string | undefined, name: string, min: number): number | undefined {
+  if (n === undefined) return undefined;
+  if (!/^\d+$/.test(n) || Number(n) < min) throw new UsageError(`${name} expects a whole number${min ? ` of at least ${min}` : ''}, not "${n}".`);
+  return Number(n);
+}
+
+async function run(argv: string[], io: Io): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
+      tokens: true,
       options: {
-        format: { type: 'string', short: 'f' },
-        output: { type: 'string', short: 'o' },
+        format: { type: 'string', short: 'f', multiple: true },
+        output: { type: 'string', short: 'o', multiple: true },
+        root: { type: 'string' },
+        'max-annotations': { type: 'string' },
+        'fail-on': { type: 'string' },
+        'max-warnings': { type: 'string' },
+        'changed-since': { type: 'string' },
+        baseline: { type: 'string' },
+        'update-baseline': { type: 'boolean' },
+        fix: { type: 'boolean' },
+        'unsafe-fixes': { type: 'boolean' },
+        'dry-run': { type: 'boolean' },
         rule: { type: 'string', multiple: true },
         today: { type: 'string' },
+        jobs: { type: 'string', short: 'j' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -70,7 +144,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     io.stderr(`haulcheck: ${(err as Error).message}\n\n${HELP}`);
     return 2;
   }
-  const { values, positionals } = parsed;
+  const { values, positionals, tokens } = parsed;
   if (values.help) {
     io.stdout(HELP);
     return 0;
@@ -84,47 +158,121 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     io.stderr(command ? `haulcheck: unknown command "${command}"\n\n${HELP}` : HELP);
     return 2;
   }
-  const formatName = values.format ?? 'stylish';
-  const formatter = FORMATTERS[formatName];
-  if (!formatter) {
-    io.stderr(`haulcheck: unknown format "${formatName}"; choose one of ${Object.keys(FORMATTERS).join(', ')}.\n`);
-    return 2;
+  // Each --format takes the --output that follows it (before the next --format); an --output
+  // given before any --format goes with the first one.
+  const outputs: { format: string; output?: string }[] = [];
+  let pending: string | undefined;
+  for (const t of tokens ?? []) {
+    if (t.kind !== 'option') continue;
+    if (t.name === 'format') {
+      outputs.push({ format: t.value!, output: pending });
+      pending = undefined;
+    } else if (t.name === 'output') {
+      const last = outputs[outputs.length - 1];
+      if (last && last.output === undefined) last.output = t.value!;
+      else if (pending === undefined && outputs.length === 0) pending = t.value!;
+      else throw new UsageError(`--output ${t.value} follows no --format of its own; pair each --format with one --output.`);
+    }
   }
-  if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) {
-    io.stderr(`haulcheck: --today must be a date YYYY-MM-DD, not "${values.today}".\n`);
-    return 2;
-  }
+  const defaultFormat = io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'stylish';
+  if (outputs.length === 0) outputs.push({ format: defaultFormat, output: pending });
+  for (const o of outputs)
+    if (!FORMATTERS[o.format]) throw new UsageError(`unknown format "${o.format}"; choose one of ${Object.keys(FORMATTERS).join(', ')}.`);
+  if (outputs.filter((o) => o.output === undefined).length > 1) throw new UsageError('only one --format can go to standard output; give the others an --output file.');
+  if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) throw new UsageError(`--today must be a date YYYY-MM-DD, not "${values.today}".`);
+  const failOn = values['fail-on'] ?? 'error';
+  if (!(failOn in FAIL_ON)) throw new UsageError(`--fail-on expects error, warning or info, not "${failOn}".`);
+  const maxWarnings = count(values['max-warnings'], '--max-warnings', 0);
+  const maxAnnotations = count(values['max-annotations'], '--max-annotations', 0) ?? DEFAULT_MAX_ANNOTATIONS;
+  const jobs = count(values.jobs, '--jobs', 1) ?? availableParallelism();
+  if (values['update-baseline'] && !values.baseline) throw new UsageError('--update-baseline needs --baseline FILE.');
+  if (values['dry-run'] && !values.fix && !values['unsafe-fixes']) throw new UsageError('--dry-run goes with --fix or --unsafe-fixes.');
   const ruleOverrides: Record<string, string> = {};
   for (const r of values.rule ?? []) {
     const m = /^([^=]+)=(off|info|warning|error)$/.exec(r);
-    if (!m) {
-      io.stderr(`haulcheck: --rule expects id=severity (off, info, warning, error), not "${r}".\n`);
-      return 2;
-    }
+    if (!m) throw new UsageError(`--rule expects id=severity (off, info, warning, error), not "${r}".`);
     ruleOverrides[m[1]] = m[2];
   }
-  let results;
-  try {
-    results = await runCheck({ paths, cwd: io.cwd, ruleOverrides, today: values.today });
-  } catch (err) {
-    if (err instanceof UsageError || err instanceof InputError) {
-      io.stderr(`haulcheck: ${err.message}\n`);
-      return 2;
-    }
-    throw err;
-  }
-  const color = values['no-color'] ? false : values.color ? true : io.isTTY && !io.env.NO_COLOR && !values.output;
-  const report = formatter(results, { cwd: io.cwd, color });
-  if (values.output) {
+  const root = path.resolve(io.cwd, values.root ?? '.');
+  const baselinePath = values.baseline ? path.resolve(io.cwd, values.baseline) : undefined;
+  let baseline;
+  if (baselinePath && !values['update-baseline']) {
+    if (!existsSync(baselinePath)) throw new InputError(`Cannot read the baseline ${values.baseline}: no such file (create it with --update-baseline).`);
     try {
-      writeFileSync(path.resolve(io.cwd, values.output), report);
+      baseline = parseBaseline(readFileSync(baselinePath, 'utf8'));
     } catch (err) {
-      io.stderr(`haulcheck: cannot write ${values.output}: ${(err as Error).message}\n`);
-      return 2;
+      throw new InputError(`Cannot read the baseline ${values.baseline}: ${(err as Error).message}`);
     }
-  } else if (report) {
-    io.stdout(report);
   }
-  const errors = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length, 0);
-  return errors > 0 ? 1 : 0;
+  const changed = values['changed-since'] !== undefined ? await changedSince(values['changed-since'], io.cwd) : undefined;
+
+  let results = await runCheck({ paths, cwd: io.cwd, ruleOverrides, today: values.today, jobs });
+  const internal = results.some((r) => r.findings.some((f) => f.ruleId === INTERNAL_RULE_ID));
+  // --changed-since: the whole dataset was checked; only the changed files are reported (and fixed).
+  if (changed) results = results.filter((r) => changed.files.has(realPath(r.path)));
+
+  let exit = 0;
+  if (values.fix || values['unsafe-fixes']) {
+    const level = values['unsafe-fixes'] ? 'unsafe' : 'safe';
+    const diffs: string[] = [];
+    let applied = 0;
+    let files = 0;
+    results = results.map((r) => {
+      if (!r.kind || !r.findings.some((f) => f.fixes?.length)) return r;
+      const o = fixFile(r, level, !!values['dry-run']);
+      if (o.conflict) {
+        io.stderr(`haulcheck: ${o.conflict}\n`);
+        exit = 2;
+      }
+      if (o.diff) diffs.push(o.diff);
+      if (o.changed) files++;
+      applied += o.applied;
+      return o.result;
+    });
+    if (values['dry-run']) io.stdout(diffs.join(''));
+    io.stderr(`haulcheck: ${values['dry-run'] ? 'would apply' : 'applied'} ${applied} ${applied === 1 ? 'fix' : 'fixes'} in ${files} ${files === 1 ? 'file' : 'files'}.\n`);
+  }
+
+  if (values['update-baseline']) {
+    const b = makeBaseline(results, root);
+    mkdirSync(path.dirname(baselinePath!), { recursive: true });
+    writeFileSync(baselinePath!, serializeBaseline(b));
+    const n = b.findings.reduce((s, e) => s + e.count, 0);
+    io.stderr(`haulcheck: wrote ${n} ${n === 1 ? 'finding' : 'findings'} to the baseline ${values.baseline}.\n`);
+    return internal ? 3 : exit;
+  }
+  if (baseline) {
+    const b = applyBaseline(results, baseline, root);
+    results = b.results;
+    if (b.hidden) io.stderr(`haulcheck: ${b.hidden} ${b.hidden === 1 ? 'finding' : 'findings'} hidden by the baseline ${values.baseline}.\n`);
+  }
+
+  for (const o of outputs) {
+    const color = o.output === undefined && (values['no-color'] ? false : values.color ? true : io.isTTY && !io.env.NO_COLOR);
+    const ctx: FormatContext = { cwd: io.cwd, color, root, maxAnnotations, changedLines: changed?.lines };
+    const report = FORMATTERS[o.format](results, ctx);
+    if (o.output !== undefined) {
+      try {
+        const out = path.resolve(io.cwd, o.output);
+        mkdirSync(path.dirname(out), { recursive: true });
+        writeFileSync(out, report);
+      } catch (err) {
+        throw new InputError(`cannot write ${o.output}: ${(err as Error).message}`);
+      }
+    } else if (report) io.stdout(report);
+    if (ctx.summary !== undefined && io.env.GITHUB_STEP_SUMMARY) {
+      try {
+        appendFileSync(io.env.GITHUB_STEP_SUMMARY, ctx.summary);
+      } catch (err) {
+        io.stderr(`haulcheck: cannot write the job summary ${io.env.GITHUB_STEP_SUMMARY}: ${(err as Error).message}\n`);
+      }
+    }
+  }
+
+  if (internal) return 3;
+  if (exit) return exit;
+  const all = results.flatMap((r) => r.findings);
+  if (all.some((f) => rank(f.severity) >= FAIL_ON[failOn])) return 1;
+  if (maxWarnings !== undefined && all.filter((f) => f.severity === 'warning').length > maxWarnings) return 1;
+  return 0;
 }

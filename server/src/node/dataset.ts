@@ -129,9 +129,15 @@ export async function listDatasetFiles(ds: LoadedDataset): Promise<string[]> {
   return [...all].filter((p) => isInside(ds.root, p)).sort();
 }
 
-/** What a file is to its dataset; `explicit` files that match no glob fall back to their modeline, then `event`. */
+/**
+ * What a file is to its dataset: by the config's globs, then its modeline; a file named explicitly
+ * outside any configured dataset is taken as an event.
+ */
 export function kindOf(ds: LoadedDataset, file: string, text: string, explicit: boolean): FileKind | undefined {
   const rel = path.relative(ds.root, file).split(path.sep).join('/');
   const inside = rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
-  return (inside ? classify(ds.config, rel) : undefined) ?? kindFromModeline(text) ?? (explicit ? 'event' : undefined);
+  // A file named on the command line is an event unless its dataset's globs say what is (pre-commit
+  // hooks pass every staged YAML file: workflow files of a dataset repository are not events).
+  const fallback = explicit && !(inside && ds.hasConfig) ? 'event' : undefined;
+  return (inside ? classify(ds.config, rel) : undefined) ?? kindFromModeline(text) ?? fallback;
 }

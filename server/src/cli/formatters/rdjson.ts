@@ -1,0 +1,41 @@
+/**
+ * reviewdog's diagnostic format (rdjson, `reviewdog -f=rdjson`): lines 1-based, columns 1-based in
+ * UTF-8 BYTES, as reviewdog counts them; ranges end exclusively. The first fix of a finding is
+ * offered as suggestions (one per edit), which reviewdog can post as suggested changes.
+ */
+import { type Finding, type LineIndex, type Position, ruleDocsUrl } from '../../core';
+import { repoPath } from '../keys';
+import type { Formatter } from '../types';
+
+const SEVERITY: Record<Finding['severity'], string> = { error: 'ERROR', warning: 'WARNING', info: 'INFO', hint: 'INFO' };
+
+function pos(lines: LineIndex, p: Position) {
+  return { line: p.line + 1, column: lines.utf8Character(p) + 1 };
+}
+
+export const formatRdjson: Formatter = (results, ctx) => {
+  const diagnostics = results.flatMap((r) =>
+    r.findings.map((f) => {
+      const fix = f.fixes?.[0];
+      return {
+        message: f.message,
+        location: {
+          path: repoPath(ctx.root, r.path),
+          range: { start: pos(r.lines, f.range.start), end: pos(r.lines, f.range.end) },
+        },
+        severity: SEVERITY[f.severity],
+        source: { name: 'haulcheck', url: 'https://github.com/haulcheck/haulcheck' },
+        code: { value: f.ruleId, url: ruleDocsUrl(f.ruleId) },
+        ...(fix
+          ? {
+              suggestions: fix.edits.map((e) => ({
+                range: { start: pos(r.lines, r.lines.position(e.start)), end: pos(r.lines, r.lines.position(e.end)) },
+                text: e.newText,
+              })),
+            }
+          : {}),
+      };
+    }),
+  );
+  return JSON.stringify({ source: { name: 'haulcheck', url: 'https://github.com/haulcheck/haulcheck' }, diagnostics }, null, 2) + '\n';
+};

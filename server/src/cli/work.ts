@@ -1,0 +1,72 @@
+/**
+ * The per-file work of `haulcheck check`, shared by the main thread and the worker threads of
+ * `--jobs`: read and parse a file (and extract its facts for the dataset index), then check it.
+ */
+import * as path from 'node:path';
+import { type CheckOptions, DatasetIndex, type EventFacts, type FileKind, type Finding, type ParsedFile, checkParsed, extractFacts, parseFile } from '../core';
+import { type LoadedDataset, kindOf, loadDataset, readText } from '../node/dataset';
+
+export class UsageError extends Error {}
+export class InputError extends Error {}
+
+export interface DatasetSpec {
+  root: string;
+  ruleOverrides?: Record<string, unknown>;
+  /** Overrides today (YYYY-MM-DD). */
+  today?: string;
+}
+
+/** One file to read: a dataset file (for the index) and/or a file named on the command line. */
+export interface WorkItem {
+  root: string;
+  file: string;
+  explicit: boolean;
+}
+
+export interface ParsedItem {
+  text: string;
+  file: ParsedFile;
+  kind?: FileKind;
+  /** The event's facts, for the dataset index (event files only). */
+  facts?: EventFacts[];
+}
+
+/** Facts of one dataset, in the order the index is built (the same in every thread). */
+export type FactsList = [rel: string, facts: EventFacts[]][];
+
+export async function openDataset(spec: DatasetSpec): Promise<LoadedDataset> {
+  const ds = await loadDataset(spec.root, spec.ruleOverrides);
+  if (spec.today) ds.context.today = spec.today;
+  return ds;
+}
+
+export function relPath(ds: LoadedDataset, file: string): string {
+  return path.relative(ds.root, file).split(path.sep).join('/');
+}
+
+export async function parseItem(ds: LoadedDataset, item: WorkItem, cwd: string): Promise<ParsedItem> {
+  let text: string;
+  try {
+    text = await readText(item.file);
+  } catch (err) {
+    throw new InputError(`Cannot read ${path.relative(cwd, item.file) || item.file}: ${(err as Error).message}`);
+  }
+  const file = parseFile(text);
+  const kind = kindOf(ds, item.file, text, item.explicit);
+  const facts = kind === 'event' ? extractFacts(relPath(ds, item.file), file) : undefined;
+  return { text, file, kind, facts };
+}
+
+export function buildIndex(facts: FactsList): DatasetIndex {
+  const index = new DatasetIndex();
+  for (const [rel, f] of facts) index.set(rel, f);
+  return index;
+}
+
+export function checkOptions(ds: LoadedDataset, index: DatasetIndex, file: string): CheckOptions {
+  return { config: ds.config, dataset: { ...ds.context, index }, path: relPath(ds, file) };
+}
+
+export function checkItem(ds: LoadedDataset, index: DatasetIndex, item: WorkItem, parsed: ParsedItem): Finding[] {
+  return checkParsed(parsed.file, parsed.kind!, checkOptions(ds, index, item.file));
+}
