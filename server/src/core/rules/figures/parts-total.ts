@@ -1,7 +1,7 @@
 import { defineRule } from '../../rule';
 import { type Figure, type SlotRef, slotsOf } from '../../model';
 import { formatNumber } from '../../format';
-import { baseOf, describeFigure, isObj, spanOf, valuePointer } from './shared';
+import { baseOf, describeFigure, isObj, spanOf, valuePointer, TOLERANCE_OPTIONS, toleranceOf } from './shared';
 
 /** Words that mark a figure (or a seizure's note) as the total of several seizures. */
 export const TOTAL_WORDS =
@@ -45,21 +45,10 @@ export default defineRule({
       mismatch: 'The other {drug} seizures add up to {sum} by {source} ({parts}), but {total} is given as their total.',
       exceeds: 'The other {drug} seizures already add up to {sum} by {source} ({parts}), more than the total of {total}.',
     },
-    optionsSchema: {
-      type: 'object',
-      properties: {
-        tolerance: {
-          type: 'number',
-          minimum: 0,
-          maximum: 1,
-          description: 'Share of the value by which an "about" figure is widened for rounding. Default 0.1 (10%).',
-        },
-      },
-      additionalProperties: false,
-    },
+    optionsSchema: TOLERANCE_OPTIONS,
   },
   check(ctx) {
-    const tolerance = typeof ctx.options.tolerance === 'number' && ctx.options.tolerance >= 0 ? ctx.options.tolerance : 0.1;
+    const tolerance = toleranceOf(ctx.options);
     const seizures = seizuresOf(ctx.document.value);
     const drugs = new Set(seizures.map((s) => s.drug));
     for (const drug of drugs) {

@@ -180,3 +180,21 @@ export function drugEntry(dataset: DatasetContext, id: string | undefined): Drug
   const d = dataset.registries?.drugs.get(id);
   return d && typeof d === 'object' ? d : undefined;
 }
+
+/** The `tolerance` option shared by the rules that compare figures with rounding in mind. */
+export const TOLERANCE_OPTIONS = {
+  type: 'object',
+  properties: {
+    tolerance: {
+      type: 'number',
+      minimum: 0,
+      maximum: 1,
+      description: 'Share of the value by which an "about" figure is widened for rounding. Default 0.1 (10%).',
+    },
+  },
+  additionalProperties: false,
+} as const;
+
+export function toleranceOf(options: Readonly<Record<string, unknown>>): number {
+  return typeof options.tolerance === 'number' && options.tolerance >= 0 ? options.tolerance : 0.1;
+}

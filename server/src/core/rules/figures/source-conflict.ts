@@ -1,7 +1,7 @@
 import { defineRule } from '../../rule';
 import { slotsOf } from '../../model';
 import { pathToPointer, pointerToPath } from '../../pointer';
-import { baseOf, describeFigure, isObj, spanOf, valuePointer } from './shared';
+import { baseOf, describeFigure, isObj, spanOf, valuePointer, TOLERANCE_OPTIONS, toleranceOf } from './shared';
 
 /** Slots settled by a `conflicts` entry: its `field` names the slot or something inside it. */
 function settledSlots(event: unknown): string[] {
@@ -26,21 +26,10 @@ export default defineRule({
       conflict:
         '{a} ({sourceA}) and {b} ({sourceB}) cannot both be true for {field}; add a `conflicts` entry for {field} that says which value is kept and why.',
     },
-    optionsSchema: {
-      type: 'object',
-      properties: {
-        tolerance: {
-          type: 'number',
-          minimum: 0,
-          maximum: 1,
-          description: 'Share of the value by which an "about" figure is widened for rounding. Default 0.1 (10%).',
-        },
-      },
-      additionalProperties: false,
-    },
+    optionsSchema: TOLERANCE_OPTIONS,
   },
   check(ctx) {
-    const tolerance = typeof ctx.options.tolerance === 'number' && ctx.options.tolerance >= 0 ? ctx.options.tolerance : 0.1;
+    const tolerance = toleranceOf(ctx.options);
     const event = ctx.document.value;
     const settled = settledSlots(event);
     for (const slot of slotsOf(event)) {
