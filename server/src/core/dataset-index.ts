@@ -3,7 +3,7 @@
  * file at a time. Dataset-wide rules read it instead of re-reading every file.
  */
 import type { ParsedFile } from './parse';
-import { dateClaimsOf, slotsOf, sourcesOf, toKg } from './model';
+import { dateClaimsOf, dayNumber, slotsOf, sourcesOf, toKg } from './model';
 import { nodeRange, locate } from './parse';
 
 export interface QuantityFact {
@@ -28,7 +28,24 @@ export interface EventFacts {
   urls: { url: string; source: string; pointer: string }[];
 }
 
+/**
+ * Facts already extracted from a parsed file, by dataset path: the index, the dataset rules and the
+ * shells ask for the same file's facts several times per check, and a ParsedFile never changes.
+ */
+const factsCache = new WeakMap<ParsedFile, Map<string, EventFacts[]>>();
+
+/** The facts of every event document of a parsed file (computed once per parsed file and path). */
 export function extractFacts(file: string, parsed: ParsedFile): EventFacts[] {
+  let byPath = factsCache.get(parsed);
+  const hit = byPath?.get(file);
+  if (hit) return hit;
+  const out = computeFacts(file, parsed);
+  if (!byPath) factsCache.set(parsed, (byPath = new Map()));
+  byPath.set(file, out);
+  return out;
+}
+
+function computeFacts(file: string, parsed: ParsedFile): EventFacts[] {
   const out: EventFacts[] = [];
   for (const d of parsed.docs) {
     const v = d.value as Record<string, unknown> | undefined;
@@ -83,8 +100,22 @@ export function extractFacts(file: string, parsed: ParsedFile): EventFacts[] {
   return out;
 }
 
+const urlCache = new Map<string, string>();
+const URL_CACHE_LIMIT = 100_000;
+
 /** Normalises a URL for comparison: scheme and host lower-cased, fragment and trailing slash dropped. */
 export function normaliseUrl(url: string): string {
+  // Dataset rules compare every event's URLs with every other's; the regex runs once per URL.
+  let n = urlCache.get(url);
+  if (n === undefined) {
+    if (urlCache.size >= URL_CACHE_LIMIT) urlCache.clear();
+    n = computeNormalisedUrl(url);
+    urlCache.set(url, n);
+  }
+  return n;
+}
+
+function computeNormalisedUrl(url: string): string {
   const m = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)([^#]*)/i.exec(url.trim());
   if (!m) return url.trim();
   let rest = m[3];
@@ -97,14 +128,49 @@ export interface DatasetIndexView {
   events(): Iterable<EventFacts>;
   byId(id: string): readonly EventFacts[];
   byUrl(url: string): readonly EventFacts[];
+  /**
+   * The events that may describe the same seizure as `self`, in index order: those citing one of its
+   * URLs, and those in the same country with a drug in common whose date spans are at most `days`
+   * days apart. A superset of what a pairwise comparison over `events()` would keep, found without
+   * visiting every event.
+   */
+  near?(self: EventFacts, days: number): EventFacts[];
   /** Increases on every change; lets shells tell whether findings may have changed. */
   readonly version: number;
+}
+
+/** An event's date span in day numbers, as the duplicate rules read it (an open end is the known end). */
+export function spanDays(f: EventFacts): { start: number; end: number } | undefined {
+  const s = f.interval?.start ?? f.interval?.end;
+  const e = f.interval?.end ?? f.interval?.start;
+  if (!s || !e) return undefined;
+  return { start: dayNumber(s), end: dayNumber(e) };
+}
+
+interface Placed {
+  facts: EventFacts;
+  start: number;
+  end: number;
+}
+
+/** Events of one country and drug, sorted by the start of their span when queried. */
+interface Bucket {
+  items: Placed[];
+  sorted: boolean;
+  /** Longest span ever added (an upper bound): how far before a window a span may start and still reach it. */
+  maxLen: number;
 }
 
 export class DatasetIndex implements DatasetIndexView {
   private readonly files = new Map<string, EventFacts[]>();
   private readonly ids = new Map<string, EventFacts[]>();
   private readonly urls = new Map<string, EventFacts[]>();
+  /** Insertion order of each indexed event (order of `events()`). */
+  private readonly seq = new Map<EventFacts, number>();
+  private nextSeq = 0;
+  private readonly buckets = new Map<string, Bucket>();
+  /** `events()` as an array, rebuilt after a change. */
+  private flat: EventFacts[] | undefined;
   private _version = 0;
 
   get version(): number {
@@ -124,7 +190,10 @@ export class DatasetIndex implements DatasetIndexView {
     for (const f of facts) {
       if (f.id) add(this.ids, f.id, f), touched.ids.add(f.id);
       for (const u of f.urls) add(this.urls, normaliseUrl(u.url), f), touched.urls.add(normaliseUrl(u.url));
+      this.seq.set(f, this.nextSeq++);
+      this.place(f);
     }
+    this.flat = undefined;
     this._version++;
     return touched;
   }
@@ -137,7 +206,10 @@ export class DatasetIndex implements DatasetIndexView {
     for (const f of old) {
       if (f.id) remove(this.ids, f.id, f), touched.ids.add(f.id);
       for (const u of f.urls) remove(this.urls, normaliseUrl(u.url), f), touched.urls.add(normaliseUrl(u.url));
+      this.seq.delete(f);
+      this.unplace(f);
     }
+    this.flat = undefined;
     this._version++;
     return touched;
   }
@@ -151,8 +223,70 @@ export class DatasetIndex implements DatasetIndexView {
     return this.files.get(file);
   }
 
-  *events(): Iterable<EventFacts> {
-    for (const list of this.files.values()) yield* list;
+  events(): Iterable<EventFacts> {
+    // Dataset rules iterate the whole index once per checked document: one array, built once per change.
+    if (!this.flat) {
+      const all: EventFacts[] = [];
+      for (const list of this.files.values()) for (const f of list) all.push(f);
+      this.flat = all;
+    }
+    return this.flat;
+  }
+
+  near(self: EventFacts, days: number): EventFacts[] {
+    const found = new Set<EventFacts>();
+    for (const u of self.urls) for (const f of this.byUrl(u.url)) found.add(f);
+    const span = spanDays(self);
+    if (self.country && span) {
+      for (const drug of new Set(self.drugs)) {
+        const b = this.buckets.get(bucketKey(self.country, drug));
+        if (!b) continue;
+        if (!b.sorted) {
+          b.items.sort((x, y) => x.start - y.start);
+          b.sorted = true;
+        }
+        // First span that may reach the window: starts at most maxLen days before it.
+        const from = span.start - days - b.maxLen;
+        let lo = 0;
+        let hi = b.items.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (b.items[mid].start < from) lo = mid + 1;
+          else hi = mid;
+        }
+        for (let i = lo; i < b.items.length; i++) {
+          const p = b.items[i];
+          if (p.start > span.end + days) break;
+          const gap = p.end < span.start ? span.start - p.end : span.end < p.start ? p.start - span.end : 0;
+          if (gap <= days) found.add(p.facts);
+        }
+      }
+    }
+    return [...found].sort((a, b) => (this.seq.get(a) ?? 0) - (this.seq.get(b) ?? 0));
+  }
+
+  private place(f: EventFacts): void {
+    const span = f.country ? spanDays(f) : undefined;
+    if (!span) return;
+    for (const drug of new Set(f.drugs)) {
+      const key = bucketKey(f.country!, drug);
+      let b = this.buckets.get(key);
+      if (!b) this.buckets.set(key, (b = { items: [], sorted: true, maxLen: 0 }));
+      b.items.push({ facts: f, start: span.start, end: span.end });
+      b.sorted = false;
+      b.maxLen = Math.max(b.maxLen, span.end - span.start);
+    }
+  }
+
+  private unplace(f: EventFacts): void {
+    if (!f.country) return;
+    for (const drug of new Set(f.drugs)) {
+      const b = this.buckets.get(bucketKey(f.country, drug));
+      if (!b) continue;
+      const i = b.items.findIndex((p) => p.facts === f);
+      if (i >= 0) b.items.splice(i, 1); // removal keeps the order
+      if (b.items.length === 0) this.buckets.delete(bucketKey(f.country, drug));
+    }
   }
 
   filesOf(): Iterable<string> {
@@ -166,6 +300,10 @@ export class DatasetIndex implements DatasetIndexView {
   byUrl(url: string): readonly EventFacts[] {
     return this.urls.get(normaliseUrl(url)) ?? [];
   }
+}
+
+function bucketKey(country: string, drug: string): string {
+  return `${country}\0${drug}`;
 }
 
 function add(map: Map<string, EventFacts[]>, key: string, f: EventFacts) {

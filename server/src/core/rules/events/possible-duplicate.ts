@@ -66,7 +66,8 @@ export default defineRule({
     const selfDrugs = self.drugs.filter((d) => !VAGUE_DRUGS.has(d));
 
     const seen = new Set<string>();
-    for (const other of index.events()) {
+    // Only the events that share a URL, or a country and a drug within `days`: not every pair.
+    for (const other of index.near ? index.near(self, days) : index.events()) {
       if (isSelf(ctx, other)) continue;
       const key = `${other.file}#${other.docIndex}`;
       if (seen.has(key)) continue;
@@ -74,11 +75,10 @@ export default defineRule({
       if (other.id && self.id && other.id === self.id) continue; // events/duplicate-id says so
       if (other.id && notes.includes(other.id)) continue;
       const otherId = other.id ?? 'another event';
-      const where = whereIs(other);
 
       const sharedUrl = other.urls.map((u) => normaliseUrl(u.url)).find((u) => selfUrls.has(u));
       if (sharedUrl) {
-        ctx.report({ messageId: 'sameUrl', data: { otherId, other: where, url: selfUrls.get(sharedUrl) }, pointer: '/id' });
+        ctx.report({ messageId: 'sameUrl', data: { otherId, other: whereIs(other), url: selfUrls.get(sharedUrl) }, pointer: '/id' });
         continue;
       }
 
@@ -127,7 +127,7 @@ export default defineRule({
         apart === 0 ? 'dates overlap' : `dates ${apart} day${apart === 1 ? '' : 's'} apart`,
         ...(comparable ? close : ['no quantities of the same kind to compare']),
       ];
-      ctx.report({ messageId: 'similar', data: { otherId, other: where, reasons: reasons.join(', ') }, pointer: '/id' });
+      ctx.report({ messageId: 'similar', data: { otherId, other: whereIs(other), reasons: reasons.join(', ') }, pointer: '/id' });
     }
   },
 });

@@ -1,0 +1,249 @@
+#!/usr/bin/env node
+// `npm run bench`: Haulcheck against the tools users would otherwise pick, on the same generated
+// datasets and the project's own event schema. Prints Markdown tables; --json FILE keeps the numbers.
+//
+//   node scripts/bench/run.mjs [--sizes 1000,10000] [--repeat 3] [--single 5000] [--only cli,core,floor,ajv,spectral,yamlls,lsp]
+//                              [--no-build] [--keep DIR] [--json FILE] [--spectral-limit-s 180]
+//
+// Every command runs cold (a new process each time); wall time, CPU time (user + system) and peak
+// resident memory come from /usr/bin/time (installed with apt-get when missing and running as root),
+// else from sampling /proc/<pid>/status (VmHWM). The machine is shared: each figure is the median of
+// --repeat runs (one run when a run takes more than a minute).
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeDataset } from './generate.mjs';
+import { writeSpectralRuleset } from './spectral-ruleset.mjs';
+import { buildHarness } from './build-harness.mjs';
+import { memoryOf } from './lsp.mjs';
+
+const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const argv = process.argv.slice(2);
+const arg = (k, d) => {
+  const i = argv.indexOf(k);
+  return i >= 0 ? argv[i + 1] : d;
+};
+const SIZES = arg('--sizes', '1000,10000').split(',').map(Number);
+const REPEAT = Number(arg('--repeat', 3));
+const SINGLE = Number(arg('--single', 5000));
+const ONLY = new Set(arg('--only', 'cli,core,floor,ajv,spectral,yamlls,lsp').split(','));
+const SPECTRAL_LIMIT_S = Number(arg('--spectral-limit-s', 180));
+const keep = arg('--keep');
+const work = keep ? resolve(keep) : mkdtempSync(join(tmpdir(), 'haulcheck-bench-'));
+const log = (m) => process.stderr.write(`[bench] ${m}\n`);
+const median = (xs) => {
+  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
+};
+
+function timeTool() {
+  if (existsSync('/usr/bin/time')) return '/usr/bin/time';
+  if (process.getuid?.() === 0) {
+    log('installing GNU time (apt-get install -y time) for peak-memory readings');
+    spawnSync('apt-get', ['install', '-y', 'time'], { stdio: 'ignore' });
+    if (existsSync('/usr/bin/time')) return '/usr/bin/time';
+  }
+  return undefined;
+}
+const TIME = timeTool();
+
+/** Runs a command once: wall s, CPU s, peak RSS MB, exit code, stdout/stderr (to files). */
+function runOnce(cmd, args, { stdoutFile, stderrFile } = {}) {
+  return new Promise((done) => {
+    const timeOut = join(work, 'time.txt');
+    const full = TIME ? [TIME, ['-f', '%e %U %S %M', '-o', timeOut, cmd, ...args]] : [cmd, args];
+    const out = stdoutFile ? ['ignore', 'pipe', 'pipe'] : ['ignore', 'ignore', 'pipe'];
+    const t0 = performance.now();
+    const p = spawn(full[0], full[1], { stdio: out, cwd: REPO });
+    const chunks = [];
+    const errs = [];
+    p.stdout?.on('data', (d) => chunks.push(d));
+    p.stderr.on('data', (d) => errs.push(d));
+    let peak = 0;
+    const sampler = TIME ? undefined : setInterval(() => (peak = Math.max(peak, memoryOf(p.pid)?.peakMB ?? 0)), 50);
+    p.on('exit', (code) => {
+      const wall = (performance.now() - t0) / 1000;
+      clearInterval(sampler);
+      if (stdoutFile) writeFileSync(stdoutFile, Buffer.concat(chunks));
+      const stderr = Buffer.concat(errs).toString();
+      if (stderrFile) writeFileSync(stderrFile, stderr);
+      let r = { wall, cpu: NaN, peakMB: peak || NaN, code };
+      if (TIME && existsSync(timeOut)) {
+        const [e, u, s, m] = readFileSync(timeOut, 'utf8').trim().split('\n').pop().split(' ').map(Number);
+        r = { wall: e, cpu: u + s, peakMB: m / 1024, code };
+      }
+      r.stderrTail = stderr.slice(-400);
+      done(r);
+    });
+  });
+}
+
+/** Median of up to REPEAT runs (one when a run takes over a minute). */
+async function measure(name, cmd, args, opts = {}) {
+  const runs = [];
+  for (let i = 0; i < (opts.repeat ?? REPEAT); i++) {
+    const r = await runOnce(cmd, args, opts);
+    runs.push(r);
+    log(`${name}: ${r.wall.toFixed(2)} s wall, ${r.cpu.toFixed(2)} s CPU, ${r.peakMB.toFixed(0)} MB (exit ${r.code})`);
+    if (r.wall > 60) break;
+  }
+  return { wall: median(runs.map((r) => r.wall)), cpu: median(runs.map((r) => r.cpu)), peakMB: median(runs.map((r) => r.peakMB)), runs: runs.length, code: runs[0].code, stderrTail: runs[0].stderrTail };
+}
+
+function nodeJson(script, args, timeoutS = 1800) {
+  const r = spawnSync(process.execPath, [script, ...args], { cwd: REPO, encoding: 'utf8', timeout: timeoutS * 1000, maxBuffer: 1 << 26 });
+  try {
+    return JSON.parse(r.stdout.trim().split('\n').pop());
+  } catch {
+    return { error: `no result (exit ${r.status}${r.signal ? `, ${r.signal}` : ''}): ${(r.stderr ?? '').slice(-400)}` };
+  }
+}
+
+const machine = {
+  nproc: cpus().length,
+  cpu: (readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/) ?? [])[1] ?? cpus()[0]?.model,
+  node: process.version,
+  loadavg: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' '),
+  memory: (readFileSync('/proc/meminfo', 'utf8').match(/MemTotal:\s*(\d+)/) ?? [])[1] / 1024 / 1024,
+};
+
+async function main() {
+  log(`work folder ${work}; machine: ${machine.nproc} × ${machine.cpu}, node ${machine.node}, load ${machine.loadavg}`);
+  if (!argv.includes('--no-build')) {
+    log('building dist/ (npm run build)');
+    execFileSync('npm', ['run', 'build', '--silent'], { cwd: REPO, stdio: 'ignore' });
+  }
+  const harness = await buildHarness(join(work, 'core-check.js'));
+  const ruleset = writeSpectralRuleset(join(work, 'spectral-ruleset.json'));
+  const results = { machine, rows: [], lsp: {} };
+
+  for (const n of SIZES) {
+    const dir = join(work, `d${n}`);
+    if (!existsSync(join(dir, 'haulcheck.yaml'))) log(`generating ${n} events: ${JSON.stringify(writeDataset(dir, { events: n, seed: 1 }))}`);
+    const row = (tool, m, extra = {}) => {
+      const r = { tool, events: n, ...m, eventsPerS: n / m.wall, ...extra };
+      results.rows.push(r);
+      return r;
+    };
+    if (ONLY.has('cli')) {
+      const out = join(work, `cli-${n}.json`);
+      const m = await measure(`haulcheck check (${n})`, process.execPath, ['bin/haulcheck.js', 'check', dir, '--format', 'json'], { stdoutFile: out });
+      let findings;
+      try {
+        findings = JSON.parse(readFileSync(out, 'utf8')).reduce((s, f) => s + f.messages.length, 0);
+      } catch {}
+      row('Haulcheck CLI (every rule)', m, { findings });
+    }
+    if (ONLY.has('core')) {
+      const out = join(work, `core-${n}.json`);
+      const m = await measure(`core, one thread (${n})`, process.execPath, [harness, dir, '--phases'], { stdoutFile: out });
+      let extra = {};
+      try {
+        extra = JSON.parse(readFileSync(out, 'utf8'));
+      } catch {}
+      row('Haulcheck core, one thread', m, { findings: extra.findings, phases: extra });
+    }
+    if (ONLY.has('floor')) {
+      const out = join(work, `floor-${n}.json`);
+      const m = await measure(`floor (${n})`, process.execPath, ['scripts/bench/floor.mjs', dir], { stdoutFile: out });
+      let extra = {};
+      try {
+        extra = JSON.parse(readFileSync(out, 'utf8'));
+      } catch {}
+      row('Floor: yaml parse + compiled ajv', m, { findings: extra.findings, parseMBps: extra.parseMBps });
+    }
+    if (ONLY.has('ajv')) {
+      const err = join(work, `ajv-${n}.txt`);
+      const m = await measure(`ajv-cli (${n})`, process.execPath, [
+        'node_modules/ajv-cli/dist/index.js', 'validate', '--spec=draft2020', '-c', 'ajv-formats', '--all-errors', '--errors=json',
+        '-s', 'schemas/event.schema.json', '-d', `${dir}/events/**/*.yaml`,
+      ], { stderrFile: err });
+      const text = readFileSync(err, 'utf8');
+      row('ajv-cli (schema only)', m, { findings: (text.match(/"instancePath"/g) ?? []).length, invalidFiles: (text.match(/ invalid$/gm) ?? []).length });
+    }
+    if (ONLY.has('spectral')) {
+      const small = Math.min(...SIZES);
+      if (n === small) {
+        const out = join(work, `spectral-${n}.json`);
+        const m = await measure(`spectral (${n})`, process.execPath, ['node_modules/@stoplight/spectral-cli/dist/index.js', 'lint', `${dir}/events/**/*.yaml`, '-r', ruleset, '-f', 'json', '-o', out, '--quiet'], { repeat: 1 });
+        let findings;
+        try {
+          findings = JSON.parse(readFileSync(out, 'utf8')).length;
+        } catch {}
+        row('Spectral (schema ruleset)', m, { findings });
+      } else {
+        const base = results.rows.find((r) => r.tool.startsWith('Spectral') && r.events === small);
+        if (base && base.wall * (n / small) > SPECTRAL_LIMIT_S) {
+          row('Spectral (schema ruleset)', { wall: base.wall * (n / small), cpu: base.cpu * (n / small), peakMB: NaN, runs: 0 }, { extrapolated: `from ${small} events, linearly` });
+        } else {
+          const out = join(work, `spectral-${n}.json`);
+          const m = await measure(`spectral (${n})`, process.execPath, ['node_modules/@stoplight/spectral-cli/dist/index.js', 'lint', `${dir}/events/**/*.yaml`, '-r', ruleset, '-f', 'json', '-o', out, '--quiet'], { repeat: 1 });
+          row('Spectral (schema ruleset)', m);
+        }
+      }
+    }
+    if (ONLY.has('yamlls')) {
+      log(`yaml-language-server: opening ${n} files`);
+      const r = nodeJson('scripts/bench/lsp-yamlls.mjs', ['--dir', dir, '--timeout-s', String(arg('--yamlls-timeout-s', 1500))], Number(arg('--yamlls-timeout-s', 1500)) + 120);
+      row('yaml-language-server (LSP, open all)', { wall: r.allDiagnosticsMs / 1000, cpu: NaN, peakMB: r.peakMB, runs: 1 }, { findings: r.findings, note: r.timedOut ?? r.error });
+      log(`yaml-language-server (${n}): ${JSON.stringify(r)}`);
+    }
+  }
+
+  if (ONLY.has('lsp') || ONLY.has('yamlls')) {
+    const big = Math.max(...SIZES);
+    const sdir = join(work, `single${SINGLE}`);
+    if (!existsSync(join(sdir, 'haulcheck.yaml'))) log(`generating ${SINGLE} events in one file: ${JSON.stringify(writeDataset(sdir, { events: SINGLE, seed: 2, singleFile: true }))}`);
+    const singleFile = join(sdir, 'events', 'events.yaml');
+    if (ONLY.has('lsp')) {
+      const runs = [];
+      for (let i = 0; i < REPEAT; i++) {
+        const r = nodeJson('scripts/bench/lsp-haulcheck.mjs', ['--dir', join(work, `d${big}`), '--edits', '50']);
+        log(`haulcheck LSP (${big}): ${JSON.stringify(r)}`);
+        runs.push(r);
+      }
+      results.lsp.workspace = { events: big, runs, indexMs: median(runs.map((r) => r.indexMs)), openMs: median(runs.map((r) => r.openMs)), editP50: median(runs.map((r) => r.edit?.p50)), editP95: median(runs.map((r) => r.edit?.p95)), rssAfterIndexMB: median(runs.map((r) => r.afterIndex?.rssMB)), rssMB: median(runs.map((r) => r.memory?.rssMB)) };
+      const s = nodeJson('scripts/bench/lsp-haulcheck.mjs', ['--single', singleFile, '--edits', '3', '--max-heap', '200']);
+      log(`haulcheck LSP single file: ${JSON.stringify(s)}`);
+      results.lsp.single = { events: SINGLE, ...s };
+    }
+    if (ONLY.has('yamlls')) {
+      const y = nodeJson('scripts/bench/lsp-yamlls.mjs', ['--single', singleFile, '--edits', '3']);
+      log(`yaml-language-server single file: ${JSON.stringify(y)}`);
+      results.lsp.yamllsSingle = { events: SINGLE, ...y };
+    }
+  }
+
+  print(results);
+  if (arg('--json')) writeFileSync(arg('--json'), JSON.stringify(results, null, 2));
+  if (!keep) rmSync(work, { recursive: true, force: true });
+}
+
+function print(results) {
+  const f = (x, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : '–');
+  const m = results.machine;
+  console.log(`\nMachine: ${m.nproc} × ${m.cpu}, ${f(m.memory)} GB, node ${m.node}, load average at start ${m.loadavg}\n`);
+  console.log('| Tool | Events | Wall s (median) | CPU s | Events/s | Peak RSS MB | Findings | Haulcheck CLI is … faster |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+  for (const r of results.rows) {
+    const hc = results.rows.find((x) => x.tool.startsWith('Haulcheck CLI') && x.events === r.events);
+    const ratio = hc && !r.tool.startsWith('Haulcheck CLI') ? `${f(r.wall / hc.wall, 2)}×` : '';
+    const note = r.extrapolated ? ` (extrapolated ${r.extrapolated})` : r.note ? ` (${r.note})` : '';
+    console.log(`| ${r.tool}${note} | ${r.events} | ${f(r.wall, 2)} | ${f(r.cpu, 2)} | ${f(r.eventsPerS, 0)} | ${f(r.peakMB, 0)} | ${r.findings ?? '–'} | ${ratio} |`);
+  }
+  const w = results.lsp.workspace;
+  if (w) {
+    console.log(`\nHaulcheck language server, ${w.events}-event workspace (median of ${w.runs.length}): index ${f(w.indexMs, 0)} ms, open of one event file to its diagnostics ${f(w.openMs, 0)} ms, one-character edit p50 ${f(w.editP50, 0)} ms / p95 ${f(w.editP95, 0)} ms (debounce 30 ms included), RSS after indexing ${f(w.rssAfterIndexMB, 0)} MB, after the edits ${f(w.rssMB, 0)} MB.`);
+  }
+  const s = results.lsp.single;
+  if (s) console.log(`Haulcheck language server, one ${s.events}-event file (${f(s.fileBytes / 1e6)} MB, heap limited to ${s.heapLimitMB ?? 200} MB): open ${f(s.openMs, 0)} ms, edit p50 ${f(s.edit?.p50, 0)} ms / max ${f(s.edit?.max, 0)} ms, RSS ${f(s.memory?.rssMB, 0)} MB, ${s.survived ? 'ran within the heap limit' : `failed: ${s.error ?? 'server exited'}`}.`);
+  const y = results.lsp.yamllsSingle;
+  if (y) console.log(`yaml-language-server, the same file: first diagnostics ${f(y.allDiagnosticsMs, 0)} ms, edit p50 ${f(y.edit?.p50, 0)} ms, peak RSS ${f(y.peakMB, 0)} MB${y.error ? ` (${y.error})` : ''}.`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
