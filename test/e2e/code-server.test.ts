@@ -5,7 +5,7 @@
  * Screenshots: test-results/e2e/code-server-*.png.
  */
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -30,7 +30,7 @@ function explorerRow(page: Page, name: string): Locator {
     .first();
 }
 
-test('VS Code (code-server) shows Haulcheck squiggles, problems and hovers', { timeout: 240_000 }, async (t) => {
+test('VS Code (code-server) shows Haulcheck squiggles, problems, hovers, quick-fixes and completion', { timeout: 300_000 }, async (t) => {
   const entry = installedCodeServer();
   const chromium = chromiumPath();
   if (!entry || !chromium) {
@@ -129,6 +129,66 @@ test('VS Code (code-server) shows Haulcheck squiggles, problems and hovers', { t
     t.diagnostic(`hover: ${hoverText.slice(0, 160)}`);
     assert.ok(hoverText.includes(oneLine(description)), 'the hover shows the whole description of "status"');
     await shot(page, '3-hover');
+    await page.keyboard.press('Escape');
+
+    // 4) quick-fix (Ctrl+.) on the misspelt status: the safe, preferred fix rewrites it
+    await statusViewLine.locator('span > span').filter({ hasText: new RegExp(`^${BAD_STATUS}$`) }).first().click();
+    let t1 = Date.now();
+    await page.keyboard.press('Control+.');
+    const fixRow = page.locator('.action-widget .monaco-list-row', { hasText: `Change "${BAD_STATUS}" to "reviewed"` }).first();
+    await fixRow.waitFor({ timeout: STEP_TIMEOUT });
+    const menu = oneLine(await page.locator('.action-widget').first().innerText());
+    t.diagnostic(`quick-fix menu after ${elapsed(t1)}: ${menu.slice(0, 200)}`);
+    assert.match(menu, /Suppress schema\/enum on this line/, 'the menu offers the suppression comment too');
+    await shot(page, '4-quickfix-menu');
+    // the preferred fix comes focused: Enter applies it, as a person at the keyboard would
+    await pollUntil(async () => /\bfocused\b/.test((await fixRow.getAttribute('class')) ?? ''), { timeoutMs: STEP_TIMEOUT, what: 'the preferred fix to be focused' });
+    await page.keyboard.press('Enter');
+    await editor.locator('.view-line', { hasText: 'status: reviewed' }).first().waitFor({ timeout: STEP_TIMEOUT });
+    await pollUntil(async () => (await editor.locator('.view-line', { hasText: `status: ${BAD_STATUS}` }).count()) === 0, { timeoutMs: STEP_TIMEOUT, what: 'the misspelt status to be gone' });
+    await shot(page, '5-quickfix-applied');
+
+    // 5) completion (Ctrl+Space) on a `drug:` value offers the registry's drugs, with their names
+    const drugLineNo = ws.brokenText.split('\n').findIndex((l) => /^\s*- drug: captagon\s*$/.test(l)) + 1;
+    assert.ok(drugLineNo > 0, 'the broken event has a `- drug: captagon` line');
+    await page.keyboard.press('Control+g');
+    await page.keyboard.type(String(drugLineNo));
+    await page.keyboard.press('Enter');
+    const drugLine = editor.locator('.view-line', { hasText: '- drug: captagon' }).first();
+    await drugLine.waitFor({ timeout: STEP_TIMEOUT });
+    await drugLine.locator('span > span').filter({ hasText: /^captagon$/ }).first().dblclick();
+    await page.keyboard.press('Backspace');
+    t1 = Date.now();
+    await page.keyboard.press('Control+Space');
+    const suggest = page.locator('.suggest-widget.visible');
+    await suggest.locator('.monaco-list-row', { hasText: 'hashish' }).first().waitFor({ timeout: STEP_TIMEOUT });
+    const offered = oneLine(await suggest.innerText());
+    t.diagnostic(`completion after ${elapsed(t1)}: ${offered.slice(0, 200)}`);
+    assert.match(offered, /captagon/);
+    assert.match(offered, /heroin/);
+    await shot(page, '6-completion');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+z');
+
+    // 6) hover on a weight computes the mass per tablet against the drug's band
+    await explorerRow(page, '2025').click();
+    await explorerRow(page, '2025-sy-damascus-captagon.yaml').click();
+    await editor.locator('.view-line', { hasText: 'id: 2025-sy-damascus-captagon' }).first().waitFor({ timeout: STEP_TIMEOUT });
+    const weightLineNo = readFileSync(join(ws.dir, 'events', '2025', '2025-sy-damascus-captagon.yaml'), 'utf8').split('\n').findIndex((l) => l.includes('value: 2015')) + 1;
+    await page.keyboard.press('Control+g');
+    await page.keyboard.type(String(weightLineNo));
+    await page.keyboard.press('Enter');
+    const weightLine = editor.locator('.view-line', { hasText: 'value: 2015' }).first();
+    await weightLine.waitFor({ timeout: STEP_TIMEOUT });
+    t1 = Date.now();
+    await weightLine.locator('span > span').filter({ hasText: /^2015$/ }).first().hover({ position: { x: 6, y: 5 } });
+    const massHover = page.locator('.monaco-hover:not(.hidden) .rendered-markdown', { hasText: 'a tablet' }).first();
+    await massHover.waitFor({ timeout: STEP_TIMEOUT });
+    const massText = oneLine(await page.locator('.monaco-hover:not(.hidden)').first().innerText());
+    t.diagnostic(`weight hover after ${elapsed(t1)}: …${massText.slice(Math.max(0, massText.indexOf('weight about')), massText.indexOf('weight about') + 200)}`);
+    assert.match(massText, /at most 1\.49 g a tablet/);
+    assert.match(massText, /typical 150–170 mg/);
+    await shot(page, '7-weight-hover');
   } catch (e) {
     if (page) await shot(page, 'failure').catch(() => undefined);
     const details = [server ? `code-server log: ${join(RESULTS_DIR, 'code-server.log')}` : '', pageErrors.length ? `page errors:\n${pageErrors.join('\n')}` : '']

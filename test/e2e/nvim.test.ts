@@ -49,7 +49,7 @@ function runNvim(nvim: string, env: Record<string, string>, timeoutMs: number): 
   });
 }
 
-test('Neovim as an LSP client gets Haulcheck diagnostics and hovers', { timeout: 120_000 }, async (t) => {
+test('Neovim as an LSP client gets Haulcheck diagnostics, hovers and code actions', { timeout: 120_000 }, async (t) => {
   const nvim = which('nvim');
   if (!nvim) {
     t.skip(`nvim not installed: ${SETUP_HINT} (or apt-get install neovim)`);
@@ -69,6 +69,9 @@ test('Neovim as an LSP client gets Haulcheck diagnostics and hovers', { timeout:
         EXPECT_LINE: String(ws.statusLine),
         HOVER_LINE: String(ws.statusLine),
         HOVER_CHAR: '2', // inside the key `status`
+        // the first weight of the lorry sample (`- {value: 1.1, unit: t, ...}`), when the broken event was made from it
+        HOVER2_LINE: String(ws.brokenText.split('\n').findIndex((l) => l.includes('{value: 1.1, unit: t'))),
+        HOVER2_CHAR: String(Math.max(0, (ws.brokenText.split('\n').find((l) => l.includes('{value: 1.1, unit: t')) ?? '').indexOf('1.1'))),
         // keep nvim's log, state and cache out of $HOME
         XDG_CONFIG_HOME: join(home, 'config'),
         XDG_DATA_HOME: join(home, 'data'),
@@ -109,6 +112,24 @@ test('Neovim as an LSP client gets Haulcheck diagnostics and hovers', { timeout:
     t.diagnostic(`hover: ${hoverText.replace(/\s+/g, ' ').slice(0, 160)}`);
     assert.equal(typeof c === 'object' && c !== null ? c.kind : undefined, 'markdown', 'the hover is MarkupContent in markdown');
     assert.ok(hoverText.includes(eventKeyDescription('status')), `the hover shows the description of "status": ${hoverText}`);
+
+    // code actions: the preferred safe fix, applied by Neovim, rewrites the misspelt status
+    const actions = parse<{ title: string; kind: string | null; preferred: boolean; error?: string }>('ACTION');
+    for (const a of actions) t.diagnostic(`action: ${a.preferred ? '* ' : ''}${a.title} (${a.kind})`);
+    assert.ok(!actions.some((a) => a.error), transcript);
+    const preferred = actions.find((a) => a.preferred);
+    assert.equal(preferred?.title, `Change "${BAD_STATUS}" to "reviewed"`, transcript);
+    assert.ok(actions.some((a) => a.title.startsWith('Suppress schema/enum')), transcript);
+    const [line] = parse<{ text: string }>('LINE');
+    assert.equal(line?.text, 'status: reviewed', 'Neovim applied the workspace edit');
+
+    // a computed hover on a weight, when the broken event has the lorry's 1.1 t
+    if (ws.madeFrom.endsWith('2025-02-iq-lorry-captagon.yaml')) {
+      const [h2] = parse<{ contents: { value?: string } | null; error: string | null }>('HOVER2');
+      assert.ok(h2 && !h2.error && h2.contents?.value, `second hover: ${JSON.stringify(h2)}`);
+      t.diagnostic(`weight hover: ${h2.contents!.value!.replace(/\s+/g, ' ').slice(0, 160)}`);
+      assert.match(h2.contents!.value!, /= 1,100 kg/);
+    }
   } finally {
     ws.cleanup();
     rmSync(home, { recursive: true, force: true });

@@ -20,20 +20,100 @@ export interface PublishedDiagnostics {
   }>;
 }
 
+export interface Position {
+  line: number;
+  character: number;
+}
+export interface Range {
+  start: Position;
+  end: Position;
+}
+export interface Location {
+  uri: string;
+  range: Range;
+}
+export interface LspTextEdit {
+  range: Range;
+  newText: string;
+}
+export interface CompletionItem {
+  label: string;
+  kind?: number;
+  detail?: string;
+  documentation?: { kind: string; value: string } | string;
+  textEdit?: LspTextEdit;
+  insertTextFormat?: number;
+}
+export interface CodeAction {
+  title: string;
+  kind?: string;
+  isPreferred?: boolean;
+  diagnostics?: unknown[];
+  edit?: { changes?: Record<string, LspTextEdit[]> };
+}
+export interface DocumentSymbol {
+  name: string;
+  detail?: string;
+  kind: number;
+  range: Range;
+  selectionRange: Range;
+  children?: DocumentSymbol[];
+}
+
+/** Offset of a 0-based line/character (UTF-16) in a text. */
+export function offsetAt(text: string, p: Position): number {
+  let line = 0;
+  let i = 0;
+  while (line < p.line && i < text.length) {
+    const c = text[i++];
+    if (c === '\n' || (c === '\r' && text[i] !== '\n')) line++;
+  }
+  return Math.min(text.length, i + p.character);
+}
+
+/** Applies LSP text edits to a text, as an editor does. */
+export function applyLspEdits(text: string, edits: readonly LspTextEdit[]): string {
+  const abs = edits.map((e) => ({ s: offsetAt(text, e.range.start), e: offsetAt(text, e.range.end), t: e.newText })).sort((a, b) => b.s - a.s || b.e - a.e);
+  let out = text;
+  for (const e of abs) out = out.slice(0, e.s) + e.t + out.slice(e.e);
+  return out;
+}
+
+/** The 0-based position of the first occurrence of `needle` (plus `delta` characters) in a text. */
+export function positionOf(text: string, needle: string, delta = 0): Position {
+  const i = text.indexOf(needle);
+  if (i < 0) throw new Error(`"${needle}" not found`);
+  const before = text.slice(0, i + delta);
+  const lines = before.split(/\r\n|\r|\n/);
+  return { line: lines.length - 1, character: lines[lines.length - 1].length };
+}
+
 export class LspClient {
   readonly proc: ChildProcess;
   readonly conn: MessageConnection;
   readonly diagnostics = new Map<string, PublishedDiagnostics>();
+  /** Every publishDiagnostics received, in order. */
+  readonly published: PublishedDiagnostics[] = [];
+  /** Resolves with the exit code (or signal) when the server process exits. */
+  readonly exited: Promise<number | string | null>;
+  /** True once the JSON-RPC connection saw its stream close. */
+  connectionClosed = false;
   readonly logs: string[] = [];
   private waiters: Array<() => void> = [];
   private versions = new Map<string, number>();
+  /** What the server gets for `workspace/configuration` (section `haulcheck`); null = defaults. */
+  settings: Record<string, unknown> | null = null;
+  readonly texts = new Map<string, string>();
 
-  constructor(args: string[] = ['--stdio']) {
-    this.proc = spawn(process.execPath, [SERVER_JS, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  /** `env`: extra environment variables for the server (the test-only switches of server/src/lsp/guard.ts). */
+  constructor(args: string[] = ['--stdio'], env: Record<string, string> = {}) {
+    this.proc = spawn(process.execPath, [SERVER_JS, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+    this.exited = new Promise((resolve) => this.proc.once('exit', (code, signal) => resolve(code ?? signal)));
     this.proc.stderr!.on('data', (d) => this.logs.push(String(d)));
     this.conn = createMessageConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
     this.conn.onNotification('textDocument/publishDiagnostics', (p: PublishedDiagnostics) => {
       this.diagnostics.set(p.uri, p);
+      this.published.push(p);
       this.notify();
     });
     this.conn.onNotification('window/logMessage', (p: { message: string }) => {
@@ -42,8 +122,20 @@ export class LspClient {
     });
     this.conn.onRequest('client/registerCapability', () => null);
     this.conn.onRequest('window/workDoneProgress/create', () => null);
-    this.conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
+    this.conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => this.settings));
+    this.conn.onClose(() => {
+      this.connectionClosed = true;
+      this.notify();
+    });
     this.conn.listen();
+  }
+
+  /** An incremental change: replaces [start, end) (line/character) with `text`. */
+  changeRange(uri: string, start: { line: number; character: number }, end: { line: number; character: number }, text: string): number {
+    const v = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, v);
+    void this.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ range: { start, end }, text }] });
+    return v;
   }
 
   private notify() {
@@ -85,6 +177,7 @@ export class LspClient {
   open(path: string, text: string): string {
     const uri = pathToFileURL(path).href;
     this.versions.set(uri, 1);
+    this.texts.set(uri, text);
     void this.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
     return uri;
   }
@@ -92,6 +185,7 @@ export class LspClient {
   change(uri: string, text: string): number {
     const v = (this.versions.get(uri) ?? 1) + 1;
     this.versions.set(uri, v);
+    this.texts.set(uri, text);
     void this.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ text }] });
     return v;
   }
@@ -106,6 +200,34 @@ export class LspClient {
 
   hover(uri: string, line: number, character: number): Promise<{ contents: { kind: string; value: string }; range?: unknown } | null> {
     return this.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character } });
+  }
+
+  completion(uri: string, line: number, character: number): Promise<{ isIncomplete: boolean; items: CompletionItem[] } | null> {
+    return this.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line, character } });
+  }
+
+  codeActions(uri: string, range: Range, diagnostics: PublishedDiagnostics['diagnostics'], only?: string[]): Promise<CodeAction[] | null> {
+    return this.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics, only } });
+  }
+
+  definition(uri: string, line: number, character: number): Promise<Location | Location[] | null> {
+    return this.conn.sendRequest('textDocument/definition', { textDocument: { uri }, position: { line, character } });
+  }
+
+  references(uri: string, line: number, character: number, includeDeclaration = true): Promise<Location[] | null> {
+    return this.conn.sendRequest('textDocument/references', { textDocument: { uri }, position: { line, character }, context: { includeDeclaration } });
+  }
+
+  documentSymbols(uri: string): Promise<DocumentSymbol[] | null> {
+    return this.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+  }
+
+  inlayHints(uri: string, range: Range): Promise<Array<{ position: Position; label: string; tooltip?: string }> | null> {
+    return this.conn.sendRequest('textDocument/inlayHint', { textDocument: { uri }, range });
+  }
+
+  executeCommand(command: string, args: unknown[]): Promise<unknown> {
+    return this.conn.sendRequest('workspace/executeCommand', { command, arguments: args });
   }
 
   async close(): Promise<void> {

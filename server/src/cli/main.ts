@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { INTERNAL_RULE_ID, SEVERITY_RANK, type Severity } from '../core';
 import { applyBaseline, makeBaseline, parseBaseline, serializeBaseline } from './baseline';
 import { InputError, UsageError, runCheck } from './check';
+import { takeNotes } from '../node/dataset';
 import { fixFile } from './fix';
 import { DEFAULT_MAX_ANNOTATIONS, formatGithub } from './formatters/github';
 import { formatJson } from './formatters/json';
@@ -207,6 +208,7 @@ async function run(argv: string[], io: Io): Promise<number> {
   const changed = values['changed-since'] !== undefined ? await changedSince(values['changed-since'], io.cwd) : undefined;
 
   let results = await runCheck({ paths, cwd: io.cwd, ruleOverrides, today: values.today, jobs });
+  for (const n of takeNotes()) io.stderr(`haulcheck: note: ${n}\n`);
   const internal = results.some((r) => r.findings.some((f) => f.ruleId === INTERNAL_RULE_ID));
   // --changed-since: the whole dataset was checked; only the changed files are reported (and fixed).
   if (changed) results = results.filter((r) => changed.files.has(realPath(r.path)));

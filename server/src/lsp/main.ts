@@ -3,6 +3,7 @@
  * (vscode-languageserver picks the transport from the command line).
  */
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
+import { installGuards } from './guard';
 import { startServer } from './server';
 
 const argv = process.argv.slice(2);
@@ -17,4 +18,6 @@ if (!argv.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--s
   }
 }
 const connection = createConnection(ProposedFeatures.all);
+// Before the features register their handlers: cancellation, time budgets, disconnects (guard.ts).
+installGuards(connection);
 startServer(connection);

@@ -3,13 +3,12 @@
  * version, debounces checks, drops stale runs, and keeps an index of each dataset current.
  */
 import {
+  CodeActionKind,
   type Connection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   FileChangeType,
-  type Hover,
   type InitializeResult,
-  MarkupKind,
   TextDocumentSyncKind,
   TextDocuments,
   WatchKind,
@@ -17,22 +16,30 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'node:url';
 import * as path from 'node:path';
-import { CONFIG_FILE, type FileKind, type ParsedFile, checkParsed, kindFromModeline, parseFile, schemaHover } from '../core';
-import { findDatasetRoot, kindOf } from '../node/dataset';
+import { CONFIG_FILE, type FileKind, type Finding, type ParsedFile, checkParsed, kindFromModeline, parseFile } from '../core';
+import { findDatasetRoot, kindOf, readText } from '../node/dataset';
 import { toDiagnostic } from './convert';
+import { type DocContext, FIX_ALL_KIND, NEW_EVENT_COMMAND, registerFeatures } from './features';
 import { type DatasetState, type IndexProgress, Workspace, relPath } from './workspace';
 
 export interface Settings {
   enable: boolean;
   debounceMs: number;
   rules: Record<string, unknown>;
+  inlayHints: { unitMass: boolean; weekday: boolean };
 }
 
-export const DEFAULT_SETTINGS: Settings = { enable: true, debounceMs: 30, rules: {} };
+export const DEFAULT_SETTINGS: Settings = { enable: true, debounceMs: 30, rules: {}, inlayHints: { unitMass: true, weekday: true } };
+
+function withDefaults(v: Partial<Settings> | null | undefined): Settings {
+  return { ...DEFAULT_SETTINGS, ...(v ?? {}), inlayHints: { ...DEFAULT_SETTINGS.inlayHints, ...(v?.inlayHints ?? {}) } };
+}
 
 interface DocState {
   version: number;
   file: ParsedFile;
+  /** The findings of this version, once checked (shared by diagnostics and code actions). */
+  findings?: Finding[];
 }
 
 export const SERVER_NAME = 'haulcheck-language-server';
@@ -46,6 +53,7 @@ export function startServer(connection: Connection): void {
   let hasConfigurationCapability = false;
   let hasWatchedFilesCapability = false;
   let hasProgressCapability = false;
+  let hasSnippetCapability = false;
   let globalSettings: Settings = DEFAULT_SETTINGS;
   let workspaceFolders: string[] = [];
 
@@ -70,8 +78,9 @@ export function startServer(connection: Connection): void {
     hasConfigurationCapability = !!caps.workspace?.configuration;
     hasWatchedFilesCapability = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     hasProgressCapability = !!caps.window?.workDoneProgress;
+    hasSnippetCapability = !!caps.textDocument?.completion?.completionItem?.snippetSupport;
     const init = params.initializationOptions as Partial<Settings> | undefined;
-    if (init && typeof init === 'object') globalSettings = { ...DEFAULT_SETTINGS, ...init };
+    if (init && typeof init === 'object') globalSettings = withDefaults(init);
     workspaceFolders = (params.workspaceFolders ?? []).map((f) => fsPathOf(f.uri)).filter((p): p is string => !!p);
     if (workspaceFolders.length === 0 && params.rootUri) {
       const r = fsPathOf(params.rootUri);
@@ -81,6 +90,16 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
         hoverProvider: true,
+        completionProvider: { triggerCharacters: [':', ' ', '-'], resolveProvider: false },
+        codeActionProvider: {
+          codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, FIX_ALL_KIND],
+          resolveProvider: false,
+        },
+        definitionProvider: true,
+        referencesProvider: true,
+        documentSymbolProvider: true,
+        inlayHintProvider: { resolveProvider: false },
+        executeCommandProvider: { commands: [NEW_EVENT_COMMAND] },
       },
       serverInfo: { name: SERVER_NAME, version: SERVER_VERSION },
     };
@@ -129,7 +148,7 @@ export function startServer(connection: Connection): void {
     if (!s) {
       s = connection.workspace
         .getConfiguration({ scopeUri: uri, section: 'haulcheck' })
-        .then((v: Partial<Settings> | null) => ({ ...DEFAULT_SETTINGS, ...(v ?? {}) }))
+        .then((v: Partial<Settings> | null) => withDefaults(v))
         .catch(() => DEFAULT_SETTINGS);
       settingsCache.set(uri, s);
     }
@@ -162,6 +181,14 @@ export function startServer(connection: Connection): void {
     return { kind: kindFromModeline(doc.getText()) };
   }
 
+  function checkOptions(ds: DatasetState | undefined, file: string | undefined, settings: Settings) {
+    return {
+      config: ds ? workspace.configFor(ds, settings.rules) : undefined,
+      dataset: ds ? { ...ds.dataset.context, index: ds.index } : undefined,
+      path: ds && file ? relPath(ds.root, file) : undefined,
+    };
+  }
+
   async function validate(uri: string): Promise<void> {
     const doc = documents.get(uri);
     if (!doc) return;
@@ -185,11 +212,8 @@ export function startServer(connection: Connection): void {
       ds.open.add(file);
       related = workspace.update(ds, file, st.file);
     }
-    const findings = checkParsed(st.file, kind, {
-      config: ds ? workspace.configFor(ds, settings.rules) : undefined,
-      dataset: ds ? { ...ds.dataset.context, index: ds.index } : undefined,
-      path: ds && file ? relPath(ds.root, file) : undefined,
-    });
+    const findings = checkParsed(st.file, kind, checkOptions(ds, file, settings));
+    st.findings = findings;
     connection.sendDiagnostics({ uri, version, diagnostics: findings.map(toDiagnostic) });
     const ms = performance.now() - t0;
     if (ms > 200) log(`checked ${uri} v${version} in ${ms.toFixed(0)} ms (${findings.length} findings)`);
@@ -264,7 +288,7 @@ export function startServer(connection: Connection): void {
     settingsCache.clear();
     if (!hasConfigurationCapability) {
       const s = (change.settings as { haulcheck?: Partial<Settings> } | undefined)?.haulcheck;
-      globalSettings = { ...DEFAULT_SETTINGS, ...(s ?? {}) };
+      globalSettings = withDefaults(s);
     }
     revalidateAll();
   });
@@ -293,19 +317,40 @@ export function startServer(connection: Connection): void {
     for (const root of touched) revalidateOthers(root);
   });
 
-  connection.onHover(async (params): Promise<Hover | null> => {
-    const doc = documents.get(params.textDocument.uri);
-    if (!doc) return null;
-    const { kind } = await resolve(doc);
-    if (!kind) return null;
-    const st = stateOf(doc);
-    const h = schemaHover(st.file, kind, doc.offsetAt(params.position));
-    if (!h) return null;
-    return {
-      contents: { kind: MarkupKind.Markdown, value: h.markdown },
-      range: { start: doc.positionAt(h.start), end: doc.positionAt(h.end) },
-    };
-  });
+  registerFeatures(
+    {
+      connection,
+      document: (uri) => documents.get(uri),
+      allDocuments: () => documents.all(),
+      parsed: (doc) => stateOf(doc).file,
+      findings(doc, ctx) {
+        const st = stateOf(doc);
+        if (!st.findings && ctx.kind) {
+          // the check of this version has not run yet (or was dropped as stale): run it once, here
+          if (ctx.ds && ctx.file && ctx.kind === 'event') workspace.update(ctx.ds, ctx.file, st.file);
+          st.findings = checkParsed(st.file, ctx.kind, ctx.options);
+        }
+        return st.findings ?? [];
+      },
+      async context(doc): Promise<DocContext> {
+        const settings = await getSettings(doc.uri);
+        const { kind, ds, file } = await resolve(doc);
+        return { kind, ds, file, options: checkOptions(ds, file, settings) };
+      },
+      inlaySettings: async (uri) => (await getSettings(uri)).inlayHints,
+      fsPathOf,
+      async datasetRootFor(folder) {
+        for (const f of [folder, ...workspaceFolders]) {
+          if (!f) continue;
+          const r = findDatasetRoot(f);
+          if (r) return r;
+        }
+        return workspace.roots()[0];
+      },
+      readText: (file) => readText(file).catch(() => undefined),
+    },
+    () => hasSnippetCapability,
+  );
 
   documents.listen(connection);
   connection.listen();

@@ -4,6 +4,7 @@
  */
 import { existsSync, promises as fsp, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
+import picomatch from 'picomatch/posix';
 import { glob } from 'tinyglobby';
 import {
   CONFIG_FILE,
@@ -87,6 +88,10 @@ export async function loadDataset(
   const configPath = path.join(root, CONFIG_FILE);
   const hasConfig = existsSync(configPath);
   const read = async (p: string) => {
+    // Registries named outside the dataset (`../../etc/passwd`, an absolute path) are never read,
+    // not even from an editor's unsaved text.
+    const rel = path.relative(root, p);
+    if (rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
     const live = liveText?.(p);
     if (live !== undefined) {
       try {
@@ -112,7 +117,54 @@ export async function loadDataset(
   };
 }
 
-/** Every file of the dataset (config, registries, events), absolute, sorted. Symlinks are not followed. */
+const pendingNotes = new Set<string>();
+
+function note(message: string): void {
+  if (pendingNotes.size < 100) pendingNotes.add(message);
+}
+
+/** Notes about files left out (symbolic links out of the dataset), since last taken; the CLI prints them. */
+export function takeNotes(): string[] {
+  const out = [...pendingNotes];
+  pendingNotes.clear();
+  return out;
+}
+
+/** Notes the symbolic links under the dataset that lead out of it (the glob skips every link, silently). */
+async function noteOutsideLinks(ds: LoadedDataset): Promise<void> {
+  const isEvent = picomatch(ds.config.events, { dot: false });
+  const walk = async (dir: string, depth: number): Promise<void> => {
+    if (depth > 32) return;
+    let entries: import('node:fs').Dirent[];
+    try {
+      entries = await fsp.readdir(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) await walk(p, depth + 1);
+      else if (e.isSymbolicLink() && !isInside(ds.root, p)) {
+        const rel = path.relative(ds.root, p).split(path.sep).join('/');
+        let folder = false;
+        try {
+          folder = statSync(p).isDirectory();
+        } catch {
+          // a broken link
+        }
+        if (folder) note(`${rel}/ is not checked: it is a symbolic link to a folder outside the dataset (${ds.root}).`);
+        else if (isEvent(rel)) note(`${rel} is not checked: it is a symbolic link to a file outside the dataset (${ds.root}).`);
+      }
+    }
+  };
+  await walk(ds.root, 0);
+}
+
+/**
+ * Every file of the dataset (config, registries, events), absolute, sorted. Symlinks out of the
+ * dataset are not followed: such files are left out, with a note (takeNotes).
+ */
 export async function listDatasetFiles(ds: LoadedDataset): Promise<string[]> {
   const events = await glob(ds.config.events, {
     cwd: ds.root,
@@ -126,7 +178,14 @@ export async function listDatasetFiles(ds: LoadedDataset): Promise<string[]> {
     .map((p) => path.resolve(ds.root, p))
     .filter((p) => existsSync(p));
   const all = new Set([...extra, ...events.map((p) => path.resolve(p))]);
-  return [...all].filter((p) => isInside(ds.root, p)).sort();
+  await noteOutsideLinks(ds);
+  return [...all]
+    .filter((p) => {
+      if (isInside(ds.root, p)) return true;
+      note(`${path.relative(ds.root, p) || p} is not checked: it is a symbolic link to a file outside the dataset (${ds.root}).`);
+      return false;
+    })
+    .sort();
 }
 
 /**

@@ -65,6 +65,42 @@ local function main()
   end
   if not hovered then out('HOVER', { contents = vim.NIL, ms = ms() }) end
 
+  -- a second hover (on a value the server computes something for), when asked
+  local h2_line = tonumber(os.getenv('HOVER2_LINE') or '-1')
+  if h2_line >= 0 then
+    local r2 = vim.lsp.buf_request_sync(bufnr, 'textDocument/hover', {
+      textDocument = { uri = vim.uri_from_bufnr(bufnr) },
+      position = { line = h2_line, character = tonumber(os.getenv('HOVER2_CHAR') or '0') },
+    }, 10000) or {}
+    for _, r in pairs(r2) do
+      out('HOVER2', { contents = (r.result and r.result.contents) or vim.NIL, error = r.err and (r.err.message or vim.inspect(r.err)) or vim.NIL })
+    end
+  end
+
+  -- code actions for the diagnostics on EXPECT_LINE; the preferred one is applied and the line printed
+  local lsp_diags = {}
+  for _, d in ipairs(vim.diagnostic.get(bufnr, { lnum = expect_line })) do
+    -- 0.7 keeps only code, codeDescription, tags, relatedInformation and data of the LSP diagnostic
+    local lsp = (d.user_data or {}).lsp or {}
+    table.insert(lsp_diags, {
+      range = { start = { line = d.lnum, character = d.col }, ['end'] = { line = d.end_lnum, character = d.end_col } },
+      severity = d.severity, message = d.message, source = d.source, code = d.code or lsp.code, data = lsp.data,
+    })
+  end
+  local ca = vim.lsp.buf_request_sync(bufnr, 'textDocument/codeAction', {
+    textDocument = { uri = vim.uri_from_bufnr(bufnr) },
+    range = { start = { line = expect_line, character = 0 }, ['end'] = { line = expect_line, character = 0 } },
+    context = { diagnostics = lsp_diags },
+  }, 10000) or {}
+  for _, r in pairs(ca) do
+    if r.err then out('ACTION', { error = r.err.message or vim.inspect(r.err) }) end
+    for _, a in ipairs(r.result or {}) do
+      out('ACTION', { title = a.title, kind = a.kind or vim.NIL, preferred = a.isPreferred or false })
+      if a.isPreferred and a.edit then vim.lsp.util.apply_workspace_edit(a.edit, 'utf-16') end
+    end
+  end
+  out('LINE', { text = vim.api.nvim_buf_get_lines(bufnr, expect_line, expect_line + 1, false)[1] })
+
   vim.lsp.stop_client(client_id, true)
 end
 

@@ -1,0 +1,178 @@
+/**
+ * Fault tolerance of the language server, kept apart from its features:
+ *
+ * - editor requests (hover, completion, code actions, definitions, references, symbols, inlay hints…)
+ *   honour `$/cancelRequest` and have a time budget: a request still running after
+ *   `HAULCHECK_REQUEST_BUDGET_MS` (default 2000 ms) is answered empty and logged, so requests never
+ *   pile up behind a slow one;
+ * - an abrupt client disconnect (pipe closed, IPC channel gone, EPIPE) ends the process promptly;
+ * - an unexpected exception is logged, and the server keeps serving.
+ *
+ * Test-only switches, read from the environment at start-up (never set them in real use):
+ * - `HAULCHECK_TEST_FAULTY_RULE=1` registers a rule, `test/faulty`, that throws on every document, to
+ *   show through the protocol that it becomes an `internal/rule-error` finding and the other rules run;
+ * - `HAULCHECK_TEST_REQUEST_DELAY_MS=N` makes every guarded request wait N ms before it runs, so that
+ *   cancellation and the time budget can be observed;
+ * - `HAULCHECK_TEST_EXIT_NOTIFICATION=1` accepts a `haulcheck/test/exit` notification (`{code}`) that
+ *   exits the process mid-session, as a crash would.
+ */
+import { type CancellationToken, type Connection, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
+import { ALL_RULES, type Rule } from '../core';
+
+export const DEFAULT_REQUEST_BUDGET_MS = 2000;
+
+type Env = Record<string, string | undefined>;
+type Log = (message: string) => void;
+
+/** The requests that only read: answering them empty after the budget loses nothing. */
+const GUARDED_REQUESTS = [
+  'onHover',
+  'onCompletion',
+  'onCompletionResolve',
+  'onCodeAction',
+  'onCodeActionResolve',
+  'onDefinition',
+  'onReferences',
+  'onDocumentSymbol',
+  'onDocumentHighlight',
+  'onFoldingRanges',
+  'onSelectionRanges',
+  'onSignatureHelp',
+  'onCodeLens',
+] as const;
+
+export interface GuardOptions {
+  budgetMs: number;
+  /** Test only: wait this long before running each guarded request. */
+  delayMs: number;
+  log: Log;
+}
+
+type Handler = (params: unknown, token?: CancellationToken, ...rest: unknown[]) => unknown;
+
+/** Wraps a request handler: cancellation is honoured and the answer comes within the budget. */
+export function guarded(label: string, handler: Handler, opts: GuardOptions): Handler {
+  // A resolve request answered "empty" gives back the item unresolved; the others answer null.
+  const empty = (params: unknown) => (label.endsWith('Resolve') ? params : null);
+  return (params, token, ...rest) =>
+    new Promise((resolve, reject) => {
+      const t0 = performance.now();
+      const ms = () => (performance.now() - t0).toFixed(0);
+      if (token?.isCancellationRequested) {
+        opts.log(`${label} cancelled before it started`);
+        reject(new ResponseError(LSPErrorCodes.RequestCancelled, `${label} cancelled`));
+        return;
+      }
+      let settled = false;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      let subscription: { dispose(): void } | undefined;
+      const finish = (f: () => void) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        subscription?.dispose();
+        f();
+      };
+      subscription = token?.onCancellationRequested(() =>
+        finish(() => {
+          opts.log(`${label} cancelled by the client after ${ms()} ms`);
+          reject(new ResponseError(LSPErrorCodes.RequestCancelled, `${label} cancelled`));
+        }),
+      );
+      timer = setTimeout(
+        () =>
+          finish(() => {
+            opts.log(`${label} exceeded its ${opts.budgetMs} ms budget and was answered empty`);
+            resolve(empty(params));
+          }),
+        opts.budgetMs,
+      );
+      const run = () => (settled ? empty(params) : handler(params, token, ...rest));
+      const work = opts.delayMs > 0 ? new Promise((r) => setTimeout(r, opts.delayMs)).then(run) : Promise.resolve().then(run);
+      work.then(
+        (v) => finish(() => resolve(v)),
+        (e: unknown) =>
+          finish(() => {
+            if (!(e instanceof ResponseError)) opts.log(`${label} failed after ${ms()} ms: ${e instanceof Error ? e.stack : String(e)}`);
+            reject(e);
+          }),
+      );
+    });
+}
+
+/** Makes every read-only request handler registered from now on a guarded one. Call before registering. */
+export function guardRequests(connection: Connection, opts: GuardOptions): void {
+  const c = connection as unknown as Record<string, unknown>;
+  for (const name of GUARDED_REQUESTS) {
+    const register = c[name];
+    if (typeof register !== 'function') continue;
+    c[name] = (handler: Handler) => (register as (h: Handler) => unknown).call(connection, guarded(name.slice(2), handler, opts));
+  }
+  const inlay = (connection as unknown as { languages?: { inlayHint?: Record<string, unknown> } }).languages?.inlayHint;
+  if (inlay && typeof inlay.on === 'function') {
+    const on = inlay.on as (h: Handler) => unknown;
+    inlay.on = (handler: Handler) => on.call(inlay, guarded('InlayHint', handler, opts));
+  }
+}
+
+/** Test only: a rule that throws on every document. */
+export const FAULTY_RULE: Rule = {
+  meta: {
+    id: 'test/faulty',
+    description: 'Test only (HAULCHECK_TEST_FAULTY_RULE=1): throws on every document.',
+    defaultSeverity: 'error',
+    appliesTo: ['event', 'drugs', 'agencies', 'config'],
+    messages: { never: 'never reported' },
+  },
+  check() {
+    throw new Error('injected failure (HAULCHECK_TEST_FAULTY_RULE=1)');
+  },
+};
+
+/** Ends the process promptly when the client is gone, and keeps serving after unexpected exceptions. */
+export function exitWithClient(log: Log): void {
+  const gone = (why: string) => {
+    try {
+      process.stderr.write(`haulcheck-language-server: ${why}; exiting.\n`);
+    } catch {
+      // stderr may be gone too
+    }
+    process.exit(1);
+  };
+  // node-ipc: the parent closed the channel (it crashed or was killed).
+  process.on('disconnect', () => gone('the client disconnected'));
+  // stdio: writing to a closed pipe.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED') gone('the client closed the connection');
+  });
+  process.on('uncaughtException', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED' || e.code === 'ERR_IPC_CHANNEL_CLOSED') gone('the client closed the connection');
+    log(`unexpected error (the server keeps running): ${e.stack ?? String(e)}`);
+  });
+  process.on('unhandledRejection', (e) => log(`unexpected rejection (the server keeps running): ${e instanceof Error ? e.stack : String(e)}`));
+}
+
+/** Installs the guards (and, when asked by the environment, the test-only faults) on a connection. */
+export function installGuards(connection: Connection, env: Env = process.env): void {
+  const log: Log = (m) => {
+    try {
+      connection.console.log(`[${new Date().toISOString().slice(11, 23)}] ${m}`);
+    } catch {
+      process.stderr.write(m + '\n');
+    }
+  };
+  const budget = Number(env.HAULCHECK_REQUEST_BUDGET_MS);
+  guardRequests(connection, {
+    budgetMs: Number.isFinite(budget) && budget > 0 ? budget : DEFAULT_REQUEST_BUDGET_MS,
+    delayMs: Math.max(0, Number(env.HAULCHECK_TEST_REQUEST_DELAY_MS) || 0),
+    log,
+  });
+  exitWithClient(log);
+  if (env.HAULCHECK_TEST_FAULTY_RULE === '1' && !ALL_RULES.includes(FAULTY_RULE)) {
+    // The registry is read at each check; the faulty rule runs first, so later rules show they still run.
+    (ALL_RULES as Rule[]).unshift(FAULTY_RULE);
+  }
+  if (env.HAULCHECK_TEST_EXIT_NOTIFICATION === '1') {
+    connection.onNotification('haulcheck/test/exit', (p: { code?: number } | undefined) => process.exit(p?.code ?? 3));
+  }
+}
