@@ -4,22 +4,16 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { main, type Io } from '../../server/src/cli/main';
 import { runCheck } from '../../server/src/cli/check';
 import { fixFile } from '../../server/src/cli/fix';
+import { runCli } from '../helpers/cli';
 import { copySamples } from '../helpers/dataset';
 
 const EVENT = join('events', '2026', '2026-02-22-sy-homs-captagon.yaml');
 const OTHER = join('events', '2025', '2025-sy-al-rai-cannabis.yaml');
 const STALE = '# haulcheck-disable-next-line schema/enum -- stale';
 
-async function run(args: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = { cwd, stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), isTTY: false, env: {} };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
+const run = runCli;
 
 interface JsonResult {
   filePath: string;

@@ -4,19 +4,13 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { main, type Io } from '../../server/src/cli/main';
+import { runCli } from '../helpers/cli';
 import { SAMPLES, copySamples } from '../helpers/dataset';
 
 const fixtures = join(__dirname, '..', 'fixtures', 'core');
 const BIN = join(__dirname, '..', '..', 'bin', 'haulcheck.js');
 
-async function run(args: string[], cwd = process.cwd()) {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = { cwd, stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), isTTY: false, env: {} };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
+const run = runCli;
 
 interface JsonResult {
   filePath: string;

@@ -10,10 +10,10 @@ import addFormats from 'ajv-formats';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Log } from 'sarif';
 import { ALL_RULES, INTERNAL_RULE_ID, LineIndex, ruleDocsUrl, type Finding } from '../../server/src/core';
-import { main, type Io } from '../../server/src/cli/main';
 import { escapeData, escapeProperty, githubReport } from '../../server/src/cli/formatters/github';
 import { formatJunit } from '../../server/src/cli/formatters/junit';
 import type { FileResult } from '../../server/src/cli/types';
+import { runCli } from '../helpers/cli';
 import { copySamples } from '../helpers/dataset';
 
 const ROOT = join(__dirname, '..', '..');
@@ -22,13 +22,7 @@ const MULTITOOL_PKG = join(ROOT, 'node_modules', '@microsoft', 'sarif-multitool-
 const SARIF_SCHEMA = join(MULTITOOL_PKG, 'sarif-2.1.0.json');
 const EVENT = join('events', '2026', '2026-02-22-sy-homs-captagon.yaml');
 
-async function run(args: string[], cwd: string, env: Record<string, string | undefined> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = { cwd, stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), isTTY: false, env };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
+const run = runCli;
 
 /** A copy of the samples whose Homs event has an Arabic status (schema/enum) on line 3. */
 function brokenDataset(status = '"مسودة 🙂"') {
