@@ -14,6 +14,8 @@ import {
   type FactsList,
   InputError,
   type ParsedItem,
+  KEEP_TREES_UP_TO,
+  treeOf,
   UsageError,
   type WorkItem,
   buildIndex,
@@ -124,7 +126,8 @@ function factsOf(all: WorkItem[], datasets: Map<string, LoadedDataset>, get: (fi
 
 async function runHere(all: WorkItem[], checkFiles: string[], datasets: Map<string, LoadedDataset>, cwd: string): Promise<RunOutput> {
   const parsed = new Map<string, ParsedItem>();
-  for (const item of all) parsed.set(item.file, await parseItem(datasets.get(item.root)!, item, cwd));
+  const keepTrees = all.length <= KEEP_TREES_UP_TO;
+  for (const item of all) parsed.set(item.file, await parseItem(datasets.get(item.root)!, item, cwd, keepTrees));
   const facts = factsOf(all, datasets, (f) => parsed.get(f)!.facts);
   const kinds = new Map([...parsed].map(([f, p]) => [f, p.kind]));
   const indexes = new Map([...facts].map(([root, f]) => [root, buildIndex(f)]));
@@ -134,7 +137,8 @@ async function runHere(all: WorkItem[], checkFiles: string[], datasets: Map<stri
     const p = parsed.get(file)!;
     if (!p.kind) continue;
     const item = byFile.get(file)!;
-    checked.set(file, { text: p.text, lines: p.file.lines, findings: checkItem(datasets.get(item.root)!, indexes.get(item.root)!, item, p) });
+    const tree = treeOf(p);
+    checked.set(file, { text: p.text, lines: tree.lines, findings: checkItem(datasets.get(item.root)!, indexes.get(item.root)!, item, p, tree) });
   }
   return { kinds, facts, checked };
 }

@@ -25,7 +25,11 @@ export interface WorkItem {
 
 export interface ParsedItem {
   text: string;
-  file: ParsedFile;
+  /**
+   * The parse, kept from the indexing pass to the checking pass for small runs; dropped (and redone
+   * when the file is checked) for large ones, so that memory stays bounded by one file, not the dataset.
+   */
+  file?: ParsedFile;
   kind?: FileKind;
   /** The event's facts, for the dataset index (event files only). */
   facts?: EventFacts[];
@@ -44,7 +48,10 @@ export function relPath(ds: LoadedDataset, file: string): string {
   return path.relative(ds.root, file).split(path.sep).join('/');
 }
 
-export async function parseItem(ds: LoadedDataset, item: WorkItem, cwd: string): Promise<ParsedItem> {
+/** Above this many files in one run (or one worker's share), parse trees are not kept between passes. */
+export const KEEP_TREES_UP_TO = 2000;
+
+export async function parseItem(ds: LoadedDataset, item: WorkItem, cwd: string, keepTree = true): Promise<ParsedItem> {
   let text: string;
   try {
     text = await readText(item.file);
@@ -54,7 +61,7 @@ export async function parseItem(ds: LoadedDataset, item: WorkItem, cwd: string):
   const file = parseFile(text);
   const kind = kindOf(ds, item.file, text, item.explicit);
   const facts = kind === 'event' ? extractFacts(relPath(ds, item.file), file) : undefined;
-  return { text, file, kind, facts };
+  return { text, file: keepTree ? file : undefined, kind, facts };
 }
 
 export function buildIndex(facts: FactsList): DatasetIndex {
@@ -67,6 +74,11 @@ export function checkOptions(ds: LoadedDataset, index: DatasetIndex, file: strin
   return { config: ds.config, dataset: { ...ds.context, index }, path: relPath(ds, file) };
 }
 
-export function checkItem(ds: LoadedDataset, index: DatasetIndex, item: WorkItem, parsed: ParsedItem): Finding[] {
-  return checkParsed(parsed.file, parsed.kind!, checkOptions(ds, index, item.file));
+/** The parse of an item: the one kept from the indexing pass, or a new one (the same text gives the same tree). */
+export function treeOf(parsed: ParsedItem): ParsedFile {
+  return parsed.file ?? parseFile(parsed.text);
+}
+
+export function checkItem(ds: LoadedDataset, index: DatasetIndex, item: WorkItem, parsed: ParsedItem, tree = treeOf(parsed)): Finding[] {
+  return checkParsed(tree, parsed.kind!, checkOptions(ds, index, item.file));
 }
