@@ -128,21 +128,28 @@ export function registerFeatures(deps: FeatureDeps, clientSupportsSnippets: () =
     return ds ? path.resolve(ds.root, ds.dataset.config.registries[list]) : undefined;
   }
 
-  connection.onHover(async (params) => {
-    const doc = deps.document(params.textDocument.uri);
-    if (!doc) return null;
+  /** The open document of a request and its dataset context; undefined when Haulcheck has nothing to say about it. */
+  async function open(uri: string): Promise<{ doc: TextDocument; ctx: DocContext & { kind: FileKind } } | undefined> {
+    const doc = deps.document(uri);
+    if (!doc) return undefined;
     const ctx = await deps.context(doc);
-    if (!ctx.kind) return null;
+    if (!ctx.kind) return undefined;
+    return { doc, ctx: ctx as DocContext & { kind: FileKind } };
+  }
+
+  connection.onHover(async (params) => {
+    const target = await open(params.textDocument.uri);
+    if (!target) return null;
+    const { doc, ctx } = target;
     const h = editorHover(deps.parsed(doc), ctx.kind, doc.offsetAt(params.position), ctx.options.dataset ?? {});
     if (!h) return null;
     return { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: lspRange(doc, h.start, h.end) };
   });
 
   connection.onCompletion(async (params) => {
-    const doc = deps.document(params.textDocument.uri);
-    if (!doc) return null;
-    const ctx = await deps.context(doc);
-    if (!ctx.kind) return null;
+    const target = await open(params.textDocument.uri);
+    if (!target) return null;
+    const { doc, ctx } = target;
     const r = complete(deps.parsed(doc), ctx.kind, doc.offsetAt(params.position), ctx.options.dataset ?? {});
     if (!r) return null;
     const range = lspRange(doc, r.start, r.end);
@@ -165,10 +172,9 @@ export function registerFeatures(deps: FeatureDeps, clientSupportsSnippets: () =
   });
 
   connection.onCodeAction(async (params) => {
-    const doc = deps.document(params.textDocument.uri);
-    if (!doc) return null;
-    const ctx = await deps.context(doc);
-    if (!ctx.kind) return null;
+    const target = await open(params.textDocument.uri);
+    if (!target) return null;
+    const { doc, ctx } = target;
     const kind = ctx.kind;
     const file = deps.parsed(doc);
     const only = params.context.only;
@@ -207,10 +213,9 @@ export function registerFeatures(deps: FeatureDeps, clientSupportsSnippets: () =
   });
 
   connection.onDefinition(async (params): Promise<Location | Location[] | null> => {
-    const doc = deps.document(params.textDocument.uri);
-    if (!doc) return null;
-    const ctx = await deps.context(doc);
-    if (!ctx.kind) return null;
+    const target = await open(params.textDocument.uri);
+    if (!target) return null;
+    const { doc, ctx } = target;
     const file = deps.parsed(doc);
     const t = referenceAt(file, ctx.kind, doc.offsetAt(params.position));
     if (!t) return null;
@@ -229,10 +234,9 @@ export function registerFeatures(deps: FeatureDeps, clientSupportsSnippets: () =
   });
 
   connection.onReferences(async (params): Promise<Location[] | null> => {
-    const doc = deps.document(params.textDocument.uri);
-    if (!doc) return null;
-    const ctx = await deps.context(doc);
-    if (!ctx.kind) return null;
+    const target = await open(params.textDocument.uri);
+    if (!target) return null;
+    const { doc, ctx } = target;
     const file = deps.parsed(doc);
     const t = referenceAt(file, ctx.kind, doc.offsetAt(params.position));
     if (!t) return null;
@@ -279,10 +283,9 @@ export function registerFeatures(deps: FeatureDeps, clientSupportsSnippets: () =
   });
 
   connection.onDocumentSymbol(async (params): Promise<DocumentSymbol[] | null> => {
-    const doc = deps.document(params.textDocument.uri);
-    if (!doc) return null;
-    const ctx = await deps.context(doc);
-    if (!ctx.kind) return null;
+    const target = await open(params.textDocument.uri);
+    if (!target) return null;
+    const { doc, ctx } = target;
     const convert = (s: OutlineSymbol): DocumentSymbol => ({
       name: s.name || '?',
       detail: s.detail,
@@ -295,10 +298,9 @@ export function registerFeatures(deps: FeatureDeps, clientSupportsSnippets: () =
   });
 
   connection.languages.inlayHint.on(async (params): Promise<InlayHint[] | null> => {
-    const doc = deps.document(params.textDocument.uri);
-    if (!doc) return null;
-    const ctx = await deps.context(doc);
-    if (!ctx.kind) return null;
+    const target = await open(params.textDocument.uri);
+    if (!target) return null;
+    const { doc, ctx } = target;
     const opts = await deps.inlaySettings(doc.uri);
     if (!opts.unitMass && !opts.weekday) return [];
     const range: [number, number] = [doc.offsetAt(params.range.start), doc.offsetAt(params.range.end)];
