@@ -1,5 +1,7 @@
-// Bundles the extension client, the language server and the CLI with esbuild (node 20, CommonJS).
+// Bundles the extension client, the language server and the CLI with esbuild (node 20, CommonJS),
+// after generating the schemas' validators (scripts/gen-validators.mjs) that the bundles include.
 import { build } from 'esbuild';
+import { writeGenerated } from './gen-validators.mjs';
 
 const watch = process.argv.includes('--watch');
 const common = {
@@ -14,6 +16,8 @@ const common = {
   define: { 'import.meta.url': '__haulcheckImportMetaUrl' },
   banner: { js: "const __haulcheckImportMetaUrl = require('url').pathToFileURL(__filename).href;" },
 };
+
+writeGenerated();
 
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),

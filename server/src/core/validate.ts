@@ -1,12 +1,18 @@
 /**
  * ajv validation with errors a data maintainer can read: every error is placed on its node, and
  * anyOf/oneOf noise is collapsed to the branch that best matches the data.
+ *
+ * The schemas of `schemas/` are validated by code ajv generated ahead of time
+ * (`generated/validators.js`, from `npm run build`): no process compiles them at start-up. Only
+ * other schemas (rule options) and, when a document has errors, the anyOf/oneOf branches
+ * re-validated on their own are compiled at run time, on first use.
  */
-import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
+import Ajv2020, { type ErrorObject } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { closest, distance } from 'fastest-levenshtein';
 import countries from 'i18n-iso-countries';
-import { type JsonSchema } from './schemas';
+import { AJV_OPTIONS, createValidators, type StandaloneValidator } from './generated/validators';
+import { BUILTIN_SCHEMAS, type JsonSchema } from './schemas';
 import { parsePointer, pointerToPath } from './pointer';
 
 /** One schema problem, before it is placed in the text. */
@@ -21,27 +27,34 @@ export interface SchemaProblem {
 }
 
 interface CompiledSet {
-  ajv: Ajv2020;
   root: JsonSchema;
-  validate: ValidateFunction;
+  validate: StandaloneValidator;
   defNames: Map<unknown, string>;
-  branchValidators: WeakMap<object, ValidateFunction>;
+  branchValidators: WeakMap<object, StandaloneValidator>;
+  /** Compiles the branches: the schema's own instance, or (generated validators) one created on first use. */
+  ajv?: Ajv2020;
   /** For branches that strict mode refuses out of their context. */
   lenient?: Ajv2020;
 }
 
 const compiled = new WeakMap<JsonSchema, CompiledSet>();
 
-function newAjv(extra: { strictTypes?: boolean } = {}): Ajv2020 {
-  const ajv = new Ajv2020({
-    ...extra,
-    allErrors: true,
-    strict: true,
-    verbose: true,
-    allowUnionTypes: true,
-    // No loader: a `$ref` to anything not in the schema itself fails at compile time, so the
-    // network is never touched.
-  });
+/** The generated validator of each built-in schema, by schema object. */
+let generated: Map<JsonSchema, StandaloneValidator> | undefined;
+
+function generatedValidator(root: JsonSchema): StandaloneValidator | undefined {
+  if (!generated) {
+    const validators = createValidators(BUILTIN_SCHEMAS);
+    generated = new Map();
+    for (const [kind, schema] of Object.entries(BUILTIN_SCHEMAS)) generated.set(schema, validators[kind as keyof typeof validators]);
+  }
+  return generated.get(root);
+}
+
+function newAjv(extra: { strictTypes?: boolean; validateSchema?: boolean } = {}): Ajv2020 {
+  // No loader (see AJV_OPTIONS): a `$ref` to anything not in the schema itself fails at compile
+  // time, so the network is never touched.
+  const ajv = new Ajv2020({ ...AJV_OPTIONS, ...extra });
   addFormats(ajv);
   return ajv;
 }
@@ -49,8 +62,12 @@ function newAjv(extra: { strictTypes?: boolean } = {}): Ajv2020 {
 function compile(root: JsonSchema): CompiledSet {
   let set = compiled.get(root);
   if (!set) {
-    const ajv = newAjv();
-    const validate = ajv.compile(root);
+    let ajv: Ajv2020 | undefined;
+    let validate = generatedValidator(root);
+    if (!validate) {
+      ajv = newAjv();
+      validate = ajv.compile(root);
+    }
     const defNames = new Map<unknown, string>();
     const defs = (root.$defs ?? root.definitions) as Record<string, unknown> | undefined;
     if (defs) for (const [name, def] of Object.entries(defs)) defNames.set(def, name);
@@ -60,21 +77,24 @@ function compile(root: JsonSchema): CompiledSet {
   return set;
 }
 
-/** Compiles a schema ahead of time (start-up cost paid once). Throws if the schema is invalid. */
+/** Prepares a schema's validator ahead of time (start-up cost paid once). Throws if the schema is invalid. */
 export function precompile(root: JsonSchema): void {
   compile(root);
 }
 
-function branchValidator(set: CompiledSet, branch: JsonSchema): ValidateFunction {
+function branchValidator(set: CompiledSet, branch: JsonSchema): StandaloneValidator {
   let v = set.branchValidators.get(branch);
   if (!v) {
     const { $id: _id, $schema: _s, ...rest } = branch as Record<string, unknown>;
     const defs = set.root.$defs ? { $defs: set.root.$defs } : {};
     try {
+      // A branch is part of a schema already checked against the meta-schema (the built-in ones
+      // when their validators were generated): checking it again would only cost time.
+      set.ajv ??= newAjv({ validateSchema: false });
       v = set.ajv.compile({ ...defs, ...rest });
     } catch {
       // A branch taken out of its parent can lack the parent's `type` (strictTypes): compile it leniently.
-      set.lenient ??= newAjv({ strictTypes: false });
+      set.lenient ??= newAjv({ strictTypes: false, validateSchema: false });
       v = set.lenient.compile({ ...defs, ...rest });
     }
     set.branchValidators.set(branch, v);
