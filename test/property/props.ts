@@ -8,8 +8,10 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { Parser } from 'yaml';
+import { Parser, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
+import { fastParseDocument } from '../../server/src/core/fast-yaml';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as core from '../../server/src/core';
 import {
@@ -469,6 +471,54 @@ export function propLineIndex(text: string): void {
   }
 }
 
+/** A node tree as comparable data: values, types, sources and the three offsets of every range. */
+export function describeNode(n: unknown): unknown {
+  if (n === null || n === undefined) return n;
+  if (isScalar(n)) return { S: n.value, t: n.type, src: (n as { source?: string }).source, r: n.range, f: n.format, m: n.minFractionDigits };
+  if (isMap(n)) return { M: n.items.map((p) => [describeNode(p.key), describeNode(p.value)]), r: n.range, flow: !!n.flow };
+  if (isSeq(n)) return { Q: n.items.map(describeNode), r: n.range, flow: !!n.flow };
+  return { other: String(n) };
+}
+
+/**
+ * The lean reader, where it accepts a text, reads exactly what the `yaml` package reads: the same
+ * tree (node by node: values, types, ranges), the same plain value, no error from `yaml`.
+ */
+export function propFastReader(input: Input): void {
+  const fast = fastParseDocument(input.text);
+  if (!fast) return;
+  const full = parseAllDocuments(input.text, { version: '1.2', uniqueKeys: true, strict: true, prettyErrors: false, logLevel: 'silent' });
+  const docs = Array.isArray(full) ? full : [];
+  if (docs.length !== 1) fail(`the lean reader read one document, yaml ${docs.length}`);
+  const d = docs[0];
+  if (d.errors.length || d.warnings.length) fail(`the lean reader accepted a text yaml reports: ${[...d.errors, ...d.warnings].map((e) => e.code).join(', ')}`);
+  assert.deepEqual(describeNode(fast.doc.contents), describeNode(d.contents), 'trees differ');
+  assert.deepEqual(fast.doc.range, d.range, 'document ranges differ');
+  assert.deepEqual(fast.value, d.toJS(), 'values differ');
+}
+
+/** The parse of a stream of documents, as comparable data. */
+function describeFile(f: ParsedFile): unknown {
+  return [f.lines.lineStarts, f.text.length, ...f.docs.map((d) => ({ i: d.index, s: d.start, e: d.end, v: d.value, p: d.problems, c: describeNode(d.doc.contents), r: d.doc.range }))];
+}
+
+/**
+ * Re-parsing a multi-document stream with its previous version (reusing the unchanged documents)
+ * gives exactly what parsing the new text afresh gives.
+ */
+export function propReuse({ input, others }: { input: Input; others: Input[] }): void {
+  const stream = (parts: Input[]) => parts.map((p, i) => (i === 0 ? p.text : '---\n' + p.text)).join('\n');
+  const before = [input, ...others];
+  const after = [...others.slice(0, 1), input, ...others.slice(1)];
+  const oldText = stream(before);
+  const edited = stream(after.map((x, i) => (i === 1 ? { ...x, text: x.text.replace(/:/, ': x') } : x)));
+  const lineAdded = stream(after.map((x, i) => (i === 1 ? { ...x, text: '\n' + x.text + '\r\n' } : x)));
+  for (const next of [edited, stream(after), lineAdded, stream(others), oldText + 'z', oldText.slice(1), '---\n' + oldText]) {
+    const reused = parseFile(next, parseFile(oldText));
+    assert.deepEqual(describeFile(reused), describeFile(parseFile(next)));
+  }
+}
+
 export interface PropertyDef<T> {
   name: string;
   arb: () => fc.Arbitrary<T>;
@@ -485,6 +535,13 @@ export const PROPERTIES: PropertyDef<any>[] = [
   { name: 'fixes', arb: () => inputArb(), check: propFixes, numRuns: 250 },
   { name: 'fix-idempotent', arb: () => inputArb(), check: propFixIdempotent, numRuns: 120 },
   { name: 'line-index', arb: () => positionTextArb, check: propLineIndex, numRuns: 500 },
+  { name: 'fast-reader', arb: () => inputArb(), check: propFastReader, numRuns: 600 },
+  {
+    name: 'reuse',
+    arb: () => fc.record({ input: inputArb(4), others: fc.array(inputArb(2), { minLength: 1, maxLength: 3 }) }),
+    check: propReuse,
+    numRuns: 100,
+  },
 ];
 
 export function propertyByName(name: string): PropertyDef<any> | undefined {

@@ -2,7 +2,7 @@
  * The incremental index of every event in a dataset: a few facts per event document, updated one
  * file at a time. Dataset-wide rules read it instead of re-reading every file.
  */
-import type { ParsedFile } from './parse';
+import type { ParsedDocument, ParsedFile } from './parse';
 import { dateClaimsOf, dayNumber, slotsOf, sourcesOf, toKg } from './model';
 import { nodeRange, locate } from './parse';
 
@@ -45,16 +45,43 @@ export function extractFacts(file: string, parsed: ParsedFile): EventFacts[] {
   return out;
 }
 
+/**
+ * Facts of one document, kept with the document: a document reused by the next version of its file
+ * (see `parseFile`'s `previous`) keeps its facts, and the very same object when nothing moved, so
+ * that comparing a file's facts before and after an edit is mostly comparing references.
+ */
+const docFactsCache = new WeakMap<ParsedDocument, { file: string; idOffset?: number; facts: EventFacts }>();
+
 function computeFacts(file: string, parsed: ParsedFile): EventFacts[] {
   const out: EventFacts[] = [];
   for (const d of parsed.docs) {
     const v = d.value as Record<string, unknown> | undefined;
     if (!v || typeof v !== 'object' || Array.isArray(v)) continue;
+    const cached = docFactsCache.get(d);
+    if (cached && cached.file === file) {
+      const idLine = cached.idOffset === undefined ? undefined : parsed.lines.position(d.start + cached.idOffset).line;
+      if (cached.facts.idLine !== idLine || cached.facts.docIndex !== d.index) cached.facts = { ...cached.facts, idLine, docIndex: d.index };
+      out.push(cached.facts);
+      continue;
+    }
+    const facts = documentFacts(file, parsed, d, v);
+    docFactsCache.set(d, { file, idOffset: facts.idOffset, facts: facts.facts });
+    out.push(facts.facts);
+  }
+  return out;
+}
+
+function documentFacts(file: string, parsed: ParsedFile, d: ParsedDocument, v: Record<string, unknown>): { facts: EventFacts; idOffset?: number } {
+  {
     const id = typeof v.id === 'string' ? v.id : undefined;
     let idLine: number | undefined;
+    let idOffset: number | undefined;
     if (id) {
       const r = nodeRange(locate(d.doc, '/id').node);
-      if (r) idLine = parsed.lines.position(r[0]).line;
+      if (r) {
+        idLine = parsed.lines.position(r[0]).line;
+        idOffset = r[0] - d.start;
+      }
     }
     const loc = Array.isArray(v.location) ? v.location[0] : v.location;
     const country = loc && typeof loc === 'object' && typeof (loc as { country?: unknown }).country === 'string' ? (loc as { country: string }).country : undefined;
@@ -85,7 +112,7 @@ function computeFacts(file: string, parsed: ParsedFile): EventFacts[] {
     const urls = sourcesOf(v)
       .filter((s) => typeof s.url === 'string' && s.url)
       .map((s) => ({ url: s.url as string, source: s.id, pointer: `${s.pointer}/url` }));
-    out.push({
+    const facts: EventFacts = {
       file,
       docIndex: d.index,
       id,
@@ -95,9 +122,9 @@ function computeFacts(file: string, parsed: ParsedFile): EventFacts[] {
       interval: start || end ? { start: open ? undefined : start, end } : undefined,
       quantities,
       urls,
-    });
+    };
+    return { facts, idOffset };
   }
-  return out;
 }
 
 const urlCache = new Map<string, string>();

@@ -31,22 +31,76 @@ export function checkText(text: string, kind: FileKind, options: CheckOptions = 
   return { file, findings: checkParsed(file, kind, options) };
 }
 
+/** What a document's findings depend on besides its own text. */
+interface CheckKey {
+  kind: FileKind;
+  path: string | undefined;
+  config: ResolvedConfig;
+  rules: readonly Rule[];
+  dataset: DatasetContext;
+  indexVersion: number;
+}
+
+function sameKey(a: CheckKey, b: CheckKey): boolean {
+  if (a.kind !== b.kind || a.path !== b.path || a.config !== b.config || a.rules !== b.rules || a.indexVersion !== b.indexVersion) return false;
+  const ka = Object.keys(a.dataset) as (keyof DatasetContext)[];
+  return ka.length === Object.keys(b.dataset).length && ka.every((k) => a.dataset[k] === b.dataset[k]);
+}
+
+/**
+ * Findings of a document, kept with the document. A document that a file's next version reuses
+ * (`parseFile`'s `previous`) is not checked again when nothing it depends on changed: the same
+ * config, rules and registries and the same dataset index version — the index holds the facts of
+ * every event of the dataset, this file's other documents included, so any change there that a
+ * dataset-wide rule could see bumps it. Only with an index: without one, rules may compare the
+ * file's documents directly. A document that moved by whole lines is checked again (messages may
+ * name lines); one that moved within its line keeps its findings, moved by the same offset.
+ */
+const docCache = new WeakMap<ParsedDocument, { key: CheckKey; start: number; startLine: number; index: number; findings: Finding[] }>();
+
+function moved(f: Finding, delta: number, index: number): Finding {
+  const at = (p: Finding['range']['start']) => ({ ...p, offset: p.offset + delta });
+  return {
+    ...f,
+    docIndex: index,
+    range: { start: at(f.range.start), end: at(f.range.end) },
+    fixes: f.fixes?.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, start: e.start + delta, end: e.end + delta })) })),
+  };
+}
+
 export function checkParsed(file: ParsedFile, kind: FileKind, options: CheckOptions = {}): Finding[] {
   const config = options.config ?? DEFAULT_CONFIG;
   const dataset = options.dataset ?? {};
   const rules = options.rules ?? ALL_RULES;
   const findings: Finding[] = [];
+  const key: CheckKey | undefined = dataset.index ? { kind, path: options.path, config, rules, dataset, indexVersion: dataset.index.version } : undefined;
   for (const doc of file.docs) {
+    const startLine = key ? file.lines.position(doc.start).line : 0;
+    const cached = key ? docCache.get(doc) : undefined;
+    if (cached && cached.startLine === startLine && sameKey(cached.key, key!)) {
+      if (cached.start !== doc.start || cached.index !== doc.index) {
+        const delta = doc.start - cached.start;
+        cached.findings = cached.findings.map((f) => moved(f, delta, doc.index));
+        cached.start = doc.start;
+        cached.index = doc.index;
+      }
+      cached.key = key!;
+      for (const f of cached.findings) findings.push(f);
+      continue;
+    }
+    const own: Finding[] = [];
     for (const rule of rules) {
       if (!rule.meta.appliesTo.includes(kind)) continue;
-      const own = settingFor(config, rule.meta.id);
-      if (own?.severity === 'off' && !rule.meta.reports?.length) continue;
+      const setting = settingFor(config, rule.meta.id);
+      if (setting?.severity === 'off' && !rule.meta.reports?.length) continue;
       try {
-        runRule(rule, file, doc, kind, config, dataset, options.path, findings);
+        runRule(rule, file, doc, kind, config, dataset, options.path, own);
       } catch (err) {
-        findings.push(internalFinding(file, doc, rule.meta.id, err));
+        own.push(internalFinding(file, doc, rule.meta.id, err));
       }
     }
+    if (key) docCache.set(doc, { key, start: doc.start, startLine, index: doc.index, findings: own });
+    for (const f of own) findings.push(f);
   }
   const kept = suppress(file, findings, rules, config);
   kept.sort((a, b) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset || a.ruleId.localeCompare(b.ruleId));

@@ -18,6 +18,7 @@ import {
 } from 'yaml';
 import { LineIndex } from './text';
 import { formatPointer, parsePointer } from './pointer';
+import { fastParseDocument, moveDocument } from './fast-yaml';
 
 export interface SyntaxProblem {
   code: string;
@@ -154,7 +155,20 @@ export function nestingExceeds(text: string, limit = MAX_NESTING): number {
 // eslint-disable-next-line no-control-regex
 const NOT_PRINTABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-\u009F\uFFFD\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/** The same characters but lone surrogates: a quick test (native scans) before the precise one. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-\u009F\uFFFD\uFFFE\uFFFF]/;
+
+/** Whether a text is free of the characters YAML forbids (a quick, native scan). */
+function printable(text: string): boolean {
+  const wellFormed = (text as string & { isWellFormed?: () => boolean }).isWellFormed;
+  if (typeof wellFormed === 'function') return !CONTROL.test(text) && wellFormed.call(text);
+  NOT_PRINTABLE.lastIndex = 0;
+  return !NOT_PRINTABLE.test(text);
+}
+
 function notPrintable(text: string): SyntaxProblem | undefined {
+  if (printable(text)) return undefined;
   NOT_PRINTABLE.lastIndex = 0;
   const m = NOT_PRINTABLE.exec(text);
   if (!m) return undefined;
@@ -190,38 +204,125 @@ function circularAlias(doc: Document.Parsed): SyntaxProblem | undefined {
   return found;
 }
 
-export function parseFile(text: string): ParsedFile {
-  const lines = new LineIndex(text);
-  if (text.length > MAX_TEXT_LENGTH) {
-    const mb = (n: number) => (n / (1024 * 1024)).toFixed(1);
-    return refused(text, lines, 'TOO_LARGE', `The file is ${mb(text.length)} MB; files over ${mb(MAX_TEXT_LENGTH)} MB are not read (an event file is a few KB).`);
+/** One document of a stream as read from `text[from, to)`: the lean reader's, or the full parser's. */
+interface Segment {
+  from: number;
+  to: number;
+  docs: ParsedDocument[];
+  /** No character YAML forbids (see notPrintable). */
+  clean: boolean;
+}
+
+/** Internal: where each document's text lies, so that the next version can reuse unchanged ones. */
+const SEGMENTS = new WeakMap<ParsedFile, Segment[]>();
+
+/**
+ * Where the documents of a stream start: the stream start, and every line that is a `---` marker
+ * (YAML forbids such a line inside any scalar, so it always starts a document). Comment and blank
+ * lines before the first marker belong to the first document.
+ */
+export function documentBounds(text: string): number[] {
+  const starts = [0];
+  let i = text.startsWith('---') ? 0 : text.indexOf('\n---');
+  while (i >= 0) {
+    const at = i === 0 && starts.length === 1 && text.startsWith('---') ? 0 : i + 1;
+    const c = text.charCodeAt(at + 3);
+    if (at + 3 >= text.length || c === 32 || c === 9 || c === 10 || c === 13) {
+      if (at > 0) starts.push(at);
+    }
+    i = text.indexOf('\n---', at + 1);
   }
-  const deep = nestingExceeds(text);
-  if (deep >= 0) {
-    return refused(text, lines, 'TOO_DEEP', `The YAML is nested more than ${MAX_NESTING} levels deep here; it is not read (an event needs about 5).`, deep);
+  // A first segment of only comments and blank lines is the prefix of the first marked document.
+  if (starts.length > 1 && /^(?:[ \t]*(?:#[^\n]*)?\r?\n)*$/.test(text.slice(0, starts[1]))) starts.splice(1, 1);
+  return starts;
+}
+
+/**
+ * In long streams (over `LAZY_TREES_ABOVE` characters) the documents the lean reader reads keep
+ * their plain value but not their tree: `doc` reads the tree again from the text when asked (a
+ * fraction of a millisecond) and the last `LAZY_TREE_CACHE` trees are kept. Trees are most of a
+ * parse's memory (about 120 bytes a node, 17 KB an event); a 5,000-event stream keeps its values
+ * only. Each document knows the text it is in (updated when the next version reuses it).
+ */
+export const LAZY_TREES_ABOVE = 1 << 20;
+const LAZY_TREE_CACHE = 64;
+const lazySource = new WeakMap<ParsedDocument, string>();
+const trees = new Map<ParsedDocument, Document.Parsed>();
+/** The text the kept trees were read from: they are dropped with it (they would keep old versions' texts alive). */
+let treesSource: string | undefined;
+
+function treeOf(d: ParsedDocument): Document.Parsed {
+  const source = lazySource.get(d)!;
+  if (source !== treesSource) {
+    trees.clear();
+    treesSource = source;
   }
-  const binary = notPrintable(text);
-  let stream: ReturnType<typeof parseAllDocuments>;
-  try {
-    // YAML 1.2 counts a lone CR as a line break; the parser does not. Same length, same offsets.
-    const source = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
-    stream = parseAllDocuments(source, PARSE_OPTIONS);
-  } catch (err) {
-    // The parser recurses per nesting level; absurd nesting exhausts the stack. Report, never crash.
-    const doc = parseDocument('', PARSE_OPTIONS);
-    const tooDeep = err instanceof RangeError;
-    const message = tooDeep
-      ? 'The YAML is nested too deeply to be read (the parser ran out of stack).'
-      : `The YAML could not be read: ${err instanceof Error ? err.message : String(err)}`;
-    return {
-      text,
-      lines,
-      docs: [{ index: 0, doc, value: undefined, start: 0, end: text.length, problems: [{ code: tooDeep ? 'TOO_DEEP' : 'PARSE_FAILED', message, start: 0, end: Math.min(text.length, lines.lineContentEnd(0)), severity: 'error' }] }],
-    };
+  let tree = trees.get(d);
+  if (tree) {
+    trees.delete(d);
+    trees.set(d, tree);
+    return tree;
   }
-  const docs: ParsedDocument[] = [];
+  const read = fastParseDocument(source, d.start, d.end);
+  if (!read) throw new Error(`document ${d.index} no longer reads as it did`);
+  tree = read.doc;
+  trees.set(d, tree);
+  if (trees.size > LAZY_TREE_CACHE) trees.delete(trees.keys().next().value!);
+  return tree;
+}
+
+function lazyDocument(source: string, value: unknown, start: number, end: number): ParsedDocument {
+  const d = { index: 0, value, start, end, problems: [] as SyntaxProblem[] } as unknown as ParsedDocument;
+  Object.defineProperty(d, 'doc', { get: () => treeOf(d), enumerable: true, configurable: true });
+  lazySource.set(d, source);
+  return d;
+}
+
+/** Moves every range of a parsed document by `delta` (the text before it grew or shrank). */
+function shiftDocument(d: ParsedDocument, delta: number): void {
+  if (delta === 0) return;
+  if (lazySource.has(d)) {
+    // A lazy document: its tree is read again where it now is.
+    trees.delete(d);
+    for (const p of d.problems) {
+      p.start += delta;
+      p.end += delta;
+    }
+    d.start += delta;
+    d.end += delta;
+    return;
+  }
+  const move = (r: number[] | undefined) => {
+    if (r) for (let i = 0; i < r.length; i++) r[i] += delta;
+  };
+  const walk = (n: unknown) => {
+    if (!n || typeof n !== 'object') return;
+    move((n as { range?: number[] }).range);
+    if (isMap(n) || isSeq(n)) {
+      for (const item of n.items) {
+        if (isPair(item)) {
+          walk(item.key);
+          walk(item.value);
+        } else walk(item);
+      }
+    }
+  };
+  if (!moveDocument(d.doc, delta)) walk(d.doc.contents);
+  move(d.doc.range as unknown as number[]);
+  for (const e of [...d.doc.errors, ...d.doc.warnings]) move(e.pos as unknown as number[]);
+  for (const p of d.problems) {
+    p.start += delta;
+    p.end += delta;
+  }
+  d.start += delta;
+  d.end += delta;
+}
+
+/** The full parser's reading of `source[from, to)`, its ranges in the whole text's offsets. */
+function fullParse(source: string, from: number, to: number): ParsedDocument[] {
+  const stream = parseAllDocuments(from === 0 && to === source.length ? source : source.slice(from, to), PARSE_OPTIONS);
   const list = (Array.isArray(stream) ? stream : []) as Document.Parsed[];
-  list.forEach((doc, index) => {
+  return list.map((doc, index) => {
     const problems: SyntaxProblem[] = [];
     for (const e of doc.errors) {
       problems.push({ code: e.code, message: e.message, start: e.pos[0], end: e.pos[1], severity: 'error' });
@@ -246,19 +347,124 @@ export function parseFile(text: string): ParsedFile {
       });
     }
     const [start, , end] = doc.range;
-    docs.push({ index, doc, value, start, end, problems });
+    const d: ParsedDocument = { index, doc, value, start, end, problems };
+    shiftDocument(d, from);
+    return d;
   });
+}
+
+/**
+ * Parses a YAML stream. Each document is read on its own (split at its `---` line); the common
+ * shapes go through the lean reader (`fast-yaml.ts`) and anything else through the `yaml` package.
+ *
+ * `previous` — the parse of the same file's previous version — lets the documents whose text did not
+ * change be reused instead of read again (a one-character edit in a stream of thousands of documents
+ * re-reads one). The reused documents are moved to their new offsets in place: `previous` must not be
+ * used afterwards.
+ */
+export function parseFile(text: string, previous?: ParsedFile): ParsedFile {
+  if (text.length > MAX_TEXT_LENGTH) {
+    const mb = (n: number) => (n / (1024 * 1024)).toFixed(1);
+    return refused(text, new LineIndex(text), 'TOO_LARGE', `The file is ${mb(text.length)} MB; files over ${mb(MAX_TEXT_LENGTH)} MB are not read (an event file is a few KB).`);
+  }
+  // YAML 1.2 counts a lone CR as a line break; the parser does not. Same length, same offsets.
+  const source = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+  // Directives (`%YAML`, `%TAG`) apply across documents: such streams are read whole.
+  const directives = source.startsWith('%') || source.includes('\n%');
+  const starts = directives ? [0] : documentBounds(source);
+  const bounds = starts.map((from, i) => [from, i + 1 < starts.length ? starts[i + 1] : source.length] as const);
+  // Reuse: the unchanged documents at the start and at the end of the previous version.
+  const old = previous && !directives ? SEGMENTS.get(previous) : undefined;
+  const segments: Segment[] = new Array(bounds.length);
+  const fresh: boolean[] = new Array(bounds.length).fill(true);
+  let lines: LineIndex | undefined;
+  if (old && previous) {
+    const same = (o: Segment, from: number, to: number) =>
+      o.to - o.from === to - from && previous.text.slice(o.from, o.to) === source.slice(from, to);
+    let a = 0;
+    while (a < old.length && a < bounds.length && old[a].from === bounds[a][0] && same(old[a], bounds[a][0], bounds[a][1])) {
+      segments[a] = old[a];
+      fresh[a] = false;
+      a++;
+    }
+    let z = 0;
+    for (let b = 1; b <= Math.min(old.length, bounds.length) - a; b++) {
+      const o = old[old.length - b];
+      const [from, to] = bounds[bounds.length - b];
+      if (!same(o, from, to)) break;
+      for (const d of o.docs) shiftDocument(d, from - o.from);
+      segments[bounds.length - b] = { from, to, docs: o.docs, clean: o.clean };
+      fresh[bounds.length - b] = false;
+      z = b;
+    }
+    if (a > 0 || z > 0) {
+      // Lines: copied from the previous version around the part that changed, [from, to) (was [from, prevTo)).
+      const from = a < bounds.length ? bounds[a][0] : source.length;
+      const to = z > 0 ? bounds[bounds.length - z][0] : source.length;
+      const prevTo = z > 0 ? old[old.length - z].from : previous.text.length;
+      lines = LineIndex.spliced(previous.lines, text, from, prevTo, to);
+    }
+  }
+  lines ??= new LineIndex(text);
+  for (let i = 0; i < bounds.length; i++) {
+    if (!fresh[i]) continue;
+    const [from, to] = bounds[i];
+    segments[i] = { from, to, docs: [], clean: printable(from === 0 && to === source.length ? text : text.slice(from, to)) };
+  }
+  const binary = segments.every((x) => x.clean) ? undefined : notPrintable(text);
+  try {
+    for (let i = 0; i < bounds.length; i++) {
+      const seg = segments[i];
+      if (!fresh[i]) continue;
+      const [from, to] = bounds[i];
+      const fast = seg.clean ? fastParseDocument(source, from, to) : undefined;
+      if (fast) {
+        const [start, , end] = fast.doc.range;
+        seg.docs = [source.length > LAZY_TREES_ABOVE ? lazyDocument(source, fast.value, start, end) : { index: 0, doc: fast.doc, value: fast.value, start, end, problems: [] }];
+        continue;
+      }
+      const deep = nestingExceeds(from === 0 && to === source.length ? source : source.slice(from, to));
+      if (deep >= 0) {
+        return refused(text, lines, 'TOO_DEEP', `The YAML is nested more than ${MAX_NESTING} levels deep here; it is not read (an event needs about 5).`, from + deep);
+      }
+      seg.docs = fullParse(source, from, to);
+    }
+  } catch (err) {
+    // The parser recurses per nesting level; absurd nesting exhausts the stack. Report, never crash.
+    const doc = parseDocument('', PARSE_OPTIONS);
+    const tooDeep = err instanceof RangeError;
+    const message = tooDeep
+      ? 'The YAML is nested too deeply to be read (the parser ran out of stack).'
+      : `The YAML could not be read: ${err instanceof Error ? err.message : String(err)}`;
+    return {
+      text,
+      lines,
+      docs: [{ index: 0, doc, value: undefined, start: 0, end: text.length, problems: [{ code: tooDeep ? 'TOO_DEEP' : 'PARSE_FAILED', message, start: 0, end: Math.min(text.length, lines.lineContentEnd(0)), severity: 'error' }] }],
+    };
+  }
+  const docs: ParsedDocument[] = [];
+  for (const seg of segments) {
+    for (const d of seg.docs) {
+      d.index = docs.length;
+      if (lazySource.has(d)) lazySource.set(d, source);
+      docs.push(d);
+    }
+  }
   // An empty stream still yields one (empty) document so that "the file is empty" can be reported.
   if (docs.length === 0) {
     const d = parseDocument('', PARSE_OPTIONS);
     docs.push({ index: 0, doc: d, value: null, start: 0, end: text.length, problems: [] });
   }
   // Not text: one finding, on the first such character, in the document that holds it.
+  // (Reused documents may carry the previous version's.)
+  for (const d of docs) if (d.problems.some((p) => p.code === 'NOT_TEXT')) d.problems = d.problems.filter((p) => p.code !== 'NOT_TEXT');
   if (binary) {
     const d = docs.find((x) => binary.start >= x.start && binary.start < x.end) ?? docs[docs.length - 1] ?? docs[0];
     if (d) d.problems.unshift(binary);
   }
-  return { text, lines, docs };
+  const file = { text, lines, docs };
+  SEGMENTS.set(file, segments);
+  return file;
 }
 
 /** Where a JSON pointer lands in a document's tree. */

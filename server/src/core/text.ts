@@ -9,24 +9,38 @@ export class LineIndex {
   /** Offset of the first character of each line. */
   readonly lineStarts: number[];
 
-  constructor(text: string) {
+  constructor(text: string, lineStarts?: number[]) {
     this.text = text;
-    const starts = [0];
-    if (text.indexOf('\r') < 0) {
-      // The common case: `\n` only. indexOf scans natively, several times faster than a charCode loop.
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    } else {
-      for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 13 /* \r */) {
-          if (text.charCodeAt(i + 1) === 10) i++;
-          starts.push(i + 1);
-        } else if (c === 10 /* \n */) {
-          starts.push(i + 1);
-        }
-      }
+    if (lineStarts) {
+      this.lineStarts = lineStarts;
+      return;
     }
+    const starts = [0];
+    scanLineStarts(text, 0, text.length, starts);
     this.lineStarts = starts;
+  }
+
+  /**
+   * The index of `text`, made from `prev` (the index of the previous version) when `text` differs from
+   * it only in `[from, to)` (which was `[from, prevTo)` before); `from` is a line start in both.
+   * The lines outside the change are copied (and moved), only the changed ones are scanned.
+   */
+  static spliced(prev: LineIndex, text: string, from: number, prevTo: number, to: number): LineIndex {
+    const ps = prev.lineStarts;
+    let lo = 0;
+    let hi = ps.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ps[mid] <= from) lo = mid + 1;
+      else hi = mid;
+    }
+    const starts = ps.slice(0, lo);
+    scanLineStarts(text, from, to, starts);
+    const delta = to - prevTo;
+    let j = lo;
+    while (j < ps.length && ps[j] <= prevTo) j++;
+    for (; j < ps.length; j++) starts.push(ps[j] + delta);
+    return new LineIndex(text, starts);
   }
 
   get lineCount(): number {
@@ -98,4 +112,22 @@ export function utf8Length(text: string, start = 0, end = text.length): number {
     } else n += 3;
   }
   return n;
+}
+
+/** Pushes the start of every line that begins after a line break in `text[from, to)`. */
+function scanLineStarts(text: string, from: number, to: number, starts: number[]): void {
+  if (text.indexOf('\r', from) < 0 || text.indexOf('\r', from) >= to) {
+    // The common case: `\n` only. indexOf scans natively, several times faster than a charCode loop.
+    for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return;
+  }
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 /* \r */) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    } else if (c === 10 /* \n */) {
+      starts.push(i + 1);
+    }
+  }
 }

@@ -159,7 +159,9 @@ export function startServer(connection: Connection): void {
   function stateOf(doc: TextDocument): DocState {
     let st = states.get(doc.uri);
     if (!st || st.version !== doc.version) {
-      st = { version: doc.version, file: parseFile(doc.getText()) };
+      // The previous version's unchanged documents are reused (a one-character edit in a long
+      // multi-document file re-reads one document); the previous parse is not used afterwards.
+      st = { version: doc.version, file: parseFile(doc.getText(), st?.file) };
       states.set(doc.uri, st);
     }
     return st;

@@ -65,17 +65,21 @@ export class Workspace {
     const files = await listDatasetFiles(dataset);
     const events = files.filter((f) => /\.ya?ml$/.test(f));
     progress?.begin(`Indexing ${path.basename(root)}`, events.length);
-    let done = 0;
-    for (const f of events) {
-      const text = this.liveText(f) ?? (await readText(f).catch(() => undefined));
-      done++;
-      if (text === undefined) continue;
-      if (kindOf(dataset, f, text, false) !== 'event') continue;
-      index.set(relPath(root, f), extractFacts(relPath(root, f), parseFile(text)));
-      if (done % 250 === 0) {
-        progress?.report(done, events.length);
-        await new Promise((r) => setImmediate(r));
-      }
+    // Reads run ahead of parsing (a window of concurrent reads), parsing runs on this thread;
+    // the event loop gets a turn every batch so that requests are served while indexing.
+    const BATCH = 256;
+    const read = (f: string) => Promise.resolve(this.liveText(f) ?? readText(f)).catch(() => undefined);
+    let next = events.slice(0, BATCH).map(read);
+    for (let i = 0; i < events.length; i += BATCH) {
+      const texts = await Promise.all(next);
+      next = events.slice(i + BATCH, i + 2 * BATCH).map(read);
+      texts.forEach((text, j) => {
+        const f = events[i + j];
+        if (text === undefined || kindOf(dataset, f, text, false) !== 'event') return;
+        const rel = relPath(root, f);
+        index.set(rel, extractFacts(rel, parseFile(text)));
+      });
+      progress?.report(Math.min(i + BATCH, events.length), events.length);
     }
     const ms = performance.now() - t0;
     progress?.done(`${index.size} events indexed in ${ms.toFixed(0)} ms`);
@@ -90,9 +94,8 @@ export class Workspace {
     const rel = relPath(st.root, file);
     const facts = extractFacts(rel, parsed);
     const old = st.index.get(rel);
-    const before = old ? JSON.stringify(old) : undefined;
-    const after = JSON.stringify(facts);
-    if (before === after) return false;
+    // Unchanged documents keep their facts objects (see extractFacts): compare references first.
+    if (old && old.length === facts.length && facts.every((f, i) => f === old[i] || JSON.stringify(f) === JSON.stringify(old[i]))) return false;
     st.index.set(rel, facts);
     return true;
   }

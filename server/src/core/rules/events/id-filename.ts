@@ -1,9 +1,22 @@
 import { defineRule } from '../../rule';
 import { dateClaimsOf, partialDate } from '../../model';
 import { rangeForPointer } from '../../place';
+import type { ParsedFile } from '../../parse';
 
 const ID = /^(\d{4}(?:-\d{2}){0,2})-([a-z]{2})-/;
 const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+
+/** Event documents (mappings) in a file, counted once per parse (not once per document). */
+const eventCounts = new WeakMap<ParsedFile, number>();
+function eventCount(file: ParsedFile): number {
+  let n = eventCounts.get(file);
+  if (n === undefined) {
+    n = 0;
+    for (const d of file.docs) if (isObj(d.value)) n++;
+    eventCounts.set(file, n);
+  }
+  return n;
+}
 
 export default defineRule({
   meta: {
@@ -25,9 +38,8 @@ export default defineRule({
 
     // File name: only a file holding one event is named after it.
     if (ctx.path) {
-      const events = ctx.file.docs.filter((d) => isObj(d.value));
       const m = /([^/]+)\.ya?ml$/i.exec(ctx.path);
-      if (m && events.length === 1 && m[1] !== id) {
+      if (m && eventCount(ctx.file) === 1 && m[1] !== id) {
         const fileName = m[0];
         const [start, end] = rangeForPointer(ctx.file, ctx.document, '/id', 'value');
         const raw = ctx.file.text.slice(start, end);
