@@ -73,9 +73,23 @@ export function resolveConfig(raw: unknown, overrides?: Record<string, unknown>)
   };
 }
 
+/** The family of each rule id seen (`schema/enum` → `schema`), so that the same string is looked up every time. */
+const families = new Map<string, string>();
+
+function familyOf(ruleId: string): string {
+  let family = families.get(ruleId);
+  if (family === undefined) {
+    const slash = ruleId.indexOf('/');
+    family = slash < 0 ? ruleId : ruleId.slice(0, slash);
+    if (families.size < 10_000) families.set(ruleId, family);
+  }
+  return family;
+}
+
 /** Setting for a reported id: the exact id first, then its family (`schema/enum` → `schema`). */
 export function settingFor(config: ResolvedConfig, ruleId: string, familyId?: string): RuleSetting | undefined {
-  return config.rules[ruleId] ?? (familyId ? config.rules[familyId] : undefined) ?? config.rules[ruleId.split('/')[0]];
+  const rules = config.rules;
+  return rules[ruleId] ?? (familyId ? rules[familyId] : undefined) ?? rules[familyOf(ruleId)];
 }
 
 const matcherCache = new WeakMap<ResolvedConfig, { events: picomatch.Matcher; ignore: picomatch.Matcher }>();

@@ -6,6 +6,7 @@
  * by the caller (the source's publication date); without one they stay unresolved.
  */
 import { dayNumber, daysInMonth, fromDayNumber, partialDate } from './model';
+import { TextMemo, deepFreeze } from './memo';
 
 export type Part = 'early' | 'mid' | 'late';
 
@@ -183,23 +184,52 @@ const PART_EN = '(early|mid|late|the\\s+beginning\\s+of|the\\s+start\\s+of|the\\
 const PART_AR = '(مطلع|اوائل|بدايه|مستهل|منتصف|اواسط|اواخر|نهايه)';
 const YEAR = '((?:19|20)\\d{2})';
 
+// The expressions are built once: a RegExp built per call is compiled again at every call.
+// The global ones are only used through matchAll, which matches on a copy (their lastIndex stays 0).
+
+const EN_WEEKDAY_RE = new RegExp(`\\b(?:(last|this past|past|next|this)\\s+)?(${EN_WEEKDAYS.join('|')})(?:'s)?\\b`, 'g');
+const AR_WEEKDAY_RES: [RegExp, number][] = AR_WEEKDAYS.map(([name, weekday, needsYawm]) => [
+  new RegExp(`${needsYawm ? `(?<!${AL})[وفبل]?يوم\\s+${name}` : `(?:(?<!${AL})[وفبل]?يوم\\s+)?${arWord(name)}`}(?!${AL})(\\s+(?:الماضي|الفائت|المنصرم))?`, 'g'),
+  weekday,
+]);
+/** Every Arabic weekday expression holds Arabic letters: texts without any need not be searched for them. */
+const ARABIC_LETTER = /[\u0620-\u064A]/;
+const YEAR_RE = new RegExp(`(?<![\\d])${YEAR}(?![\\d])`);
+const EN_MONTH_RE = new RegExp(`\\b${EN_MONTH_WORD}(?![a-z])`, 'g');
+const EN_PART_BEFORE_RE = new RegExp(`\\b${PART_EN}[\\s-]+$`);
+const AR_MONTH_RE = new RegExp(`(?<!${AL})[وفبل]?(?:${AR_MONTH_WORD})(?!${AL})`, 'g');
+const AR_AUGUST_CONTEXT_RE = new RegExp(`(?:شهر|في|${PART_AR})\\s+$`);
+const AR_PART_BEFORE_RE = new RegExp(`${PART_AR}\\s+(?:شهر\\s+)?$`);
+const YEAR_PART_RE = new RegExp(`(?:\\b${PART_EN}|${PART_AR})[\\s-]+(?:(?:العام|عام|سنه)\\s+)?${YEAR}(?!\\d)`);
+const AR_YESTERDAY_RE = new RegExp(arWord('امس'));
+const AR_TODAY_RE = new RegExp(arWord('اليوم'));
+const AR_RELATIVE_RE = new RegExp(`(خلال\\s+)?(?<!${AL})[وفبل]?(?:ال)?(اسبوع|شهر|عام|سنه)\\s+(?:ال)?(ماضي|فائت|منصرم|ماضيه|فائته|منصرمه)(?!${AL})`);
+
 // ---------------------------------------------------------------------------------------------
 // Reading
 
-/** Every weekday named in the words, English or Arabic ("on Wednesday", "last Tuesday", "يوم الأربعاء"). */
-export function weekdaysIn(text: string): WeekdayMention[] {
-  const t = normalise(text);
+/** Weekdays already read, by the words as written. */
+const weekdayMemo = new TextMemo<readonly WeekdayMention[]>();
+
+/**
+ * Every weekday named in the words, English or Arabic ("on Wednesday", "last Tuesday", "يوم الأربعاء").
+ * The list is shared between callers (memoised) and frozen.
+ */
+export function weekdaysIn(text: string): readonly WeekdayMention[] {
+  return weekdayMemo.get(text, (w) => weekdaysInNormalised(normalise(w)));
+}
+
+/** `weekdaysIn` for words already normalised. */
+function weekdaysInNormalised(t: string): readonly WeekdayMention[] {
   const out: WeekdayMention[] = [];
-  const en = new RegExp(`\\b(?:(last|this past|past|next|this)\\s+)?(${EN_WEEKDAYS.join('|')})(?:'s)?\\b`, 'g');
-  for (const m of t.matchAll(en)) {
+  for (const m of t.matchAll(EN_WEEKDAY_RE)) {
     if (m[1] === 'next' || m[1] === 'this') continue; // "next Monday" is not a date in the past
     out.push({ weekday: EN_WEEKDAYS.indexOf(m[2]), last: !!m[1] && m[1] !== 'this', text: m[0] });
   }
-  for (const [name, weekday, needsYawm] of AR_WEEKDAYS) {
-    const re = new RegExp(`${needsYawm ? `(?<!${AL})[وفبل]?يوم\\s+${name}` : `(?:(?<!${AL})[وفبل]?يوم\\s+)?${arWord(name)}`}(?!${AL})(\\s+(?:الماضي|الفائت|المنصرم))?`, 'g');
-    for (const m of t.matchAll(re)) out.push({ weekday, last: !!m[1], text: m[0].trim() });
+  if (ARABIC_LETTER.test(t)) {
+    for (const [re, weekday] of AR_WEEKDAY_RES) for (const m of t.matchAll(re)) out.push({ weekday, last: !!m[1], text: m[0].trim() });
   }
-  return out;
+  return deepFreeze(out);
 }
 
 const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -213,7 +243,7 @@ function reading(level: WordsLevel, label: string, rest: Omit<DateReading, 'leve
 
 /** A year written next to the month or in the words (the first four-digit year from 1900 to 2099). */
 function yearIn(t: string): number | undefined {
-  const m = new RegExp(`(?<![\\d])${YEAR}(?![\\d])`).exec(t);
+  const m = YEAR_RE.exec(t);
   return m ? Number(m[1]) : undefined;
 }
 
@@ -221,20 +251,26 @@ const WEEK_ORDINALS: Readonly<Record<string, 1 | 2 | 3 | 4>> = { first: 1, '1st'
 
 const MAY_CONTEXT = /(?:\b(?:in|of|since|until|till|by|on|during|from|to|early|mid|late|end|beginning|start|middle)[\s-]+|\d\s+)$/;
 
+/** Readings already made, by the words as written. */
+const readingMemo = new TextMemo<DateReading | undefined>();
+
 /**
  * Reads the most precise date expression in the words, or undefined when there is none
  * ("previously announced", "Simultaneously"). A weekday alone gives a reading of level `day`
- * that needs a reference date.
+ * that needs a reference date. The reading is shared between callers (memoised) and frozen.
  */
 export function readDateWords(text: string | null | undefined): DateReading | undefined {
   if (typeof text !== 'string' || !text.trim()) return undefined;
-  const t = normalise(text);
+  return readingMemo.get(text, (w) => deepFreeze(readNormalised(w, normalise(w))));
+}
+
+/** Reads `t`, the normalised form of `text`. */
+function readNormalised(text: string, t: string): DateReading | undefined {
   const year = yearIn(t);
-  const weekday = weekdaysIn(text)[0];
+  const weekday = weekdayMemo.get(text, () => weekdaysInNormalised(t))[0];
 
   // English month expressions: "15 March", "March 15th", "first week of March", "mid-March", "in March".
-  const monthRe = new RegExp(`\\b${EN_MONTH_WORD}(?![a-z])`, 'g');
-  for (const m of t.matchAll(monthRe)) {
+  for (const m of t.matchAll(EN_MONTH_RE)) {
     const month = monthOf(m[0]);
     if (!month) continue;
     const before = t.slice(0, m.index);
@@ -254,7 +290,7 @@ export function readDateWords(text: string | null | undefined): DateReading | un
       const w = WEEK_ORDINALS[week[1]] ?? 'last';
       return reading('week', `${week[1]} week of ${name}${y ? ' ' + y : ''}`, { year: y, month, weekOfMonth: w });
     }
-    const part = new RegExp(`\\b${PART_EN}[\\s-]+$`).exec(before);
+    const part = EN_PART_BEFORE_RE.exec(before);
     if (part) {
       const p = partOf(part[1].replace(/^the\s+/, ''))!;
       return reading('part-month', `${partLabel(p)}${name}${y ? ' ' + y : ''}`, { year: y, month, part: p });
@@ -263,20 +299,19 @@ export function readDateWords(text: string | null | undefined): DateReading | un
   }
 
   // Arabic month expressions: "15 آذار", "منتصف آذار", "في شباط 2025".
-  const arMonthRe = new RegExp(`(?<!${AL})[وفبل]?(?:${AR_MONTH_WORD})(?!${AL})`, 'g');
-  for (const m of t.matchAll(arMonthRe)) {
+  for (const m of t.matchAll(AR_MONTH_RE)) {
     const month = monthOf(m[0]);
     if (!month) continue;
     const before = t.slice(0, m.index);
     const after = t.slice(m.index + m[0].length);
-    if (month === 8 && /^[وفبل]?اب$/.test(m[0]) && !new RegExp(`(?:شهر|في|${PART_AR})\\s+$`).test(before) && !/^\s*(?:19|20)\d{2}/.test(after)) continue;
+    if (month === 8 && /^[وفبل]?اب$/.test(m[0]) && !AR_AUGUST_CONTEXT_RE.test(before) && !/^\s*(?:19|20)\d{2}/.test(after)) continue;
     const name = MONTH_NAMES[month - 1];
     const yearAfter = /^\s*((?:19|20)\d{2})(?!\d)/.exec(after);
     const y = yearAfter ? Number(yearAfter[1]) : year;
     const dayBefore = /(?:^|\D)(\d{1,2})\s+(?:من\s+)?(?:شهر\s+)?$/.exec(before);
     if (dayBefore && Number(dayBefore[1]) >= 1 && Number(dayBefore[1]) <= 31)
       return reading('day', `${Number(dayBefore[1])} ${name}${y ? ' ' + y : ''}`, { year: y, month, day: Number(dayBefore[1]), weekday });
-    const part = new RegExp(`${PART_AR}\\s+(?:شهر\\s+)?$`).exec(before);
+    const part = AR_PART_BEFORE_RE.exec(before);
     if (part) {
       const p = partOf(part[1])!;
       return reading('part-month', `${partLabel(p)}${name}${y ? ' ' + y : ''}`, { year: y, month, part: p });
@@ -285,7 +320,7 @@ export function readDateWords(text: string | null | undefined): DateReading | un
   }
 
   // Parts of a year: "late 2024", "mid-2025", "the end of 2024", "أواخر 2024".
-  const yearPart = new RegExp(`(?:\\b${PART_EN}|${PART_AR})[\\s-]+(?:(?:العام|عام|سنه)\\s+)?${YEAR}(?!\\d)`).exec(t);
+  const yearPart = YEAR_PART_RE.exec(t);
   if (yearPart) {
     const p = partOf((yearPart[1] ?? yearPart[2]).replace(/^the\s+/, ''))!;
     return reading('part-year', `${partLabel(p)}${yearPart[3]}`, { year: Number(yearPart[3]), part: p });
@@ -304,8 +339,8 @@ export function readDateWords(text: string | null | undefined): DateReading | un
 
 function relativeIn(t: string): DateReading | undefined {
   const r = (level: WordsLevel, label: string, relative: RelativeWords) => reading(level, label, { relative });
-  if (/\b(?:yesterday)\b/.test(t) || new RegExp(arWord('امس')).test(t)) return r('day', 'yesterday', { unit: 'day', mode: 'last' });
-  if (/\b(?:today|this morning|tonight|this evening)\b/.test(t) || new RegExp(arWord('اليوم')).test(t) && !/يوم\s+ال/.test(t))
+  if (/\b(?:yesterday)\b/.test(t) || AR_YESTERDAY_RE.test(t)) return r('day', 'yesterday', { unit: 'day', mode: 'last' });
+  if (/\b(?:today|this morning|tonight|this evening)\b/.test(t) || AR_TODAY_RE.test(t) && !/يوم\s+ال/.test(t))
     return r('day', 'today', { unit: 'day', mode: 'this' });
   let m = /\b(?:in\s+)?(?:the\s+)?(?:past|last|recent)\s+(?:few|several|couple\s+of)\s+(days|weeks|months)\b|\bin\s+recent\s+(days|weeks|months)\b/.exec(t);
   if (m) {
@@ -331,7 +366,7 @@ function relativeIn(t: string): DateReading | undefined {
     return r(unit, `this ${unit}`, { unit, mode: 'this' });
   }
   // Arabic: "خلال الأسبوع الماضي" (over the past week), "الأسبوع الماضي" (last week), "الشهر الماضي", "العام الماضي".
-  m = new RegExp(`(خلال\\s+)?(?<!${AL})[وفبل]?(?:ال)?(اسبوع|شهر|عام|سنه)\\s+(?:ال)?(ماضي|فائت|منصرم|ماضيه|فائته|منصرمه)(?!${AL})`).exec(t);
+  m = AR_RELATIVE_RE.exec(t);
   if (m) {
     const unit = ({ اسبوع: 'week', شهر: 'month', عام: 'year', سنه: 'year' } as const)[m[2] as 'اسبوع'];
     if (m[1]) {

@@ -8,6 +8,7 @@
  * metric or short): every reading is returned, and a figure is supported when one of them matches.
  */
 import { COUNT_UNITS, KG_PER_UNIT, L_PER_UNIT } from './model';
+import { TextMemo, deepFreeze } from './memo';
 
 /** A unit a number in the text carries: a mass unit of `KG_PER_UNIT` or a volume unit of `L_PER_UNIT`. */
 export type TextUnit = 't' | 'short_ton' | 'kg' | 'g' | 'mg' | 'lb' | 'l' | 'ml';
@@ -44,6 +45,12 @@ function primaryLanguage(language: string | undefined): string | undefined {
 
 const SPACE_SEPS = new Set([' ', '\u00A0', '\u202F', '\u2009']);
 
+/** Separators of the point convention (1,600.5) and of the comma convention (1.600,5). */
+const POINT_THOUSANDS = new Set([',', "'", '\u066C', ...SPACE_SEPS]);
+const POINT_DECIMAL = new Set(['.', '\u066B']);
+const COMMA_THOUSANDS = new Set(['.', "'", '\u066C', ...SPACE_SEPS]);
+const COMMA_DECIMAL = new Set([',', '\u066B']);
+
 /**
  * Reads a run of digits and separators ("1,350,000", "1.600", "400 000", "1,5") as numbers under the
  * two conventions: the point (1,600.5) and the comma (1.600,5). Arabic ٬ is always a thousands
@@ -76,8 +83,8 @@ export function readDigitRun(run: string, language?: string): number[] {
     if (grouped && groups[0].length > 3) return undefined;
     return Number(frac ? `${intPart}.${frac}` : intPart);
   };
-  const point = readAs(new Set([',', "'", '\u066C', ...SPACE_SEPS]), new Set(['.', '\u066B']));
-  const comma = readAs(new Set(['.', "'", '\u066C', ...SPACE_SEPS]), new Set([',', '\u066B']));
+  const point = readAs(POINT_THOUSANDS, POINT_DECIMAL);
+  const comma = readAs(COMMA_THOUSANDS, COMMA_DECIMAL);
   const lang = primaryLanguage(language);
   const out: number[] = [];
   const add = (n: number | undefined) => {
@@ -198,8 +205,23 @@ type WordValue =
 const AR_HUNDREDS = /^(ثلاث|أربع|اربع|خمس|ست|سبع|ثمان|تسع)(مئة|مائة)$/u;
 const AR_UNITS_FOR_HUNDREDS: Record<string, number> = { ثلاث: 3, أربع: 4, اربع: 4, خمس: 5, ست: 6, سبع: 7, ثمان: 8, تسع: 9 };
 
+/**
+ * Every word `englishWord` (in lower case) and `arabicWord` may give a value for, to pass over the
+ * other words of a text with one test. With the names every object has (`constructor`…), which the
+ * `in` tests of those functions find too.
+ */
+const VALUED_WORDS: ReadonlySet<string> = new Set([
+  ...Object.keys(EN_SMALL),
+  ...['hundred', 'dozen', 'thousand', 'million', 'billion'],
+  ...Object.keys(AR_SMALL),
+  ...Object.keys(AR_UNITS_FOR_HUNDREDS).flatMap((u) => [`${u}مئة`, `${u}مائة`]),
+  ...['مئة', 'مائة', 'ألف', 'الف', 'آلاف', 'الاف', 'ألفان', 'ألفين', 'الفان', 'الفين', 'مليون', 'ملايين', 'مليونان', 'مليونين', 'مليار', 'مليارات'],
+  ...Object.getOwnPropertyNames(Object.prototype),
+]);
+
 function arabicWord(w: string): WordValue | undefined {
-  if (w in AR_SMALL) return { kind: 'add', n: AR_SMALL[w] };
+  if (!VALUED_WORDS.has(w)) return undefined;
+  if (Object.hasOwn(AR_SMALL, w)) return { kind: 'add', n: AR_SMALL[w] };
   const h = AR_HUNDREDS.exec(w);
   if (h) return { kind: 'add', n: AR_UNITS_FOR_HUNDREDS[h[1]] * 100 };
   switch (w) {
@@ -229,9 +251,10 @@ function arabicWord(w: string): WordValue | undefined {
   return undefined;
 }
 
-function englishWord(w: string): WordValue | undefined {
-  const l = w.toLowerCase();
-  if (l in EN_SMALL) return { kind: 'add', n: EN_SMALL[l] };
+/** The value of an English word, given in lower case. */
+function englishWord(l: string): WordValue | undefined {
+  if (!VALUED_WORDS.has(l)) return undefined;
+  if (Object.hasOwn(EN_SMALL, l)) return { kind: 'add', n: EN_SMALL[l] };
   switch (l) {
     case 'hundred':
       return { kind: 'hundred' };
@@ -273,9 +296,10 @@ function wordTokens(text: string): WordToken[] {
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const t = m[0];
     const tok: WordToken = { text: t, start: m.index, end: m.index + t.length };
-    if (/^[A-Za-z]/.test(t)) {
-      tok.value = englishWord(t);
+    const c = t.charCodeAt(0);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
       const l = t.toLowerCase();
+      tok.value = englishWord(l);
       if (l === 'a' || l === 'an') tok.particle = 'a';
       else if (l === 'half') tok.particle = 'half';
       else if (l === 'and') tok.particle = 'and';
@@ -385,6 +409,8 @@ function isScaleLike(v: WordValue | undefined): boolean {
 
 /** Rounds away binary noise: 1.35 × 1e6 → 1350000, 2.015 × 1000 → 2015. */
 export function round12(n: number): number {
+  // A whole number of up to 12 digits is its own 12-digit rounding.
+  if (n > 0 && n < 1e12 && Number.isInteger(n)) return n;
   return Number.isFinite(n) ? Number(n.toPrecision(12)) : n;
 }
 
@@ -401,9 +427,22 @@ export function asciiDigits(text: string): string {
   });
 }
 
-/** Every number the text contains, with the readings it allows, in text order. */
-export function readNumbers(text: string, language?: string): NumberReading[] {
+/** Readings already made, by text: for each language (primary subtag) the text was read in. */
+const readingsMemo = new TextMemo<Map<string | undefined, readonly NumberReading[]>>();
+
+/**
+ * Every number the text contains, with the readings it allows, in text order. The list is shared
+ * between callers (memoised) and frozen.
+ */
+export function readNumbers(text: string, language?: string): readonly NumberReading[] {
   const lang = primaryLanguage(language);
+  const byLanguage = readingsMemo.get(text, () => new Map());
+  let out = byLanguage.get(lang);
+  if (!out) byLanguage.set(lang, (out = deepFreeze(readText(text, lang))));
+  return out;
+}
+
+function readText(text: string, lang: string | undefined): NumberReading[] {
   const norm = asciiDigits(text);
   const out: NumberReading[] = [];
   const re = /\d+(?:(?:[.,'\u066B\u066C]|[ \u00A0\u202F\u2009](?=\d{3}(?!\d)))\d+)*/g;

@@ -78,3 +78,11 @@ test('a unit the schema rejects is compared by its number', () => {
   assert.ok(has('about 65 kilograms', 65, 'kilo', 'en'));
   assert.ok(!has('about 65 kilograms', 65, 'bars', 'en'));
 });
+
+test('words that are names of object properties are not numbers', () => {
+  for (const word of ['constructor', 'toString', 'hasOwnProperty', '__proto__', 'valueOf']) {
+    const values = readNumbers(`the ${word} of the seizure`, 'en').map((r) => r.value);
+    assert.deepEqual(values, [], word);
+    assert.deepEqual(readNumbers(`ضبط ${word}`, 'ar').map((r) => r.value), [], word);
+  }
+});

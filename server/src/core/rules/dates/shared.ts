@@ -2,6 +2,7 @@
 import type { RuleContext } from '../../rule';
 import { type DateClaim, type DayInterval, type SourceRef, dateClaimsOf, dayNumber, partialDate, sourcesOf } from '../../model';
 import { type DateReading, type Resolved, fullDay, readDateWords, resolveReading } from '../../date-words';
+import { deepFreeze } from '../../memo';
 
 export const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
@@ -39,7 +40,21 @@ function claimYear(c: DateClaim): number | undefined {
   return undefined;
 }
 
-export function claimViews(event: unknown): ClaimView[] {
+/** Views already made, by event value: the dates/* rules all read the same parsed value of a document. */
+const viewsMemo = new WeakMap<object, readonly ClaimView[]>();
+
+/**
+ * The event's date claims with their words read. Shared by the rules that check one event value
+ * (memoised on the value, which no rule changes) and frozen.
+ */
+export function claimViews(event: unknown): readonly ClaimView[] {
+  if (!event || typeof event !== 'object') return makeClaimViews(event);
+  let views = viewsMemo.get(event);
+  if (!views) viewsMemo.set(event, (views = deepFreeze(makeClaimViews(event))));
+  return views;
+}
+
+function makeClaimViews(event: unknown): ClaimView[] {
   const sources = sourcesOf(event);
   return dateClaimsOf(event).map((claim) => {
     const valuePointer = `${claim.pointer}/${claim.on !== undefined ? 'on' : claim.from !== undefined ? 'from' : 'to'}`;

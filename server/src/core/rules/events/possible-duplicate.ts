@@ -12,8 +12,18 @@ interface Span {
   end: number;
 }
 
+/** Spans already worked out: an event's facts are compared with those of every event near it. */
+const spans = new WeakMap<EventFacts, Span | undefined>();
+
 /** Days an event's dates allow; an open end is read as the known end (a range "up to 15 January" is near 15 January). */
 function spanOf(f: EventFacts): Span | undefined {
+  if (spans.has(f)) return spans.get(f);
+  const span = computeSpan(f);
+  spans.set(f, span && Object.freeze(span));
+  return span;
+}
+
+function computeSpan(f: EventFacts): Span | undefined {
   const s = f.interval?.start ?? f.interval?.end;
   const e = f.interval?.end ?? f.interval?.start;
   if (!s || !e) return undefined;

@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { type Figure, slotsOf, sourcesOf } from '../../model';
+import { type Figure, type SourceRef, slotsOf, sourcesOf } from '../../model';
 import { formatNumber } from '../../format';
 import { type NumberReading, describeReading, readNumbers, readingMatches } from '../../numbers';
 import { describeFigure } from './shared';
@@ -15,7 +15,7 @@ function loose(s: string): string {
 }
 
 /** The numbers of the readings for a message: "1,350,000, 215 kg, 2 or 1.6 kg" (one entry per place in the text). */
-function listReadings(readings: NumberReading[], limit = 10): string[] {
+function listReadings(readings: readonly NumberReading[], limit = 10): string[] {
   const bySpan = new Map<string, string[]>();
   for (const r of readings) {
     const key = `${r.start}:${r.end}:${r.text}`;
@@ -33,7 +33,7 @@ function listReadings(readings: NumberReading[], limit = 10): string[] {
 }
 
 /** Numbers (2 to 4 of them, in text order) that add up to the value: "two … and one" for 3. */
-function sumOf(readings: NumberReading[], value: number, unit: string | undefined): NumberReading[] | undefined {
+function sumOf(readings: readonly NumberReading[], value: number, unit: string | undefined): NumberReading[] | undefined {
   const cands: NumberReading[] = [];
   for (const r of readings) {
     if (cands.some((c) => c.start === r.start && c.end === r.end)) continue;
@@ -72,14 +72,24 @@ export default defineRule({
   check(ctx) {
     const event = ctx.document.value;
     const sources = sourcesOf(event);
+    // What each source's quotes say, read once for all the figures that cite the source.
+    const readingsOf = new Map<SourceRef, readonly NumberReading[]>();
+    const looseQuotesOf = new Map<SourceRef, string[]>();
     for (const slot of slotsOf(event)) {
       for (const f of slot.figures) {
         // A bare number may only appear in an event with one source: it is that source's.
         const sourceId = f.source ?? (sources.length === 1 ? sources[0].id : undefined);
         const source = sources.find((s) => s.id === sourceId);
         if (!source || source.quotes.length === 0) continue; // unknown source or no quotes: other rules say so
-        const quoteReadings = source.quotes.flatMap((q) => readNumbers(q, source.language));
-        const asReported = typeof f.as_reported === 'string' && source.quotes.some((q) => loose(q).includes(loose(f.as_reported!))) ? f.as_reported : undefined;
+        let quoteReadings = readingsOf.get(source);
+        if (!quoteReadings) readingsOf.set(source, (quoteReadings = source.quotes.flatMap((q) => readNumbers(q, source.language))));
+        let asReported: string | undefined;
+        if (typeof f.as_reported === 'string') {
+          let looseQuotes = looseQuotesOf.get(source);
+          if (!looseQuotes) looseQuotesOf.set(source, (looseQuotes = source.quotes.map(loose)));
+          const words = loose(f.as_reported);
+          if (looseQuotes.some((q) => q.includes(words))) asReported = f.as_reported;
+        }
         const reportedReadings = asReported ? readNumbers(asReported, source.language) : [];
         const checks: { value: number; pointer: string; figure: Figure }[] = [];
         if (f.qualifier === 'range') {

@@ -1,0 +1,64 @@
+/**
+ * Small memo tables for the pure text readers (date words, numbers): the same words are read by
+ * several rules of one check, and again at every re-check of an edited document.
+ */
+
+/**
+ * A map that keeps about `capacity` of the most recently used entries: entries live in a young and
+ * an old generation; when the young one is full it becomes the old one, and the old one is dropped.
+ * An entry used again is moved to the young generation. Keys longer than `maxKeyLength` characters
+ * are not kept (a pasted article is read once, not held on to).
+ */
+export class TextMemo<V> {
+  private young = new Map<string, V>();
+  private old = new Map<string, V>();
+
+  constructor(
+    readonly capacity = 8192,
+    readonly maxKeyLength = 2048,
+  ) {}
+
+  /** Entries kept. */
+  get size(): number {
+    return this.young.size + this.old.size;
+  }
+
+  /** The value kept for `key`, computing and keeping it on a miss. */
+  get(key: string, compute: (key: string) => V): V {
+    const young = this.young;
+    const hit = young.get(key);
+    if (hit !== undefined || young.has(key)) return hit as V;
+    const old = this.old;
+    let value = old.get(key);
+    if (value !== undefined || old.has(key)) old.delete(key);
+    else {
+      value = compute(key);
+      if (key.length > this.maxKeyLength) return value;
+    }
+    this.keep(key, value as V);
+    return value as V;
+  }
+
+  private keep(key: string, value: V): void {
+    if (this.young.size >= this.capacity / 2) {
+      this.old = this.young;
+      this.young = new Map();
+    }
+    this.young.set(key, value);
+  }
+
+  clear(): void {
+    this.young = new Map();
+    this.old = new Map();
+  }
+}
+
+/** Freezes an object and the objects and arrays it holds, so that a shared (memoised) result cannot be changed by one reader for the next. */
+export function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    if (Array.isArray(value)) for (let i = 0; i < value.length; i++) deepFreeze(value[i]);
+    else for (const k in value) deepFreeze(value[k]);
+  }
+  return value;
+}
