@@ -8,17 +8,32 @@
  */
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { DatasetIndex, type ParsedFile, checkParsed, extractFacts, parseFile } from '../../server/src/core';
-import { kindOf, listDatasetFiles, loadDataset, readText } from '../../server/src/node/dataset';
+import { ALL_RULES, DatasetIndex, type ParsedFile, checkParsed, extractFacts, parseFile } from '../../server/src/core';
+import { kindOf, listDatasetFiles, loadDataset, readTextSync } from '../../server/src/node/dataset';
 
 async function main() {
   const root = path.resolve(process.argv[2] ?? '.');
   const phases = process.argv.includes('--phases');
+  // --rule-times: time spent in each rule's check, summed over the run.
+  const ruleTimes = new Map<string, number>();
+  if (process.argv.includes('--rule-times')) {
+    for (const rule of ALL_RULES) {
+      const check = rule.check.bind(rule);
+      (rule as { check: typeof rule.check }).check = (ctx) => {
+        const t = performance.now();
+        try {
+          check(ctx);
+        } finally {
+          ruleTimes.set(rule.meta.id, (ruleTimes.get(rule.meta.id) ?? 0) + performance.now() - t);
+        }
+      };
+    }
+  }
   const t0 = performance.now();
   const ds = await loadDataset(root);
   const files = await listDatasetFiles(ds);
   const t1 = performance.now();
-  const texts = await Promise.all(files.map((f) => readText(f)));
+  const texts = files.map((f) => readTextSync(f));
   const t2 = performance.now();
   const parsed: ParsedFile[] = texts.map((t) => parseFile(t));
   const t3 = performance.now();
@@ -46,6 +61,9 @@ async function main() {
   const out = { files: files.length, findings, bytes, ms: t5 - t0 } as Record<string, number>;
   if (phases) Object.assign(out, { listMs: t1 - t0, readMs: t2 - t1, parseMs: t3 - t2, indexMs: t4 - t3, checkMs: t5 - t4 });
   process.stdout.write(JSON.stringify(out) + '\n');
+  if (ruleTimes.size) {
+    for (const [id, ms] of [...ruleTimes].sort((a, b) => b[1] - a[1])) process.stdout.write(`${ms.toFixed(0).padStart(7)} ms  ${id}\n`);
+  }
 }
 
 main().catch((e) => {

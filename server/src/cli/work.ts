@@ -4,7 +4,7 @@
  */
 import * as path from 'node:path';
 import { type CheckOptions, DatasetIndex, type EventFacts, type FileKind, type Finding, type ParsedFile, checkParsed, extractFacts, parseFile } from '../core';
-import { type LoadedDataset, kindOf, loadDataset, readText } from '../node/dataset';
+import { type LoadedDataset, kindOf, loadDataset, readTextSync } from '../node/dataset';
 
 export class UsageError extends Error {}
 export class InputError extends Error {}
@@ -54,7 +54,7 @@ export const KEEP_TREES_UP_TO = 2000;
 export async function parseItem(ds: LoadedDataset, item: WorkItem, cwd: string, keepTree = true): Promise<ParsedItem> {
   let text: string;
   try {
-    text = await readText(item.file);
+    text = readTextSync(item.file);
   } catch (err) {
     throw new InputError(`Cannot read ${path.relative(cwd, item.file) || item.file}: ${(err as Error).message}`);
   }

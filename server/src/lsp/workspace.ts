@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DatasetIndex, type ParsedFile, extractFacts, parseFile, resolveConfig } from '../core';
-import { type LoadedDataset, kindOf, listDatasetFiles, loadDataset, readText } from '../node/dataset';
+import { type LoadedDataset, kindOf, listDatasetFiles, loadDataset, readText, readTextSync } from '../node/dataset';
 
 export interface DatasetState {
   root: string;
@@ -67,19 +67,25 @@ export class Workspace {
     progress?.begin(`Indexing ${path.basename(root)}`, events.length);
     // Reads run ahead of parsing (a window of concurrent reads), parsing runs on this thread;
     // the event loop gets a turn every batch so that requests are served while indexing.
-    const BATCH = 256;
-    const read = (f: string) => Promise.resolve(this.liveText(f) ?? readText(f)).catch(() => undefined);
-    let next = events.slice(0, BATCH).map(read);
+    // Batches of synchronous reads (ten times faster than promises for small files) and parses;
+    // the event loop gets a turn between batches so that requests are served while indexing.
+    const BATCH = 200;
+    const read = (f: string) => {
+      try {
+        return this.liveText(f) ?? readTextSync(f);
+      } catch {
+        return undefined;
+      }
+    };
     for (let i = 0; i < events.length; i += BATCH) {
-      const texts = await Promise.all(next);
-      next = events.slice(i + BATCH, i + 2 * BATCH).map(read);
-      texts.forEach((text, j) => {
-        const f = events[i + j];
-        if (text === undefined || kindOf(dataset, f, text, false) !== 'event') return;
+      for (const f of events.slice(i, i + BATCH)) {
+        const text = read(f);
+        if (text === undefined || kindOf(dataset, f, text, false) !== 'event') continue;
         const rel = relPath(root, f);
         index.set(rel, extractFacts(rel, parseFile(text)));
-      });
+      }
       progress?.report(Math.min(i + BATCH, events.length), events.length);
+      await new Promise((r) => setImmediate(r));
     }
     const ms = performance.now() - t0;
     progress?.done(`${index.size} events indexed in ${ms.toFixed(0)} ms`);

@@ -2,7 +2,7 @@
  * File-system side of a dataset, shared by the CLI and the language server: find the root, read the
  * config and registries, list the event files. Everything it reads stays inside the dataset root.
  */
-import { existsSync, promises as fsp, realpathSync, statSync } from 'node:fs';
+import { existsSync, promises as fsp, readFileSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch/posix';
 import { glob } from 'tinyglobby';
@@ -31,6 +31,16 @@ export interface LoadedDataset {
 /** Reads a text file as VS Code does: UTF-8, a leading byte-order mark dropped. */
 export async function readText(file: string): Promise<string> {
   const text = await fsp.readFile(file, 'utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * The same, synchronously: for the many small files of a dataset a blocking read is about ten times
+ * faster than a promise (which goes through the thread pool: open, stat, read, close). For batch work
+ * (the CLI, the language server's start-up index, between yields), not for a request.
+ */
+export function readTextSync(file: string): string {
+  const text = readFileSync(file, 'utf8');
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
@@ -131,7 +141,8 @@ export function takeNotes(): string[] {
 }
 
 /** Notes the symbolic links under the dataset that lead out of it (the glob skips every link, silently). */
-async function noteOutsideLinks(ds: LoadedDataset): Promise<void> {
+async function noteOutsideLinks(ds: LoadedDataset): Promise<Set<string>> {
+  const links = new Set<string>();
   const isEvent = picomatch(ds.config.events, { dot: false });
   const walk = async (dir: string, depth: number): Promise<void> => {
     if (depth > 32) return;
@@ -145,7 +156,7 @@ async function noteOutsideLinks(ds: LoadedDataset): Promise<void> {
       if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
       const p = path.join(dir, e.name);
       if (e.isDirectory()) await walk(p, depth + 1);
-      else if (e.isSymbolicLink() && !isInside(ds.root, p)) {
+      else if (e.isSymbolicLink() && (links.add(p), !isInside(ds.root, p))) {
         const rel = path.relative(ds.root, p).split(path.sep).join('/');
         let folder = false;
         try {
@@ -159,6 +170,7 @@ async function noteOutsideLinks(ds: LoadedDataset): Promise<void> {
     }
   };
   await walk(ds.root, 0);
+  return links;
 }
 
 /**
@@ -178,9 +190,12 @@ export async function listDatasetFiles(ds: LoadedDataset): Promise<string[]> {
     .map((p) => path.resolve(ds.root, p))
     .filter((p) => existsSync(p));
   const all = new Set([...extra, ...events.map((p) => path.resolve(p))]);
-  await noteOutsideLinks(ds);
+  const links = await noteOutsideLinks(ds);
+  const under = path.resolve(ds.root) + path.sep;
   return [...all]
     .filter((p) => {
+      // A plain file under the root is inside; resolving every path (two realpath calls) is for links.
+      if (p.startsWith(under) && !links.has(p)) return true;
       if (isInside(ds.root, p)) return true;
       note(`${path.relative(ds.root, p) || p} is not checked: it is a symbolic link to a file outside the dataset (${ds.root}).`);
       return false;
