@@ -11,7 +11,7 @@ import { join, relative } from 'node:path';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { Parser, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
-import { fastParseDocument } from '../../server/src/core/fast-yaml';
+import { fastParseDocument, fastReadValue } from '../../server/src/core/fast-yaml';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as core from '../../server/src/core';
 import {
@@ -495,6 +495,13 @@ export function propFastReader(input: Input): void {
   assert.deepEqual(describeNode(fast.doc.contents), describeNode(d.contents), 'trees differ');
   assert.deepEqual(fast.doc.range, d.range, 'document ranges differ');
   assert.deepEqual(fast.value, d.toJS(), 'values differ');
+  // Values only: the same value, range and id position, without a tree.
+  const valueOnly = fastReadValue(input.text);
+  assert.deepEqual(valueOnly, { value: fast.value, range: fast.doc.range, idAt: fast.idAt }, 'the values-only read differs');
+  const idNode = isMap(d.contents) ? d.contents.items.find((p) => isScalar(p.key) && p.key.value === 'id') : undefined;
+  assert.equal(fast.idAt, idNode ? ((idNode.value as { range?: number[] } | null)?.range?.[0] ?? undefined) : undefined, 'id position differs');
+  // A lazy parse holds the same documents, its trees read on demand.
+  assert.deepEqual(describeFile(parseFile(input.text, undefined, { trees: 'lazy' })), describeFile(parseFile(input.text)), 'lazy parse differs');
 }
 
 /** The parse of a stream of documents, as comparable data. */

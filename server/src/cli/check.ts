@@ -3,7 +3,7 @@
  * check the files asked for, return results. With `jobs` > 1 the reading and checking run in worker
  * threads; the results are the same, in the same order, as in one thread.
  */
-import { existsSync, promises as fsp, statSync } from 'node:fs';
+import { existsSync, promises as fsp, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { LineIndex } from '../core';
@@ -14,8 +14,6 @@ import {
   type FactsList,
   InputError,
   type ParsedItem,
-  KEEP_TREES_UP_TO,
-  treeOf,
   UsageError,
   type WorkItem,
   buildIndex,
@@ -52,6 +50,13 @@ export async function runCheck(req: CheckRequest): Promise<FileResult[]> {
     }
     return ds;
   };
+  // Each dataset is listed once (a glob over thousands of files).
+  const listed = new Map<string, Promise<string[]>>();
+  const listOf = (ds: LoadedDataset) => {
+    let l = listed.get(ds.root);
+    if (!l) listed.set(ds.root, (l = listDatasetFiles(ds)));
+    return l;
+  };
   const targets: WorkItem[] = [];
   const paths = req.paths.length ? req.paths : [findDatasetRoot(req.cwd) ?? ''];
   if (!paths[0]) throw new UsageError(`No ${'haulcheck.yaml'} found in ${req.cwd} or above; give the dataset folder or files to check.`);
@@ -66,8 +71,12 @@ export async function runCheck(req: CheckRequest): Promise<FileResult[]> {
     if (st.isDirectory()) {
       const root = findDatasetRoot(abs) ?? abs;
       const ds = await getDataset(root);
-      const files = await listDatasetFiles(ds);
-      for (const f of files) if (isInside(abs, f)) targets.push({ root, file: f, explicit: false });
+      const files = await listOf(ds);
+      // The listed files are inside the dataset (links out of it are dropped); a folder of it holds
+      // those under its path. Resolving every path (realpath) is only needed for the others.
+      const under = [abs + path.sep, realpathSync(abs) + path.sep];
+      const inFolder = (f: string) => abs === root || under.some((u) => f.startsWith(u)) || isInside(abs, f);
+      for (const f of files) if (inFolder(f)) targets.push({ root, file: f, explicit: false });
     } else {
       const root = findDatasetRoot(path.dirname(abs)) ?? path.dirname(abs);
       await getDataset(root);
@@ -77,7 +86,7 @@ export async function runCheck(req: CheckRequest): Promise<FileResult[]> {
   // Every file of each dataset is read and indexed, so that dataset-wide rules see the whole
   // dataset even when only some files are checked; files named on the command line are indexed too.
   const items = new Map<string, WorkItem>();
-  for (const ds of datasets.values()) for (const f of await listDatasetFiles(ds)) items.set(f, { root: ds.root, file: f, explicit: false });
+  for (const ds of datasets.values()) for (const f of await listOf(ds)) items.set(f, { root: ds.root, file: f, explicit: false });
   for (const t of targets) {
     const known = items.get(t.file);
     if (!known) items.set(t.file, t);
@@ -126,8 +135,7 @@ function factsOf(all: WorkItem[], datasets: Map<string, LoadedDataset>, get: (fi
 
 async function runHere(all: WorkItem[], checkFiles: string[], datasets: Map<string, LoadedDataset>, cwd: string): Promise<RunOutput> {
   const parsed = new Map<string, ParsedItem>();
-  const keepTrees = all.length <= KEEP_TREES_UP_TO;
-  for (const item of all) parsed.set(item.file, await parseItem(datasets.get(item.root)!, item, cwd, keepTrees));
+  for (const item of all) parsed.set(item.file, await parseItem(datasets.get(item.root)!, item, cwd));
   const facts = factsOf(all, datasets, (f) => parsed.get(f)!.facts);
   const kinds = new Map([...parsed].map(([f, p]) => [f, p.kind]));
   const indexes = new Map([...facts].map(([root, f]) => [root, buildIndex(f)]));
@@ -137,8 +145,7 @@ async function runHere(all: WorkItem[], checkFiles: string[], datasets: Map<stri
     const p = parsed.get(file)!;
     if (!p.kind) continue;
     const item = byFile.get(file)!;
-    const tree = treeOf(p);
-    checked.set(file, { text: p.text, lines: tree.lines, findings: checkItem(datasets.get(item.root)!, indexes.get(item.root)!, item, p, tree) });
+    checked.set(file, { text: p.text, lines: p.file.lines, findings: checkItem(datasets.get(item.root)!, indexes.get(item.root)!, item, p) });
   }
   return { kinds, facts, checked };
 }

@@ -26,10 +26,11 @@ export interface WorkItem {
 export interface ParsedItem {
   text: string;
   /**
-   * The parse, kept from the indexing pass to the checking pass for small runs; dropped (and redone
-   * when the file is checked) for large ones, so that memory stays bounded by one file, not the dataset.
+   * The parse, kept from the indexing pass to the checking pass. It is lazy (values only): a
+   * document's tree is read again when a rule or a finding needs it, so memory stays at the values
+   * (a few KB an event) however large the run.
    */
-  file?: ParsedFile;
+  file: ParsedFile;
   kind?: FileKind;
   /** The event's facts, for the dataset index (event files only). */
   facts?: EventFacts[];
@@ -48,20 +49,17 @@ export function relPath(ds: LoadedDataset, file: string): string {
   return path.relative(ds.root, file).split(path.sep).join('/');
 }
 
-/** Above this many files in one run (or one worker's share), parse trees are not kept between passes. */
-export const KEEP_TREES_UP_TO = 2000;
-
-export async function parseItem(ds: LoadedDataset, item: WorkItem, cwd: string, keepTree = true): Promise<ParsedItem> {
+export async function parseItem(ds: LoadedDataset, item: WorkItem, cwd: string): Promise<ParsedItem> {
   let text: string;
   try {
     text = readTextSync(item.file);
   } catch (err) {
     throw new InputError(`Cannot read ${path.relative(cwd, item.file) || item.file}: ${(err as Error).message}`);
   }
-  const file = parseFile(text);
+  const file = parseFile(text, undefined, { trees: 'lazy' });
   const kind = kindOf(ds, item.file, text, item.explicit);
   const facts = kind === 'event' ? extractFacts(relPath(ds, item.file), file) : undefined;
-  return { text, file: keepTree ? file : undefined, kind, facts };
+  return { text, file, kind, facts };
 }
 
 export function buildIndex(facts: FactsList): DatasetIndex {
@@ -74,11 +72,6 @@ export function checkOptions(ds: LoadedDataset, index: DatasetIndex, file: strin
   return { config: ds.config, dataset: { ...ds.context, index }, path: relPath(ds, file) };
 }
 
-/** The parse of an item: the one kept from the indexing pass, or a new one (the same text gives the same tree). */
-export function treeOf(parsed: ParsedItem): ParsedFile {
-  return parsed.file ?? parseFile(parsed.text);
-}
-
-export function checkItem(ds: LoadedDataset, index: DatasetIndex, item: WorkItem, parsed: ParsedItem, tree = treeOf(parsed)): Finding[] {
-  return checkParsed(tree, parsed.kind!, checkOptions(ds, index, item.file));
+export function checkItem(ds: LoadedDataset, index: DatasetIndex, item: WorkItem, parsed: ParsedItem): Finding[] {
+  return checkParsed(parsed.file, parsed.kind!, checkOptions(ds, index, item.file));
 }

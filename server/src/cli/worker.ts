@@ -5,7 +5,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { Finding } from '../core';
 import type { LoadedDataset } from '../node/dataset';
-import { type DatasetSpec, type FactsList, InputError, KEEP_TREES_UP_TO, type ParsedItem, type WorkItem, buildIndex, checkItem, openDataset, parseItem } from './work';
+import { type DatasetSpec, type FactsList, InputError, type ParsedItem, type WorkItem, buildIndex, checkItem, openDataset, parseItem } from './work';
 
 export type ToWorker =
   | { type: 'parse'; cwd: string; specs: DatasetSpec[]; items: WorkItem[] }
@@ -23,9 +23,8 @@ async function handle(msg: ToWorker): Promise<FromWorker> {
   if (msg.type === 'parse') {
     for (const spec of msg.specs) if (!datasets.has(spec.root)) datasets.set(spec.root, await openDataset(spec));
     const out: { file: string; kind?: string; facts?: ParsedItem['facts'] }[] = [];
-    const keepTrees = msg.items.length <= KEEP_TREES_UP_TO;
     for (const item of msg.items) {
-      const p = await parseItem(datasets.get(item.root)!, item, msg.cwd, keepTrees);
+      const p = await parseItem(datasets.get(item.root)!, item, msg.cwd);
       parsed.set(item.file, { item, parsed: p });
       out.push({ file: item.file, kind: p.kind, facts: p.facts });
     }

@@ -77,10 +77,10 @@ function documentFacts(file: string, parsed: ParsedFile, d: ParsedDocument, v: R
     let idLine: number | undefined;
     let idOffset: number | undefined;
     if (id) {
-      const r = nodeRange(locate(d.doc, '/id').node);
-      if (r) {
-        idLine = parsed.lines.position(r[0]).line;
-        idOffset = r[0] - d.start;
+      const at = d.idAt ?? nodeRange(locate(d.doc, '/id').node)?.[0];
+      if (at !== undefined) {
+        idLine = parsed.lines.position(at).line;
+        idOffset = at - d.start;
       }
     }
     const loc = Array.isArray(v.location) ? v.location[0] : v.location;

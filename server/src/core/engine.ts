@@ -94,7 +94,7 @@ export function checkParsed(file: ParsedFile, kind: FileKind, options: CheckOpti
       const setting = settingFor(config, rule.meta.id);
       if (setting?.severity === 'off' && !rule.meta.reports?.length) continue;
       try {
-        runRule(rule, file, doc, kind, config, dataset, options.path, own);
+        runRule(rule, file, doc, kind, config, dataset, options.path, own, setting);
       } catch (err) {
         own.push(internalFinding(file, doc, rule.meta.id, err));
       }
@@ -144,6 +144,52 @@ function suppress(file: ParsedFile, findings: Finding[], rules: readonly Rule[],
   return kept;
 }
 
+/** The context a rule runs in: one small object per rule and document (a class: fields in place, `yaml` a getter). */
+class Context implements RuleContext {
+  /** Findings of a rule that has not completed yet. */
+  readonly pending: Finding[] = [];
+
+  constructor(
+    readonly rule: Rule,
+    readonly file: ParsedFile,
+    readonly document: ParsedDocument,
+    readonly kind: FileKind,
+    readonly options: Readonly<Record<string, unknown>>,
+    readonly dataset: DatasetContext,
+    readonly path: string | undefined,
+    private readonly config: ResolvedConfig,
+  ) {}
+
+  /** Read on use: a lazily parsed document builds its tree only for a rule that asks (or a finding to place). */
+  get yaml() {
+    return this.document.doc;
+  }
+
+  report(r: Report): void {
+    const { rule, file, document: doc } = this;
+    const id = r.ruleId ?? rule.meta.id;
+    const s = settingFor(this.config, id, rule.meta.id);
+    const severity = s ? s.severity : (r.severity ?? rule.meta.defaultSeverity);
+    if (severity === 'off') return;
+    const template = rule.meta.messages[r.messageId];
+    if (template === undefined) throw new Error(`rule ${rule.meta.id} reported unknown message id "${r.messageId}"`);
+    const [start, end] = r.start !== undefined ? [r.start, r.end ?? r.start] : rangeForPointer(file, doc, r.pointer, r.at ?? 'value');
+    this.pending.push({
+      ruleId: id,
+      severity: severity as Severity,
+      message: formatMessage(template, r.data),
+      messageId: r.messageId,
+      range: file.lines.range(start, end),
+      pointer: r.pointer,
+      docIndex: doc.index,
+      data: r.data,
+      fixes: r.fixes,
+    });
+  }
+}
+
+const NO_OPTIONS: Readonly<Record<string, unknown>> = Object.freeze({});
+
 function runRule(
   rule: Rule,
   file: ParsedFile,
@@ -153,42 +199,12 @@ function runRule(
   dataset: DatasetContext,
   path: string | undefined,
   out: Finding[],
+  setting: ReturnType<typeof settingFor>,
 ): void {
-  const setting = settingFor(config, rule.meta.id);
-  const pending: Finding[] = [];
-  const context: RuleContext = {
-    file,
-    document: doc,
-    yaml: doc.doc,
-    kind,
-    options: setting?.options ?? {},
-    dataset,
-    path,
-    report(r: Report) {
-      const id = r.ruleId ?? rule.meta.id;
-      const s = settingFor(config, id, rule.meta.id);
-      const severity = s ? s.severity : (r.severity ?? rule.meta.defaultSeverity);
-      if (severity === 'off') return;
-      const template = rule.meta.messages[r.messageId];
-      if (template === undefined) throw new Error(`rule ${rule.meta.id} reported unknown message id "${r.messageId}"`);
-      const [start, end] =
-        r.start !== undefined ? [r.start, r.end ?? r.start] : rangeForPointer(file, doc, r.pointer, r.at ?? 'value');
-      pending.push({
-        ruleId: id,
-        severity: severity as Severity,
-        message: formatMessage(template, r.data),
-        messageId: r.messageId,
-        range: file.lines.range(start, end),
-        pointer: r.pointer,
-        docIndex: doc.index,
-        data: r.data,
-        fixes: r.fixes,
-      });
-    },
-  };
+  const context = new Context(rule, file, doc, kind, setting?.options ?? NO_OPTIONS, dataset, path, config);
   rule.check(context);
   // Only a rule that completed contributes findings; a throwing rule yields one internal finding.
-  out.push(...pending);
+  for (const f of context.pending) out.push(f);
 }
 
 function internalFinding(file: ParsedFile, doc: ParsedDocument, ruleId: string, err: unknown): Finding {

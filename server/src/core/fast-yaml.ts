@@ -117,17 +117,35 @@ function FastPair(this: Record<string, unknown>, key: unknown, value: unknown) {
 FastPair.prototype = PAIR_PROTO;
 
 type Ctor<T> = new (...args: unknown[]) => T;
+
+/**
+ * Values only (`fastReadValue`): no tree is built; the factories hand out one reusable node each,
+ * whose fields are written and read back at once, and collections whose items go nowhere.
+ */
+let buildNodes = true;
+const NO_ITEMS = { push() {} };
+const SCRATCH_SCALAR = new (FastScalar as unknown as Ctor<Scalar>)(null);
+const SCRATCH_MAP = new (FastMap as unknown as Ctor<YAMLMap>)();
+const SCRATCH_SEQ = new (FastSeq as unknown as Ctor<YAMLSeq>)();
+const SCRATCH_PAIR = new (FastPair as unknown as Ctor<Pair>)(null, null);
+(SCRATCH_MAP as unknown as { items: unknown }).items = NO_ITEMS;
+(SCRATCH_SEQ as unknown as { items: unknown }).items = NO_ITEMS;
+
 function newScalar(value: unknown): Scalar {
+  if (!buildNodes) {
+    SCRATCH_SCALAR.value = value;
+    return SCRATCH_SCALAR;
+  }
   return new (FastScalar as unknown as Ctor<Scalar>)(value);
 }
 function newMap(): YAMLMap {
-  return new (FastMap as unknown as Ctor<YAMLMap>)();
+  return buildNodes ? new (FastMap as unknown as Ctor<YAMLMap>)() : SCRATCH_MAP;
 }
 function newSeq(): YAMLSeq {
-  return new (FastSeq as unknown as Ctor<YAMLSeq>)();
+  return buildNodes ? new (FastSeq as unknown as Ctor<YAMLSeq>)() : SCRATCH_SEQ;
 }
 function newPair(key: unknown, value: unknown): Pair {
-  return new (FastPair as unknown as Ctor<Pair>)(key, value);
+  return buildNodes ? new (FastPair as unknown as Ctor<Pair>)(key, value) : SCRATCH_PAIR;
 }
 
 /**
@@ -144,6 +162,8 @@ const GIVE_UP = Symbol('give up');
 
 /** A node read, with its plain value and where reading continues. */
 interface Read {
+  /** Where the node starts, when not on the key's line (a block on the next lines). */
+  start?: number;
   node: YamlNode;
   value: unknown;
   /** The node's range[2]: its end with trailing spaces, comment and line break. */
@@ -193,10 +213,18 @@ function plainScalar(text: string): Scalar {
 /** Nesting deeper than this is left to the full parser (and its guards); an event needs about 5. */
 const MAX_DEPTH = 64;
 
+/** Where a value read after `key:` starts: on the key's line at `q`, or where its block begins. */
+function valueStart(read: Read, q: number): number {
+  return read.start ?? q;
+}
+
 class Reader {
   /** Start of the line `content` last stopped on. */
   private lineStart = 0;
   private depth = 0;
+  /** Where the document's root mapping starts, and where the value of its `id` key starts. */
+  rootStart = -1;
+  idAt: number | undefined;
 
   constructor(
     private readonly s: string,
@@ -374,7 +402,7 @@ class Reader {
         const np = this.content(after);
         const ncol = this.column(np);
         if (np < this.to && (ncol > col || (ncol === col && this.isSeqEntry(np)))) {
-          read = this.block(np, ncol);
+          read = { ...this.block(np, ncol), start: np };
         } else {
           const scalar = newScalar(null);
           scalar.source = '';
@@ -388,6 +416,7 @@ class Reader {
       } else {
         read = this.inlineValue(q, col);
       }
+      if (start === this.rootStart && k.text === 'id') this.idAt = read.node === undefined ? q : valueStart(read, q);
       map.items.push(newPair(k.node, read.node));
       obj[k.text] = read.value;
       end = read.end;
@@ -717,6 +746,8 @@ class Reader {
 export interface FastDocument {
   doc: Document.Parsed;
   value: unknown;
+  /** Where the value of the root mapping's `id` key starts. */
+  idAt?: number;
 }
 
 /**
@@ -724,7 +755,28 @@ export interface FastDocument {
  * next — or returns `undefined` when it holds anything outside the lean reader's subset.
  */
 export function fastParseDocument(text: string, from = 0, to = text.length): FastDocument | undefined {
+  const read = readDocument(text, from, to, true);
+  if (!read) return undefined;
+  const doc = new Document(undefined, DOC_OPTIONS) as unknown as Document.Parsed;
+  doc.contents = read.node as Document.Parsed['contents'];
+  doc.range = read.range;
+  shifts.set(doc, read.shift);
+  return { doc, value: read.value, idAt: read.idAt };
+}
+
+/**
+ * The plain value of the document in `text[from, to)` without its tree (faster, and nothing kept
+ * but the value), with the document's range and where the value of its `id` key starts; `undefined`
+ * where `fastParseDocument` gives up.
+ */
+export function fastReadValue(text: string, from = 0, to = text.length): { value: unknown; range: [number, number, number]; idAt?: number } | undefined {
+  const read = readDocument(text, from, to, false);
+  return read && { value: read.value, range: read.range, idAt: read.idAt };
+}
+
+function readDocument(text: string, from: number, to: number, nodes: boolean) {
   try {
+    buildNodes = nodes;
     reading = { delta: 0 };
     copyStrings = text.length > 1 << 20;
     const r = new Reader(text, to);
@@ -743,15 +795,14 @@ export function fastParseDocument(text: string, from = 0, to = text.length): Fas
     }
     if (q >= to || r.column(q) !== 0 || text.charCodeAt(q) === 37 /* % */) return undefined;
     if (marker(q, '...') || marker(q, '---')) return undefined;
+    r.rootStart = q;
     const read = r.block(q, 0);
     if (r.content(read.next) < to) return undefined;
-    const doc = new Document(undefined, DOC_OPTIONS) as unknown as Document.Parsed;
-    doc.contents = read.node as Document.Parsed['contents'];
-    doc.range = [docStart, read.end, to];
-    shifts.set(doc, reading);
-    return { doc, value: read.value };
+    return { node: read.node, value: read.value, range: [docStart, read.end, to] as [number, number, number], idAt: r.idAt, shift: reading };
   } catch (err) {
     if (err === GIVE_UP) return undefined;
     throw err;
+  } finally {
+    buildNodes = true;
   }
 }

@@ -18,7 +18,7 @@ import {
 } from 'yaml';
 import { LineIndex } from './text';
 import { formatPointer, parsePointer } from './pointer';
-import { fastParseDocument, moveDocument } from './fast-yaml';
+import { fastParseDocument, fastReadValue, moveDocument } from './fast-yaml';
 
 export interface SyntaxProblem {
   code: string;
@@ -37,6 +37,8 @@ export interface ParsedDocument {
   start: number;
   end: number;
   problems: SyntaxProblem[];
+  /** Where the value of the document's top-level `id` starts, when the lean reader noted it (so that the index needs no tree). */
+  idAt?: number;
 }
 
 export interface ParsedFile {
@@ -271,8 +273,8 @@ function treeOf(d: ParsedDocument): Document.Parsed {
   return tree;
 }
 
-function lazyDocument(source: string, value: unknown, start: number, end: number): ParsedDocument {
-  const d = { index: 0, value, start, end, problems: [] as SyntaxProblem[] } as unknown as ParsedDocument;
+function lazyDocument(source: string, value: unknown, start: number, end: number, idAt: number | undefined): ParsedDocument {
+  const d = { index: 0, value, start, end, problems: [] as SyntaxProblem[], idAt } as unknown as ParsedDocument;
   Object.defineProperty(d, 'doc', { get: () => treeOf(d), enumerable: true, configurable: true });
   lazySource.set(d, source);
   return d;
@@ -290,6 +292,7 @@ function shiftDocument(d: ParsedDocument, delta: number): void {
     }
     d.start += delta;
     d.end += delta;
+    if (d.idAt !== undefined) d.idAt += delta;
     return;
   }
   const move = (r: number[] | undefined) => {
@@ -316,6 +319,7 @@ function shiftDocument(d: ParsedDocument, delta: number): void {
   }
   d.start += delta;
   d.end += delta;
+  if (d.idAt !== undefined) d.idAt += delta;
 }
 
 /** The full parser's reading of `source[from, to)`, its ranges in the whole text's offsets. */
@@ -362,7 +366,16 @@ function fullParse(source: string, from: number, to: number): ParsedDocument[] {
  * re-reads one). The reused documents are moved to their new offsets in place: `previous` must not be
  * used afterwards.
  */
-export function parseFile(text: string, previous?: ParsedFile): ParsedFile {
+export interface ParseOptions {
+  /**
+   * `lazy`: documents are read for their values only, their trees read again when asked (`doc`).
+   * For passes that need the values and facts of many files but the trees of none (indexing).
+   * Streams longer than LAZY_TREES_ABOVE are always lazy.
+   */
+  trees?: 'lazy';
+}
+
+export function parseFile(text: string, previous?: ParsedFile, options: ParseOptions = {}): ParsedFile {
   if (text.length > MAX_TEXT_LENGTH) {
     const mb = (n: number) => (n / (1024 * 1024)).toFixed(1);
     return refused(text, new LineIndex(text), 'TOO_LARGE', `The file is ${mb(text.length)} MB; files over ${mb(MAX_TEXT_LENGTH)} MB are not read (an event file is a few KB).`);
@@ -417,10 +430,17 @@ export function parseFile(text: string, previous?: ParsedFile): ParsedFile {
       const seg = segments[i];
       if (!fresh[i]) continue;
       const [from, to] = bounds[i];
+      if (seg.clean && (options.trees === 'lazy' || source.length > LAZY_TREES_ABOVE)) {
+        const read = fastReadValue(source, from, to);
+        if (read) {
+          seg.docs = [lazyDocument(source, read.value, read.range[0], read.range[2], read.idAt)];
+          continue;
+        }
+      }
       const fast = seg.clean ? fastParseDocument(source, from, to) : undefined;
       if (fast) {
         const [start, , end] = fast.doc.range;
-        seg.docs = [source.length > LAZY_TREES_ABOVE ? lazyDocument(source, fast.value, start, end) : { index: 0, doc: fast.doc, value: fast.value, start, end, problems: [] }];
+        seg.docs = [{ index: 0, doc: fast.doc, value: fast.value, start, end, problems: [], idAt: fast.idAt }];
         continue;
       }
       const deep = nestingExceeds(from === 0 && to === source.length ? source : source.slice(from, to));

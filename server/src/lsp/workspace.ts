@@ -82,7 +82,7 @@ export class Workspace {
         const text = read(f);
         if (text === undefined || kindOf(dataset, f, text, false) !== 'event') continue;
         const rel = relPath(root, f);
-        index.set(rel, extractFacts(rel, parseFile(text)));
+        index.set(rel, extractFacts(rel, parseFile(text, undefined, { trees: 'lazy' })));
       }
       progress?.report(Math.min(i + BATCH, events.length), events.length);
       await new Promise((r) => setImmediate(r));
