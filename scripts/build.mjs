@@ -22,8 +22,10 @@ writeGenerated();
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' }),
+  // The language server's start-up indexing thread.
+  build({ ...common, entryPoints: ['server/src/lsp/index-worker.ts'], outfile: 'dist/server-index.js' }),
   build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' }),
   // The worker threads of `haulcheck check --jobs N`.
   build({ ...common, entryPoints: ['server/src/cli/worker.ts'], outfile: 'dist/cli-worker.js' }),
 ]);
-if (!watch) console.log('built dist/client.js, dist/server.js, dist/cli.js, dist/cli-worker.js');
+if (!watch) console.log('built dist/client.js, dist/server.js, dist/server-index.js, dist/cli.js, dist/cli-worker.js');

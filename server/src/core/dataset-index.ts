@@ -71,9 +71,17 @@ function computeFacts(file: string, parsed: ParsedFile): EventFacts[] {
   return out;
 }
 
+/**
+ * A copy of a string read from a file. Strings cut from a text are views that keep the whole text
+ * alive; the index outlives the texts (10,000 files: 47 → 28 MB of heap with copies).
+ */
+function own<T extends string | undefined>(text: T): T {
+  return (text && text.length >= 13 ? (' ' + text).slice(1) : text) as T;
+}
+
 function documentFacts(file: string, parsed: ParsedFile, d: ParsedDocument, v: Record<string, unknown>): { facts: EventFacts; idOffset?: number } {
   {
-    const id = typeof v.id === 'string' ? v.id : undefined;
+    const id = typeof v.id === 'string' ? own(v.id) : undefined;
     let idLine: number | undefined;
     let idOffset: number | undefined;
     if (id) {
@@ -111,7 +119,7 @@ function documentFacts(file: string, parsed: ParsedFile, d: ParsedDocument, v: R
     }
     const urls = sourcesOf(v)
       .filter((s) => typeof s.url === 'string' && s.url)
-      .map((s) => ({ url: s.url as string, source: s.id, pointer: `${s.pointer}/url` }));
+      .map((s) => ({ url: own(s.url as string), source: own(s.id), pointer: `${s.pointer}/url` }));
     const facts: EventFacts = {
       file,
       docIndex: d.index,
@@ -212,17 +220,53 @@ export class DatasetIndex implements DatasetIndexView {
 
   /** Replaces a file's facts. Returns the ids and URLs whose set of files changed (before and after). */
   set(file: string, facts: EventFacts[]): { ids: Set<string>; urls: Set<string> } {
+    const old = this.files.get(file);
+    if (old && old.length === facts.length) {
+      // Document by document: the unchanged ones (the same objects, see extractFacts) stay as they
+      // are (an edit in one document of a long stream re-indexes that document, not the stream).
+      const touched = { ids: new Set<string>(), urls: new Set<string>() };
+      for (let i = 0; i < facts.length; i++) {
+        if (facts[i] === old[i]) continue;
+        const seq = this.seq.get(old[i])!;
+        this.remove(old[i], touched);
+        this.add(facts[i], touched, seq);
+      }
+      this.files.set(file, facts);
+      this.flat = undefined;
+      this._version++;
+      return touched;
+    }
     const touched = this.delete(file);
     this.files.set(file, facts);
-    for (const f of facts) {
-      if (f.id) add(this.ids, f.id, f), touched.ids.add(f.id);
-      for (const u of f.urls) add(this.urls, normaliseUrl(u.url), f), touched.urls.add(normaliseUrl(u.url));
-      this.seq.set(f, this.nextSeq++);
-      this.place(f);
-    }
+    for (const f of facts) this.add(f, touched, this.nextSeq++);
     this.flat = undefined;
     this._version++;
     return touched;
+  }
+
+  private add(f: EventFacts, touched: { ids: Set<string>; urls: Set<string> }, seq: number): void {
+    if (f.id) add(this.ids, f.id, f), touched.ids.add(f.id);
+    for (const u of f.urls) add(this.urls, normaliseUrl(u.url), f), touched.urls.add(normaliseUrl(u.url));
+    this.seq.set(f, seq);
+    this.place(f);
+  }
+
+  private remove(f: EventFacts, touched: { ids: Set<string>; urls: Set<string> }): void {
+    if (f.id) remove(this.ids, f.id, f), touched.ids.add(f.id);
+    for (const u of f.urls) remove(this.urls, normaliseUrl(u.url), f), touched.urls.add(normaliseUrl(u.url));
+    this.seq.delete(f);
+    this.unplace(f);
+  }
+
+  /**
+   * Replaces a file's facts with equal ones (new objects, the same content, e.g. an editor's parse of
+   * what was indexed from disk). Nothing a rule can see changes, so the version stays: findings kept
+   * for this version stay valid, and the next comparison is by reference.
+   */
+  adopt(file: string, facts: EventFacts[]): void {
+    const version = this._version;
+    this.set(file, facts);
+    this._version = version;
   }
 
   delete(file: string): { ids: Set<string>; urls: Set<string> } {
@@ -230,12 +274,7 @@ export class DatasetIndex implements DatasetIndexView {
     const old = this.files.get(file);
     if (!old) return touched;
     this.files.delete(file);
-    for (const f of old) {
-      if (f.id) remove(this.ids, f.id, f), touched.ids.add(f.id);
-      for (const u of f.urls) remove(this.urls, normaliseUrl(u.url), f), touched.urls.add(normaliseUrl(u.url));
-      this.seq.delete(f);
-      this.unplace(f);
-    }
+    for (const f of old) this.remove(f, touched);
     this.flat = undefined;
     this._version++;
     return touched;

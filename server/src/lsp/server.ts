@@ -68,10 +68,18 @@ export function startServer(connection: Connection): void {
     }
   }
 
-  const workspace = new Workspace(log, (p) => {
-    for (const d of documents.all()) if (fsPathOf(d.uri) === p) return d.getText();
-    return undefined;
-  });
+  const workspace = new Workspace(
+    log,
+    (p) => {
+      for (const d of documents.all()) if (fsPathOf(d.uri) === p) return d.getText();
+      return undefined;
+    },
+    () =>
+      documents
+        .all()
+        .map((d) => [fsPathOf(d.uri), d.getText()] as [string | undefined, string])
+        .filter((e): e is [string, string] => e[0] !== undefined),
+  );
 
   connection.onInitialize((params): InitializeResult => {
     const caps = params.capabilities;

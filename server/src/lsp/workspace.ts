@@ -5,8 +5,11 @@
  */
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { existsSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import { DatasetIndex, type ParsedFile, extractFacts, parseFile, resolveConfig } from '../core';
-import { type LoadedDataset, kindOf, listDatasetFiles, loadDataset, readText, readTextSync } from '../node/dataset';
+import { type IndexJob, type IndexMessage, indexDataset } from './index-worker';
+import { type LoadedDataset, kindOf, loadDataset, readText } from '../node/dataset';
 
 export interface DatasetState {
   root: string;
@@ -32,6 +35,8 @@ export class Workspace {
   constructor(
     private readonly log: (m: string) => void,
     private readonly liveText: (file: string) => string | undefined,
+    /** The texts of the open editors, by absolute path (they win over the files on disk). */
+    private readonly openTexts: () => Iterable<[string, string]> = () => [],
   ) {}
 
   /** Loads (once) and indexes a dataset, yielding to the event loop now and then so requests are served. */
@@ -62,30 +67,37 @@ export class Workspace {
     const t0 = performance.now();
     const dataset = await loadDataset(root, undefined, this.liveText);
     const index = new DatasetIndex();
-    const files = await listDatasetFiles(dataset);
-    const events = files.filter((f) => /\.ya?ml$/.test(f));
-    progress?.begin(`Indexing ${path.basename(root)}`, events.length);
-    // Reads run ahead of parsing (a window of concurrent reads), parsing runs on this thread;
-    // the event loop gets a turn every batch so that requests are served while indexing.
-    // Batches of synchronous reads (ten times faster than promises for small files) and parses;
-    // the event loop gets a turn between batches so that requests are served while indexing.
-    const BATCH = 200;
-    const read = (f: string) => {
-      try {
-        return this.liveText(f) ?? readTextSync(f);
-      } catch {
-        return undefined;
-      }
+    const live: Record<string, string> = {};
+    for (const [f, text] of this.openTexts()) live[f] = text;
+    const onMessage = (m: IndexMessage) => {
+      if (m.type === 'begin') progress?.begin(`Indexing ${path.basename(root)}`, m.total);
+      else if (m.type === 'progress') progress?.report(m.done, m.total);
+      else if (m.type === 'done') for (const [rel, facts] of m.facts) index.set(rel, facts);
+      else throw new Error(m.message);
     };
-    for (let i = 0; i < events.length; i += BATCH) {
-      for (const f of events.slice(i, i + BATCH)) {
-        const text = read(f);
-        if (text === undefined || kindOf(dataset, f, text, false) !== 'event') continue;
-        const rel = relPath(root, f);
-        index.set(rel, extractFacts(rel, parseFile(text, undefined, { trees: 'lazy' })));
-      }
-      progress?.report(Math.min(i + BATCH, events.length), events.length);
-      await new Promise((r) => setImmediate(r));
+    const script = path.join(__dirname, 'server-index.js');
+    if (existsSync(script)) {
+      // In a worker thread: the reading and parsing garbage goes with its heap.
+      await new Promise<void>((resolve, reject) => {
+        const worker = new Worker(script, { workerData: { root, live } satisfies IndexJob });
+        worker.on('message', (m: IndexMessage) => {
+          try {
+            onMessage(m);
+          } catch (err) {
+            reject(err);
+          }
+          if (m.type === 'done') {
+            resolve();
+            void worker.terminate();
+          }
+        });
+        worker.on('error', reject);
+        // (After `done` the promise is settled and the exit of the terminated thread changes nothing.)
+        worker.on('exit', (code) => reject(new Error(`the indexing thread exited (code ${code}) before it was done`)));
+      });
+    } else {
+      // Running from the sources (no bundle beside this file): on this thread.
+      await indexDataset({ root, live }, onMessage);
     }
     const ms = performance.now() - t0;
     progress?.done(`${index.size} events indexed in ${ms.toFixed(0)} ms`);
@@ -101,7 +113,13 @@ export class Workspace {
     const facts = extractFacts(rel, parsed);
     const old = st.index.get(rel);
     // Unchanged documents keep their facts objects (see extractFacts): compare references first.
-    if (old && old.length === facts.length && facts.every((f, i) => f === old[i] || JSON.stringify(f) === JSON.stringify(old[i]))) return false;
+    if (old && old.length === facts.length) {
+      if (facts.every((f, i) => f === old[i])) return false;
+      if (facts.every((f, i) => f === old[i] || JSON.stringify(f) === JSON.stringify(old[i]))) {
+        st.index.adopt(rel, facts);
+        return false;
+      }
+    }
     st.index.set(rel, facts);
     return true;
   }
