@@ -205,7 +205,7 @@ async function main() {
         runs.push(r);
       }
       results.lsp.workspace = { events: big, runs, indexMs: median(runs.map((r) => r.indexMs)), openMs: median(runs.map((r) => r.openMs)), editP50: median(runs.map((r) => r.edit?.p50)), editP95: median(runs.map((r) => r.edit?.p95)), rssAfterIndexMB: median(runs.map((r) => r.afterIndex?.rssMB)), rssMB: median(runs.map((r) => r.memory?.rssMB)) };
-      const s = nodeJson('scripts/bench/lsp-haulcheck.mjs', ['--single', singleFile, '--edits', '3', '--max-heap', '200']);
+      const s = nodeJson('scripts/bench/lsp-haulcheck.mjs', ['--single', singleFile, '--edits', '20', '--max-heap', '200']);
       log(`haulcheck LSP single file: ${JSON.stringify(s)}`);
       results.lsp.single = { events: SINGLE, ...s };
     }
