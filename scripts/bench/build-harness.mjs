@@ -18,4 +18,5 @@ export async function buildHarness(outfile) {
   return outfile;
 }
 
-if (process.argv[2]) await buildHarness(process.argv[2]);
+// Run directly: `node scripts/bench/build-harness.mjs OUTFILE` (not when imported by run.mjs).
+if (process.argv[1] && new URL(import.meta.url).pathname === process.argv[1] && process.argv[2]) await buildHarness(process.argv[2]);
