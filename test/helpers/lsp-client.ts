@@ -162,13 +162,14 @@ export class LspClient {
     }
   }
 
-  async initialize(rootPath: string, capabilities: Record<string, unknown> = {}): Promise<unknown> {
+  async initialize(rootPath: string, capabilities: Record<string, unknown> = {}, initializationOptions?: Record<string, unknown>): Promise<unknown> {
     const rootUri = pathToFileURL(rootPath).href;
     const result = await this.conn.sendRequest('initialize', {
       processId: process.pid,
       rootUri,
       workspaceFolders: [{ uri: rootUri, name: 'dataset' }],
       capabilities,
+      initializationOptions,
     });
     await this.conn.sendNotification('initialized', {});
     return result;

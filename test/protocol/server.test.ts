@@ -78,3 +78,24 @@ test('bad YAML gets a clear diagnostic, not a crash', async () => {
   const h = await client.hover(uri, 0, 0);
   assert.ok(h === null || typeof h === 'object');
 });
+
+test('a document that checks fast is checked soon after a change, well before the longest debounce', async () => {
+  const slow = new LspClient();
+  const dir = copySamples();
+  try {
+    await slow.initialize(dir.dir, {}, { debounceMs: 1500 });
+    const text = readFileSync(join(fixtures, 'valid-event.yaml'), 'utf8');
+    const uri = slow.open(join(dir.dir, 'events', '2026', '2026-02-22-sy-homs-captagon.yaml'), text);
+    await slow.diagnosticsFor(uri, 1, 60_000);
+    // The first check of this one-event file took milliseconds: the next waits about as long, not 1.5 s.
+    const t0 = Date.now();
+    const v = slow.change(uri, text.replace('status: draft', 'status: reviewd'));
+    const pub = await slow.diagnosticsFor(uri, v, 60_000);
+    const ms = Date.now() - t0;
+    assert.ok(pub.diagnostics.some((d) => d.code === 'schema/enum'));
+    assert.ok(ms < 1200, `diagnostics after ${ms} ms with debounceMs 1500`);
+  } finally {
+    await slow.close();
+    dir.cleanup();
+  }
+});

@@ -29,6 +29,9 @@ export interface Settings {
   inlayHints: { unitMass: boolean; weekday: boolean };
 }
 
+/** The shortest wait after a change before a check (see lastCheckMs). */
+export const MIN_DEBOUNCE_MS = 10;
+
 export const DEFAULT_SETTINGS: Settings = { enable: true, debounceMs: 30, rules: {}, inlayHints: { unitMass: true, weekday: true } };
 
 function withDefaults(v: Partial<Settings> | null | undefined): Settings {
@@ -226,10 +229,18 @@ export function startServer(connection: Connection): void {
     st.findings = findings;
     connection.sendDiagnostics({ uri, version, diagnostics: findings.map(toDiagnostic) });
     const ms = performance.now() - t0;
+    lastCheckMs.set(uri, ms);
     if (ms > 200) log(`checked ${uri} v${version} in ${ms.toFixed(0)} ms (${findings.length} findings)`);
     // This document's facts changed: dataset-wide findings of the other open files may have too.
     if (related && ds) revalidateOthers(ds.root, uri);
   }
+
+  /**
+   * How long each document's last check took. After a change a document waits as long as its last
+   * check took (at least MIN_DEBOUNCE_MS), at most `debounceMs`: a short file is checked almost at
+   * once, a long one still waits for the typing to pause.
+   */
+  const lastCheckMs = new Map<string, number>();
 
   function schedule(uri: string, immediate: boolean) {
     clearTimeout(timers.get(uri));
@@ -243,7 +254,8 @@ export function startServer(connection: Connection): void {
     }
     void getSettings(uri).then((s) => {
       clearTimeout(timers.get(uri));
-      timers.set(uri, setTimeout(run, Math.max(0, s.debounceMs)));
+      const max = Math.max(0, s.debounceMs);
+      timers.set(uri, setTimeout(run, Math.min(max, Math.max(MIN_DEBOUNCE_MS, lastCheckMs.get(uri) ?? max))));
     });
   }
 
@@ -277,6 +289,7 @@ export function startServer(connection: Connection): void {
     schedule(e.document.uri, false);
   });
   documents.onDidClose((e) => {
+    lastCheckMs.delete(e.document.uri);
     const uri = e.document.uri;
     clearTimeout(timers.get(uri));
     timers.delete(uri);
