@@ -242,20 +242,37 @@ class Reader {
     return e < this.to ? e + 1 : this.to;
   }
 
-  /** From a line start, past blank and comment lines, to the first content character (or `to`). */
+  /** Whether the last `content` call went past a comment line. */
+  skippedComment = false;
+
+  /**
+   * From a line start, past blank and comment lines, to the first content character (or `to`).
+   * A comment line indented deeper than the content that follows belongs to the node before it in
+   * `yaml`'s tree (it widens that node's range): such texts are left to the full parser.
+   */
   content(p: number): number {
     const s = this.s;
+    let deepest = -1;
+    this.skippedComment = false;
     for (;;) {
       this.lineStart = p;
       let q = p;
       while (q < this.to && s.charCodeAt(q) === SPACE) q++;
-      if (q >= this.to) return this.to;
+      if (q >= this.to) {
+        if (deepest > 0) giveUp();
+        return this.to;
+      }
       const c = s.charCodeAt(q);
+      if (c === HASH) {
+        deepest = Math.max(deepest, q - p);
+        this.skippedComment = true;
+      }
       if (c === LF || (c === CR && s.charCodeAt(q + 1) === LF) || c === HASH) {
         p = this.afterLine(q);
         continue;
       }
       if (c === TAB || c === CR) giveUp();
+      if (deepest > q - p) giveUp();
       return q;
     }
   }
@@ -401,6 +418,8 @@ class Reader {
         const after = this.afterLine(q);
         const np = this.content(after);
         const ncol = this.column(np);
+        // Comment lines after an empty value widen its range in yaml's tree: left to the full parser.
+        if (this.skippedComment && !(np < this.to && (ncol > col || (ncol === col && this.isSeqEntry(np))))) giveUp();
         if (np < this.to && (ncol > col || (ncol === col && this.isSeqEntry(np)))) {
           read = { ...this.block(np, ncol), start: np };
         } else {
@@ -777,6 +796,9 @@ export function fastReadValue(text: string, from = 0, to = text.length): { value
 function readDocument(text: string, from: number, to: number, nodes: boolean) {
   try {
     buildNodes = nodes;
+    // A lone CR is a line break to YAML 1.2 but not to `yaml` (parseFile turns it into LF first).
+    const cr = text.indexOf('\r', from);
+    if (cr >= 0 && cr < to && /\r(?!\n)/.test(text.slice(from, to))) return undefined;
     reading = { delta: 0 };
     copyStrings = text.length > 1 << 20;
     const r = new Reader(text, to);
