@@ -286,33 +286,27 @@ function shiftDocument(d: ParsedDocument, delta: number): void {
   if (lazySource.has(d)) {
     // A lazy document: its tree is read again where it now is.
     trees.delete(d);
-    for (const p of d.problems) {
-      p.start += delta;
-      p.end += delta;
-    }
-    d.start += delta;
-    d.end += delta;
-    if (d.idAt !== undefined) d.idAt += delta;
-    return;
-  }
-  const move = (r: number[] | undefined) => {
-    if (r) for (let i = 0; i < r.length; i++) r[i] += delta;
-  };
-  const walk = (n: unknown) => {
-    if (!n || typeof n !== 'object') return;
-    move((n as { range?: number[] }).range);
-    if (isMap(n) || isSeq(n)) {
-      for (const item of n.items) {
-        if (isPair(item)) {
-          walk(item.key);
-          walk(item.value);
-        } else walk(item);
+  } else {
+    const move = (r: number[] | undefined) => {
+      if (r) for (let i = 0; i < r.length; i++) r[i] += delta;
+    };
+    const walk = (n: unknown) => {
+      if (!n || typeof n !== 'object') return;
+      move((n as { range?: number[] }).range);
+      if (isMap(n) || isSeq(n)) {
+        for (const item of n.items) {
+          if (isPair(item)) {
+            walk(item.key);
+            walk(item.value);
+          } else walk(item);
+        }
       }
-    }
-  };
-  if (!moveDocument(d.doc, delta)) walk(d.doc.contents);
-  move(d.doc.range as unknown as number[]);
-  for (const e of [...d.doc.errors, ...d.doc.warnings]) move(e.pos as unknown as number[]);
+    };
+    // The lean reader's trees move by one number; the full parser's node by node.
+    if (!moveDocument(d.doc, delta)) walk(d.doc.contents);
+    move(d.doc.range as unknown as number[]);
+    for (const e of [...d.doc.errors, ...d.doc.warnings]) move(e.pos as unknown as number[]);
+  }
   for (const p of d.problems) {
     p.start += delta;
     p.end += delta;
