@@ -25,7 +25,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ],
     outputChannel: output,
     synchronize: { configurationSection: 'haulcheck' },
-    initializationOptions: vscode.workspace.getConfiguration('haulcheck'),
+    // The settings, and where the server may keep the facts of the last start (never the workspace).
+    initializationOptions: { ...(JSON.parse(JSON.stringify(vscode.workspace.getConfiguration('haulcheck'))) as object), cacheDir: context.globalStorageUri.fsPath },
     // Crashes are restarted and said so in the output channel (faults.ts).
     ...crashHandlers(() => output),
   };

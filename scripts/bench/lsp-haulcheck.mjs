@@ -2,6 +2,7 @@
 //   node scripts/bench/lsp-haulcheck.mjs --dir DATASET [--edits 50]   start-up index, edits in one event file, memory
 //   node scripts/bench/lsp-haulcheck.mjs --single FILE [--edits 10]   one large multi-document file, opened and edited
 //   [--server PATH] another build of the server (default dist/server.js); [--max-heap MB] heap limit
+//   [--cache-dir DIR] the facts cache folder an editor would give (initializationOptions.cacheDir): a second run starts warm
 // Prints one JSON object.
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -47,7 +48,8 @@ async function main() {
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, memoryOf(c.proc.pid)?.rssMB ?? 0)), 100);
   try {
     const t0 = performance.now();
-    await c.initialize(root, { window: { workDoneProgress: true }, textDocument: { publishDiagnostics: { versionSupport: true } } });
+    const cacheDir = arg('--cache-dir');
+    await c.initialize(root, { window: { workDoneProgress: true }, textDocument: { publishDiagnostics: { versionSupport: true } } }, cacheDir ? { cacheDir: resolve(cacheDir) } : undefined);
     let file;
     if (dir) {
       const files = (await glob('events/**/*.yaml', { cwd: root, absolute: true })).sort();

@@ -4,6 +4,8 @@
  * parsing garbage lives and dies with the worker's heap, so the server keeps only the facts (about
  * 3 KB an event) and its requests are answered while a large dataset is indexed.
  */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { type EventFacts, extractFacts, parseFile } from '../core';
 import { kindOf, listDatasetFiles, loadDataset, readTextSync } from '../node/dataset';
@@ -13,12 +15,64 @@ export interface IndexJob {
   root: string;
   /** Unsaved editor texts by absolute path: they win over the files on disk. */
   live: Record<string, string>;
+  /**
+   * A file of facts kept from the last start (in the editor's storage for the extension, never in
+   * the dataset): a file whose text has the same hash is not parsed again. Absent: no cache.
+   */
+  cacheFile?: string;
+}
+
+/** The facts cache: by dataset path, the hash of the text they were read from. */
+interface FactsCache {
+  /** Hash of the code that extracted them: another build reads everything again. */
+  code: string;
+  entries: Record<string, { hash: string; facts: EventFacts[] }>;
+}
+
+function hashOf(text: string): string {
+  return createHash('sha1').update(text).digest('base64');
+}
+
+/** This build's fingerprint (the bundle's own text), so that facts from other code are never used. */
+let codeHash: string | undefined;
+function codeFingerprint(): string {
+  if (codeHash === undefined) {
+    try {
+      codeHash = hashOf(readFileSync(__filename, 'utf8'));
+    } catch {
+      codeHash = 'unknown';
+    }
+  }
+  return codeHash;
+}
+
+function loadCache(file: string | undefined): FactsCache['entries'] {
+  if (!file) return {};
+  try {
+    const data = JSON.parse(readFileSync(file, 'utf8')) as Partial<FactsCache>;
+    if (data && data.code === codeFingerprint() && data.entries && typeof data.entries === 'object') return data.entries;
+  } catch {
+    // absent or unreadable: start afresh
+  }
+  return {};
+}
+
+function saveCache(file: string | undefined, entries: FactsCache['entries']): void {
+  if (!file) return;
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify({ code: codeFingerprint(), entries } satisfies FactsCache));
+    renameSync(tmp, file);
+  } catch {
+    // a cache that cannot be written only costs the next start its speed
+  }
 }
 
 export type IndexMessage =
   | { type: 'begin'; total: number }
   | { type: 'progress'; done: number; total: number }
-  | { type: 'done'; facts: [rel: string, facts: EventFacts[]][] }
+  | { type: 'done'; facts: [rel: string, facts: EventFacts[]][]; parsed: number; cached: number }
   | { type: 'error'; message: string };
 
 /** Indexes a dataset: the facts of each event file, in file order. */
@@ -28,6 +82,10 @@ export async function indexDataset(job: IndexJob, post: (m: IndexMessage) => voi
   const events = (await listDatasetFiles(dataset)).filter((f) => /\.ya?ml$/.test(f));
   post({ type: 'begin', total: events.length });
   const facts: [string, EventFacts[]][] = [];
+  const cache = loadCache(job.cacheFile);
+  const kept: FactsCache['entries'] = {};
+  let parsed = 0;
+  let cached = 0;
   const BATCH = 500;
   for (let i = 0; i < events.length; i++) {
     const f = events[i];
@@ -39,11 +97,23 @@ export async function indexDataset(job: IndexJob, post: (m: IndexMessage) => voi
     }
     if (text !== undefined && kindOf(dataset, f, text, false) === 'event') {
       const rel = path.relative(job.root, f).split(path.sep).join('/');
-      facts.push([rel, extractFacts(rel, parseFile(text, undefined, { trees: 'lazy' }))]);
+      const hash = job.cacheFile ? hashOf(text) : '';
+      const hit = cache[rel];
+      let fileFacts: EventFacts[];
+      if (hit && hit.hash === hash && Array.isArray(hit.facts) && hit.facts.every((x) => x && x.file === rel)) {
+        fileFacts = hit.facts;
+        cached++;
+      } else {
+        fileFacts = extractFacts(rel, parseFile(text, undefined, { trees: 'lazy' }));
+        parsed++;
+      }
+      facts.push([rel, fileFacts]);
+      if (job.cacheFile) kept[rel] = { hash, facts: fileFacts };
     }
     if ((i + 1) % BATCH === 0) post({ type: 'progress', done: i + 1, total: events.length });
   }
-  post({ type: 'done', facts });
+  if (parsed > 0 || Object.keys(cache).length !== cached) saveCache(job.cacheFile, kept);
+  post({ type: 'done', facts, parsed, cached });
 }
 
 if (parentPort && workerData) {

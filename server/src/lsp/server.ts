@@ -82,7 +82,10 @@ export function startServer(connection: Connection): void {
         .all()
         .map((d) => [fsPathOf(d.uri), d.getText()] as [string | undefined, string])
         .filter((e): e is [string, string] => e[0] !== undefined),
+    () => cacheDir,
   );
+  /** The client's storage folder for this extension (initializationOptions.cacheDir), for the facts cache. */
+  let cacheDir: string | undefined;
 
   connection.onInitialize((params): InitializeResult => {
     const caps = params.capabilities;
@@ -92,6 +95,8 @@ export function startServer(connection: Connection): void {
     hasSnippetCapability = !!caps.textDocument?.completion?.completionItem?.snippetSupport;
     const init = params.initializationOptions as Partial<Settings> | undefined;
     if (init && typeof init === 'object') globalSettings = withDefaults(init);
+    const dir = (init as { cacheDir?: unknown } | undefined)?.cacheDir;
+    if (typeof dir === 'string' && path.isAbsolute(dir)) cacheDir = dir;
     workspaceFolders = (params.workspaceFolders ?? []).map((f) => fsPathOf(f.uri)).filter((p): p is string => !!p);
     if (workspaceFolders.length === 0 && params.rootUri) {
       const r = fsPathOf(params.rootUri);

@@ -5,6 +5,7 @@
  */
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { DatasetIndex, type ParsedFile, extractFacts, parseFile, resolveConfig } from '../core';
@@ -37,6 +38,8 @@ export class Workspace {
     private readonly liveText: (file: string) => string | undefined,
     /** The texts of the open editors, by absolute path (they win over the files on disk). */
     private readonly openTexts: () => Iterable<[string, string]> = () => [],
+    /** Where the facts of the last start are kept (the editor's storage for the extension), if anywhere. */
+    private readonly cacheDir: () => string | undefined = () => undefined,
   ) {}
 
   /** Loads (once) and indexes a dataset, yielding to the event loop now and then so requests are served. */
@@ -69,17 +72,22 @@ export class Workspace {
     const index = new DatasetIndex();
     const live: Record<string, string> = {};
     for (const [f, text] of this.openTexts()) live[f] = text;
+    let reuse = '';
     const onMessage = (m: IndexMessage) => {
       if (m.type === 'begin') progress?.begin(`Indexing ${path.basename(root)}`, m.total);
       else if (m.type === 'progress') progress?.report(m.done, m.total);
-      else if (m.type === 'done') for (const [rel, facts] of m.facts) index.set(rel, facts);
-      else throw new Error(m.message);
+      else if (m.type === 'done') {
+        for (const [rel, facts] of m.facts) index.set(rel, facts);
+        if (m.cached) reuse = ` (${m.cached} from the cache, ${m.parsed} read)`;
+      } else throw new Error(m.message);
     };
+    const dir = this.cacheDir();
+    const cacheFile = dir ? path.join(dir, `index-${createHash('sha1').update(root).digest('hex').slice(0, 16)}.json`) : undefined;
     const script = path.join(__dirname, 'server-index.js');
     if (existsSync(script)) {
       // In a worker thread: the reading and parsing garbage goes with its heap.
       await new Promise<void>((resolve, reject) => {
-        const worker = new Worker(script, { workerData: { root, live } satisfies IndexJob });
+        const worker = new Worker(script, { workerData: { root, live, cacheFile } satisfies IndexJob });
         worker.on('message', (m: IndexMessage) => {
           try {
             onMessage(m);
@@ -97,12 +105,12 @@ export class Workspace {
       });
     } else {
       // Running from the sources (no bundle beside this file): on this thread.
-      await indexDataset({ root, live }, onMessage);
+      await indexDataset({ root, live, cacheFile }, onMessage);
     }
     const ms = performance.now() - t0;
-    progress?.done(`${index.size} events indexed in ${ms.toFixed(0)} ms`);
+    progress?.done(`${index.size} events indexed in ${ms.toFixed(0)} ms${reuse}`);
     this.log(
-      `dataset ${root}: ${dataset.hasConfig ? 'haulcheck.yaml' : 'defaults'}, ${dataset.context.registries?.drugs.size ?? 0} drugs, ${dataset.context.registries?.agencies.size ?? 0} agencies, ${index.size} events indexed in ${ms.toFixed(0)} ms`,
+      `dataset ${root}: ${dataset.hasConfig ? 'haulcheck.yaml' : 'defaults'}, ${dataset.context.registries?.drugs.size ?? 0} drugs, ${dataset.context.registries?.agencies.size ?? 0} agencies, ${index.size} events indexed in ${ms.toFixed(0)} ms${reuse}`,
     );
     return { root, dataset, index, open: new Set() };
   }
