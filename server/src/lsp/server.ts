@@ -232,12 +232,16 @@ export function startServer(connection: Connection): void {
     }
     const findings = checkParsed(st.file, kind, checkOptions(ds, file, settings));
     st.findings = findings;
-    connection.sendDiagnostics({ uri, version, diagnostics: findings.map(toDiagnostic) });
     const ms = performance.now() - t0;
     lastCheckMs.set(uri, ms);
     if (ms > 200) log(`checked ${uri} v${version} in ${ms.toFixed(0)} ms (${findings.length} findings)`);
     // This document's facts changed: dataset-wide findings of the other open files may have too.
     if (related && ds) revalidateOthers(ds.root, uri);
+    // Input that arrived meanwhile (a burst of changes split over several reads) is read first: a
+    // newer version publishes instead of this one.
+    await new Promise((r) => setImmediate(r));
+    if (documents.get(uri)?.version !== version) return;
+    connection.sendDiagnostics({ uri, version, diagnostics: findings.map(toDiagnostic) });
   }
 
   /**
