@@ -213,11 +213,6 @@ function plainScalar(text: string): Scalar {
 /** Nesting deeper than this is left to the full parser (and its guards); an event needs about 5. */
 const MAX_DEPTH = 64;
 
-/** Where a value read after `key:` starts: on the key's line at `q`, or where its block begins. */
-function valueStart(read: Read, q: number): number {
-  return read.start ?? q;
-}
-
 class Reader {
   /** Start of the line `content` last stopped on. */
   private lineStart = 0;
@@ -435,7 +430,8 @@ class Reader {
       } else {
         read = this.inlineValue(q, col);
       }
-      if (start === this.rootStart && k.text === 'id') this.idAt = read.node === undefined ? q : valueStart(read, q);
+      // Where the root's id value starts: on the key's line, or where its block begins.
+      if (start === this.rootStart && k.text === 'id') this.idAt = read.start ?? q;
       map.items.push(newPair(k.node, read.node));
       obj[k.text] = read.value;
       end = read.end;
