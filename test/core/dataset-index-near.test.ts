@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DatasetIndex, type EventFacts, extractFacts, normaliseUrl, parseFile } from '../../server/src/core';
-import { spanDays } from '../../server/src/core/dataset-index';
+import { spanDays } from '../../server/src/core/model/dataset-index';
 // @ts-expect-error plain .mjs script without type declarations
 import { generateEvents } from '../../scripts/bench/generate.mjs';
 

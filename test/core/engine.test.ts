@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ALL_RULES, LineIndex, checkText, resolveConfig, utf8Length } from '../../server/src/core';
-import { defineRule as defineRuleForTests } from '../../server/src/core/rule';
+import { defineRule as defineRuleForTests } from '../../server/src/core/rules/rule';
 
 const throwing = defineRuleForTests({
   meta: { id: 'test/throws', description: 'A rule that always throws.', defaultSeverity: 'error', appliesTo: ['event'], messages: { m: 'x' } },

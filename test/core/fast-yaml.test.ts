@@ -8,8 +8,8 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { DatasetIndex, checkParsed, extractFacts, parseFile } from '../../server/src/core';
-import { fastParseDocument } from '../../server/src/core/fast-yaml';
-import { LAZY_TREES_ABOVE } from '../../server/src/core/parse';
+import { fastParseDocument } from '../../server/src/core/yaml/fast-yaml';
+import { LAZY_TREES_ABOVE } from '../../server/src/core/yaml/parse';
 import { describeNode } from '../property/props';
 // @ts-expect-error plain .mjs script without type declarations
 import { generateEvents } from '../../scripts/bench/generate.mjs';

@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { TextMemo, deepFreeze } from '../../server/src/core/memo';
-import { readNumbers } from '../../server/src/core/numbers';
-import { readDateWords, weekdaysIn } from '../../server/src/core/date-words';
+import { TextMemo, deepFreeze } from '../../server/src/core/base/memo';
+import { readNumbers } from '../../server/src/core/read/numbers';
+import { readDateWords, weekdaysIn } from '../../server/src/core/read/date-words';
 import { claimViews } from '../../server/src/core/rules/dates/shared';
-import { resolveConfig, settingFor } from '../../server/src/core/config';
+import { resolveConfig, settingFor } from '../../server/src/core/model/config';
 
 test('TextMemo: computes once per key, undefined included', () => {
   const memo = new TextMemo<number | undefined>();

@@ -12,7 +12,7 @@ import https from 'node:https';
 import net from 'node:net';
 import tls from 'node:tls';
 import { build } from 'esbuild';
-import { validateValue } from '../../server/src/core/validate';
+import { validateValue } from '../../server/src/core/schema/validate';
 
 const ROOT = join(__dirname, '..', '..');
 const attempts: string[] = [];

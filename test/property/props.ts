@@ -11,7 +11,7 @@ import { join, relative } from 'node:path';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { Parser, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
-import { fastParseDocument, fastReadValue } from '../../server/src/core/fast-yaml';
+import { fastParseDocument, fastReadValue } from '../../server/src/core/yaml/fast-yaml';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as core from '../../server/src/core';
 import {

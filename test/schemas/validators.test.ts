@@ -1,5 +1,5 @@
 /**
- * The validators generated ahead of time from the schemas (server/src/core/generated): up to date,
+ * The validators generated ahead of time from the schemas (server/src/core/schema/generated): up to date,
  * giving exactly the errors of ajv's runtime compilation, and leaving ajv's compiler unused as long
  * as the documents are valid.
  */
@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import Ajv2020, { type ErrorObject } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { BUILTIN_SCHEMAS, type FileKind, parseFile, validateValue } from '../../server/src/core';
-import { AJV_OPTIONS, createValidators } from '../../server/src/core/generated/validators';
+import { AJV_OPTIONS, createValidators } from '../../server/src/core/schema/generated/validators';
 import { SAMPLES } from '../helpers/dataset';
 
 function walk(dir: string): string[] {

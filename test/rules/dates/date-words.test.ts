@@ -8,7 +8,7 @@ import {
   weekdayCandidates,
   weekdayNumber,
   weekdaysIn,
-} from '../../../server/src/core/date-words';
+} from '../../../server/src/core/read/date-words';
 
 /** Reads the words and resolves them: "start..end", or "needs <what>", or undefined for no date words. */
 function days(words: string, opts: { year?: number; reference?: string } = {}): string | undefined {

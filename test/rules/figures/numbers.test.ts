@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findNumber, readDigitRun, readNumbers, readingMatches } from '../../../server/src/core/numbers';
+import { findNumber, readDigitRun, readNumbers, readingMatches } from '../../../server/src/core/read/numbers';
 
 const values = (text: string, lang?: string) => readNumbers(text, lang).map((r) => (r.unit ? `${r.value} ${r.unit}` : String(r.value)));
 const has = (text: string, value: number, unit?: string, lang?: string) => findNumber([text], value, unit, lang).length > 0;

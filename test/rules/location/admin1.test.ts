@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import rule from '../../../server/src/core/rules/location/admin1';
-import { findAdmin1, normaliseAdmin1 } from '../../../server/src/core/admin1';
+import { findAdmin1, normaliseAdmin1 } from '../../../server/src/core/read/places';
 import { ruleTester } from '../../helpers/rule-tester';
 import { BASE, variant } from '../sources/fixture';
 

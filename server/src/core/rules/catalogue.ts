@@ -1,5 +1,5 @@
 /** Every rule that checks data, in the order they run (index.ts adds the rule that checks the config's rule list). */
-import type { Rule } from '../rule';
+import type { Rule } from './rule';
 import yamlSyntax from './yaml/syntax';
 import yamlDuplicateKey from './yaml/duplicate-key';
 import schema from './schema';

@@ -1,5 +1,5 @@
 /** The rule registry: every rule the engine runs, in the order it runs them. */
-import type { Rule } from '../rule';
+import type { Rule } from './rule';
 import { CATALOGUE } from './catalogue';
 import configRules from './config/rules';
 

@@ -1,6 +1,6 @@
-import { defineRule } from '../rule';
-import { BUILTIN_SCHEMAS } from '../schemas';
-import { validateValue } from '../validate';
+import { defineRule } from './rule';
+import { BUILTIN_SCHEMAS } from '../schema/schemas';
+import { validateValue } from '../schema/validate';
 
 /** Every JSON Schema keyword the dataset's schemas use reports as `schema/<keyword>`. */
 export const SCHEMA_RULE_IDS = [

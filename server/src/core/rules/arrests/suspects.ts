@@ -1,6 +1,6 @@
-import { defineRule } from '../../rule';
-import { figuresOf, intervalOf } from '../../model';
-import { formatNumber } from '../../format';
+import { defineRule } from '../rule';
+import { figuresOf, intervalOf } from '../../model/event';
+import { formatNumber } from '../../base/format';
 
 const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 

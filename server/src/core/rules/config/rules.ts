@@ -1,8 +1,8 @@
 import { closest, distance } from 'fastest-levenshtein';
-import { defineRule } from '../../rule';
-import { validateValue } from '../../validate';
-import { formatPointer } from '../../pointer';
-import type { Rule } from '../../rule';
+import { defineRule } from '../rule';
+import { validateValue } from '../../schema/validate';
+import { formatPointer } from '../../base/pointer';
+import type { Rule } from '../rule';
 import { CATALOGUE } from '../catalogue';
 
 /** Every id a `rules:` entry may name: rule ids, the ids family rules report, and family prefixes. */

@@ -1,5 +1,5 @@
 /** The references and dataset-wide rules (refs/*, location/*, events/*, arrests/*), in the order they run. */
-import type { Rule } from '../../rule';
+import type { Rule } from '../rule';
 import unknownDrug from '../refs/unknown-drug';
 import unknownAgency from '../refs/unknown-agency';
 import admin1 from '../location/admin1';

@@ -1,6 +1,6 @@
-import { defineRule } from '../../rule';
-import { partialDate } from '../../model';
-import { formatDays } from '../../date-words';
+import { defineRule } from '../rule';
+import { partialDate } from '../../model/event';
+import { formatDays } from '../../read/date-words';
 import { claimViews, eventOf, publications, quoted, sourceName } from './shared';
 
 export default defineRule({

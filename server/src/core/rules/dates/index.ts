@@ -1,5 +1,5 @@
 /** The dates/* rules, in the order they run. */
-import type { Rule } from '../../rule';
+import type { Rule } from '../rule';
 import order from './order';
 import afterSource from './after-source';
 import sourceConflict from './source-conflict';

@@ -1,6 +1,6 @@
-import { defineRule } from '../../rule';
-import { partialDate, sourcesOf } from '../../model';
-import { formatDays } from '../../date-words';
+import { defineRule } from '../rule';
+import { partialDate, sourcesOf } from '../../model/event';
+import { formatDays } from '../../read/date-words';
 import { claimViews, eventOf, quoted } from './shared';
 
 export default defineRule({

@@ -1,8 +1,8 @@
-import { defineRule } from '../../rule';
-import type { Fix } from '../../types';
-import { partialDate } from '../../model';
-import { rangeForPointer } from '../../place';
-import { WORDS_LEVEL_RANK, type WordsLevel, formatDays } from '../../date-words';
+import { defineRule } from '../rule';
+import type { Fix } from '../../base/types';
+import { partialDate } from '../../model/event';
+import { rangeForPointer } from '../../yaml/place';
+import { WORDS_LEVEL_RANK, type WordsLevel, formatDays } from '../../read/date-words';
 import { claimViews, eventOf } from './shared';
 
 /** Where each claim precision sits on the words' scale (quarter between month and part of a year). */

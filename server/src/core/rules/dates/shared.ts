@@ -1,8 +1,8 @@
 /** What the dates/* rules share: an event's date claims with their words read, its sources' publication days. */
-import type { RuleContext } from '../../rule';
-import { type DateClaim, type DayInterval, type SourceRef, dateClaimsOf, dayNumber, partialDate, sourcesOf } from '../../model';
-import { type DateReading, type Resolved, fullDay, readDateWords, resolveReading } from '../../date-words';
-import { deepFreeze } from '../../memo';
+import type { RuleContext } from '../rule';
+import { type DateClaim, type DayInterval, type SourceRef, dateClaimsOf, dayNumber, partialDate, sourcesOf } from '../../model/event';
+import { type DateReading, type Resolved, fullDay, readDateWords, resolveReading } from '../../read/date-words';
+import { deepFreeze } from '../../base/memo';
 
 export const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 

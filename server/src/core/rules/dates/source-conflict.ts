@@ -1,5 +1,5 @@
-import { defineRule } from '../../rule';
-import { formatDays } from '../../date-words';
+import { defineRule } from '../rule';
+import { formatDays } from '../../read/date-words';
 import { type ClaimView, claimViews, eventOf, isObj, quoted } from './shared';
 
 /** A `conflicts` entry on the date that names both sources (or names no values at all) settles the pair. */

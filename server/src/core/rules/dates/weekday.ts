@@ -1,6 +1,6 @@
-import { defineRule } from '../../rule';
-import { WEEKDAYS, partialDate } from '../../model';
-import { formatDays, weekdayCandidates, weekdayNumber, weekdaysIn } from '../../date-words';
+import { defineRule } from '../rule';
+import { WEEKDAYS, partialDate } from '../../model/event';
+import { formatDays, weekdayCandidates, weekdayNumber, weekdaysIn } from '../../read/date-words';
 import { claimViews, eventOf } from './shared';
 
 export default defineRule({

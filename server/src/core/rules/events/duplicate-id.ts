@@ -1,4 +1,4 @@
-import { defineRule } from '../../rule';
+import { defineRule } from '../rule';
 import { isSelf, whereIs } from './self';
 
 export default defineRule({

@@ -1,7 +1,7 @@
-import { defineRule } from '../../rule';
-import { dateClaimsOf, partialDate } from '../../model';
-import { rangeForPointer } from '../../place';
-import type { ParsedFile } from '../../parse';
+import { defineRule } from '../rule';
+import { dateClaimsOf, partialDate } from '../../model/event';
+import { rangeForPointer } from '../../yaml/place';
+import type { ParsedFile } from '../../yaml/parse';
 
 const ID = /^(\d{4}(?:-\d{2}){0,2})-([a-z]{2})-/;
 const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);

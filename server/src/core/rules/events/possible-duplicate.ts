@@ -1,7 +1,7 @@
-import { defineRule } from '../../rule';
-import { dayNumber } from '../../model';
-import { type EventFacts, extractFacts, normaliseUrl } from '../../dataset-index';
-import { formatNumber } from '../../format';
+import { defineRule } from '../rule';
+import { dayNumber } from '../../model/event';
+import { type EventFacts, extractFacts, normaliseUrl } from '../../model/dataset-index';
+import { formatNumber } from '../../base/format';
 import { isSelf, whereIs } from './self';
 
 /** A drug id that says nothing about which drug it was does not make two events alike. */

@@ -1,6 +1,6 @@
 /** Telling the checked document apart from the other events of the dataset index. */
-import type { RuleContext } from '../../rule';
-import type { EventFacts } from '../../dataset-index';
+import type { RuleContext } from '../rule';
+import type { EventFacts } from '../../model/dataset-index';
 
 /** The facts describe the document being checked (by path and document index, or by id when the path is unknown). */
 export function isSelf(ctx: RuleContext, f: EventFacts): boolean {

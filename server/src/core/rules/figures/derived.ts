@@ -1,6 +1,6 @@
-import { defineRule } from '../../rule';
-import { toKg } from '../../model';
-import { formatNumber, formatUnitMass } from '../../format';
+import { defineRule } from '../rule';
+import { toKg } from '../../model/event';
+import { formatNumber, formatUnitMass } from '../../base/format';
 import { countWeightPairs, describeFigure, lastDigitStep, seizureFigures, valuePointer } from './shared';
 
 const DEFAULT_PER_KG = [6000];

@@ -1,5 +1,5 @@
 /** The figures/* rules, in the order they run. */
-import type { Rule } from '../../rule';
+import type { Rule } from '../rule';
 import unitForDrug from './unit-for-drug';
 import tabletMass from './tablet-mass';
 import derived from './derived';

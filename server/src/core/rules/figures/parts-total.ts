@@ -1,6 +1,6 @@
-import { defineRule } from '../../rule';
-import { type Figure, type SlotRef, slotsOf } from '../../model';
-import { formatNumber } from '../../format';
+import { defineRule } from '../rule';
+import { type Figure, type SlotRef, slotsOf } from '../../model/event';
+import { formatNumber } from '../../base/format';
 import { baseOf, describeFigure, isObj, spanOf, valuePointer, TOLERANCE_OPTIONS, toleranceOf } from './shared';
 
 /** Words that mark a figure (or a seizure's note) as the total of several seizures. */

@@ -1,7 +1,7 @@
-import { defineRule } from '../../rule';
-import { type Figure, type SourceRef, slotsOf, sourcesOf } from '../../model';
-import { formatNumber } from '../../format';
-import { type NumberReading, describeReading, readNumbers, readingMatches } from '../../numbers';
+import { defineRule } from '../rule';
+import { type Figure, type SourceRef, slotsOf, sourcesOf } from '../../model/event';
+import { formatNumber } from '../../base/format';
+import { type NumberReading, describeReading, readNumbers, readingMatches } from '../../read/numbers';
 import { describeFigure } from './shared';
 
 /** Text compared loosely: case, spacing, curly quotes and apostrophes do not matter. */

@@ -1,7 +1,7 @@
 /** What the figures/* rules share: describing figures, rounding tolerance, pairing counts with weights, bands. */
-import type { DatasetContext, DrugEntry, DrugForm, UnitMassBand } from '../../dataset';
-import { formatNumber } from '../../format';
-import { type Figure, type SlotRef, KG_PER_UNIT, L_PER_UNIT, intervalOf, slotsOf } from '../../model';
+import type { DatasetContext, DrugEntry, DrugForm, UnitMassBand } from '../../model/dataset';
+import { formatNumber } from '../../base/format';
+import { type Figure, type SlotRef, KG_PER_UNIT, L_PER_UNIT, intervalOf, slotsOf } from '../../model/event';
 
 export const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 

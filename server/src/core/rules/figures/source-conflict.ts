@@ -1,6 +1,6 @@
-import { defineRule } from '../../rule';
-import { slotsOf } from '../../model';
-import { pathToPointer, pointerToPath } from '../../pointer';
+import { defineRule } from '../rule';
+import { slotsOf } from '../../model/event';
+import { pathToPointer, pointerToPath } from '../../base/pointer';
 import { baseOf, describeFigure, isObj, spanOf, valuePointer, TOLERANCE_OPTIONS, toleranceOf } from './shared';
 
 /** Slots settled by a `conflicts` entry: its `field` names the slot or something inside it. */

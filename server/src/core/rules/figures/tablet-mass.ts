@@ -1,7 +1,7 @@
-import { defineRule, type Report } from '../../rule';
-import type { Figure } from '../../model';
-import { toKg } from '../../model';
-import { formatBand, formatUnitMass } from '../../format';
+import { defineRule, type Report } from '../rule';
+import type { Figure } from '../../model/event';
+import { toKg } from '../../model/event';
+import { formatBand, formatUnitMass } from '../../base/format';
 import { bandFor, countWeightPairs, describeFigure, drugEntry, seizureFigures, valuePointer } from './shared';
 
 /** The values a count or weight may take for this check; open bounds ("more than X") reach X × (1 + slack). */

@@ -1,5 +1,5 @@
-import { defineRule } from '../../rule';
-import { slotsOf } from '../../model';
+import { defineRule } from '../rule';
+import { slotsOf } from '../../model/event';
 import { drugEntry, unitLabel } from './shared';
 
 const UNIT_NAMES: Record<string, string> = {

@@ -1,6 +1,6 @@
-import { defineRule } from '../../rule';
+import { defineRule } from '../rule';
 import { distance } from 'fastest-levenshtein';
-import { countryName, findAdmin1, findAdmin1Anywhere, normaliseAdmin1, subdivisionsOf, type Subdivision } from '../../admin1';
+import { countryName, findAdmin1, findAdmin1Anywhere, normaliseAdmin1, subdivisionsOf, type Subdivision } from '../../read/places';
 import { replaceIdFix } from '../refs/closest';
 
 const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);

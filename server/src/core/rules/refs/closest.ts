@@ -3,9 +3,9 @@
  * the closest known id to a mistyped one, lists for messages, and a fix that rewrites one id.
  */
 import { distance } from 'fastest-levenshtein';
-import type { RuleContext } from '../../rule';
-import type { Fix } from '../../types';
-import { rangeForPointer } from '../../place';
+import type { RuleContext } from '../rule';
+import type { Fix } from '../../base/types';
+import { rangeForPointer } from '../../yaml/place';
 
 export interface Candidate {
   id: string;

@@ -1,4 +1,4 @@
-import { defineRule } from '../../rule';
+import { defineRule } from '../rule';
 import { closestId, quotedList, replaceIdFix } from './closest';
 
 export default defineRule({

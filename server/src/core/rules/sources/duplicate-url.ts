@@ -1,6 +1,6 @@
-import { defineRule } from '../../rule';
-import { sourcesOf } from '../../model';
-import { normaliseUrl } from '../../dataset-index';
+import { defineRule } from '../rule';
+import { sourcesOf } from '../../model/event';
+import { normaliseUrl } from '../../model/dataset-index';
 import { isSelf } from '../events/self';
 
 export default defineRule({

@@ -1,5 +1,5 @@
 /** The sources/* rules, in the order they run. */
-import type { Rule } from '../../rule';
+import type { Rule } from '../rule';
 import unknown from './unknown';
 import unused from './unused';
 import missingPublished from './missing-published';

@@ -1,5 +1,5 @@
-import { defineRule } from '../../rule';
-import { dateClaimsOf, partialDate, sourcesOf, WEEKDAYS } from '../../model';
+import { defineRule } from '../rule';
+import { dateClaimsOf, partialDate, sourcesOf, WEEKDAYS } from '../../model/event';
 
 const WEEKDAY_RE = new RegExp(`\\b(${WEEKDAYS.join('|')})\\b`, 'i');
 

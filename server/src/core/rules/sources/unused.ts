@@ -1,5 +1,5 @@
-import { defineRule } from '../../rule';
-import { sourceReferences, sourcesOf } from '../../model';
+import { defineRule } from '../rule';
+import { sourceReferences, sourcesOf } from '../../model/event';
 
 export default defineRule({
   meta: {

@@ -1,4 +1,4 @@
-import { defineRule } from '../../rule';
+import { defineRule } from '../rule';
 
 /**
  * Reported by the engine after every other rule ran (only then is it known which suppression

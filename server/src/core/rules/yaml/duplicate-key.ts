@@ -1,4 +1,4 @@
-import { defineRule } from '../../rule';
+import { defineRule } from '../rule';
 
 export default defineRule({
   meta: {

@@ -1,4 +1,4 @@
-import { defineRule } from '../../rule';
+import { defineRule } from '../rule';
 
 const HINTS: Record<string, string> = {
   TAB_AS_INDENT: ' Indent with spaces, not tabs.',

@@ -16,8 +16,8 @@ import {
   parseDocument,
   visit,
 } from 'yaml';
-import { LineIndex } from './text';
-import { formatPointer, parsePointer } from './pointer';
+import { LineIndex } from '../base/text';
+import { formatPointer, parsePointer } from '../base/pointer';
 import { fastParseDocument, fastReadValue, moveDocument } from './fast-yaml';
 
 export interface SyntaxProblem {

@@ -3,9 +3,9 @@
  * message id and data, never text formatted for one output.
  */
 import type { Document } from 'yaml';
-import type { ParsedDocument, ParsedFile } from './parse';
-import type { FileKind, Fix, FixSafety, Severity, SeverityLevel } from './types';
-import type { DatasetContext } from './dataset';
+import type { ParsedDocument, ParsedFile } from '../yaml/parse';
+import type { FileKind, Fix, FixSafety, Severity, SeverityLevel } from '../base/types';
+import type { DatasetContext } from '../model/dataset';
 
 export interface RuleMeta {
   /** Stable id (`yaml/syntax`), or the family prefix for rules that report several ids (`schema`). */

@@ -2,7 +2,12 @@
  * Reading an event's values as facts: figure slots as lists of figures (with their JSON pointers),
  * units converted exactly, partial dates as day intervals. Pure functions over plain data.
  */
-import { formatPointer } from './pointer';
+import { formatPointer } from '../base/pointer';
+import { partialDate } from '../read/calendar';
+
+// The units and the calendar live with the text readers; the event model re-exports them.
+export * from '../read/units';
+export * from '../read/calendar';
 
 export type Qualifier = 'exact' | 'about' | 'more_than' | 'at_least' | 'less_than' | 'up_to' | 'range';
 
@@ -104,26 +109,6 @@ export function slotsOf(event: unknown): SlotRef[] {
   return out;
 }
 
-/** Exact factors to kilograms (1 short ton = 2000 lb = 907.18474 kg; 1 lb = 0.45359237 kg). */
-export const KG_PER_UNIT: Readonly<Record<string, number>> = {
-  kg: 1,
-  g: 1e-3,
-  mg: 1e-6,
-  t: 1000,
-  short_ton: 907.18474,
-  lb: 0.45359237,
-};
-
-/** Litres per volume unit. */
-export const L_PER_UNIT: Readonly<Record<string, number>> = { l: 1, ml: 1e-3 };
-
-export const COUNT_UNITS = new Set(['tablets', 'capsules', 'plants', 'bars', 'packs', 'persons']);
-
-export function toKg(value: number, unit: string | undefined): number | undefined {
-  const f = unit ? KG_PER_UNIT[unit] : undefined;
-  return f === undefined ? undefined : value * f;
-}
-
 /**
  * The interval of true values a figure allows, before rounding tolerance: "more than 200,000" is
  * (200000, ∞), "about 65" is 65 (the caller applies a rounding tolerance), "range" is [min, max].
@@ -151,63 +136,6 @@ export function intervalOf(f: Figure): Interval | undefined {
     default:
       return v === undefined ? undefined : { lo: v, hi: v, approximate: false };
   }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Dates
-
-/** A partial date (YYYY, YYYY-MM, YYYY-MM-DD) as the first and last day it may mean. */
-export interface DayInterval {
-  /** First possible day, YYYY-MM-DD. */
-  start: string;
-  /** Last possible day, YYYY-MM-DD. */
-  end: string;
-  precision: 'day' | 'month' | 'year';
-}
-
-const PARTIAL = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
-
-export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-
-/** Parses a partial date; undefined for anything else (including impossible days like 2025-02-30). */
-export function partialDate(s: unknown): DayInterval | undefined {
-  if (typeof s !== 'string') return undefined;
-  const m = PARTIAL.exec(s);
-  if (!m) return undefined;
-  const y = Number(m[1]);
-  if (m[3]) {
-    const mo = Number(m[2]);
-    const d = Number(m[3]);
-    if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return undefined;
-    return { start: s, end: s, precision: 'day' };
-  }
-  if (m[2]) {
-    const mo = Number(m[2]);
-    if (mo < 1 || mo > 12) return undefined;
-    return { start: `${m[1]}-${m[2]}-01`, end: `${m[1]}-${m[2]}-${pad(daysInMonth(y, mo))}`, precision: 'month' };
-  }
-  return { start: `${m[1]}-01-01`, end: `${m[1]}-12-31`, precision: 'year' };
-}
-
-/** Days since 1970-01-01 of a YYYY-MM-DD date. */
-export function dayNumber(ymd: string): number {
-  const [y, m, d] = ymd.split('-').map(Number);
-  return Math.floor(Date.UTC(y, m - 1, d) / 86400000);
-}
-
-export function fromDayNumber(n: number): string {
-  const dt = new Date(n * 86400000);
-  return `${pad(dt.getUTCFullYear(), 4)}-${pad(dt.getUTCMonth() + 1)}-${pad(dt.getUTCDate())}`;
-}
-
-export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
-
-export function weekdayOf(ymd: string): (typeof WEEKDAYS)[number] {
-  return WEEKDAYS[new Date(`${ymd}T00:00:00Z`).getUTCDay()];
 }
 
 /** A date claim of an event (`date` may be one claim or a list, one per source). */

@@ -1,10 +1,10 @@
 /** Inlay hints: the mass per tablet beside each weight that has a count, the weekday beside each full date. */
-import type { DatasetContext } from './dataset';
+import type { DatasetContext } from '../model/dataset';
 import { isObj, unitMassMg } from './editor';
-import { type Figure, dateClaimsOf, figuresOf, partialDate, sourcesOf, weekdayOf } from './model';
-import { locate, nodeRange, type ParsedFile } from './parse';
-import { formatUnitMass } from './format';
-import type { FileKind } from './types';
+import { type Figure, dateClaimsOf, figuresOf, partialDate, sourcesOf, weekdayOf } from '../model/event';
+import { locate, nodeRange, type ParsedFile } from '../yaml/parse';
+import { formatUnitMass } from '../base/format';
+import type { FileKind } from '../base/types';
 
 export interface InlayHint {
   /** Where the hint goes (after the value). */

@@ -4,8 +4,8 @@
  *   value: 2015  # haulcheck-disable-line figures/source-conflict -- reason
  * Without rule ids the comment silences every rule on that line; a family (`figures`) silences its rules.
  */
-import type { ParsedFile } from './parse';
-import type { Finding } from './types';
+import type { ParsedFile } from '../yaml/parse';
+import type { Finding } from '../base/types';
 
 export interface Suppression {
   /** 0-based line the suppression applies to. */

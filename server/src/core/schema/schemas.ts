@@ -2,11 +2,11 @@
  * The JSON Schemas shipped in `schemas/`, bundled into the core so that it needs no file access
  * (and so that a browser build works). Remote `$ref`s are never fetched: ajv has no loader here.
  */
-import event from '../../../schemas/event.schema.json';
-import drugs from '../../../schemas/drugs.schema.json';
-import agencies from '../../../schemas/agencies.schema.json';
-import config from '../../../schemas/config.schema.json';
-import type { FileKind } from './types';
+import event from '../../../../schemas/event.schema.json';
+import drugs from '../../../../schemas/drugs.schema.json';
+import agencies from '../../../../schemas/agencies.schema.json';
+import config from '../../../../schemas/config.schema.json';
+import type { FileKind } from '../base/types';
 
 export type JsonSchema = Record<string, unknown>;
 

@@ -2,17 +2,17 @@
  * Runs the rules over a parsed file. One rule that throws becomes an `internal/rule-error` finding
  * and the others still run.
  */
-import type { ParsedDocument, ParsedFile } from './parse';
-import { parseFile } from './parse';
-import { rangeForPointer } from './place';
+import type { ParsedDocument, ParsedFile } from '../yaml/parse';
+import { parseFile } from '../yaml/parse';
+import { rangeForPointer } from '../yaml/place';
 import type { Report, Rule, RuleContext } from './rule';
 import { formatMessage } from './rule';
-import type { ResolvedConfig } from './config';
-import { DEFAULT_CONFIG, settingFor } from './config';
-import type { DatasetContext } from './dataset';
-import type { FileKind, Finding, Severity } from './types';
-import { ALL_RULES } from './rules';
-import unusedSuppression from './rules/suppressions/unused';
+import type { ResolvedConfig } from '../model/config';
+import { DEFAULT_CONFIG, settingFor } from '../model/config';
+import type { DatasetContext } from '../model/dataset';
+import type { FileKind, Finding, Severity } from '../base/types';
+import { ALL_RULES } from './';
+import unusedSuppression from './suppressions/unused';
 import { applySuppressions, parseSuppressions } from './suppress';
 
 export interface CheckOptions {

@@ -1,11 +1,11 @@
 /** What the editor features (hover, completion, navigation, inlay hints, actions) share. Pure. */
 import { type Node as YamlNode, isScalar } from 'yaml';
-import type { ParsedDocument, ParsedFile } from './parse';
-import { nodeRange } from './parse';
-import type { DatasetContext } from './dataset';
-import { KG_PER_UNIT, type Figure, partialDate } from './model';
-import { formatNumber } from './format';
-import { bandFor, drugEntry } from './rules/figures/shared';
+import type { ParsedDocument, ParsedFile } from '../yaml/parse';
+import { nodeRange } from '../yaml/parse';
+import type { DatasetContext } from '../model/dataset';
+import { KG_PER_UNIT, type Figure, partialDate } from '../model/event';
+import { formatNumber } from '../base/format';
+import { bandFor, drugEntry } from '../rules/figures/shared';
 
 export type EditorContext = DatasetContext;
 

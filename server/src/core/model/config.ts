@@ -1,6 +1,6 @@
 /** The dataset configuration (`haulcheck.yaml`), resolved with its defaults. Pure: text in, data out. */
 import picomatch from 'picomatch/posix';
-import type { FileKind, SeverityLevel } from './types';
+import type { FileKind, SeverityLevel } from '../base/types';
 
 export interface RuleSetting {
   severity: SeverityLevel;

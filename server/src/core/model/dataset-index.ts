@@ -2,9 +2,9 @@
  * The incremental index of every event in a dataset: a few facts per event document, updated one
  * file at a time. Dataset-wide rules read it instead of re-reading every file.
  */
-import type { ParsedDocument, ParsedFile } from './parse';
-import { dateClaimsOf, dayNumber, slotsOf, sourcesOf, toKg } from './model';
-import { nodeRange, locate } from './parse';
+import type { ParsedDocument, ParsedFile } from '../yaml/parse';
+import { dateClaimsOf, dayNumber, slotsOf, sourcesOf, toKg } from './event';
+import { nodeRange, locate } from '../yaml/parse';
 
 export interface QuantityFact {
   drug: string;

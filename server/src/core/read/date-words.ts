@@ -5,8 +5,8 @@
  * Pure: relative words ("last month", "on Tuesday") are resolved against a reference day passed in
  * by the caller (the source's publication date); without one they stay unresolved.
  */
-import { dayNumber, daysInMonth, fromDayNumber, partialDate } from './model';
-import { TextMemo, deepFreeze } from './memo';
+import { dayNumber, daysInMonth, fromDayNumber, partialDate } from './calendar';
+import { TextMemo, deepFreeze } from '../base/memo';
 
 export type Part = 'early' | 'mid' | 'late';
 

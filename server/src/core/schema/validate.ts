@@ -13,7 +13,7 @@ import { closest, distance } from 'fastest-levenshtein';
 import countries from 'i18n-iso-countries';
 import { AJV_OPTIONS, createValidators, type StandaloneValidator } from './generated/validators';
 import { BUILTIN_SCHEMAS, type JsonSchema } from './schemas';
-import { parsePointer, pointerToPath } from './pointer';
+import { parsePointer, pointerToPath } from '../base/pointer';
 
 /** One schema problem, before it is placed in the text. */
 export interface SchemaProblem {

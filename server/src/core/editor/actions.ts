@@ -6,17 +6,17 @@
  */
 import { distance } from 'fastest-levenshtein';
 import { type Node as YamlNode, isMap, isPair, isScalar, isSeq } from 'yaml';
-import type { DatasetContext } from './dataset';
+import type { DatasetContext } from '../model/dataset';
 import { bandOf, docAt, innerRange, isObj, roundSignificant, typicalMg } from './editor';
-import { type CheckOptions, checkParsed } from './engine';
-import { applyFixes } from './fixes';
-import { type Figure, KG_PER_UNIT, figuresOf, slotsOf } from './model';
-import { readNumbers } from './numbers';
-import { keyText, locate, nodeRange, pathAt, parseFile, type ParsedDocument, type ParsedFile } from './parse';
-import { parsePointer, pathToPointer } from './pointer';
-import { BUILTIN_SCHEMAS, type JsonSchema, resolveLocalRef, schemasAt } from './schemas';
-import type { FileKind, Finding, Fix, TextEdit } from './types';
-import { formatNumber } from './format';
+import { type CheckOptions, checkParsed } from '../rules/engine';
+import { applyFixes } from '../rules/fixes';
+import { type Figure, KG_PER_UNIT, figuresOf, slotsOf } from '../model/event';
+import { readNumbers } from '../read/numbers';
+import { keyText, locate, nodeRange, pathAt, parseFile, type ParsedDocument, type ParsedFile } from '../yaml/parse';
+import { parsePointer, pathToPointer } from '../base/pointer';
+import { BUILTIN_SCHEMAS, type JsonSchema, resolveLocalRef, schemasAt } from '../schema/schemas';
+import type { FileKind, Finding, Fix, TextEdit } from '../base/types';
+import { formatNumber } from '../base/format';
 
 const eol = (file: ParsedFile) => (file.text.includes('\r\n') ? '\r\n' : '\n');
 

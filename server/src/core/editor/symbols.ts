@@ -5,10 +5,10 @@
  */
 import { type Node as YamlNode, isMap, isPair, isScalar, isSeq } from 'yaml';
 import { docAt, isObj, matches } from './editor';
-import { figuresOf, sourceReferences, sourcesOf } from './model';
-import { keyText, locate, nodeRange, pathAt, type ParsedDocument, type ParsedFile } from './parse';
-import type { FileKind } from './types';
-import { formatNumber } from './format';
+import { figuresOf, sourceReferences, sourcesOf } from '../model/event';
+import { keyText, locate, nodeRange, pathAt, type ParsedDocument, type ParsedFile } from '../yaml/parse';
+import type { FileKind } from '../base/types';
+import { formatNumber } from '../base/format';
 
 export type OutlineKind = 'event' | 'key' | 'seizure' | 'figure' | 'source' | 'date' | 'location' | 'agency' | 'conflict' | 'entry';
 

@@ -3,8 +3,8 @@
  * Shared by the CLI's --fix and the language server's "fix all".
  */
 import { type CheckOptions, checkParsed } from './engine';
-import { parseFile } from './parse';
-import type { FileKind, Finding, Fix, FixSafety, TextEdit } from './types';
+import { parseFile } from '../yaml/parse';
+import type { FileKind, Finding, Fix, FixSafety, TextEdit } from '../base/types';
 
 /** Applies edits to a text. Edits that overlap an edit already applied are skipped and returned. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): { text: string; skipped: TextEdit[] } {

@@ -5,15 +5,15 @@
  * the place is read from the line's text and located in the tree through the nearest key.
  */
 import { isMap, isPair } from 'yaml';
-import type { DatasetContext } from './dataset';
-import { allCountries } from './countries';
+import type { DatasetContext } from '../model/dataset';
+import { allCountries } from '../read/countries';
 import { docAt, isObj } from './editor';
-import { keyText, locate, pathAt, type ParsedFile } from './parse';
-import { formatPointer } from './pointer';
-import { BUILTIN_SCHEMAS, type JsonSchema, schemasAt } from './schemas';
-import { sourcesOf } from './model';
-import type { FileKind } from './types';
-import { NEW_EVENT_SNIPPET } from './snippets/new-event';
+import { keyText, locate, pathAt, type ParsedFile } from '../yaml/parse';
+import { formatPointer } from '../base/pointer';
+import { BUILTIN_SCHEMAS, type JsonSchema, schemasAt } from '../schema/schemas';
+import { sourcesOf } from '../model/event';
+import type { FileKind } from '../base/types';
+import { NEW_EVENT_SNIPPET } from './new-event';
 
 export type CompletionKind = 'key' | 'enum' | 'drug' | 'agency' | 'source' | 'country' | 'snippet';
 

@@ -2,7 +2,7 @@
 import { type Node as YamlNode, isCollection, isMap, isPair, isScalar } from 'yaml';
 import type { ParsedDocument, ParsedFile } from './parse';
 import { locate, nodeRange } from './parse';
-import { formatPointer, parsePointer } from './pointer';
+import { formatPointer, parsePointer } from '../base/pointer';
 
 export type Anchor = 'key' | 'value' | 'parent-key';
 

@@ -7,8 +7,8 @@
  * A stretch of text may have several readings (an ambiguous "1.600" is 1,600 or 1.6; "tons" are
  * metric or short): every reading is returned, and a figure is supported when one of them matches.
  */
-import { COUNT_UNITS, KG_PER_UNIT, L_PER_UNIT } from './model';
-import { TextMemo, deepFreeze } from './memo';
+import { COUNT_UNITS, KG_PER_UNIT, L_PER_UNIT } from './units';
+import { TextMemo, deepFreeze } from '../base/memo';
 
 /** A unit a number in the text carries: a mass unit of `KG_PER_UNIT` or a volume unit of `L_PER_UNIT`. */
 export type TextUnit = 't' | 'short_ton' | 'kg' | 'g' | 'mg' | 'lb' | 'l' | 'ml';

@@ -4,16 +4,16 @@
  * each source's publication, the source a figure cites, a registry entry, a country's name.
  */
 import { isScalar } from 'yaml';
-import type { ParsedFile } from './parse';
-import { nodeRange, pathAt } from './parse';
-import { BUILTIN_SCHEMAS, type JsonSchema, schemasAt } from './schemas';
-import type { FileKind } from './types';
-import type { DatasetContext } from './dataset';
-import { countryName, countryNames } from './countries';
+import type { ParsedFile } from '../yaml/parse';
+import { nodeRange, pathAt } from '../yaml/parse';
+import { BUILTIN_SCHEMAS, type JsonSchema, schemasAt } from '../schema/schemas';
+import type { FileKind } from '../base/types';
+import type { DatasetContext } from '../model/dataset';
+import { countryName, countryNames } from '../read/countries';
 import { bandOf, docAt as docAtOffset, fmt, isObj, longDate, matches, partialInWords, unitMassMg } from './editor';
-import { type Figure, KG_PER_UNIT, dayNumber, figuresOf, partialDate, sourcesOf, weekdayOf } from './model';
-import { formatBand, formatKg, formatUnitMass } from './format';
-import type { ParsedDocument } from './parse';
+import { type Figure, KG_PER_UNIT, dayNumber, figuresOf, partialDate, sourcesOf, weekdayOf } from '../model/event';
+import { formatBand, formatKg, formatUnitMass } from '../base/format';
+import type { ParsedDocument } from '../yaml/parse';
 
 export interface HoverResult {
   /** Markdown text. */

@@ -1,0 +1,55 @@
+/** Calendar arithmetic on YYYY-MM-DD days and partial dates (YYYY, YYYY-MM). Pure functions. */
+
+/** A partial date (YYYY, YYYY-MM, YYYY-MM-DD) as the first and last day it may mean. */
+export interface DayInterval {
+  /** First possible day, YYYY-MM-DD. */
+  start: string;
+  /** Last possible day, YYYY-MM-DD. */
+  end: string;
+  precision: 'day' | 'month' | 'year';
+}
+
+const PARTIAL = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+/** Parses a partial date; undefined for anything else (including impossible days like 2025-02-30). */
+export function partialDate(s: unknown): DayInterval | undefined {
+  if (typeof s !== 'string') return undefined;
+  const m = PARTIAL.exec(s);
+  if (!m) return undefined;
+  const y = Number(m[1]);
+  if (m[3]) {
+    const mo = Number(m[2]);
+    const d = Number(m[3]);
+    if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return undefined;
+    return { start: s, end: s, precision: 'day' };
+  }
+  if (m[2]) {
+    const mo = Number(m[2]);
+    if (mo < 1 || mo > 12) return undefined;
+    return { start: `${m[1]}-${m[2]}-01`, end: `${m[1]}-${m[2]}-${pad(daysInMonth(y, mo))}`, precision: 'month' };
+  }
+  return { start: `${m[1]}-01-01`, end: `${m[1]}-12-31`, precision: 'year' };
+}
+
+/** Days since 1970-01-01 of a YYYY-MM-DD date. */
+export function dayNumber(ymd: string): number {
+  const [y, m, d] = ymd.split('-').map(Number);
+  return Math.floor(Date.UTC(y, m - 1, d) / 86400000);
+}
+
+export function fromDayNumber(n: number): string {
+  const dt = new Date(n * 86400000);
+  return `${pad(dt.getUTCFullYear(), 4)}-${pad(dt.getUTCMonth() + 1)}-${pad(dt.getUTCDate())}`;
+}
+
+export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
+
+export function weekdayOf(ymd: string): (typeof WEEKDAYS)[number] {
+  return WEEKDAYS[new Date(`${ymd}T00:00:00Z`).getUTCDay()];
+}
