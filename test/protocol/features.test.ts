@@ -102,7 +102,7 @@ test('completion: registry drugs, enum values, the event\'s sources, countries a
   const countries = await at('country: SY', 9);
   assert.equal(countries.find((i) => i.label === 'IQ')?.detail, 'Iraq');
   const keys = await at('concealment: null\n    ', 22);
-  assert.deepEqual(keys.map((i) => i.label).sort(), ['note', 'volume']);
+  assert.deepEqual(keys.map((i) => i.label).sort(), ['note', 'street_value', 'volume']);
   assert.match(String((keys.find((i) => i.label === 'volume')?.documentation as { value: string }).value), /\S/);
   // an empty event file: the skeleton snippet
   const empty = client.open(join(ws.dir, 'events', '2026', 'empty.yaml'), '');

@@ -1632,7 +1632,7 @@ exports.createValidators = function createValidators(roots) {
   errors++;
   }
   for(const key0 in data){
-  if(!(((((((key0 === "id") || (key0 === "name")) || (key0 === "aliases")) || (key0 === "category")) || (key0 === "units")) || (key0 === "forms")) || (key0 === "notes"))){
+  if(!((((((((key0 === "id") || (key0 === "name")) || (key0 === "aliases")) || (key0 === "category")) || (key0 === "units")) || (key0 === "forms")) || (key0 === "largest_seizure")) || (key0 === "notes"))){
   const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema46,data};
   if(vErrors === null){
   vErrors = [err4];
@@ -1773,7 +1773,7 @@ exports.createValidators = function createValidators(roots) {
   }
   errors++;
   }
-  if(!((((((((((((((data6 === "tablets") || (data6 === "capsules")) || (data6 === "kg")) || (data6 === "g")) || (data6 === "mg")) || (data6 === "t")) || (data6 === "short_ton")) || (data6 === "lb")) || (data6 === "l")) || (data6 === "ml")) || (data6 === "plants")) || (data6 === "bars")) || (data6 === "packs")) || (data6 === "persons"))){
+  if(!((((((((((((((((data6 === "tablets") || (data6 === "capsules")) || (data6 === "kg")) || (data6 === "g")) || (data6 === "mg")) || (data6 === "t")) || (data6 === "short_ton")) || (data6 === "ton")) || (data6 === "lb")) || (data6 === "l")) || (data6 === "ml")) || (data6 === "plants")) || (data6 === "bars")) || (data6 === "bricks")) || (data6 === "packs")) || (data6 === "persons"))){
   const err15 = {instancePath:instancePath+"/units/" + i1,schemaPath:"#/$defs/unit/enum",keyword:"enum",params:{allowedValues: schema48.enum},message:"must be equal to one of the allowed values",schema:schema48.enum,parentSchema:schema48,data:data6};
   if(vErrors === null){
   vErrors = [err15];
@@ -1838,10 +1838,11 @@ exports.createValidators = function createValidators(roots) {
   errors++;
   }
   }
-  if(data.notes !== undefined){
-  let data9 = data.notes;
-  if(typeof data9 !== "string"){
-  const err19 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.notes.type,parentSchema:schema46.properties.notes,data:data9};
+  if(data.largest_seizure !== undefined){
+  let data9 = data.largest_seizure;
+  if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+  if(data9.kg === undefined){
+  const err19 = {instancePath:instancePath+"/largest_seizure",schemaPath:"#/properties/largest_seizure/required",keyword:"required",params:{missingProperty: "kg"},message:"must have required property '"+"kg"+"'",schema:schema46.properties.largest_seizure.required,parentSchema:schema46.properties.largest_seizure,data:data9};
   if(vErrors === null){
   vErrors = [err19];
   }
@@ -1850,15 +1851,111 @@ exports.createValidators = function createValidators(roots) {
   }
   errors++;
   }
-  }
-  }
-  else {
-  const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.type,parentSchema:schema46,data};
+  if(data9.source === undefined){
+  const err20 = {instancePath:instancePath+"/largest_seizure",schemaPath:"#/properties/largest_seizure/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema46.properties.largest_seizure.required,parentSchema:schema46.properties.largest_seizure,data:data9};
   if(vErrors === null){
   vErrors = [err20];
   }
   else {
   vErrors.push(err20);
+  }
+  errors++;
+  }
+  for(const key1 in data9){
+  if(!((key1 === "kg") || (key1 === "source"))){
+  const err21 = {instancePath:instancePath+"/largest_seizure",schemaPath:"#/properties/largest_seizure/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema46.properties.largest_seizure,data:data9};
+  if(vErrors === null){
+  vErrors = [err21];
+  }
+  else {
+  vErrors.push(err21);
+  }
+  errors++;
+  }
+  }
+  if(data9.kg !== undefined){
+  let data10 = data9.kg;
+  if((typeof data10 == "number") && (isFinite(data10))){
+  if(data10 <= 0 || isNaN(data10)){
+  const err22 = {instancePath:instancePath+"/largest_seizure/kg",schemaPath:"#/properties/largest_seizure/properties/kg/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema46.properties.largest_seizure.properties.kg,data:data10};
+  if(vErrors === null){
+  vErrors = [err22];
+  }
+  else {
+  vErrors.push(err22);
+  }
+  errors++;
+  }
+  }
+  else {
+  const err23 = {instancePath:instancePath+"/largest_seizure/kg",schemaPath:"#/properties/largest_seizure/properties/kg/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema46.properties.largest_seizure.properties.kg.type,parentSchema:schema46.properties.largest_seizure.properties.kg,data:data10};
+  if(vErrors === null){
+  vErrors = [err23];
+  }
+  else {
+  vErrors.push(err23);
+  }
+  errors++;
+  }
+  }
+  if(data9.source !== undefined){
+  let data11 = data9.source;
+  if(typeof data11 === "string"){
+  if(func1(data11) < 1){
+  const err24 = {instancePath:instancePath+"/largest_seizure/source",schemaPath:"#/properties/largest_seizure/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema46.properties.largest_seizure.properties.source,data:data11};
+  if(vErrors === null){
+  vErrors = [err24];
+  }
+  else {
+  vErrors.push(err24);
+  }
+  errors++;
+  }
+  }
+  else {
+  const err25 = {instancePath:instancePath+"/largest_seizure/source",schemaPath:"#/properties/largest_seizure/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.largest_seizure.properties.source.type,parentSchema:schema46.properties.largest_seizure.properties.source,data:data11};
+  if(vErrors === null){
+  vErrors = [err25];
+  }
+  else {
+  vErrors.push(err25);
+  }
+  errors++;
+  }
+  }
+  }
+  else {
+  const err26 = {instancePath:instancePath+"/largest_seizure",schemaPath:"#/properties/largest_seizure/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.properties.largest_seizure.type,parentSchema:schema46.properties.largest_seizure,data:data9};
+  if(vErrors === null){
+  vErrors = [err26];
+  }
+  else {
+  vErrors.push(err26);
+  }
+  errors++;
+  }
+  }
+  if(data.notes !== undefined){
+  let data12 = data.notes;
+  if(typeof data12 !== "string"){
+  const err27 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.notes.type,parentSchema:schema46.properties.notes,data:data12};
+  if(vErrors === null){
+  vErrors = [err27];
+  }
+  else {
+  vErrors.push(err27);
+  }
+  errors++;
+  }
+  }
+  }
+  else {
+  const err28 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.type,parentSchema:schema46,data};
+  if(vErrors === null){
+  vErrors = [err28];
+  }
+  else {
+  vErrors.push(err28);
   }
   errors++;
   }
@@ -1944,16 +2041,16 @@ exports.createValidators = function createValidators(roots) {
   const schema55 = roots.event;
   const schema64 = roots.event.$defs.nullablePartialDate;
   const schema67 = roots.event.$defs.registryId;
-  const schema68 = roots.event.$defs.nullableCountryCode;
-  const schema66 = roots.event.$defs.countryCode;
+  const schema66 = roots.event.$defs.nullableCountryCode;
+  const schema69 = roots.event.$defs.countryCode;
   const schema72 = roots.event.$defs.formEnum;
   const schema63 = roots.event.$defs.sourceId;
   const schema57 = roots.event.$defs.partialDate;
   const schema75 = roots.event.$defs.unit;
-  const pattern12 = new RegExp("^[0-9]{4}(-[0-9]{2}){0,2}-[a-z]{2}-[a-z0-9]+(-[a-z0-9]+)*$", "u");
+  const pattern12 = new RegExp("^(?:[0-9]{4}(?:-[0-9]{2}){0,2}|undated)-[a-z]{2}-[a-z0-9]+(?:-[a-z0-9]+)*$", "u");
   const pattern27 = new RegExp("^[A-Z]{3}$", "u");
   const pattern19 = new RegExp("^[a-z0-9][a-z0-9_-]*$", "u");
-  const pattern35 = new RegExp("^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$", "u");
+  const pattern37 = new RegExp("^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$", "u");
   const schema56 = roots.event.$defs.DateClaim;
 
   function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -2104,13 +2201,59 @@ exports.createValidators = function createValidators(roots) {
   props0.to = true;
   }
   }
-  if(!valid0){
-  const err9 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema56.anyOf,parentSchema:schema56,data};
+  const _errs14 = errors;
+  if(data && typeof data == "object" && !Array.isArray(data)){
+  if(data.as_reported === undefined){
+  const err9 = {instancePath,schemaPath:"#/anyOf/3/required",keyword:"required",params:{missingProperty: "as_reported"},message:"must have required property '"+"as_reported"+"'",schema:schema56.anyOf[3].required,parentSchema:schema56.anyOf[3],data};
   if(vErrors === null){
   vErrors = [err9];
   }
   else {
   vErrors.push(err9);
+  }
+  errors++;
+  }
+  if(data.as_reported !== undefined){
+  let data3 = data.as_reported;
+  if(typeof data3 === "string"){
+  if(func1(data3) < 1){
+  const err10 = {instancePath:instancePath+"/as_reported",schemaPath:"#/anyOf/3/properties/as_reported/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema56.anyOf[3].properties.as_reported,data:data3};
+  if(vErrors === null){
+  vErrors = [err10];
+  }
+  else {
+  vErrors.push(err10);
+  }
+  errors++;
+  }
+  }
+  else {
+  const err11 = {instancePath:instancePath+"/as_reported",schemaPath:"#/anyOf/3/properties/as_reported/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.anyOf[3].properties.as_reported.type,parentSchema:schema56.anyOf[3].properties.as_reported,data:data3};
+  if(vErrors === null){
+  vErrors = [err11];
+  }
+  else {
+  vErrors.push(err11);
+  }
+  errors++;
+  }
+  }
+  }
+  var _valid0 = _errs14 === errors;
+  valid0 = valid0 || _valid0;
+  if(_valid0){
+  if(props0 !== true){
+  props0 = props0 || {};
+  props0.as_reported = true;
+  }
+  }
+  if(!valid0){
+  const err12 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema56.anyOf,parentSchema:schema56,data};
+  if(vErrors === null){
+  vErrors = [err12];
+  }
+  else {
+  vErrors.push(err12);
   }
   errors++;
   }
@@ -2126,44 +2269,9 @@ exports.createValidators = function createValidators(roots) {
   }
   }
   if(data && typeof data == "object" && !Array.isArray(data)){
-  if(data.precision === undefined){
-  const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "precision"},message:"must have required property '"+"precision"+"'",schema:schema56.required,parentSchema:schema56,data};
-  if(vErrors === null){
-  vErrors = [err10];
-  }
-  else {
-  vErrors.push(err10);
-  }
-  errors++;
-  }
   for(const key0 in data){
-  if(!(((((((key0 === "on") || (key0 === "from")) || (key0 === "to")) || (key0 === "precision")) || (key0 === "as_reported")) || (key0 === "refers_to")) || (key0 === "source"))){
-  const err11 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema56,data};
-  if(vErrors === null){
-  vErrors = [err11];
-  }
-  else {
-  vErrors.push(err11);
-  }
-  errors++;
-  }
-  }
-  if(data.on !== undefined){
-  let data3 = data.on;
-  if(typeof data3 === "string"){
-  if(!pattern10.test(data3)){
-  const err12 = {instancePath:instancePath+"/on",schemaPath:"#/$defs/partialDate/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"},message:"must match pattern \""+"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"+"\"",schema:"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$",parentSchema:schema57,data:data3};
-  if(vErrors === null){
-  vErrors = [err12];
-  }
-  else {
-  vErrors.push(err12);
-  }
-  errors++;
-  }
-  }
-  else {
-  const err13 = {instancePath:instancePath+"/on",schemaPath:"#/$defs/partialDate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.type,parentSchema:schema57,data:data3};
+  if(!((((((((key0 === "on") || (key0 === "from")) || (key0 === "to")) || (key0 === "precision")) || (key0 === "as_reported")) || (key0 === "refers_to")) || (key0 === "where")) || (key0 === "source"))){
+  const err13 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema56,data};
   if(vErrors === null){
   vErrors = [err13];
   }
@@ -2173,11 +2281,11 @@ exports.createValidators = function createValidators(roots) {
   errors++;
   }
   }
-  if(data.from !== undefined){
-  let data4 = data.from;
+  if(data.on !== undefined){
+  let data4 = data.on;
   if(typeof data4 === "string"){
   if(!pattern10.test(data4)){
-  const err14 = {instancePath:instancePath+"/from",schemaPath:"#/$defs/partialDate/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"},message:"must match pattern \""+"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"+"\"",schema:"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$",parentSchema:schema57,data:data4};
+  const err14 = {instancePath:instancePath+"/on",schemaPath:"#/$defs/partialDate/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"},message:"must match pattern \""+"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"+"\"",schema:"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$",parentSchema:schema57,data:data4};
   if(vErrors === null){
   vErrors = [err14];
   }
@@ -2188,7 +2296,7 @@ exports.createValidators = function createValidators(roots) {
   }
   }
   else {
-  const err15 = {instancePath:instancePath+"/from",schemaPath:"#/$defs/partialDate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.type,parentSchema:schema57,data:data4};
+  const err15 = {instancePath:instancePath+"/on",schemaPath:"#/$defs/partialDate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.type,parentSchema:schema57,data:data4};
   if(vErrors === null){
   vErrors = [err15];
   }
@@ -2198,11 +2306,11 @@ exports.createValidators = function createValidators(roots) {
   errors++;
   }
   }
-  if(data.to !== undefined){
-  let data5 = data.to;
+  if(data.from !== undefined){
+  let data5 = data.from;
   if(typeof data5 === "string"){
   if(!pattern10.test(data5)){
-  const err16 = {instancePath:instancePath+"/to",schemaPath:"#/$defs/partialDate/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"},message:"must match pattern \""+"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"+"\"",schema:"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$",parentSchema:schema57,data:data5};
+  const err16 = {instancePath:instancePath+"/from",schemaPath:"#/$defs/partialDate/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"},message:"must match pattern \""+"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"+"\"",schema:"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$",parentSchema:schema57,data:data5};
   if(vErrors === null){
   vErrors = [err16];
   }
@@ -2213,7 +2321,7 @@ exports.createValidators = function createValidators(roots) {
   }
   }
   else {
-  const err17 = {instancePath:instancePath+"/to",schemaPath:"#/$defs/partialDate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.type,parentSchema:schema57,data:data5};
+  const err17 = {instancePath:instancePath+"/from",schemaPath:"#/$defs/partialDate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.type,parentSchema:schema57,data:data5};
   if(vErrors === null){
   vErrors = [err17];
   }
@@ -2223,10 +2331,11 @@ exports.createValidators = function createValidators(roots) {
   errors++;
   }
   }
-  if(data.precision !== undefined){
-  let data6 = data.precision;
-  if(typeof data6 !== "string"){
-  const err18 = {instancePath:instancePath+"/precision",schemaPath:"#/properties/precision/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.precision.type,parentSchema:schema56.properties.precision,data:data6};
+  if(data.to !== undefined){
+  let data6 = data.to;
+  if(typeof data6 === "string"){
+  if(!pattern10.test(data6)){
+  const err18 = {instancePath:instancePath+"/to",schemaPath:"#/$defs/partialDate/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"},message:"must match pattern \""+"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"+"\"",schema:"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$",parentSchema:schema57,data:data6};
   if(vErrors === null){
   vErrors = [err18];
   }
@@ -2235,8 +2344,9 @@ exports.createValidators = function createValidators(roots) {
   }
   errors++;
   }
-  if(!((((((data6 === "day") || (data6 === "week")) || (data6 === "month")) || (data6 === "quarter")) || (data6 === "year")) || (data6 === "range"))){
-  const err19 = {instancePath:instancePath+"/precision",schemaPath:"#/properties/precision/enum",keyword:"enum",params:{allowedValues: schema56.properties.precision.enum},message:"must be equal to one of the allowed values",schema:schema56.properties.precision.enum,parentSchema:schema56.properties.precision,data:data6};
+  }
+  else {
+  const err19 = {instancePath:instancePath+"/to",schemaPath:"#/$defs/partialDate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.type,parentSchema:schema57,data:data6};
   if(vErrors === null){
   vErrors = [err19];
   }
@@ -2246,10 +2356,10 @@ exports.createValidators = function createValidators(roots) {
   errors++;
   }
   }
-  if(data.as_reported !== undefined){
-  let data7 = data.as_reported;
-  if((typeof data7 !== "string") && (data7 !== null)){
-  const err20 = {instancePath:instancePath+"/as_reported",schemaPath:"#/properties/as_reported/type",keyword:"type",params:{type: schema56.properties.as_reported.type},message:"must be string,null",schema:schema56.properties.as_reported.type,parentSchema:schema56.properties.as_reported,data:data7};
+  if(data.precision !== undefined){
+  let data7 = data.precision;
+  if(typeof data7 !== "string"){
+  const err20 = {instancePath:instancePath+"/precision",schemaPath:"#/properties/precision/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.precision.type,parentSchema:schema56.properties.precision,data:data7};
   if(vErrors === null){
   vErrors = [err20];
   }
@@ -2258,11 +2368,8 @@ exports.createValidators = function createValidators(roots) {
   }
   errors++;
   }
-  }
-  if(data.refers_to !== undefined){
-  let data8 = data.refers_to;
-  if(typeof data8 !== "string"){
-  const err21 = {instancePath:instancePath+"/refers_to",schemaPath:"#/properties/refers_to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.refers_to.type,parentSchema:schema56.properties.refers_to,data:data8};
+  if(!((((((data7 === "day") || (data7 === "week")) || (data7 === "month")) || (data7 === "quarter")) || (data7 === "year")) || (data7 === "range"))){
+  const err21 = {instancePath:instancePath+"/precision",schemaPath:"#/properties/precision/enum",keyword:"enum",params:{allowedValues: schema56.properties.precision.enum},message:"must be equal to one of the allowed values",schema:schema56.properties.precision.enum,parentSchema:schema56.properties.precision,data:data7};
   if(vErrors === null){
   vErrors = [err21];
   }
@@ -2271,8 +2378,11 @@ exports.createValidators = function createValidators(roots) {
   }
   errors++;
   }
-  if(!((data8 === "event") || (data8 === "announcement"))){
-  const err22 = {instancePath:instancePath+"/refers_to",schemaPath:"#/properties/refers_to/enum",keyword:"enum",params:{allowedValues: schema56.properties.refers_to.enum},message:"must be equal to one of the allowed values",schema:schema56.properties.refers_to.enum,parentSchema:schema56.properties.refers_to,data:data8};
+  }
+  if(data.as_reported !== undefined){
+  let data8 = data.as_reported;
+  if((typeof data8 !== "string") && (data8 !== null)){
+  const err22 = {instancePath:instancePath+"/as_reported",schemaPath:"#/properties/as_reported/type",keyword:"type",params:{type: schema56.properties.as_reported.type},message:"must be string,null",schema:schema56.properties.as_reported.type,parentSchema:schema56.properties.as_reported,data:data8};
   if(vErrors === null){
   vErrors = [err22];
   }
@@ -2282,11 +2392,10 @@ exports.createValidators = function createValidators(roots) {
   errors++;
   }
   }
-  if(data.source !== undefined){
-  let data9 = data.source;
-  if(typeof data9 === "string"){
-  if(!pattern19.test(data9)){
-  const err23 = {instancePath:instancePath+"/source",schemaPath:"#/$defs/sourceId/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9_-]*$"+"\"",schema:"^[a-z0-9][a-z0-9_-]*$",parentSchema:schema63,data:data9};
+  if(data.refers_to !== undefined){
+  let data9 = data.refers_to;
+  if(typeof data9 !== "string"){
+  const err23 = {instancePath:instancePath+"/refers_to",schemaPath:"#/properties/refers_to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.refers_to.type,parentSchema:schema56.properties.refers_to,data:data9};
   if(vErrors === null){
   vErrors = [err23];
   }
@@ -2295,9 +2404,8 @@ exports.createValidators = function createValidators(roots) {
   }
   errors++;
   }
-  }
-  else {
-  const err24 = {instancePath:instancePath+"/source",schemaPath:"#/$defs/sourceId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.type,parentSchema:schema63,data:data9};
+  if(!((data9 === "event") || (data9 === "announcement"))){
+  const err24 = {instancePath:instancePath+"/refers_to",schemaPath:"#/properties/refers_to/enum",keyword:"enum",params:{allowedValues: schema56.properties.refers_to.enum},message:"must be equal to one of the allowed values",schema:schema56.properties.refers_to.enum,parentSchema:schema56.properties.refers_to,data:data9};
   if(vErrors === null){
   vErrors = [err24];
   }
@@ -2307,14 +2415,107 @@ exports.createValidators = function createValidators(roots) {
   errors++;
   }
   }
-  }
-  else {
-  const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.type,parentSchema:schema56,data};
+  if(data.where !== undefined){
+  let data10 = data.where;
+  if(typeof data10 !== "string"){
+  const err25 = {instancePath:instancePath+"/where",schemaPath:"#/properties/where/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.where.type,parentSchema:schema56.properties.where,data:data10};
   if(vErrors === null){
   vErrors = [err25];
   }
   else {
   vErrors.push(err25);
+  }
+  errors++;
+  }
+  if(!(((((data10 === "headline") || (data10 === "lead")) || (data10 === "body")) || (data10 === "caption")) || (data10 === "url"))){
+  const err26 = {instancePath:instancePath+"/where",schemaPath:"#/properties/where/enum",keyword:"enum",params:{allowedValues: schema56.properties.where.enum},message:"must be equal to one of the allowed values",schema:schema56.properties.where.enum,parentSchema:schema56.properties.where,data:data10};
+  if(vErrors === null){
+  vErrors = [err26];
+  }
+  else {
+  vErrors.push(err26);
+  }
+  errors++;
+  }
+  }
+  if(data.source !== undefined){
+  let data11 = data.source;
+  if(typeof data11 === "string"){
+  if(!pattern19.test(data11)){
+  const err27 = {instancePath:instancePath+"/source",schemaPath:"#/$defs/sourceId/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9_-]*$"+"\"",schema:"^[a-z0-9][a-z0-9_-]*$",parentSchema:schema63,data:data11};
+  if(vErrors === null){
+  vErrors = [err27];
+  }
+  else {
+  vErrors.push(err27);
+  }
+  errors++;
+  }
+  }
+  else {
+  const err28 = {instancePath:instancePath+"/source",schemaPath:"#/$defs/sourceId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.type,parentSchema:schema63,data:data11};
+  if(vErrors === null){
+  vErrors = [err28];
+  }
+  else {
+  vErrors.push(err28);
+  }
+  errors++;
+  }
+  }
+  if(data.on !== undefined){
+  if(data.precision === undefined){
+  const err29 = {instancePath,schemaPath:"#/dependentRequired",keyword:"dependentRequired",params:{property: "on",
+      missingProperty: "precision",
+      depsCount: 1,
+      deps: "precision"},message:"must have property precision when property on is present",schema:schema56.dependentRequired,parentSchema:schema56,data};
+  if(vErrors === null){
+  vErrors = [err29];
+  }
+  else {
+  vErrors.push(err29);
+  }
+  errors++;
+  }
+  }
+  if(data.from !== undefined){
+  if(data.precision === undefined){
+  const err30 = {instancePath,schemaPath:"#/dependentRequired",keyword:"dependentRequired",params:{property: "from",
+      missingProperty: "precision",
+      depsCount: 1,
+      deps: "precision"},message:"must have property precision when property from is present",schema:schema56.dependentRequired,parentSchema:schema56,data};
+  if(vErrors === null){
+  vErrors = [err30];
+  }
+  else {
+  vErrors.push(err30);
+  }
+  errors++;
+  }
+  }
+  if(data.to !== undefined){
+  if(data.precision === undefined){
+  const err31 = {instancePath,schemaPath:"#/dependentRequired",keyword:"dependentRequired",params:{property: "to",
+      missingProperty: "precision",
+      depsCount: 1,
+      deps: "precision"},message:"must have property precision when property to is present",schema:schema56.dependentRequired,parentSchema:schema56,data};
+  if(vErrors === null){
+  vErrors = [err31];
+  }
+  else {
+  vErrors.push(err31);
+  }
+  errors++;
+  }
+  }
+  }
+  else {
+  const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.type,parentSchema:schema56,data};
+  if(vErrors === null){
+  vErrors = [err32];
+  }
+  else {
+  vErrors.push(err32);
   }
   errors++;
   }
@@ -2370,8 +2571,8 @@ exports.createValidators = function createValidators(roots) {
   }
   if(data.country !== undefined){
   let data0 = data.country;
-  if(typeof data0 !== "string"){
-  const err3 = {instancePath:instancePath+"/country",schemaPath:"#/$defs/countryCode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.type,parentSchema:schema66,data:data0};
+  if((typeof data0 !== "string") && (data0 !== null)){
+  const err3 = {instancePath:instancePath+"/country",schemaPath:"#/$defs/nullableCountryCode/type",keyword:"type",params:{type: schema66.type},message:"must be string,null",schema:schema66.type,parentSchema:schema66,data:data0};
   if(vErrors === null){
   vErrors = [err3];
   }
@@ -2389,7 +2590,7 @@ exports.createValidators = function createValidators(roots) {
   }
   }
   if(!valid2){
-  const err4 = {instancePath:instancePath+"/country",schemaPath:"#/$defs/countryCode/enum",keyword:"enum",params:{allowedValues: schema66.enum},message:"must be equal to one of the allowed values",schema:schema66.enum,parentSchema:schema66,data:data0};
+  const err4 = {instancePath:instancePath+"/country",schemaPath:"#/$defs/nullableCountryCode/enum",keyword:"enum",params:{allowedValues: schema66.enum},message:"must be equal to one of the allowed values",schema:schema66.enum,parentSchema:schema66,data:data0};
   if(vErrors === null){
   vErrors = [err4];
   }
@@ -2554,7 +2755,7 @@ exports.createValidators = function createValidators(roots) {
   }
   errors++;
   }
-  if(!(((((((data6 === "point") || (data6 === "town")) || (data6 === "admin2")) || (data6 === "admin1")) || (data6 === "country")) || (data6 === "border")) || (data6 === "sea"))){
+  if(!((((((((data6 === "point") || (data6 === "town")) || (data6 === "admin2")) || (data6 === "admin1")) || (data6 === "country")) || (data6 === "border")) || (data6 === "sea")) || (data6 === "unknown"))){
   const err18 = {instancePath:instancePath+"/precision",schemaPath:"#/properties/precision/enum",keyword:"enum",params:{allowedValues: schema65.properties.precision.enum},message:"must be equal to one of the allowed values",schema:schema65.properties.precision.enum,parentSchema:schema65.properties.precision,data:data6};
   if(vErrors === null){
   vErrors = [err18];
@@ -2839,7 +3040,7 @@ exports.createValidators = function createValidators(roots) {
   }
   errors++;
   }
-  if(!((((((((((((((data5 === "tablets") || (data5 === "capsules")) || (data5 === "kg")) || (data5 === "g")) || (data5 === "mg")) || (data5 === "t")) || (data5 === "short_ton")) || (data5 === "lb")) || (data5 === "l")) || (data5 === "ml")) || (data5 === "plants")) || (data5 === "bars")) || (data5 === "packs")) || (data5 === "persons"))){
+  if(!((((((((((((((((data5 === "tablets") || (data5 === "capsules")) || (data5 === "kg")) || (data5 === "g")) || (data5 === "mg")) || (data5 === "t")) || (data5 === "short_ton")) || (data5 === "ton")) || (data5 === "lb")) || (data5 === "l")) || (data5 === "ml")) || (data5 === "plants")) || (data5 === "bars")) || (data5 === "bricks")) || (data5 === "packs")) || (data5 === "persons"))){
   const err17 = {instancePath:instancePath+"/unit",schemaPath:"#/$defs/unit/enum",keyword:"enum",params:{allowedValues: schema75.enum},message:"must be equal to one of the allowed values",schema:schema75.enum,parentSchema:schema75,data:data5};
   if(vErrors === null){
   vErrors = [err17];
@@ -2862,7 +3063,7 @@ exports.createValidators = function createValidators(roots) {
   }
   errors++;
   }
-  if(!(((((((data6 === "exact") || (data6 === "about")) || (data6 === "more_than")) || (data6 === "at_least")) || (data6 === "less_than")) || (data6 === "up_to")) || (data6 === "range"))){
+  if(!((((((((data6 === "exact") || (data6 === "about")) || (data6 === "more_than")) || (data6 === "at_least")) || (data6 === "nearly")) || (data6 === "less_than")) || (data6 === "up_to")) || (data6 === "range"))){
   const err19 = {instancePath:instancePath+"/qualifier",schemaPath:"#/$defs/qualifier/enum",keyword:"enum",params:{allowedValues: schema76.enum},message:"must be equal to one of the allowed values",schema:schema76.enum,parentSchema:schema76,data:data6};
   if(vErrors === null){
   vErrors = [err19];
@@ -2998,10 +3199,10 @@ exports.createValidators = function createValidators(roots) {
   errors++;
   }
   }
-  if(data.note !== undefined){
-  let data12 = data.note;
+  if(data.scope !== undefined){
+  let data12 = data.scope;
   if(typeof data12 !== "string"){
-  const err30 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.note.type,parentSchema:schema74.properties.note,data:data12};
+  const err30 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.scope.type,parentSchema:schema74.properties.scope,data:data12};
   if(vErrors === null){
   vErrors = [err30];
   }
@@ -3010,15 +3211,124 @@ exports.createValidators = function createValidators(roots) {
   }
   errors++;
   }
-  }
-  }
-  else {
-  const err31 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema74.type,parentSchema:schema74,data};
+  if(!(((data12 === "total") || (data12 === "part")) || (data12 === "aggregate"))){
+  const err31 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/enum",keyword:"enum",params:{allowedValues: schema74.properties.scope.enum},message:"must be equal to one of the allowed values",schema:schema74.properties.scope.enum,parentSchema:schema74.properties.scope,data:data12};
   if(vErrors === null){
   vErrors = [err31];
   }
   else {
   vErrors.push(err31);
+  }
+  errors++;
+  }
+  }
+  if(data.part !== undefined){
+  let data13 = data.part;
+  if(typeof data13 === "string"){
+  if(func1(data13) < 1){
+  const err32 = {instancePath:instancePath+"/part",schemaPath:"#/properties/part/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema74.properties.part,data:data13};
+  if(vErrors === null){
+  vErrors = [err32];
+  }
+  else {
+  vErrors.push(err32);
+  }
+  errors++;
+  }
+  }
+  else {
+  const err33 = {instancePath:instancePath+"/part",schemaPath:"#/properties/part/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.part.type,parentSchema:schema74.properties.part,data:data13};
+  if(vErrors === null){
+  vErrors = [err33];
+  }
+  else {
+  vErrors.push(err33);
+  }
+  errors++;
+  }
+  }
+  if(data.where !== undefined){
+  let data14 = data.where;
+  if(typeof data14 !== "string"){
+  const err34 = {instancePath:instancePath+"/where",schemaPath:"#/properties/where/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.where.type,parentSchema:schema74.properties.where,data:data14};
+  if(vErrors === null){
+  vErrors = [err34];
+  }
+  else {
+  vErrors.push(err34);
+  }
+  errors++;
+  }
+  if(!(((((data14 === "headline") || (data14 === "lead")) || (data14 === "body")) || (data14 === "caption")) || (data14 === "url"))){
+  const err35 = {instancePath:instancePath+"/where",schemaPath:"#/properties/where/enum",keyword:"enum",params:{allowedValues: schema74.properties.where.enum},message:"must be equal to one of the allowed values",schema:schema74.properties.where.enum,parentSchema:schema74.properties.where,data:data14};
+  if(vErrors === null){
+  vErrors = [err35];
+  }
+  else {
+  vErrors.push(err35);
+  }
+  errors++;
+  }
+  }
+  if(data.drug_as_reported !== undefined){
+  let data15 = data.drug_as_reported;
+  if(typeof data15 === "string"){
+  if(func1(data15) < 1){
+  const err36 = {instancePath:instancePath+"/drug_as_reported",schemaPath:"#/properties/drug_as_reported/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema74.properties.drug_as_reported,data:data15};
+  if(vErrors === null){
+  vErrors = [err36];
+  }
+  else {
+  vErrors.push(err36);
+  }
+  errors++;
+  }
+  }
+  else {
+  const err37 = {instancePath:instancePath+"/drug_as_reported",schemaPath:"#/properties/drug_as_reported/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.drug_as_reported.type,parentSchema:schema74.properties.drug_as_reported,data:data15};
+  if(vErrors === null){
+  vErrors = [err37];
+  }
+  else {
+  vErrors.push(err37);
+  }
+  errors++;
+  }
+  }
+  if(data.garbled !== undefined){
+  let data16 = data.garbled;
+  if(typeof data16 !== "boolean"){
+  const err38 = {instancePath:instancePath+"/garbled",schemaPath:"#/properties/garbled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema74.properties.garbled.type,parentSchema:schema74.properties.garbled,data:data16};
+  if(vErrors === null){
+  vErrors = [err38];
+  }
+  else {
+  vErrors.push(err38);
+  }
+  errors++;
+  }
+  }
+  if(data.note !== undefined){
+  let data17 = data.note;
+  if(typeof data17 !== "string"){
+  const err39 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.note.type,parentSchema:schema74.properties.note,data:data17};
+  if(vErrors === null){
+  vErrors = [err39];
+  }
+  else {
+  vErrors.push(err39);
+  }
+  errors++;
+  }
+  }
+  }
+  else {
+  const err40 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema74.type,parentSchema:schema74,data};
+  if(vErrors === null){
+  vErrors = [err40];
+  }
+  else {
+  vErrors.push(err40);
   }
   errors++;
   }
@@ -3395,7 +3705,7 @@ exports.createValidators = function createValidators(roots) {
   }
   errors++;
   }
-  if(!((((((data5 === "kg") || (data5 === "g")) || (data5 === "mg")) || (data5 === "t")) || (data5 === "short_ton")) || (data5 === "lb"))){
+  if(!(((((((data5 === "kg") || (data5 === "g")) || (data5 === "mg")) || (data5 === "t")) || (data5 === "short_ton")) || (data5 === "ton")) || (data5 === "lb"))){
   const err17 = {instancePath:instancePath+"/unit",schemaPath:"#/properties/unit/enum",keyword:"enum",params:{allowedValues: schema80.properties.unit.enum},message:"must be equal to one of the allowed values",schema:schema80.properties.unit.enum,parentSchema:schema80.properties.unit,data:data5};
   if(vErrors === null){
   vErrors = [err17];
@@ -3418,7 +3728,7 @@ exports.createValidators = function createValidators(roots) {
   }
   errors++;
   }
-  if(!(((((((data6 === "exact") || (data6 === "about")) || (data6 === "more_than")) || (data6 === "at_least")) || (data6 === "less_than")) || (data6 === "up_to")) || (data6 === "range"))){
+  if(!((((((((data6 === "exact") || (data6 === "about")) || (data6 === "more_than")) || (data6 === "at_least")) || (data6 === "nearly")) || (data6 === "less_than")) || (data6 === "up_to")) || (data6 === "range"))){
   const err19 = {instancePath:instancePath+"/qualifier",schemaPath:"#/$defs/qualifier/enum",keyword:"enum",params:{allowedValues: schema76.enum},message:"must be equal to one of the allowed values",schema:schema76.enum,parentSchema:schema76,data:data6};
   if(vErrors === null){
   vErrors = [err19];
@@ -3554,10 +3864,10 @@ exports.createValidators = function createValidators(roots) {
   errors++;
   }
   }
-  if(data.note !== undefined){
-  let data12 = data.note;
+  if(data.scope !== undefined){
+  let data12 = data.scope;
   if(typeof data12 !== "string"){
-  const err30 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.note.type,parentSchema:schema80.properties.note,data:data12};
+  const err30 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.scope.type,parentSchema:schema80.properties.scope,data:data12};
   if(vErrors === null){
   vErrors = [err30];
   }
@@ -3566,11 +3876,8 @@ exports.createValidators = function createValidators(roots) {
   }
   errors++;
   }
-  }
-  if(data.basis !== undefined){
-  let data13 = data.basis;
-  if(typeof data13 !== "string"){
-  const err31 = {instancePath:instancePath+"/basis",schemaPath:"#/properties/basis/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.basis.type,parentSchema:schema80.properties.basis,data:data13};
+  if(!(((data12 === "total") || (data12 === "part")) || (data12 === "aggregate"))){
+  const err31 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/enum",keyword:"enum",params:{allowedValues: schema80.properties.scope.enum},message:"must be equal to one of the allowed values",schema:schema80.properties.scope.enum,parentSchema:schema80.properties.scope,data:data12};
   if(vErrors === null){
   vErrors = [err31];
   }
@@ -3579,8 +3886,12 @@ exports.createValidators = function createValidators(roots) {
   }
   errors++;
   }
-  if(!((((data13 === "net") || (data13 === "gross")) || (data13 === "cargo")) || (data13 === "unknown"))){
-  const err32 = {instancePath:instancePath+"/basis",schemaPath:"#/properties/basis/enum",keyword:"enum",params:{allowedValues: schema80.properties.basis.enum},message:"must be equal to one of the allowed values",schema:schema80.properties.basis.enum,parentSchema:schema80.properties.basis,data:data13};
+  }
+  if(data.part !== undefined){
+  let data13 = data.part;
+  if(typeof data13 === "string"){
+  if(func1(data13) < 1){
+  const err32 = {instancePath:instancePath+"/part",schemaPath:"#/properties/part/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema80.properties.part,data:data13};
   if(vErrors === null){
   vErrors = [err32];
   }
@@ -3590,14 +3901,122 @@ exports.createValidators = function createValidators(roots) {
   errors++;
   }
   }
-  }
   else {
-  const err33 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.type,parentSchema:schema80,data};
+  const err33 = {instancePath:instancePath+"/part",schemaPath:"#/properties/part/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.part.type,parentSchema:schema80.properties.part,data:data13};
   if(vErrors === null){
   vErrors = [err33];
   }
   else {
   vErrors.push(err33);
+  }
+  errors++;
+  }
+  }
+  if(data.where !== undefined){
+  let data14 = data.where;
+  if(typeof data14 !== "string"){
+  const err34 = {instancePath:instancePath+"/where",schemaPath:"#/properties/where/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.where.type,parentSchema:schema80.properties.where,data:data14};
+  if(vErrors === null){
+  vErrors = [err34];
+  }
+  else {
+  vErrors.push(err34);
+  }
+  errors++;
+  }
+  if(!(((((data14 === "headline") || (data14 === "lead")) || (data14 === "body")) || (data14 === "caption")) || (data14 === "url"))){
+  const err35 = {instancePath:instancePath+"/where",schemaPath:"#/properties/where/enum",keyword:"enum",params:{allowedValues: schema80.properties.where.enum},message:"must be equal to one of the allowed values",schema:schema80.properties.where.enum,parentSchema:schema80.properties.where,data:data14};
+  if(vErrors === null){
+  vErrors = [err35];
+  }
+  else {
+  vErrors.push(err35);
+  }
+  errors++;
+  }
+  }
+  if(data.drug_as_reported !== undefined){
+  let data15 = data.drug_as_reported;
+  if(typeof data15 === "string"){
+  if(func1(data15) < 1){
+  const err36 = {instancePath:instancePath+"/drug_as_reported",schemaPath:"#/properties/drug_as_reported/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema80.properties.drug_as_reported,data:data15};
+  if(vErrors === null){
+  vErrors = [err36];
+  }
+  else {
+  vErrors.push(err36);
+  }
+  errors++;
+  }
+  }
+  else {
+  const err37 = {instancePath:instancePath+"/drug_as_reported",schemaPath:"#/properties/drug_as_reported/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.drug_as_reported.type,parentSchema:schema80.properties.drug_as_reported,data:data15};
+  if(vErrors === null){
+  vErrors = [err37];
+  }
+  else {
+  vErrors.push(err37);
+  }
+  errors++;
+  }
+  }
+  if(data.garbled !== undefined){
+  let data16 = data.garbled;
+  if(typeof data16 !== "boolean"){
+  const err38 = {instancePath:instancePath+"/garbled",schemaPath:"#/properties/garbled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema80.properties.garbled.type,parentSchema:schema80.properties.garbled,data:data16};
+  if(vErrors === null){
+  vErrors = [err38];
+  }
+  else {
+  vErrors.push(err38);
+  }
+  errors++;
+  }
+  }
+  if(data.note !== undefined){
+  let data17 = data.note;
+  if(typeof data17 !== "string"){
+  const err39 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.note.type,parentSchema:schema80.properties.note,data:data17};
+  if(vErrors === null){
+  vErrors = [err39];
+  }
+  else {
+  vErrors.push(err39);
+  }
+  errors++;
+  }
+  }
+  if(data.basis !== undefined){
+  let data18 = data.basis;
+  if(typeof data18 !== "string"){
+  const err40 = {instancePath:instancePath+"/basis",schemaPath:"#/properties/basis/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.basis.type,parentSchema:schema80.properties.basis,data:data18};
+  if(vErrors === null){
+  vErrors = [err40];
+  }
+  else {
+  vErrors.push(err40);
+  }
+  errors++;
+  }
+  if(!((((data18 === "net") || (data18 === "gross")) || (data18 === "cargo")) || (data18 === "unknown"))){
+  const err41 = {instancePath:instancePath+"/basis",schemaPath:"#/properties/basis/enum",keyword:"enum",params:{allowedValues: schema80.properties.basis.enum},message:"must be equal to one of the allowed values",schema:schema80.properties.basis.enum,parentSchema:schema80.properties.basis,data:data18};
+  if(vErrors === null){
+  vErrors = [err41];
+  }
+  else {
+  vErrors.push(err41);
+  }
+  errors++;
+  }
+  }
+  }
+  else {
+  const err42 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.type,parentSchema:schema80,data};
+  if(vErrors === null){
+  vErrors = [err42];
+  }
+  else {
+  vErrors.push(err42);
   }
   errors++;
   }
@@ -3717,13 +4136,12 @@ exports.createValidators = function createValidators(roots) {
   }
   validate57.evaluated = {"dynamicProps":true,"dynamicItems":true};
 
-  const schema86 = roots.event.$defs.PersonsSlot;
-  const schema87 = roots.event.$defs.PersonsFigure;
+  const schema84 = roots.event.$defs.MoneyFigure;
 
-  function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+  function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate65.evaluated;
+  const evaluated0 = validate63.evaluated;
   if(evaluated0.dynamicProps){
   evaluated0.props = undefined;
   }
@@ -3775,7 +4193,7 @@ exports.createValidators = function createValidators(roots) {
   const _errs4 = errors;
   if(data && typeof data == "object" && !Array.isArray(data)){
   if(data.min === undefined){
-  const err2 = {instancePath,schemaPath:"#/then/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'",schema:schema87.then.required,parentSchema:schema87.then,data};
+  const err2 = {instancePath,schemaPath:"#/then/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'",schema:schema84.then.required,parentSchema:schema84.then,data};
   if(vErrors === null){
   vErrors = [err2];
   }
@@ -3785,7 +4203,7 @@ exports.createValidators = function createValidators(roots) {
   errors++;
   }
   if(data.max === undefined){
-  const err3 = {instancePath,schemaPath:"#/then/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'",schema:schema87.then.required,parentSchema:schema87.then,data};
+  const err3 = {instancePath,schemaPath:"#/then/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'",schema:schema84.then.required,parentSchema:schema84.then,data};
   if(vErrors === null){
   vErrors = [err3];
   }
@@ -3798,7 +4216,7 @@ exports.createValidators = function createValidators(roots) {
   let data1 = data.min;
   if((typeof data1 == "number") && (isFinite(data1))){
   if(data1 < 0 || isNaN(data1)){
-  const err4 = {instancePath:instancePath+"/min",schemaPath:"#/then/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema87.then.properties.min,data:data1};
+  const err4 = {instancePath:instancePath+"/min",schemaPath:"#/then/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema84.then.properties.min,data:data1};
   if(vErrors === null){
   vErrors = [err4];
   }
@@ -3809,7 +4227,7 @@ exports.createValidators = function createValidators(roots) {
   }
   }
   else {
-  const err5 = {instancePath:instancePath+"/min",schemaPath:"#/then/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema87.then.properties.min.type,parentSchema:schema87.then.properties.min,data:data1};
+  const err5 = {instancePath:instancePath+"/min",schemaPath:"#/then/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema84.then.properties.min.type,parentSchema:schema84.then.properties.min,data:data1};
   if(vErrors === null){
   vErrors = [err5];
   }
@@ -3823,7 +4241,7 @@ exports.createValidators = function createValidators(roots) {
   let data2 = data.max;
   if((typeof data2 == "number") && (isFinite(data2))){
   if(data2 < 0 || isNaN(data2)){
-  const err6 = {instancePath:instancePath+"/max",schemaPath:"#/then/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema87.then.properties.max,data:data2};
+  const err6 = {instancePath:instancePath+"/max",schemaPath:"#/then/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema84.then.properties.max,data:data2};
   if(vErrors === null){
   vErrors = [err6];
   }
@@ -3834,7 +4252,7 @@ exports.createValidators = function createValidators(roots) {
   }
   }
   else {
-  const err7 = {instancePath:instancePath+"/max",schemaPath:"#/then/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema87.then.properties.max.type,parentSchema:schema87.then.properties.max,data:data2};
+  const err7 = {instancePath:instancePath+"/max",schemaPath:"#/then/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema84.then.properties.max.type,parentSchema:schema84.then.properties.max,data:data2};
   if(vErrors === null){
   vErrors = [err7];
   }
@@ -3859,7 +4277,7 @@ exports.createValidators = function createValidators(roots) {
   const _errs9 = errors;
   if(data && typeof data == "object" && !Array.isArray(data)){
   if(data.value === undefined){
-  const err8 = {instancePath,schemaPath:"#/else/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema87.else.required,parentSchema:schema87.else,data};
+  const err8 = {instancePath,schemaPath:"#/else/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema84.else.required,parentSchema:schema84.else,data};
   if(vErrors === null){
   vErrors = [err8];
   }
@@ -3872,7 +4290,7 @@ exports.createValidators = function createValidators(roots) {
   let data3 = data.value;
   if((typeof data3 == "number") && (isFinite(data3))){
   if(data3 < 0 || isNaN(data3)){
-  const err9 = {instancePath:instancePath+"/value",schemaPath:"#/else/properties/value/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema87.else.properties.value,data:data3};
+  const err9 = {instancePath:instancePath+"/value",schemaPath:"#/else/properties/value/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema84.else.properties.value,data:data3};
   if(vErrors === null){
   vErrors = [err9];
   }
@@ -3883,7 +4301,7 @@ exports.createValidators = function createValidators(roots) {
   }
   }
   else {
-  const err10 = {instancePath:instancePath+"/value",schemaPath:"#/else/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema87.else.properties.value.type,parentSchema:schema87.else.properties.value,data:data3};
+  const err10 = {instancePath:instancePath+"/value",schemaPath:"#/else/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema84.else.properties.value.type,parentSchema:schema84.else.properties.value,data:data3};
   if(vErrors === null){
   vErrors = [err10];
   }
@@ -3905,7 +4323,475 @@ exports.createValidators = function createValidators(roots) {
   ifClause0 = "else";
   }
   if(!valid0){
-  const err11 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema87.if,parentSchema:schema87,data};
+  const err11 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema84.if,parentSchema:schema84,data};
+  if(vErrors === null){
+  vErrors = [err11];
+  }
+  else {
+  vErrors.push(err11);
+  }
+  errors++;
+  }
+  if(data && typeof data == "object" && !Array.isArray(data)){
+  if(data.currency === undefined){
+  const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "currency"},message:"must have required property '"+"currency"+"'",schema:schema84.required,parentSchema:schema84,data};
+  if(vErrors === null){
+  vErrors = [err12];
+  }
+  else {
+  vErrors.push(err12);
+  }
+  errors++;
+  }
+  if(data.source === undefined){
+  const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema84.required,parentSchema:schema84,data};
+  if(vErrors === null){
+  vErrors = [err13];
+  }
+  else {
+  vErrors.push(err13);
+  }
+  errors++;
+  }
+  for(const key0 in data){
+  if(!(func9.call(schema84.properties, key0))){
+  const err14 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema84,data};
+  if(vErrors === null){
+  vErrors = [err14];
+  }
+  else {
+  vErrors.push(err14);
+  }
+  errors++;
+  }
+  }
+  if(data.value !== undefined){
+  let data4 = data.value;
+  if((typeof data4 == "number") && (isFinite(data4))){
+  if(data4 < 0 || isNaN(data4)){
+  const err15 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema84.properties.value,data:data4};
+  if(vErrors === null){
+  vErrors = [err15];
+  }
+  else {
+  vErrors.push(err15);
+  }
+  errors++;
+  }
+  }
+  else {
+  const err16 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema84.properties.value.type,parentSchema:schema84.properties.value,data:data4};
+  if(vErrors === null){
+  vErrors = [err16];
+  }
+  else {
+  vErrors.push(err16);
+  }
+  errors++;
+  }
+  }
+  if(data.currency !== undefined){
+  let data5 = data.currency;
+  if(typeof data5 === "string"){
+  if(!pattern27.test(data5)){
+  const err17 = {instancePath:instancePath+"/currency",schemaPath:"#/properties/currency/pattern",keyword:"pattern",params:{pattern: "^[A-Z]{3}$"},message:"must match pattern \""+"^[A-Z]{3}$"+"\"",schema:"^[A-Z]{3}$",parentSchema:schema84.properties.currency,data:data5};
+  if(vErrors === null){
+  vErrors = [err17];
+  }
+  else {
+  vErrors.push(err17);
+  }
+  errors++;
+  }
+  }
+  else {
+  const err18 = {instancePath:instancePath+"/currency",schemaPath:"#/properties/currency/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema84.properties.currency.type,parentSchema:schema84.properties.currency,data:data5};
+  if(vErrors === null){
+  vErrors = [err18];
+  }
+  else {
+  vErrors.push(err18);
+  }
+  errors++;
+  }
+  }
+  if(data.qualifier !== undefined){
+  let data6 = data.qualifier;
+  if(typeof data6 !== "string"){
+  const err19 = {instancePath:instancePath+"/qualifier",schemaPath:"#/$defs/qualifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.type,parentSchema:schema76,data:data6};
+  if(vErrors === null){
+  vErrors = [err19];
+  }
+  else {
+  vErrors.push(err19);
+  }
+  errors++;
+  }
+  if(!((((((((data6 === "exact") || (data6 === "about")) || (data6 === "more_than")) || (data6 === "at_least")) || (data6 === "nearly")) || (data6 === "less_than")) || (data6 === "up_to")) || (data6 === "range"))){
+  const err20 = {instancePath:instancePath+"/qualifier",schemaPath:"#/$defs/qualifier/enum",keyword:"enum",params:{allowedValues: schema76.enum},message:"must be equal to one of the allowed values",schema:schema76.enum,parentSchema:schema76,data:data6};
+  if(vErrors === null){
+  vErrors = [err20];
+  }
+  else {
+  vErrors.push(err20);
+  }
+  errors++;
+  }
+  }
+  if(data.min !== undefined){
+  let data7 = data.min;
+  if((typeof data7 == "number") && (isFinite(data7))){
+  if(data7 < 0 || isNaN(data7)){
+  const err21 = {instancePath:instancePath+"/min",schemaPath:"#/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema84.properties.min,data:data7};
+  if(vErrors === null){
+  vErrors = [err21];
+  }
+  else {
+  vErrors.push(err21);
+  }
+  errors++;
+  }
+  }
+  else {
+  const err22 = {instancePath:instancePath+"/min",schemaPath:"#/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema84.properties.min.type,parentSchema:schema84.properties.min,data:data7};
+  if(vErrors === null){
+  vErrors = [err22];
+  }
+  else {
+  vErrors.push(err22);
+  }
+  errors++;
+  }
+  }
+  if(data.max !== undefined){
+  let data8 = data.max;
+  if((typeof data8 == "number") && (isFinite(data8))){
+  if(data8 < 0 || isNaN(data8)){
+  const err23 = {instancePath:instancePath+"/max",schemaPath:"#/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema84.properties.max,data:data8};
+  if(vErrors === null){
+  vErrors = [err23];
+  }
+  else {
+  vErrors.push(err23);
+  }
+  errors++;
+  }
+  }
+  else {
+  const err24 = {instancePath:instancePath+"/max",schemaPath:"#/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema84.properties.max.type,parentSchema:schema84.properties.max,data:data8};
+  if(vErrors === null){
+  vErrors = [err24];
+  }
+  else {
+  vErrors.push(err24);
+  }
+  errors++;
+  }
+  }
+  if(data.source !== undefined){
+  let data9 = data.source;
+  if(typeof data9 === "string"){
+  if(!pattern19.test(data9)){
+  const err25 = {instancePath:instancePath+"/source",schemaPath:"#/$defs/sourceId/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9_-]*$"+"\"",schema:"^[a-z0-9][a-z0-9_-]*$",parentSchema:schema63,data:data9};
+  if(vErrors === null){
+  vErrors = [err25];
+  }
+  else {
+  vErrors.push(err25);
+  }
+  errors++;
+  }
+  }
+  else {
+  const err26 = {instancePath:instancePath+"/source",schemaPath:"#/$defs/sourceId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.type,parentSchema:schema63,data:data9};
+  if(vErrors === null){
+  vErrors = [err26];
+  }
+  else {
+  vErrors.push(err26);
+  }
+  errors++;
+  }
+  }
+  if(data.as_reported !== undefined){
+  let data10 = data.as_reported;
+  if(typeof data10 === "string"){
+  if(func1(data10) < 1){
+  const err27 = {instancePath:instancePath+"/as_reported",schemaPath:"#/properties/as_reported/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema84.properties.as_reported,data:data10};
+  if(vErrors === null){
+  vErrors = [err27];
+  }
+  else {
+  vErrors.push(err27);
+  }
+  errors++;
+  }
+  }
+  else {
+  const err28 = {instancePath:instancePath+"/as_reported",schemaPath:"#/properties/as_reported/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema84.properties.as_reported.type,parentSchema:schema84.properties.as_reported,data:data10};
+  if(vErrors === null){
+  vErrors = [err28];
+  }
+  else {
+  vErrors.push(err28);
+  }
+  errors++;
+  }
+  }
+  if(data.where !== undefined){
+  let data11 = data.where;
+  if(typeof data11 !== "string"){
+  const err29 = {instancePath:instancePath+"/where",schemaPath:"#/properties/where/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema84.properties.where.type,parentSchema:schema84.properties.where,data:data11};
+  if(vErrors === null){
+  vErrors = [err29];
+  }
+  else {
+  vErrors.push(err29);
+  }
+  errors++;
+  }
+  if(!(((((data11 === "headline") || (data11 === "lead")) || (data11 === "body")) || (data11 === "caption")) || (data11 === "url"))){
+  const err30 = {instancePath:instancePath+"/where",schemaPath:"#/properties/where/enum",keyword:"enum",params:{allowedValues: schema84.properties.where.enum},message:"must be equal to one of the allowed values",schema:schema84.properties.where.enum,parentSchema:schema84.properties.where,data:data11};
+  if(vErrors === null){
+  vErrors = [err30];
+  }
+  else {
+  vErrors.push(err30);
+  }
+  errors++;
+  }
+  }
+  if(data.garbled !== undefined){
+  let data12 = data.garbled;
+  if(typeof data12 !== "boolean"){
+  const err31 = {instancePath:instancePath+"/garbled",schemaPath:"#/properties/garbled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema84.properties.garbled.type,parentSchema:schema84.properties.garbled,data:data12};
+  if(vErrors === null){
+  vErrors = [err31];
+  }
+  else {
+  vErrors.push(err31);
+  }
+  errors++;
+  }
+  }
+  if(data.note !== undefined){
+  let data13 = data.note;
+  if(typeof data13 !== "string"){
+  const err32 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema84.properties.note.type,parentSchema:schema84.properties.note,data:data13};
+  if(vErrors === null){
+  vErrors = [err32];
+  }
+  else {
+  vErrors.push(err32);
+  }
+  errors++;
+  }
+  }
+  }
+  else {
+  const err33 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema84.type,parentSchema:schema84,data};
+  if(vErrors === null){
+  vErrors = [err33];
+  }
+  else {
+  vErrors.push(err33);
+  }
+  errors++;
+  }
+  validate63.errors = vErrors;
+  return errors === 0;
+  }
+  validate63.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+  const schema89 = roots.event.$defs.PersonsSlot;
+  const schema90 = roots.event.$defs.PersonsFigure;
+
+  function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate68.evaluated;
+  if(evaluated0.dynamicProps){
+  evaluated0.props = undefined;
+  }
+  if(evaluated0.dynamicItems){
+  evaluated0.items = undefined;
+  }
+  const _errs1 = errors;
+  let valid0 = true;
+  const _errs2 = errors;
+  if(data && typeof data == "object" && !Array.isArray(data)){
+  let missing0;
+  if((data.qualifier === undefined) && (missing0 = "qualifier")){
+  const err0 = {};
+  if(vErrors === null){
+  vErrors = [err0];
+  }
+  else {
+  vErrors.push(err0);
+  }
+  errors++;
+  }
+  else {
+  if(data.qualifier !== undefined){
+  if("range" !== data.qualifier){
+  const err1 = {};
+  if(vErrors === null){
+  vErrors = [err1];
+  }
+  else {
+  vErrors.push(err1);
+  }
+  errors++;
+  }
+  }
+  }
+  }
+  var _valid0 = _errs2 === errors;
+  errors = _errs1;
+  if(vErrors !== null){
+  if(_errs1){
+  vErrors.length = _errs1;
+  }
+  else {
+  vErrors = null;
+  }
+  }
+  let ifClause0;
+  if(_valid0){
+  const _errs4 = errors;
+  if(data && typeof data == "object" && !Array.isArray(data)){
+  if(data.min === undefined){
+  const err2 = {instancePath,schemaPath:"#/then/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'",schema:schema90.then.required,parentSchema:schema90.then,data};
+  if(vErrors === null){
+  vErrors = [err2];
+  }
+  else {
+  vErrors.push(err2);
+  }
+  errors++;
+  }
+  if(data.max === undefined){
+  const err3 = {instancePath,schemaPath:"#/then/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'",schema:schema90.then.required,parentSchema:schema90.then,data};
+  if(vErrors === null){
+  vErrors = [err3];
+  }
+  else {
+  vErrors.push(err3);
+  }
+  errors++;
+  }
+  if(data.min !== undefined){
+  let data1 = data.min;
+  if((typeof data1 == "number") && (isFinite(data1))){
+  if(data1 < 0 || isNaN(data1)){
+  const err4 = {instancePath:instancePath+"/min",schemaPath:"#/then/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema90.then.properties.min,data:data1};
+  if(vErrors === null){
+  vErrors = [err4];
+  }
+  else {
+  vErrors.push(err4);
+  }
+  errors++;
+  }
+  }
+  else {
+  const err5 = {instancePath:instancePath+"/min",schemaPath:"#/then/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema90.then.properties.min.type,parentSchema:schema90.then.properties.min,data:data1};
+  if(vErrors === null){
+  vErrors = [err5];
+  }
+  else {
+  vErrors.push(err5);
+  }
+  errors++;
+  }
+  }
+  if(data.max !== undefined){
+  let data2 = data.max;
+  if((typeof data2 == "number") && (isFinite(data2))){
+  if(data2 < 0 || isNaN(data2)){
+  const err6 = {instancePath:instancePath+"/max",schemaPath:"#/then/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema90.then.properties.max,data:data2};
+  if(vErrors === null){
+  vErrors = [err6];
+  }
+  else {
+  vErrors.push(err6);
+  }
+  errors++;
+  }
+  }
+  else {
+  const err7 = {instancePath:instancePath+"/max",schemaPath:"#/then/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema90.then.properties.max.type,parentSchema:schema90.then.properties.max,data:data2};
+  if(vErrors === null){
+  vErrors = [err7];
+  }
+  else {
+  vErrors.push(err7);
+  }
+  errors++;
+  }
+  }
+  }
+  var _valid0 = _errs4 === errors;
+  valid0 = _valid0;
+  if(valid0){
+  var props0 = {};
+  props0.min = true;
+  props0.max = true;
+  props0.qualifier = true;
+  }
+  ifClause0 = "then";
+  }
+  else {
+  const _errs9 = errors;
+  if(data && typeof data == "object" && !Array.isArray(data)){
+  if(data.value === undefined){
+  const err8 = {instancePath,schemaPath:"#/else/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema90.else.required,parentSchema:schema90.else,data};
+  if(vErrors === null){
+  vErrors = [err8];
+  }
+  else {
+  vErrors.push(err8);
+  }
+  errors++;
+  }
+  if(data.value !== undefined){
+  let data3 = data.value;
+  if((typeof data3 == "number") && (isFinite(data3))){
+  if(data3 < 0 || isNaN(data3)){
+  const err9 = {instancePath:instancePath+"/value",schemaPath:"#/else/properties/value/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema90.else.properties.value,data:data3};
+  if(vErrors === null){
+  vErrors = [err9];
+  }
+  else {
+  vErrors.push(err9);
+  }
+  errors++;
+  }
+  }
+  else {
+  const err10 = {instancePath:instancePath+"/value",schemaPath:"#/else/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema90.else.properties.value.type,parentSchema:schema90.else.properties.value,data:data3};
+  if(vErrors === null){
+  vErrors = [err10];
+  }
+  else {
+  vErrors.push(err10);
+  }
+  errors++;
+  }
+  }
+  }
+  var _valid0 = _errs9 === errors;
+  valid0 = _valid0;
+  if(valid0){
+  if(props0 !== true){
+  props0 = props0 || {};
+  props0.value = true;
+  }
+  }
+  ifClause0 = "else";
+  }
+  if(!valid0){
+  const err11 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema90.if,parentSchema:schema90,data};
   if(vErrors === null){
   vErrors = [err11];
   }
@@ -3916,7 +4802,7 @@ exports.createValidators = function createValidators(roots) {
   }
   if(data && typeof data == "object" && !Array.isArray(data)){
   if(data.source === undefined){
-  const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema87.required,parentSchema:schema87,data};
+  const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema90.required,parentSchema:schema90,data};
   if(vErrors === null){
   vErrors = [err12];
   }
@@ -3926,8 +4812,8 @@ exports.createValidators = function createValidators(roots) {
   errors++;
   }
   for(const key0 in data){
-  if(!(func9.call(schema87.properties, key0))){
-  const err13 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema87,data};
+  if(!(func9.call(schema90.properties, key0))){
+  const err13 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema90,data};
   if(vErrors === null){
   vErrors = [err13];
   }
@@ -3941,7 +4827,7 @@ exports.createValidators = function createValidators(roots) {
   let data4 = data.value;
   if((typeof data4 == "number") && (isFinite(data4))){
   if(data4 < 0 || isNaN(data4)){
-  const err14 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema87.properties.value,data:data4};
+  const err14 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema90.properties.value,data:data4};
   if(vErrors === null){
   vErrors = [err14];
   }
@@ -3952,7 +4838,7 @@ exports.createValidators = function createValidators(roots) {
   }
   }
   else {
-  const err15 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema87.properties.value.type,parentSchema:schema87.properties.value,data:data4};
+  const err15 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema90.properties.value.type,parentSchema:schema90.properties.value,data:data4};
   if(vErrors === null){
   vErrors = [err15];
   }
@@ -3965,7 +4851,7 @@ exports.createValidators = function createValidators(roots) {
   if(data.unit !== undefined){
   let data5 = data.unit;
   if(typeof data5 !== "string"){
-  const err16 = {instancePath:instancePath+"/unit",schemaPath:"#/properties/unit/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema87.properties.unit.type,parentSchema:schema87.properties.unit,data:data5};
+  const err16 = {instancePath:instancePath+"/unit",schemaPath:"#/properties/unit/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema90.properties.unit.type,parentSchema:schema90.properties.unit,data:data5};
   if(vErrors === null){
   vErrors = [err16];
   }
@@ -3975,7 +4861,7 @@ exports.createValidators = function createValidators(roots) {
   errors++;
   }
   if(!(data5 === "persons")){
-  const err17 = {instancePath:instancePath+"/unit",schemaPath:"#/properties/unit/enum",keyword:"enum",params:{allowedValues: schema87.properties.unit.enum},message:"must be equal to one of the allowed values",schema:schema87.properties.unit.enum,parentSchema:schema87.properties.unit,data:data5};
+  const err17 = {instancePath:instancePath+"/unit",schemaPath:"#/properties/unit/enum",keyword:"enum",params:{allowedValues: schema90.properties.unit.enum},message:"must be equal to one of the allowed values",schema:schema90.properties.unit.enum,parentSchema:schema90.properties.unit,data:data5};
   if(vErrors === null){
   vErrors = [err17];
   }
@@ -3997,7 +4883,7 @@ exports.createValidators = function createValidators(roots) {
   }
   errors++;
   }
-  if(!(((((((data6 === "exact") || (data6 === "about")) || (data6 === "more_than")) || (data6 === "at_least")) || (data6 === "less_than")) || (data6 === "up_to")) || (data6 === "range"))){
+  if(!((((((((data6 === "exact") || (data6 === "about")) || (data6 === "more_than")) || (data6 === "at_least")) || (data6 === "nearly")) || (data6 === "less_than")) || (data6 === "up_to")) || (data6 === "range"))){
   const err19 = {instancePath:instancePath+"/qualifier",schemaPath:"#/$defs/qualifier/enum",keyword:"enum",params:{allowedValues: schema76.enum},message:"must be equal to one of the allowed values",schema:schema76.enum,parentSchema:schema76,data:data6};
   if(vErrors === null){
   vErrors = [err19];
@@ -4012,7 +4898,7 @@ exports.createValidators = function createValidators(roots) {
   let data7 = data.min;
   if((typeof data7 == "number") && (isFinite(data7))){
   if(data7 < 0 || isNaN(data7)){
-  const err20 = {instancePath:instancePath+"/min",schemaPath:"#/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema87.properties.min,data:data7};
+  const err20 = {instancePath:instancePath+"/min",schemaPath:"#/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema90.properties.min,data:data7};
   if(vErrors === null){
   vErrors = [err20];
   }
@@ -4023,7 +4909,7 @@ exports.createValidators = function createValidators(roots) {
   }
   }
   else {
-  const err21 = {instancePath:instancePath+"/min",schemaPath:"#/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema87.properties.min.type,parentSchema:schema87.properties.min,data:data7};
+  const err21 = {instancePath:instancePath+"/min",schemaPath:"#/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema90.properties.min.type,parentSchema:schema90.properties.min,data:data7};
   if(vErrors === null){
   vErrors = [err21];
   }
@@ -4037,7 +4923,7 @@ exports.createValidators = function createValidators(roots) {
   let data8 = data.max;
   if((typeof data8 == "number") && (isFinite(data8))){
   if(data8 < 0 || isNaN(data8)){
-  const err22 = {instancePath:instancePath+"/max",schemaPath:"#/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema87.properties.max,data:data8};
+  const err22 = {instancePath:instancePath+"/max",schemaPath:"#/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema90.properties.max,data:data8};
   if(vErrors === null){
   vErrors = [err22];
   }
@@ -4048,7 +4934,7 @@ exports.createValidators = function createValidators(roots) {
   }
   }
   else {
-  const err23 = {instancePath:instancePath+"/max",schemaPath:"#/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema87.properties.max.type,parentSchema:schema87.properties.max,data:data8};
+  const err23 = {instancePath:instancePath+"/max",schemaPath:"#/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema90.properties.max.type,parentSchema:schema90.properties.max,data:data8};
   if(vErrors === null){
   vErrors = [err23];
   }
@@ -4112,7 +4998,7 @@ exports.createValidators = function createValidators(roots) {
   let data11 = data.as_reported;
   if(typeof data11 === "string"){
   if(func1(data11) < 1){
-  const err28 = {instancePath:instancePath+"/as_reported",schemaPath:"#/properties/as_reported/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema87.properties.as_reported,data:data11};
+  const err28 = {instancePath:instancePath+"/as_reported",schemaPath:"#/properties/as_reported/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema90.properties.as_reported,data:data11};
   if(vErrors === null){
   vErrors = [err28];
   }
@@ -4123,7 +5009,7 @@ exports.createValidators = function createValidators(roots) {
   }
   }
   else {
-  const err29 = {instancePath:instancePath+"/as_reported",schemaPath:"#/properties/as_reported/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema87.properties.as_reported.type,parentSchema:schema87.properties.as_reported,data:data11};
+  const err29 = {instancePath:instancePath+"/as_reported",schemaPath:"#/properties/as_reported/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema90.properties.as_reported.type,parentSchema:schema90.properties.as_reported,data:data11};
   if(vErrors === null){
   vErrors = [err29];
   }
@@ -4133,10 +5019,10 @@ exports.createValidators = function createValidators(roots) {
   errors++;
   }
   }
-  if(data.note !== undefined){
-  let data12 = data.note;
+  if(data.scope !== undefined){
+  let data12 = data.scope;
   if(typeof data12 !== "string"){
-  const err30 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema87.properties.note.type,parentSchema:schema87.properties.note,data:data12};
+  const err30 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema90.properties.scope.type,parentSchema:schema90.properties.scope,data:data12};
   if(vErrors === null){
   vErrors = [err30];
   }
@@ -4145,10 +5031,8 @@ exports.createValidators = function createValidators(roots) {
   }
   errors++;
   }
-  }
-  }
-  else {
-  const err31 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema87.type,parentSchema:schema87,data};
+  if(!(((data12 === "total") || (data12 === "part")) || (data12 === "aggregate"))){
+  const err31 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/enum",keyword:"enum",params:{allowedValues: schema90.properties.scope.enum},message:"must be equal to one of the allowed values",schema:schema90.properties.scope.enum,parentSchema:schema90.properties.scope,data:data12};
   if(vErrors === null){
   vErrors = [err31];
   }
@@ -4157,16 +5041,102 @@ exports.createValidators = function createValidators(roots) {
   }
   errors++;
   }
-  validate65.errors = vErrors;
+  }
+  if(data.part !== undefined){
+  let data13 = data.part;
+  if(typeof data13 === "string"){
+  if(func1(data13) < 1){
+  const err32 = {instancePath:instancePath+"/part",schemaPath:"#/properties/part/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema90.properties.part,data:data13};
+  if(vErrors === null){
+  vErrors = [err32];
+  }
+  else {
+  vErrors.push(err32);
+  }
+  errors++;
+  }
+  }
+  else {
+  const err33 = {instancePath:instancePath+"/part",schemaPath:"#/properties/part/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema90.properties.part.type,parentSchema:schema90.properties.part,data:data13};
+  if(vErrors === null){
+  vErrors = [err33];
+  }
+  else {
+  vErrors.push(err33);
+  }
+  errors++;
+  }
+  }
+  if(data.where !== undefined){
+  let data14 = data.where;
+  if(typeof data14 !== "string"){
+  const err34 = {instancePath:instancePath+"/where",schemaPath:"#/properties/where/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema90.properties.where.type,parentSchema:schema90.properties.where,data:data14};
+  if(vErrors === null){
+  vErrors = [err34];
+  }
+  else {
+  vErrors.push(err34);
+  }
+  errors++;
+  }
+  if(!(((((data14 === "headline") || (data14 === "lead")) || (data14 === "body")) || (data14 === "caption")) || (data14 === "url"))){
+  const err35 = {instancePath:instancePath+"/where",schemaPath:"#/properties/where/enum",keyword:"enum",params:{allowedValues: schema90.properties.where.enum},message:"must be equal to one of the allowed values",schema:schema90.properties.where.enum,parentSchema:schema90.properties.where,data:data14};
+  if(vErrors === null){
+  vErrors = [err35];
+  }
+  else {
+  vErrors.push(err35);
+  }
+  errors++;
+  }
+  }
+  if(data.garbled !== undefined){
+  let data15 = data.garbled;
+  if(typeof data15 !== "boolean"){
+  const err36 = {instancePath:instancePath+"/garbled",schemaPath:"#/properties/garbled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema90.properties.garbled.type,parentSchema:schema90.properties.garbled,data:data15};
+  if(vErrors === null){
+  vErrors = [err36];
+  }
+  else {
+  vErrors.push(err36);
+  }
+  errors++;
+  }
+  }
+  if(data.note !== undefined){
+  let data16 = data.note;
+  if(typeof data16 !== "string"){
+  const err37 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema90.properties.note.type,parentSchema:schema90.properties.note,data:data16};
+  if(vErrors === null){
+  vErrors = [err37];
+  }
+  else {
+  vErrors.push(err37);
+  }
+  errors++;
+  }
+  }
+  }
+  else {
+  const err38 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema90.type,parentSchema:schema90,data};
+  if(vErrors === null){
+  vErrors = [err38];
+  }
+  else {
+  vErrors.push(err38);
+  }
+  errors++;
+  }
+  validate68.errors = vErrors;
   return errors === 0;
   }
-  validate65.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+  validate68.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-  function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+  function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate64.evaluated;
+  const evaluated0 = validate67.evaluated;
   if(evaluated0.dynamicProps){
   evaluated0.props = undefined;
   }
@@ -4178,7 +5148,7 @@ exports.createValidators = function createValidators(roots) {
   const _errs1 = errors;
   if((typeof data == "number") && (isFinite(data))){
   if(data < 0 || isNaN(data)){
-  const err0 = {instancePath,schemaPath:"#/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema86.anyOf[0],data};
+  const err0 = {instancePath,schemaPath:"#/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema89.anyOf[0],data};
   if(vErrors === null){
   vErrors = [err0];
   }
@@ -4189,7 +5159,7 @@ exports.createValidators = function createValidators(roots) {
   }
   }
   else {
-  const err1 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema86.anyOf[0].type,parentSchema:schema86.anyOf[0],data};
+  const err1 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema89.anyOf[0].type,parentSchema:schema89.anyOf[0],data};
   if(vErrors === null){
   vErrors = [err1];
   }
@@ -4201,8 +5171,8 @@ exports.createValidators = function createValidators(roots) {
   var _valid0 = _errs1 === errors;
   valid0 = valid0 || _valid0;
   const _errs3 = errors;
-  if(!(validate65(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-  vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
+  if(!(validate68(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+  vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
   errors = vErrors.length;
   }
   var _valid0 = _errs3 === errors;
@@ -4213,7 +5183,7 @@ exports.createValidators = function createValidators(roots) {
   const _errs4 = errors;
   if(Array.isArray(data)){
   if(data.length < 1){
-  const err2 = {instancePath,schemaPath:"#/anyOf/2/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema86.anyOf[2],data};
+  const err2 = {instancePath,schemaPath:"#/anyOf/2/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema89.anyOf[2],data};
   if(vErrors === null){
   vErrors = [err2];
   }
@@ -4224,14 +5194,14 @@ exports.createValidators = function createValidators(roots) {
   }
   const len0 = data.length;
   for(let i0=0; i0<len0; i0++){
-  if(!(validate65(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
-  vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
+  if(!(validate68(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
+  vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
   errors = vErrors.length;
   }
   }
   }
   else {
-  const err3 = {instancePath,schemaPath:"#/anyOf/2/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema86.anyOf[2].type,parentSchema:schema86.anyOf[2],data};
+  const err3 = {instancePath,schemaPath:"#/anyOf/2/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema89.anyOf[2].type,parentSchema:schema89.anyOf[2],data};
   if(vErrors === null){
   vErrors = [err3];
   }
@@ -4246,7 +5216,7 @@ exports.createValidators = function createValidators(roots) {
   var items0 = true;
   }
   if(!valid0){
-  const err4 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema86.anyOf,parentSchema:schema86,data};
+  const err4 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema89.anyOf,parentSchema:schema89,data};
   if(vErrors === null){
   vErrors = [err4];
   }
@@ -4266,12 +5236,12 @@ exports.createValidators = function createValidators(roots) {
   }
   }
   }
-  validate64.errors = vErrors;
+  validate67.errors = vErrors;
   evaluated0.props = props0;
   evaluated0.items = items0;
   return errors === 0;
   }
-  validate64.evaluated = {"dynamicProps":true,"dynamicItems":true};
+  validate67.evaluated = {"dynamicProps":true,"dynamicItems":true};
 
 
   function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -4372,7 +5342,7 @@ exports.createValidators = function createValidators(roots) {
   let data0 = data.id;
   if(typeof data0 === "string"){
   if(!pattern12.test(data0)){
-  const err8 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}(-[0-9]{2}){0,2}-[a-z]{2}-[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[0-9]{4}(-[0-9]{2}){0,2}-[a-z]{2}-[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[0-9]{4}(-[0-9]{2}){0,2}-[a-z]{2}-[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema55.properties.id,data:data0};
+  const err8 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^(?:[0-9]{4}(?:-[0-9]{2}){0,2}|undated)-[a-z]{2}-[a-z0-9]+(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^(?:[0-9]{4}(?:-[0-9]{2}){0,2}|undated)-[a-z]{2}-[a-z0-9]+(?:-[a-z0-9]+)*$"+"\"",schema:"^(?:[0-9]{4}(?:-[0-9]{2}){0,2}|undated)-[a-z]{2}-[a-z0-9]+(?:-[a-z0-9]+)*$",parentSchema:schema55.properties.id,data:data0};
   if(vErrors === null){
   vErrors = [err8];
   }
@@ -4533,13 +5503,26 @@ exports.createValidators = function createValidators(roots) {
   }
   var _valid0 = _errs17 === errors;
   valid1 = valid1 || _valid0;
-  if(!valid1){
-  const err20 = {instancePath:instancePath+"/date",schemaPath:"#/properties/date/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema55.properties.date.anyOf,parentSchema:schema55.properties.date,data:data6};
+  const _errs20 = errors;
+  if(data6 !== null){
+  const err20 = {instancePath:instancePath+"/date",schemaPath:"#/properties/date/anyOf/2/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema55.properties.date.anyOf[2].type,parentSchema:schema55.properties.date.anyOf[2],data:data6};
   if(vErrors === null){
   vErrors = [err20];
   }
   else {
   vErrors.push(err20);
+  }
+  errors++;
+  }
+  var _valid0 = _errs20 === errors;
+  valid1 = valid1 || _valid0;
+  if(!valid1){
+  const err21 = {instancePath:instancePath+"/date",schemaPath:"#/properties/date/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema55.properties.date.anyOf,parentSchema:schema55.properties.date,data:data6};
+  if(vErrors === null){
+  vErrors = [err21];
+  }
+  else {
+  vErrors.push(err21);
   }
   errors++;
   }
@@ -4558,18 +5541,7 @@ exports.createValidators = function createValidators(roots) {
   if(data.announced !== undefined){
   let data8 = data.announced;
   if((typeof data8 !== "string") && (data8 !== null)){
-  const err21 = {instancePath:instancePath+"/announced",schemaPath:"#/$defs/nullablePartialDate/type",keyword:"type",params:{type: schema64.type},message:"must be string,null",schema:schema64.type,parentSchema:schema64,data:data8};
-  if(vErrors === null){
-  vErrors = [err21];
-  }
-  else {
-  vErrors.push(err21);
-  }
-  errors++;
-  }
-  if(typeof data8 === "string"){
-  if(!pattern10.test(data8)){
-  const err22 = {instancePath:instancePath+"/announced",schemaPath:"#/$defs/nullablePartialDate/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"},message:"must match pattern \""+"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"+"\"",schema:"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$",parentSchema:schema64,data:data8};
+  const err22 = {instancePath:instancePath+"/announced",schemaPath:"#/$defs/nullablePartialDate/type",keyword:"type",params:{type: schema64.type},message:"must be string,null",schema:schema64.type,parentSchema:schema64,data:data8};
   if(vErrors === null){
   vErrors = [err22];
   }
@@ -4578,28 +5550,39 @@ exports.createValidators = function createValidators(roots) {
   }
   errors++;
   }
-  }
-  }
-  if(data.location !== undefined){
-  let data9 = data.location;
-  const _errs24 = errors;
-  let valid5 = false;
-  const _errs25 = errors;
-  if(!(validate49(data9, {instancePath:instancePath+"/location",parentData:data,parentDataProperty:"location",rootData,dynamicAnchors}))){
-  vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
-  errors = vErrors.length;
-  }
-  var _valid1 = _errs25 === errors;
-  valid5 = valid5 || _valid1;
-  const _errs26 = errors;
-  if(Array.isArray(data9)){
-  if(data9.length < 1){
-  const err23 = {instancePath:instancePath+"/location",schemaPath:"#/properties/location/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema55.properties.location.anyOf[1],data:data9};
+  if(typeof data8 === "string"){
+  if(!pattern10.test(data8)){
+  const err23 = {instancePath:instancePath+"/announced",schemaPath:"#/$defs/nullablePartialDate/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"},message:"must match pattern \""+"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"+"\"",schema:"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$",parentSchema:schema64,data:data8};
   if(vErrors === null){
   vErrors = [err23];
   }
   else {
   vErrors.push(err23);
+  }
+  errors++;
+  }
+  }
+  }
+  if(data.location !== undefined){
+  let data9 = data.location;
+  const _errs26 = errors;
+  let valid5 = false;
+  const _errs27 = errors;
+  if(!(validate49(data9, {instancePath:instancePath+"/location",parentData:data,parentDataProperty:"location",rootData,dynamicAnchors}))){
+  vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
+  errors = vErrors.length;
+  }
+  var _valid1 = _errs27 === errors;
+  valid5 = valid5 || _valid1;
+  const _errs28 = errors;
+  if(Array.isArray(data9)){
+  if(data9.length < 1){
+  const err24 = {instancePath:instancePath+"/location",schemaPath:"#/properties/location/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema55.properties.location.anyOf[1],data:data9};
+  if(vErrors === null){
+  vErrors = [err24];
+  }
+  else {
+  vErrors.push(err24);
   }
   errors++;
   }
@@ -4612,19 +5595,7 @@ exports.createValidators = function createValidators(roots) {
   }
   }
   else {
-  const err24 = {instancePath:instancePath+"/location",schemaPath:"#/properties/location/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema55.properties.location.anyOf[1].type,parentSchema:schema55.properties.location.anyOf[1],data:data9};
-  if(vErrors === null){
-  vErrors = [err24];
-  }
-  else {
-  vErrors.push(err24);
-  }
-  errors++;
-  }
-  var _valid1 = _errs26 === errors;
-  valid5 = valid5 || _valid1;
-  if(!valid5){
-  const err25 = {instancePath:instancePath+"/location",schemaPath:"#/properties/location/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema55.properties.location.anyOf,parentSchema:schema55.properties.location,data:data9};
+  const err25 = {instancePath:instancePath+"/location",schemaPath:"#/properties/location/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema55.properties.location.anyOf[1].type,parentSchema:schema55.properties.location.anyOf[1],data:data9};
   if(vErrors === null){
   vErrors = [err25];
   }
@@ -4633,11 +5604,23 @@ exports.createValidators = function createValidators(roots) {
   }
   errors++;
   }
+  var _valid1 = _errs28 === errors;
+  valid5 = valid5 || _valid1;
+  if(!valid5){
+  const err26 = {instancePath:instancePath+"/location",schemaPath:"#/properties/location/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema55.properties.location.anyOf,parentSchema:schema55.properties.location,data:data9};
+  if(vErrors === null){
+  vErrors = [err26];
+  }
   else {
-  errors = _errs24;
+  vErrors.push(err26);
+  }
+  errors++;
+  }
+  else {
+  errors = _errs26;
   if(vErrors !== null){
-  if(_errs24){
-  vErrors.length = _errs24;
+  if(_errs26){
+  vErrors.length = _errs26;
   }
   else {
   vErrors = null;
@@ -4653,17 +5636,7 @@ exports.createValidators = function createValidators(roots) {
   let data12 = data11[i2];
   if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
   if(data12.agency === undefined){
-  const err26 = {instancePath:instancePath+"/agencies/" + i2,schemaPath:"#/properties/agencies/items/required",keyword:"required",params:{missingProperty: "agency"},message:"must have required property '"+"agency"+"'",schema:schema55.properties.agencies.items.required,parentSchema:schema55.properties.agencies.items,data:data12};
-  if(vErrors === null){
-  vErrors = [err26];
-  }
-  else {
-  vErrors.push(err26);
-  }
-  errors++;
-  }
-  if(data12.role === undefined){
-  const err27 = {instancePath:instancePath+"/agencies/" + i2,schemaPath:"#/properties/agencies/items/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema55.properties.agencies.items.required,parentSchema:schema55.properties.agencies.items,data:data12};
+  const err27 = {instancePath:instancePath+"/agencies/" + i2,schemaPath:"#/properties/agencies/items/required",keyword:"required",params:{missingProperty: "agency"},message:"must have required property '"+"agency"+"'",schema:schema55.properties.agencies.items.required,parentSchema:schema55.properties.agencies.items,data:data12};
   if(vErrors === null){
   vErrors = [err27];
   }
@@ -4672,9 +5645,8 @@ exports.createValidators = function createValidators(roots) {
   }
   errors++;
   }
-  for(const key1 in data12){
-  if(!((key1 === "agency") || (key1 === "role"))){
-  const err28 = {instancePath:instancePath+"/agencies/" + i2,schemaPath:"#/properties/agencies/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema55.properties.agencies.items,data:data12};
+  if(data12.role === undefined){
+  const err28 = {instancePath:instancePath+"/agencies/" + i2,schemaPath:"#/properties/agencies/items/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema55.properties.agencies.items.required,parentSchema:schema55.properties.agencies.items,data:data12};
   if(vErrors === null){
   vErrors = [err28];
   }
@@ -4683,12 +5655,9 @@ exports.createValidators = function createValidators(roots) {
   }
   errors++;
   }
-  }
-  if(data12.agency !== undefined){
-  let data13 = data12.agency;
-  if(typeof data13 === "string"){
-  if(!pattern4.test(data13)){
-  const err29 = {instancePath:instancePath+"/agencies/" + i2+"/agency",schemaPath:"#/$defs/registryId/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]*$"+"\"",schema:"^[a-z0-9][a-z0-9._-]*$",parentSchema:schema67,data:data13};
+  for(const key1 in data12){
+  if(!((key1 === "agency") || (key1 === "role"))){
+  const err29 = {instancePath:instancePath+"/agencies/" + i2,schemaPath:"#/properties/agencies/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema55.properties.agencies.items,data:data12};
   if(vErrors === null){
   vErrors = [err29];
   }
@@ -4698,8 +5667,11 @@ exports.createValidators = function createValidators(roots) {
   errors++;
   }
   }
-  else {
-  const err30 = {instancePath:instancePath+"/agencies/" + i2+"/agency",schemaPath:"#/$defs/registryId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.type,parentSchema:schema67,data:data13};
+  if(data12.agency !== undefined){
+  let data13 = data12.agency;
+  if(typeof data13 === "string"){
+  if(!pattern4.test(data13)){
+  const err30 = {instancePath:instancePath+"/agencies/" + i2+"/agency",schemaPath:"#/$defs/registryId/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]*$"+"\"",schema:"^[a-z0-9][a-z0-9._-]*$",parentSchema:schema67,data:data13};
   if(vErrors === null){
   vErrors = [err30];
   }
@@ -4709,10 +5681,8 @@ exports.createValidators = function createValidators(roots) {
   errors++;
   }
   }
-  if(data12.role !== undefined){
-  let data14 = data12.role;
-  if(typeof data14 !== "string"){
-  const err31 = {instancePath:instancePath+"/agencies/" + i2+"/role",schemaPath:"#/properties/agencies/items/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.properties.agencies.items.properties.role.type,parentSchema:schema55.properties.agencies.items.properties.role,data:data14};
+  else {
+  const err31 = {instancePath:instancePath+"/agencies/" + i2+"/agency",schemaPath:"#/$defs/registryId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.type,parentSchema:schema67,data:data13};
   if(vErrors === null){
   vErrors = [err31];
   }
@@ -4721,8 +5691,11 @@ exports.createValidators = function createValidators(roots) {
   }
   errors++;
   }
-  if(!((((data14 === "seizing") || (data14 === "announcing")) || (data14 === "supporting")) || (data14 === "tip_off"))){
-  const err32 = {instancePath:instancePath+"/agencies/" + i2+"/role",schemaPath:"#/properties/agencies/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema55.properties.agencies.items.properties.role.enum},message:"must be equal to one of the allowed values",schema:schema55.properties.agencies.items.properties.role.enum,parentSchema:schema55.properties.agencies.items.properties.role,data:data14};
+  }
+  if(data12.role !== undefined){
+  let data14 = data12.role;
+  if(typeof data14 !== "string"){
+  const err32 = {instancePath:instancePath+"/agencies/" + i2+"/role",schemaPath:"#/properties/agencies/items/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.properties.agencies.items.properties.role.type,parentSchema:schema55.properties.agencies.items.properties.role,data:data14};
   if(vErrors === null){
   vErrors = [err32];
   }
@@ -4731,10 +5704,8 @@ exports.createValidators = function createValidators(roots) {
   }
   errors++;
   }
-  }
-  }
-  else {
-  const err33 = {instancePath:instancePath+"/agencies/" + i2,schemaPath:"#/properties/agencies/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema55.properties.agencies.items.type,parentSchema:schema55.properties.agencies.items,data:data12};
+  if(!((((data14 === "seizing") || (data14 === "announcing")) || (data14 === "supporting")) || (data14 === "tip_off"))){
+  const err33 = {instancePath:instancePath+"/agencies/" + i2+"/role",schemaPath:"#/properties/agencies/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema55.properties.agencies.items.properties.role.enum},message:"must be equal to one of the allowed values",schema:schema55.properties.agencies.items.properties.role.enum,parentSchema:schema55.properties.agencies.items.properties.role,data:data14};
   if(vErrors === null){
   vErrors = [err33];
   }
@@ -4746,7 +5717,7 @@ exports.createValidators = function createValidators(roots) {
   }
   }
   else {
-  const err34 = {instancePath:instancePath+"/agencies",schemaPath:"#/properties/agencies/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema55.properties.agencies.type,parentSchema:schema55.properties.agencies,data:data11};
+  const err34 = {instancePath:instancePath+"/agencies/" + i2,schemaPath:"#/properties/agencies/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema55.properties.agencies.items.type,parentSchema:schema55.properties.agencies.items,data:data12};
   if(vErrors === null){
   vErrors = [err34];
   }
@@ -4756,12 +5727,9 @@ exports.createValidators = function createValidators(roots) {
   errors++;
   }
   }
-  if(data.route !== undefined){
-  let data15 = data.route;
-  if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-  for(const key2 in data15){
-  if(!(((key2 === "origin") || (key2 === "transit")) || (key2 === "destination"))){
-  const err35 = {instancePath:instancePath+"/route",schemaPath:"#/properties/route/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema55.properties.route,data:data15};
+  }
+  else {
+  const err35 = {instancePath:instancePath+"/agencies",schemaPath:"#/properties/agencies/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema55.properties.agencies.type,parentSchema:schema55.properties.agencies,data:data11};
   if(vErrors === null){
   vErrors = [err35];
   }
@@ -4771,10 +5739,12 @@ exports.createValidators = function createValidators(roots) {
   errors++;
   }
   }
-  if(data15.origin !== undefined){
-  let data16 = data15.origin;
-  if((typeof data16 !== "string") && (data16 !== null)){
-  const err36 = {instancePath:instancePath+"/route/origin",schemaPath:"#/$defs/nullableCountryCode/type",keyword:"type",params:{type: schema68.type},message:"must be string,null",schema:schema68.type,parentSchema:schema68,data:data16};
+  if(data.route !== undefined){
+  let data15 = data.route;
+  if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+  for(const key2 in data15){
+  if(!(((key2 === "origin") || (key2 === "transit")) || (key2 === "destination"))){
+  const err36 = {instancePath:instancePath+"/route",schemaPath:"#/properties/route/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema55.properties.route,data:data15};
   if(vErrors === null){
   vErrors = [err36];
   }
@@ -4783,21 +5753,34 @@ exports.createValidators = function createValidators(roots) {
   }
   errors++;
   }
+  }
+  if(data15.origin !== undefined){
+  let data16 = data15.origin;
+  if((typeof data16 !== "string") && (data16 !== null)){
+  const err37 = {instancePath:instancePath+"/route/origin",schemaPath:"#/$defs/nullableCountryCode/type",keyword:"type",params:{type: schema66.type},message:"must be string,null",schema:schema66.type,parentSchema:schema66,data:data16};
+  if(vErrors === null){
+  vErrors = [err37];
+  }
+  else {
+  vErrors.push(err37);
+  }
+  errors++;
+  }
   let valid14;
   valid14 = false;
-  for(const v0 of schema68.enum){
+  for(const v0 of schema66.enum){
   if(func0(data16, v0)){
   valid14 = true;
   break;
   }
   }
   if(!valid14){
-  const err37 = {instancePath:instancePath+"/route/origin",schemaPath:"#/$defs/nullableCountryCode/enum",keyword:"enum",params:{allowedValues: schema68.enum},message:"must be equal to one of the allowed values",schema:schema68.enum,parentSchema:schema68,data:data16};
+  const err38 = {instancePath:instancePath+"/route/origin",schemaPath:"#/$defs/nullableCountryCode/enum",keyword:"enum",params:{allowedValues: schema66.enum},message:"must be equal to one of the allowed values",schema:schema66.enum,parentSchema:schema66,data:data16};
   if(vErrors === null){
-  vErrors = [err37];
+  vErrors = [err38];
   }
   else {
-  vErrors.push(err37);
+  vErrors.push(err38);
   }
   errors++;
   }
@@ -4809,25 +5792,7 @@ exports.createValidators = function createValidators(roots) {
   for(let i3=0; i3<len3; i3++){
   let data18 = data17[i3];
   if(typeof data18 !== "string"){
-  const err38 = {instancePath:instancePath+"/route/transit/" + i3,schemaPath:"#/$defs/countryCode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.type,parentSchema:schema66,data:data18};
-  if(vErrors === null){
-  vErrors = [err38];
-  }
-  else {
-  vErrors.push(err38);
-  }
-  errors++;
-  }
-  let valid18;
-  valid18 = false;
-  for(const v1 of schema66.enum){
-  if(func0(data18, v1)){
-  valid18 = true;
-  break;
-  }
-  }
-  if(!valid18){
-  const err39 = {instancePath:instancePath+"/route/transit/" + i3,schemaPath:"#/$defs/countryCode/enum",keyword:"enum",params:{allowedValues: schema66.enum},message:"must be equal to one of the allowed values",schema:schema66.enum,parentSchema:schema66,data:data18};
+  const err39 = {instancePath:instancePath+"/route/transit/" + i3,schemaPath:"#/$defs/countryCode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.type,parentSchema:schema69,data:data18};
   if(vErrors === null){
   vErrors = [err39];
   }
@@ -4836,10 +5801,16 @@ exports.createValidators = function createValidators(roots) {
   }
   errors++;
   }
+  let valid18;
+  valid18 = false;
+  for(const v1 of schema69.enum){
+  if(func0(data18, v1)){
+  valid18 = true;
+  break;
   }
   }
-  else {
-  const err40 = {instancePath:instancePath+"/route/transit",schemaPath:"#/properties/route/properties/transit/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema55.properties.route.properties.transit.type,parentSchema:schema55.properties.route.properties.transit,data:data17};
+  if(!valid18){
+  const err40 = {instancePath:instancePath+"/route/transit/" + i3,schemaPath:"#/$defs/countryCode/enum",keyword:"enum",params:{allowedValues: schema69.enum},message:"must be equal to one of the allowed values",schema:schema69.enum,parentSchema:schema69,data:data18};
   if(vErrors === null){
   vErrors = [err40];
   }
@@ -4849,10 +5820,9 @@ exports.createValidators = function createValidators(roots) {
   errors++;
   }
   }
-  if(data15.destination !== undefined){
-  let data19 = data15.destination;
-  if((typeof data19 !== "string") && (data19 !== null)){
-  const err41 = {instancePath:instancePath+"/route/destination",schemaPath:"#/$defs/nullableCountryCode/type",keyword:"type",params:{type: schema68.type},message:"must be string,null",schema:schema68.type,parentSchema:schema68,data:data19};
+  }
+  else {
+  const err41 = {instancePath:instancePath+"/route/transit",schemaPath:"#/properties/route/properties/transit/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema55.properties.route.properties.transit.type,parentSchema:schema55.properties.route.properties.transit,data:data17};
   if(vErrors === null){
   vErrors = [err41];
   }
@@ -4861,16 +5831,11 @@ exports.createValidators = function createValidators(roots) {
   }
   errors++;
   }
-  let valid20;
-  valid20 = false;
-  for(const v2 of schema68.enum){
-  if(func0(data19, v2)){
-  valid20 = true;
-  break;
   }
-  }
-  if(!valid20){
-  const err42 = {instancePath:instancePath+"/route/destination",schemaPath:"#/$defs/nullableCountryCode/enum",keyword:"enum",params:{allowedValues: schema68.enum},message:"must be equal to one of the allowed values",schema:schema68.enum,parentSchema:schema68,data:data19};
+  if(data15.destination !== undefined){
+  let data19 = data15.destination;
+  if((typeof data19 !== "string") && (data19 !== null)){
+  const err42 = {instancePath:instancePath+"/route/destination",schemaPath:"#/$defs/nullableCountryCode/type",keyword:"type",params:{type: schema66.type},message:"must be string,null",schema:schema66.type,parentSchema:schema66,data:data19};
   if(vErrors === null){
   vErrors = [err42];
   }
@@ -4879,15 +5844,33 @@ exports.createValidators = function createValidators(roots) {
   }
   errors++;
   }
+  let valid20;
+  valid20 = false;
+  for(const v2 of schema66.enum){
+  if(func0(data19, v2)){
+  valid20 = true;
+  break;
   }
   }
-  else {
-  const err43 = {instancePath:instancePath+"/route",schemaPath:"#/properties/route/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema55.properties.route.type,parentSchema:schema55.properties.route,data:data15};
+  if(!valid20){
+  const err43 = {instancePath:instancePath+"/route/destination",schemaPath:"#/$defs/nullableCountryCode/enum",keyword:"enum",params:{allowedValues: schema66.enum},message:"must be equal to one of the allowed values",schema:schema66.enum,parentSchema:schema66,data:data19};
   if(vErrors === null){
   vErrors = [err43];
   }
   else {
   vErrors.push(err43);
+  }
+  errors++;
+  }
+  }
+  }
+  else {
+  const err44 = {instancePath:instancePath+"/route",schemaPath:"#/properties/route/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema55.properties.route.type,parentSchema:schema55.properties.route,data:data15};
+  if(vErrors === null){
+  vErrors = [err44];
+  }
+  else {
+  vErrors.push(err44);
   }
   errors++;
   }
@@ -4900,18 +5883,7 @@ exports.createValidators = function createValidators(roots) {
   let data21 = data20[i4];
   if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
   if(data21.drug === undefined){
-  const err44 = {instancePath:instancePath+"/seizures/" + i4,schemaPath:"#/properties/seizures/items/required",keyword:"required",params:{missingProperty: "drug"},message:"must have required property '"+"drug"+"'",schema:schema55.properties.seizures.items.required,parentSchema:schema55.properties.seizures.items,data:data21};
-  if(vErrors === null){
-  vErrors = [err44];
-  }
-  else {
-  vErrors.push(err44);
-  }
-  errors++;
-  }
-  for(const key3 in data21){
-  if(!(((((((key3 === "drug") || (key3 === "form")) || (key3 === "count")) || (key3 === "weight")) || (key3 === "volume")) || (key3 === "concealment")) || (key3 === "note"))){
-  const err45 = {instancePath:instancePath+"/seizures/" + i4,schemaPath:"#/properties/seizures/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema55.properties.seizures.items,data:data21};
+  const err45 = {instancePath:instancePath+"/seizures/" + i4,schemaPath:"#/properties/seizures/items/required",keyword:"required",params:{missingProperty: "drug"},message:"must have required property '"+"drug"+"'",schema:schema55.properties.seizures.items.required,parentSchema:schema55.properties.seizures.items,data:data21};
   if(vErrors === null){
   vErrors = [err45];
   }
@@ -4920,12 +5892,9 @@ exports.createValidators = function createValidators(roots) {
   }
   errors++;
   }
-  }
-  if(data21.drug !== undefined){
-  let data22 = data21.drug;
-  if(typeof data22 === "string"){
-  if(!pattern4.test(data22)){
-  const err46 = {instancePath:instancePath+"/seizures/" + i4+"/drug",schemaPath:"#/$defs/registryId/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]*$"+"\"",schema:"^[a-z0-9][a-z0-9._-]*$",parentSchema:schema67,data:data22};
+  for(const key3 in data21){
+  if(!((((((((key3 === "drug") || (key3 === "form")) || (key3 === "count")) || (key3 === "weight")) || (key3 === "volume")) || (key3 === "street_value")) || (key3 === "concealment")) || (key3 === "note"))){
+  const err46 = {instancePath:instancePath+"/seizures/" + i4,schemaPath:"#/properties/seizures/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema55.properties.seizures.items,data:data21};
   if(vErrors === null){
   vErrors = [err46];
   }
@@ -4935,8 +5904,11 @@ exports.createValidators = function createValidators(roots) {
   errors++;
   }
   }
-  else {
-  const err47 = {instancePath:instancePath+"/seizures/" + i4+"/drug",schemaPath:"#/$defs/registryId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.type,parentSchema:schema67,data:data22};
+  if(data21.drug !== undefined){
+  let data22 = data21.drug;
+  if(typeof data22 === "string"){
+  if(!pattern4.test(data22)){
+  const err47 = {instancePath:instancePath+"/seizures/" + i4+"/drug",schemaPath:"#/$defs/registryId/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]*$"+"\"",schema:"^[a-z0-9][a-z0-9._-]*$",parentSchema:schema67,data:data22};
   if(vErrors === null){
   vErrors = [err47];
   }
@@ -4946,10 +5918,8 @@ exports.createValidators = function createValidators(roots) {
   errors++;
   }
   }
-  if(data21.form !== undefined){
-  let data23 = data21.form;
-  if(typeof data23 !== "string"){
-  const err48 = {instancePath:instancePath+"/seizures/" + i4+"/form",schemaPath:"#/$defs/formEnum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.type,parentSchema:schema72,data:data23};
+  else {
+  const err48 = {instancePath:instancePath+"/seizures/" + i4+"/drug",schemaPath:"#/$defs/registryId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.type,parentSchema:schema67,data:data22};
   if(vErrors === null){
   vErrors = [err48];
   }
@@ -4958,13 +5928,26 @@ exports.createValidators = function createValidators(roots) {
   }
   errors++;
   }
-  if(!(((((((((data23 === "tablet") || (data23 === "capsule")) || (data23 === "powder")) || (data23 === "resin")) || (data23 === "plant")) || (data23 === "liquid")) || (data23 === "crystal")) || (data23 === "bar")) || (data23 === "unknown"))){
-  const err49 = {instancePath:instancePath+"/seizures/" + i4+"/form",schemaPath:"#/$defs/formEnum/enum",keyword:"enum",params:{allowedValues: schema72.enum},message:"must be equal to one of the allowed values",schema:schema72.enum,parentSchema:schema72,data:data23};
+  }
+  if(data21.form !== undefined){
+  let data23 = data21.form;
+  if(typeof data23 !== "string"){
+  const err49 = {instancePath:instancePath+"/seizures/" + i4+"/form",schemaPath:"#/$defs/formEnum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.type,parentSchema:schema72,data:data23};
   if(vErrors === null){
   vErrors = [err49];
   }
   else {
   vErrors.push(err49);
+  }
+  errors++;
+  }
+  if(!(((((((((data23 === "tablet") || (data23 === "capsule")) || (data23 === "powder")) || (data23 === "resin")) || (data23 === "plant")) || (data23 === "liquid")) || (data23 === "crystal")) || (data23 === "bar")) || (data23 === "unknown"))){
+  const err50 = {instancePath:instancePath+"/seizures/" + i4+"/form",schemaPath:"#/$defs/formEnum/enum",keyword:"enum",params:{allowedValues: schema72.enum},message:"must be equal to one of the allowed values",schema:schema72.enum,parentSchema:schema72,data:data23};
+  if(vErrors === null){
+  vErrors = [err50];
+  }
+  else {
+  vErrors.push(err50);
   }
   errors++;
   }
@@ -4987,23 +5970,21 @@ exports.createValidators = function createValidators(roots) {
   errors = vErrors.length;
   }
   }
-  if(data21.concealment !== undefined){
-  let data27 = data21.concealment;
-  if((typeof data27 !== "string") && (data27 !== null)){
-  const err50 = {instancePath:instancePath+"/seizures/" + i4+"/concealment",schemaPath:"#/properties/seizures/items/properties/concealment/type",keyword:"type",params:{type: schema55.properties.seizures.items.properties.concealment.type},message:"must be string,null",schema:schema55.properties.seizures.items.properties.concealment.type,parentSchema:schema55.properties.seizures.items.properties.concealment,data:data27};
-  if(vErrors === null){
-  vErrors = [err50];
+  if(data21.street_value !== undefined){
+  let data27 = data21.street_value;
+  const _errs70 = errors;
+  let valid26 = false;
+  const _errs71 = errors;
+  if(!(validate63(data27, {instancePath:instancePath+"/seizures/" + i4+"/street_value",parentData:data21,parentDataProperty:"street_value",rootData,dynamicAnchors}))){
+  vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
+  errors = vErrors.length;
   }
-  else {
-  vErrors.push(err50);
-  }
-  errors++;
-  }
-  }
-  if(data21.note !== undefined){
-  let data28 = data21.note;
-  if(typeof data28 !== "string"){
-  const err51 = {instancePath:instancePath+"/seizures/" + i4+"/note",schemaPath:"#/properties/seizures/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.properties.seizures.items.properties.note.type,parentSchema:schema55.properties.seizures.items.properties.note,data:data28};
+  var _valid2 = _errs71 === errors;
+  valid26 = valid26 || _valid2;
+  const _errs72 = errors;
+  if(Array.isArray(data27)){
+  if(data27.length < 1){
+  const err51 = {instancePath:instancePath+"/seizures/" + i4+"/street_value",schemaPath:"#/properties/seizures/items/properties/street_value/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema55.properties.seizures.items.properties.street_value.anyOf[1],data:data27};
   if(vErrors === null){
   vErrors = [err51];
   }
@@ -5012,10 +5993,16 @@ exports.createValidators = function createValidators(roots) {
   }
   errors++;
   }
+  const len5 = data27.length;
+  for(let i5=0; i5<len5; i5++){
+  if(!(validate63(data27[i5], {instancePath:instancePath+"/seizures/" + i4+"/street_value/" + i5,parentData:data27,parentDataProperty:i5,rootData,dynamicAnchors}))){
+  vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
+  errors = vErrors.length;
+  }
   }
   }
   else {
-  const err52 = {instancePath:instancePath+"/seizures/" + i4,schemaPath:"#/properties/seizures/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema55.properties.seizures.items.type,parentSchema:schema55.properties.seizures.items,data:data21};
+  const err52 = {instancePath:instancePath+"/seizures/" + i4+"/street_value",schemaPath:"#/properties/seizures/items/properties/street_value/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema55.properties.seizures.items.properties.street_value.anyOf[1].type,parentSchema:schema55.properties.seizures.items.properties.street_value.anyOf[1],data:data27};
   if(vErrors === null){
   vErrors = [err52];
   }
@@ -5024,10 +6011,10 @@ exports.createValidators = function createValidators(roots) {
   }
   errors++;
   }
-  }
-  }
-  else {
-  const err53 = {instancePath:instancePath+"/seizures",schemaPath:"#/properties/seizures/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema55.properties.seizures.type,parentSchema:schema55.properties.seizures,data:data20};
+  var _valid2 = _errs72 === errors;
+  valid26 = valid26 || _valid2;
+  if(!valid26){
+  const err53 = {instancePath:instancePath+"/seizures/" + i4+"/street_value",schemaPath:"#/properties/seizures/items/properties/street_value/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema55.properties.seizures.items.properties.street_value.anyOf,parentSchema:schema55.properties.seizures.items.properties.street_value,data:data27};
   if(vErrors === null){
   vErrors = [err53];
   }
@@ -5036,16 +6023,22 @@ exports.createValidators = function createValidators(roots) {
   }
   errors++;
   }
+  else {
+  errors = _errs70;
+  if(vErrors !== null){
+  if(_errs70){
+  vErrors.length = _errs70;
   }
-  if(data.other_items !== undefined){
-  let data29 = data.other_items;
-  if(Array.isArray(data29)){
-  const len5 = data29.length;
-  for(let i5=0; i5<len5; i5++){
-  let data30 = data29[i5];
-  if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
-  if(data30.item === undefined){
-  const err54 = {instancePath:instancePath+"/other_items/" + i5,schemaPath:"#/properties/other_items/items/required",keyword:"required",params:{missingProperty: "item"},message:"must have required property '"+"item"+"'",schema:schema55.properties.other_items.items.required,parentSchema:schema55.properties.other_items.items,data:data30};
+  else {
+  vErrors = null;
+  }
+  }
+  }
+  }
+  if(data21.concealment !== undefined){
+  let data29 = data21.concealment;
+  if((typeof data29 !== "string") && (data29 !== null)){
+  const err54 = {instancePath:instancePath+"/seizures/" + i4+"/concealment",schemaPath:"#/properties/seizures/items/properties/concealment/type",keyword:"type",params:{type: schema55.properties.seizures.items.properties.concealment.type},message:"must be string,null",schema:schema55.properties.seizures.items.properties.concealment.type,parentSchema:schema55.properties.seizures.items.properties.concealment,data:data29};
   if(vErrors === null){
   vErrors = [err54];
   }
@@ -5054,9 +6047,11 @@ exports.createValidators = function createValidators(roots) {
   }
   errors++;
   }
-  for(const key4 in data30){
-  if(!(((((key4 === "item") || (key4 === "quantity")) || (key4 === "value")) || (key4 === "counterfeit")) || (key4 === "source"))){
-  const err55 = {instancePath:instancePath+"/other_items/" + i5,schemaPath:"#/properties/other_items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema55.properties.other_items.items,data:data30};
+  }
+  if(data21.note !== undefined){
+  let data30 = data21.note;
+  if(typeof data30 !== "string"){
+  const err55 = {instancePath:instancePath+"/seizures/" + i4+"/note",schemaPath:"#/properties/seizures/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.properties.seizures.items.properties.note.type,parentSchema:schema55.properties.seizures.items.properties.note,data:data30};
   if(vErrors === null){
   vErrors = [err55];
   }
@@ -5066,11 +6061,9 @@ exports.createValidators = function createValidators(roots) {
   errors++;
   }
   }
-  if(data30.item !== undefined){
-  let data31 = data30.item;
-  if(typeof data31 === "string"){
-  if(func1(data31) < 1){
-  const err56 = {instancePath:instancePath+"/other_items/" + i5+"/item",schemaPath:"#/properties/other_items/items/properties/item/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema55.properties.other_items.items.properties.item,data:data31};
+  }
+  else {
+  const err56 = {instancePath:instancePath+"/seizures/" + i4,schemaPath:"#/properties/seizures/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema55.properties.seizures.items.type,parentSchema:schema55.properties.seizures.items,data:data21};
   if(vErrors === null){
   vErrors = [err56];
   }
@@ -5080,8 +6073,9 @@ exports.createValidators = function createValidators(roots) {
   errors++;
   }
   }
+  }
   else {
-  const err57 = {instancePath:instancePath+"/other_items/" + i5+"/item",schemaPath:"#/properties/other_items/items/properties/item/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.properties.other_items.items.properties.item.type,parentSchema:schema55.properties.other_items.items.properties.item,data:data31};
+  const err57 = {instancePath:instancePath+"/seizures",schemaPath:"#/properties/seizures/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema55.properties.seizures.type,parentSchema:schema55.properties.seizures,data:data20};
   if(vErrors === null){
   vErrors = [err57];
   }
@@ -5091,17 +6085,15 @@ exports.createValidators = function createValidators(roots) {
   errors++;
   }
   }
-  if(data30.quantity !== undefined){
-  if(!(validate52(data30.quantity, {instancePath:instancePath+"/other_items/" + i5+"/quantity",parentData:data30,parentDataProperty:"quantity",rootData,dynamicAnchors}))){
-  vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
-  errors = vErrors.length;
-  }
-  }
-  if(data30.value !== undefined){
-  let data33 = data30.value;
-  if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
-  if(data33.amount === undefined){
-  const err58 = {instancePath:instancePath+"/other_items/" + i5+"/value",schemaPath:"#/properties/other_items/items/properties/value/required",keyword:"required",params:{missingProperty: "amount"},message:"must have required property '"+"amount"+"'",schema:schema55.properties.other_items.items.properties.value.required,parentSchema:schema55.properties.other_items.items.properties.value,data:data33};
+  if(data.other_items !== undefined){
+  let data31 = data.other_items;
+  if(Array.isArray(data31)){
+  const len6 = data31.length;
+  for(let i6=0; i6<len6; i6++){
+  let data32 = data31[i6];
+  if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
+  if(data32.item === undefined){
+  const err58 = {instancePath:instancePath+"/other_items/" + i6,schemaPath:"#/properties/other_items/items/required",keyword:"required",params:{missingProperty: "item"},message:"must have required property '"+"item"+"'",schema:schema55.properties.other_items.items.required,parentSchema:schema55.properties.other_items.items,data:data32};
   if(vErrors === null){
   vErrors = [err58];
   }
@@ -5110,8 +6102,9 @@ exports.createValidators = function createValidators(roots) {
   }
   errors++;
   }
-  if(data33.currency === undefined){
-  const err59 = {instancePath:instancePath+"/other_items/" + i5+"/value",schemaPath:"#/properties/other_items/items/properties/value/required",keyword:"required",params:{missingProperty: "currency"},message:"must have required property '"+"currency"+"'",schema:schema55.properties.other_items.items.properties.value.required,parentSchema:schema55.properties.other_items.items.properties.value,data:data33};
+  for(const key4 in data32){
+  if(!(((((key4 === "item") || (key4 === "quantity")) || (key4 === "value")) || (key4 === "counterfeit")) || (key4 === "source"))){
+  const err59 = {instancePath:instancePath+"/other_items/" + i6,schemaPath:"#/properties/other_items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema55.properties.other_items.items,data:data32};
   if(vErrors === null){
   vErrors = [err59];
   }
@@ -5120,9 +6113,12 @@ exports.createValidators = function createValidators(roots) {
   }
   errors++;
   }
-  for(const key5 in data33){
-  if(!(((key5 === "amount") || (key5 === "currency")) || (key5 === "source"))){
-  const err60 = {instancePath:instancePath+"/other_items/" + i5+"/value",schemaPath:"#/properties/other_items/items/properties/value/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema55.properties.other_items.items.properties.value,data:data33};
+  }
+  if(data32.item !== undefined){
+  let data33 = data32.item;
+  if(typeof data33 === "string"){
+  if(func1(data33) < 1){
+  const err60 = {instancePath:instancePath+"/other_items/" + i6+"/item",schemaPath:"#/properties/other_items/items/properties/item/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema55.properties.other_items.items.properties.item,data:data33};
   if(vErrors === null){
   vErrors = [err60];
   }
@@ -5132,11 +6128,8 @@ exports.createValidators = function createValidators(roots) {
   errors++;
   }
   }
-  if(data33.amount !== undefined){
-  let data34 = data33.amount;
-  if((typeof data34 == "number") && (isFinite(data34))){
-  if(data34 < 0 || isNaN(data34)){
-  const err61 = {instancePath:instancePath+"/other_items/" + i5+"/value/amount",schemaPath:"#/properties/other_items/items/properties/value/properties/amount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema55.properties.other_items.items.properties.value.properties.amount,data:data34};
+  else {
+  const err61 = {instancePath:instancePath+"/other_items/" + i6+"/item",schemaPath:"#/properties/other_items/items/properties/item/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.properties.other_items.items.properties.item.type,parentSchema:schema55.properties.other_items.items.properties.item,data:data33};
   if(vErrors === null){
   vErrors = [err61];
   }
@@ -5146,8 +6139,17 @@ exports.createValidators = function createValidators(roots) {
   errors++;
   }
   }
-  else {
-  const err62 = {instancePath:instancePath+"/other_items/" + i5+"/value/amount",schemaPath:"#/properties/other_items/items/properties/value/properties/amount/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema55.properties.other_items.items.properties.value.properties.amount.type,parentSchema:schema55.properties.other_items.items.properties.value.properties.amount,data:data34};
+  if(data32.quantity !== undefined){
+  if(!(validate52(data32.quantity, {instancePath:instancePath+"/other_items/" + i6+"/quantity",parentData:data32,parentDataProperty:"quantity",rootData,dynamicAnchors}))){
+  vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
+  errors = vErrors.length;
+  }
+  }
+  if(data32.value !== undefined){
+  let data35 = data32.value;
+  if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+  if(data35.amount === undefined){
+  const err62 = {instancePath:instancePath+"/other_items/" + i6+"/value",schemaPath:"#/properties/other_items/items/properties/value/required",keyword:"required",params:{missingProperty: "amount"},message:"must have required property '"+"amount"+"'",schema:schema55.properties.other_items.items.properties.value.required,parentSchema:schema55.properties.other_items.items.properties.value,data:data35};
   if(vErrors === null){
   vErrors = [err62];
   }
@@ -5156,12 +6158,8 @@ exports.createValidators = function createValidators(roots) {
   }
   errors++;
   }
-  }
-  if(data33.currency !== undefined){
-  let data35 = data33.currency;
-  if(typeof data35 === "string"){
-  if(!pattern27.test(data35)){
-  const err63 = {instancePath:instancePath+"/other_items/" + i5+"/value/currency",schemaPath:"#/properties/other_items/items/properties/value/properties/currency/pattern",keyword:"pattern",params:{pattern: "^[A-Z]{3}$"},message:"must match pattern \""+"^[A-Z]{3}$"+"\"",schema:"^[A-Z]{3}$",parentSchema:schema55.properties.other_items.items.properties.value.properties.currency,data:data35};
+  if(data35.currency === undefined){
+  const err63 = {instancePath:instancePath+"/other_items/" + i6+"/value",schemaPath:"#/properties/other_items/items/properties/value/required",keyword:"required",params:{missingProperty: "currency"},message:"must have required property '"+"currency"+"'",schema:schema55.properties.other_items.items.properties.value.required,parentSchema:schema55.properties.other_items.items.properties.value,data:data35};
   if(vErrors === null){
   vErrors = [err63];
   }
@@ -5170,9 +6168,9 @@ exports.createValidators = function createValidators(roots) {
   }
   errors++;
   }
-  }
-  else {
-  const err64 = {instancePath:instancePath+"/other_items/" + i5+"/value/currency",schemaPath:"#/properties/other_items/items/properties/value/properties/currency/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.properties.other_items.items.properties.value.properties.currency.type,parentSchema:schema55.properties.other_items.items.properties.value.properties.currency,data:data35};
+  for(const key5 in data35){
+  if(!(((key5 === "amount") || (key5 === "currency")) || (key5 === "source"))){
+  const err64 = {instancePath:instancePath+"/other_items/" + i6+"/value",schemaPath:"#/properties/other_items/items/properties/value/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema55.properties.other_items.items.properties.value,data:data35};
   if(vErrors === null){
   vErrors = [err64];
   }
@@ -5182,11 +6180,11 @@ exports.createValidators = function createValidators(roots) {
   errors++;
   }
   }
-  if(data33.source !== undefined){
-  let data36 = data33.source;
-  if(typeof data36 === "string"){
-  if(!pattern19.test(data36)){
-  const err65 = {instancePath:instancePath+"/other_items/" + i5+"/value/source",schemaPath:"#/$defs/sourceId/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9_-]*$"+"\"",schema:"^[a-z0-9][a-z0-9_-]*$",parentSchema:schema63,data:data36};
+  if(data35.amount !== undefined){
+  let data36 = data35.amount;
+  if((typeof data36 == "number") && (isFinite(data36))){
+  if(data36 < 0 || isNaN(data36)){
+  const err65 = {instancePath:instancePath+"/other_items/" + i6+"/value/amount",schemaPath:"#/properties/other_items/items/properties/value/properties/amount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema55.properties.other_items.items.properties.value.properties.amount,data:data36};
   if(vErrors === null){
   vErrors = [err65];
   }
@@ -5197,7 +6195,7 @@ exports.createValidators = function createValidators(roots) {
   }
   }
   else {
-  const err66 = {instancePath:instancePath+"/other_items/" + i5+"/value/source",schemaPath:"#/$defs/sourceId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.type,parentSchema:schema63,data:data36};
+  const err66 = {instancePath:instancePath+"/other_items/" + i6+"/value/amount",schemaPath:"#/properties/other_items/items/properties/value/properties/amount/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema55.properties.other_items.items.properties.value.properties.amount.type,parentSchema:schema55.properties.other_items.items.properties.value.properties.amount,data:data36};
   if(vErrors === null){
   vErrors = [err66];
   }
@@ -5207,9 +6205,11 @@ exports.createValidators = function createValidators(roots) {
   errors++;
   }
   }
-  }
-  else {
-  const err67 = {instancePath:instancePath+"/other_items/" + i5+"/value",schemaPath:"#/properties/other_items/items/properties/value/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema55.properties.other_items.items.properties.value.type,parentSchema:schema55.properties.other_items.items.properties.value,data:data33};
+  if(data35.currency !== undefined){
+  let data37 = data35.currency;
+  if(typeof data37 === "string"){
+  if(!pattern27.test(data37)){
+  const err67 = {instancePath:instancePath+"/other_items/" + i6+"/value/currency",schemaPath:"#/properties/other_items/items/properties/value/properties/currency/pattern",keyword:"pattern",params:{pattern: "^[A-Z]{3}$"},message:"must match pattern \""+"^[A-Z]{3}$"+"\"",schema:"^[A-Z]{3}$",parentSchema:schema55.properties.other_items.items.properties.value.properties.currency,data:data37};
   if(vErrors === null){
   vErrors = [err67];
   }
@@ -5219,10 +6219,8 @@ exports.createValidators = function createValidators(roots) {
   errors++;
   }
   }
-  if(data30.counterfeit !== undefined){
-  let data37 = data30.counterfeit;
-  if(typeof data37 !== "boolean"){
-  const err68 = {instancePath:instancePath+"/other_items/" + i5+"/counterfeit",schemaPath:"#/properties/other_items/items/properties/counterfeit/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema55.properties.other_items.items.properties.counterfeit.type,parentSchema:schema55.properties.other_items.items.properties.counterfeit,data:data37};
+  else {
+  const err68 = {instancePath:instancePath+"/other_items/" + i6+"/value/currency",schemaPath:"#/properties/other_items/items/properties/value/properties/currency/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.properties.other_items.items.properties.value.properties.currency.type,parentSchema:schema55.properties.other_items.items.properties.value.properties.currency,data:data37};
   if(vErrors === null){
   vErrors = [err68];
   }
@@ -5232,11 +6230,11 @@ exports.createValidators = function createValidators(roots) {
   errors++;
   }
   }
-  if(data30.source !== undefined){
-  let data38 = data30.source;
+  if(data35.source !== undefined){
+  let data38 = data35.source;
   if(typeof data38 === "string"){
   if(!pattern19.test(data38)){
-  const err69 = {instancePath:instancePath+"/other_items/" + i5+"/source",schemaPath:"#/$defs/sourceId/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9_-]*$"+"\"",schema:"^[a-z0-9][a-z0-9_-]*$",parentSchema:schema63,data:data38};
+  const err69 = {instancePath:instancePath+"/other_items/" + i6+"/value/source",schemaPath:"#/$defs/sourceId/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9_-]*$"+"\"",schema:"^[a-z0-9][a-z0-9_-]*$",parentSchema:schema63,data:data38};
   if(vErrors === null){
   vErrors = [err69];
   }
@@ -5247,7 +6245,7 @@ exports.createValidators = function createValidators(roots) {
   }
   }
   else {
-  const err70 = {instancePath:instancePath+"/other_items/" + i5+"/source",schemaPath:"#/$defs/sourceId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.type,parentSchema:schema63,data:data38};
+  const err70 = {instancePath:instancePath+"/other_items/" + i6+"/value/source",schemaPath:"#/$defs/sourceId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.type,parentSchema:schema63,data:data38};
   if(vErrors === null){
   vErrors = [err70];
   }
@@ -5259,7 +6257,7 @@ exports.createValidators = function createValidators(roots) {
   }
   }
   else {
-  const err71 = {instancePath:instancePath+"/other_items/" + i5,schemaPath:"#/properties/other_items/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema55.properties.other_items.items.type,parentSchema:schema55.properties.other_items.items,data:data30};
+  const err71 = {instancePath:instancePath+"/other_items/" + i6+"/value",schemaPath:"#/properties/other_items/items/properties/value/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema55.properties.other_items.items.properties.value.type,parentSchema:schema55.properties.other_items.items.properties.value,data:data35};
   if(vErrors === null){
   vErrors = [err71];
   }
@@ -5269,9 +6267,10 @@ exports.createValidators = function createValidators(roots) {
   errors++;
   }
   }
-  }
-  else {
-  const err72 = {instancePath:instancePath+"/other_items",schemaPath:"#/properties/other_items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema55.properties.other_items.type,parentSchema:schema55.properties.other_items,data:data29};
+  if(data32.counterfeit !== undefined){
+  let data39 = data32.counterfeit;
+  if(typeof data39 !== "boolean"){
+  const err72 = {instancePath:instancePath+"/other_items/" + i6+"/counterfeit",schemaPath:"#/properties/other_items/items/properties/counterfeit/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema55.properties.other_items.items.properties.counterfeit.type,parentSchema:schema55.properties.other_items.items.properties.counterfeit,data:data39};
   if(vErrors === null){
   vErrors = [err72];
   }
@@ -5281,21 +6280,11 @@ exports.createValidators = function createValidators(roots) {
   errors++;
   }
   }
-  if(data.arrests !== undefined){
-  if(!(validate64(data.arrests, {instancePath:instancePath+"/arrests",parentData:data,parentDataProperty:"arrests",rootData,dynamicAnchors}))){
-  vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
-  errors = vErrors.length;
-  }
-  }
-  if(data.suspects !== undefined){
-  let data40 = data.suspects;
-  if(Array.isArray(data40)){
-  const len6 = data40.length;
-  for(let i6=0; i6<len6; i6++){
-  let data41 = data40[i6];
-  if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
-  if(data41.name === undefined){
-  const err73 = {instancePath:instancePath+"/suspects/" + i6,schemaPath:"#/properties/suspects/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema55.properties.suspects.items.required,parentSchema:schema55.properties.suspects.items,data:data41};
+  if(data32.source !== undefined){
+  let data40 = data32.source;
+  if(typeof data40 === "string"){
+  if(!pattern19.test(data40)){
+  const err73 = {instancePath:instancePath+"/other_items/" + i6+"/source",schemaPath:"#/$defs/sourceId/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9_-]*$"+"\"",schema:"^[a-z0-9][a-z0-9_-]*$",parentSchema:schema63,data:data40};
   if(vErrors === null){
   vErrors = [err73];
   }
@@ -5304,9 +6293,9 @@ exports.createValidators = function createValidators(roots) {
   }
   errors++;
   }
-  for(const key6 in data41){
-  if(!((((key6 === "name") || (key6 === "nationality")) || (key6 === "role")) || (key6 === "source"))){
-  const err74 = {instancePath:instancePath+"/suspects/" + i6,schemaPath:"#/properties/suspects/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema55.properties.suspects.items,data:data41};
+  }
+  else {
+  const err74 = {instancePath:instancePath+"/other_items/" + i6+"/source",schemaPath:"#/$defs/sourceId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.type,parentSchema:schema63,data:data40};
   if(vErrors === null){
   vErrors = [err74];
   }
@@ -5316,11 +6305,9 @@ exports.createValidators = function createValidators(roots) {
   errors++;
   }
   }
-  if(data41.name !== undefined){
-  let data42 = data41.name;
-  if(typeof data42 === "string"){
-  if(func1(data42) < 1){
-  const err75 = {instancePath:instancePath+"/suspects/" + i6+"/name",schemaPath:"#/properties/suspects/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema55.properties.suspects.items.properties.name,data:data42};
+  }
+  else {
+  const err75 = {instancePath:instancePath+"/other_items/" + i6,schemaPath:"#/properties/other_items/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema55.properties.other_items.items.type,parentSchema:schema55.properties.other_items.items,data:data32};
   if(vErrors === null){
   vErrors = [err75];
   }
@@ -5330,8 +6317,9 @@ exports.createValidators = function createValidators(roots) {
   errors++;
   }
   }
+  }
   else {
-  const err76 = {instancePath:instancePath+"/suspects/" + i6+"/name",schemaPath:"#/properties/suspects/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.properties.suspects.items.properties.name.type,parentSchema:schema55.properties.suspects.items.properties.name,data:data42};
+  const err76 = {instancePath:instancePath+"/other_items",schemaPath:"#/properties/other_items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema55.properties.other_items.type,parentSchema:schema55.properties.other_items,data:data31};
   if(vErrors === null){
   vErrors = [err76];
   }
@@ -5341,10 +6329,21 @@ exports.createValidators = function createValidators(roots) {
   errors++;
   }
   }
-  if(data41.nationality !== undefined){
-  let data43 = data41.nationality;
-  if((typeof data43 !== "string") && (data43 !== null)){
-  const err77 = {instancePath:instancePath+"/suspects/" + i6+"/nationality",schemaPath:"#/$defs/nullableCountryCode/type",keyword:"type",params:{type: schema68.type},message:"must be string,null",schema:schema68.type,parentSchema:schema68,data:data43};
+  if(data.arrests !== undefined){
+  if(!(validate67(data.arrests, {instancePath:instancePath+"/arrests",parentData:data,parentDataProperty:"arrests",rootData,dynamicAnchors}))){
+  vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+  errors = vErrors.length;
+  }
+  }
+  if(data.suspects !== undefined){
+  let data42 = data.suspects;
+  if(Array.isArray(data42)){
+  const len7 = data42.length;
+  for(let i7=0; i7<len7; i7++){
+  let data43 = data42[i7];
+  if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
+  if(data43.name === undefined){
+  const err77 = {instancePath:instancePath+"/suspects/" + i7,schemaPath:"#/properties/suspects/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema55.properties.suspects.items.required,parentSchema:schema55.properties.suspects.items,data:data43};
   if(vErrors === null){
   vErrors = [err77];
   }
@@ -5353,16 +6352,9 @@ exports.createValidators = function createValidators(roots) {
   }
   errors++;
   }
-  let valid36;
-  valid36 = false;
-  for(const v3 of schema68.enum){
-  if(func0(data43, v3)){
-  valid36 = true;
-  break;
-  }
-  }
-  if(!valid36){
-  const err78 = {instancePath:instancePath+"/suspects/" + i6+"/nationality",schemaPath:"#/$defs/nullableCountryCode/enum",keyword:"enum",params:{allowedValues: schema68.enum},message:"must be equal to one of the allowed values",schema:schema68.enum,parentSchema:schema68,data:data43};
+  for(const key6 in data43){
+  if(!((((key6 === "name") || (key6 === "nationality")) || (key6 === "role")) || (key6 === "source"))){
+  const err78 = {instancePath:instancePath+"/suspects/" + i7,schemaPath:"#/properties/suspects/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema55.properties.suspects.items,data:data43};
   if(vErrors === null){
   vErrors = [err78];
   }
@@ -5372,10 +6364,11 @@ exports.createValidators = function createValidators(roots) {
   errors++;
   }
   }
-  if(data41.role !== undefined){
-  let data44 = data41.role;
-  if((typeof data44 !== "string") && (data44 !== null)){
-  const err79 = {instancePath:instancePath+"/suspects/" + i6+"/role",schemaPath:"#/properties/suspects/items/properties/role/type",keyword:"type",params:{type: schema55.properties.suspects.items.properties.role.type},message:"must be string,null",schema:schema55.properties.suspects.items.properties.role.type,parentSchema:schema55.properties.suspects.items.properties.role,data:data44};
+  if(data43.name !== undefined){
+  let data44 = data43.name;
+  if(typeof data44 === "string"){
+  if(func1(data44) < 1){
+  const err79 = {instancePath:instancePath+"/suspects/" + i7+"/name",schemaPath:"#/properties/suspects/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema55.properties.suspects.items.properties.name,data:data44};
   if(vErrors === null){
   vErrors = [err79];
   }
@@ -5385,11 +6378,8 @@ exports.createValidators = function createValidators(roots) {
   errors++;
   }
   }
-  if(data41.source !== undefined){
-  let data45 = data41.source;
-  if(typeof data45 === "string"){
-  if(!pattern19.test(data45)){
-  const err80 = {instancePath:instancePath+"/suspects/" + i6+"/source",schemaPath:"#/$defs/sourceId/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9_-]*$"+"\"",schema:"^[a-z0-9][a-z0-9_-]*$",parentSchema:schema63,data:data45};
+  else {
+  const err80 = {instancePath:instancePath+"/suspects/" + i7+"/name",schemaPath:"#/properties/suspects/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.properties.suspects.items.properties.name.type,parentSchema:schema55.properties.suspects.items.properties.name,data:data44};
   if(vErrors === null){
   vErrors = [err80];
   }
@@ -5399,8 +6389,10 @@ exports.createValidators = function createValidators(roots) {
   errors++;
   }
   }
-  else {
-  const err81 = {instancePath:instancePath+"/suspects/" + i6+"/source",schemaPath:"#/$defs/sourceId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.type,parentSchema:schema63,data:data45};
+  if(data43.nationality !== undefined){
+  let data45 = data43.nationality;
+  if((typeof data45 !== "string") && (data45 !== null)){
+  const err81 = {instancePath:instancePath+"/suspects/" + i7+"/nationality",schemaPath:"#/$defs/nullableCountryCode/type",keyword:"type",params:{type: schema66.type},message:"must be string,null",schema:schema66.type,parentSchema:schema66,data:data45};
   if(vErrors === null){
   vErrors = [err81];
   }
@@ -5409,10 +6401,16 @@ exports.createValidators = function createValidators(roots) {
   }
   errors++;
   }
+  let valid39;
+  valid39 = false;
+  for(const v3 of schema66.enum){
+  if(func0(data45, v3)){
+  valid39 = true;
+  break;
   }
   }
-  else {
-  const err82 = {instancePath:instancePath+"/suspects/" + i6,schemaPath:"#/properties/suspects/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema55.properties.suspects.items.type,parentSchema:schema55.properties.suspects.items,data:data41};
+  if(!valid39){
+  const err82 = {instancePath:instancePath+"/suspects/" + i7+"/nationality",schemaPath:"#/$defs/nullableCountryCode/enum",keyword:"enum",params:{allowedValues: schema66.enum},message:"must be equal to one of the allowed values",schema:schema66.enum,parentSchema:schema66,data:data45};
   if(vErrors === null){
   vErrors = [err82];
   }
@@ -5422,9 +6420,10 @@ exports.createValidators = function createValidators(roots) {
   errors++;
   }
   }
-  }
-  else {
-  const err83 = {instancePath:instancePath+"/suspects",schemaPath:"#/properties/suspects/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema55.properties.suspects.type,parentSchema:schema55.properties.suspects,data:data40};
+  if(data43.role !== undefined){
+  let data46 = data43.role;
+  if((typeof data46 !== "string") && (data46 !== null)){
+  const err83 = {instancePath:instancePath+"/suspects/" + i7+"/role",schemaPath:"#/properties/suspects/items/properties/role/type",keyword:"type",params:{type: schema55.properties.suspects.items.properties.role.type},message:"must be string,null",schema:schema55.properties.suspects.items.properties.role.type,parentSchema:schema55.properties.suspects.items.properties.role,data:data46};
   if(vErrors === null){
   vErrors = [err83];
   }
@@ -5434,11 +6433,11 @@ exports.createValidators = function createValidators(roots) {
   errors++;
   }
   }
-  if(data.sources !== undefined){
-  let data46 = data.sources;
-  if(Array.isArray(data46)){
-  if(data46.length < 1){
-  const err84 = {instancePath:instancePath+"/sources",schemaPath:"#/properties/sources/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema55.properties.sources,data:data46};
+  if(data43.source !== undefined){
+  let data47 = data43.source;
+  if(typeof data47 === "string"){
+  if(!pattern19.test(data47)){
+  const err84 = {instancePath:instancePath+"/suspects/" + i7+"/source",schemaPath:"#/$defs/sourceId/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9_-]*$"+"\"",schema:"^[a-z0-9][a-z0-9_-]*$",parentSchema:schema63,data:data47};
   if(vErrors === null){
   vErrors = [err84];
   }
@@ -5447,12 +6446,9 @@ exports.createValidators = function createValidators(roots) {
   }
   errors++;
   }
-  const len7 = data46.length;
-  for(let i7=0; i7<len7; i7++){
-  let data47 = data46[i7];
-  if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
-  if(data47.id === undefined){
-  const err85 = {instancePath:instancePath+"/sources/" + i7,schemaPath:"#/properties/sources/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema55.properties.sources.items.required,parentSchema:schema55.properties.sources.items,data:data47};
+  }
+  else {
+  const err85 = {instancePath:instancePath+"/suspects/" + i7+"/source",schemaPath:"#/$defs/sourceId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.type,parentSchema:schema63,data:data47};
   if(vErrors === null){
   vErrors = [err85];
   }
@@ -5461,8 +6457,10 @@ exports.createValidators = function createValidators(roots) {
   }
   errors++;
   }
-  if(data47.publisher === undefined){
-  const err86 = {instancePath:instancePath+"/sources/" + i7,schemaPath:"#/properties/sources/items/required",keyword:"required",params:{missingProperty: "publisher"},message:"must have required property '"+"publisher"+"'",schema:schema55.properties.sources.items.required,parentSchema:schema55.properties.sources.items,data:data47};
+  }
+  }
+  else {
+  const err86 = {instancePath:instancePath+"/suspects/" + i7,schemaPath:"#/properties/suspects/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema55.properties.suspects.items.type,parentSchema:schema55.properties.suspects.items,data:data43};
   if(vErrors === null){
   vErrors = [err86];
   }
@@ -5471,8 +6469,10 @@ exports.createValidators = function createValidators(roots) {
   }
   errors++;
   }
-  if(data47.published === undefined){
-  const err87 = {instancePath:instancePath+"/sources/" + i7,schemaPath:"#/properties/sources/items/required",keyword:"required",params:{missingProperty: "published"},message:"must have required property '"+"published"+"'",schema:schema55.properties.sources.items.required,parentSchema:schema55.properties.sources.items,data:data47};
+  }
+  }
+  else {
+  const err87 = {instancePath:instancePath+"/suspects",schemaPath:"#/properties/suspects/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema55.properties.suspects.type,parentSchema:schema55.properties.suspects,data:data42};
   if(vErrors === null){
   vErrors = [err87];
   }
@@ -5481,8 +6481,12 @@ exports.createValidators = function createValidators(roots) {
   }
   errors++;
   }
-  if(data47.quotes === undefined){
-  const err88 = {instancePath:instancePath+"/sources/" + i7,schemaPath:"#/properties/sources/items/required",keyword:"required",params:{missingProperty: "quotes"},message:"must have required property '"+"quotes"+"'",schema:schema55.properties.sources.items.required,parentSchema:schema55.properties.sources.items,data:data47};
+  }
+  if(data.sources !== undefined){
+  let data48 = data.sources;
+  if(Array.isArray(data48)){
+  if(data48.length < 1){
+  const err88 = {instancePath:instancePath+"/sources",schemaPath:"#/properties/sources/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema55.properties.sources,data:data48};
   if(vErrors === null){
   vErrors = [err88];
   }
@@ -5491,9 +6495,12 @@ exports.createValidators = function createValidators(roots) {
   }
   errors++;
   }
-  for(const key7 in data47){
-  if(!(func9.call(schema55.properties.sources.items.properties, key7))){
-  const err89 = {instancePath:instancePath+"/sources/" + i7,schemaPath:"#/properties/sources/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema55.properties.sources.items,data:data47};
+  const len8 = data48.length;
+  for(let i8=0; i8<len8; i8++){
+  let data49 = data48[i8];
+  if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+  if(data49.id === undefined){
+  const err89 = {instancePath:instancePath+"/sources/" + i8,schemaPath:"#/properties/sources/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema55.properties.sources.items.required,parentSchema:schema55.properties.sources.items,data:data49};
   if(vErrors === null){
   vErrors = [err89];
   }
@@ -5502,12 +6509,8 @@ exports.createValidators = function createValidators(roots) {
   }
   errors++;
   }
-  }
-  if(data47.id !== undefined){
-  let data48 = data47.id;
-  if(typeof data48 === "string"){
-  if(!pattern19.test(data48)){
-  const err90 = {instancePath:instancePath+"/sources/" + i7+"/id",schemaPath:"#/$defs/sourceId/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9_-]*$"+"\"",schema:"^[a-z0-9][a-z0-9_-]*$",parentSchema:schema63,data:data48};
+  if(data49.publisher === undefined){
+  const err90 = {instancePath:instancePath+"/sources/" + i8,schemaPath:"#/properties/sources/items/required",keyword:"required",params:{missingProperty: "publisher"},message:"must have required property '"+"publisher"+"'",schema:schema55.properties.sources.items.required,parentSchema:schema55.properties.sources.items,data:data49};
   if(vErrors === null){
   vErrors = [err90];
   }
@@ -5516,9 +6519,8 @@ exports.createValidators = function createValidators(roots) {
   }
   errors++;
   }
-  }
-  else {
-  const err91 = {instancePath:instancePath+"/sources/" + i7+"/id",schemaPath:"#/$defs/sourceId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.type,parentSchema:schema63,data:data48};
+  if(data49.published === undefined){
+  const err91 = {instancePath:instancePath+"/sources/" + i8,schemaPath:"#/properties/sources/items/required",keyword:"required",params:{missingProperty: "published"},message:"must have required property '"+"published"+"'",schema:schema55.properties.sources.items.required,parentSchema:schema55.properties.sources.items,data:data49};
   if(vErrors === null){
   vErrors = [err91];
   }
@@ -5527,12 +6529,8 @@ exports.createValidators = function createValidators(roots) {
   }
   errors++;
   }
-  }
-  if(data47.publisher !== undefined){
-  let data49 = data47.publisher;
-  if(typeof data49 === "string"){
-  if(func1(data49) < 1){
-  const err92 = {instancePath:instancePath+"/sources/" + i7+"/publisher",schemaPath:"#/properties/sources/items/properties/publisher/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema55.properties.sources.items.properties.publisher,data:data49};
+  if(data49.quotes === undefined){
+  const err92 = {instancePath:instancePath+"/sources/" + i8,schemaPath:"#/properties/sources/items/required",keyword:"required",params:{missingProperty: "quotes"},message:"must have required property '"+"quotes"+"'",schema:schema55.properties.sources.items.required,parentSchema:schema55.properties.sources.items,data:data49};
   if(vErrors === null){
   vErrors = [err92];
   }
@@ -5541,9 +6539,9 @@ exports.createValidators = function createValidators(roots) {
   }
   errors++;
   }
-  }
-  else {
-  const err93 = {instancePath:instancePath+"/sources/" + i7+"/publisher",schemaPath:"#/properties/sources/items/properties/publisher/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.properties.sources.items.properties.publisher.type,parentSchema:schema55.properties.sources.items.properties.publisher,data:data49};
+  for(const key7 in data49){
+  if(!(func9.call(schema55.properties.sources.items.properties, key7))){
+  const err93 = {instancePath:instancePath+"/sources/" + i8,schemaPath:"#/properties/sources/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema55.properties.sources.items,data:data49};
   if(vErrors === null){
   vErrors = [err93];
   }
@@ -5553,10 +6551,11 @@ exports.createValidators = function createValidators(roots) {
   errors++;
   }
   }
-  if(data47.title !== undefined){
-  let data50 = data47.title;
-  if((typeof data50 !== "string") && (data50 !== null)){
-  const err94 = {instancePath:instancePath+"/sources/" + i7+"/title",schemaPath:"#/properties/sources/items/properties/title/type",keyword:"type",params:{type: schema55.properties.sources.items.properties.title.type},message:"must be string,null",schema:schema55.properties.sources.items.properties.title.type,parentSchema:schema55.properties.sources.items.properties.title,data:data50};
+  if(data49.id !== undefined){
+  let data50 = data49.id;
+  if(typeof data50 === "string"){
+  if(!pattern19.test(data50)){
+  const err94 = {instancePath:instancePath+"/sources/" + i8+"/id",schemaPath:"#/$defs/sourceId/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9_-]*$"+"\"",schema:"^[a-z0-9][a-z0-9_-]*$",parentSchema:schema63,data:data50};
   if(vErrors === null){
   vErrors = [err94];
   }
@@ -5566,10 +6565,8 @@ exports.createValidators = function createValidators(roots) {
   errors++;
   }
   }
-  if(data47.url !== undefined){
-  let data51 = data47.url;
-  if((typeof data51 !== "string") && (data51 !== null)){
-  const err95 = {instancePath:instancePath+"/sources/" + i7+"/url",schemaPath:"#/properties/sources/items/properties/url/type",keyword:"type",params:{type: schema55.properties.sources.items.properties.url.type},message:"must be string,null",schema:schema55.properties.sources.items.properties.url.type,parentSchema:schema55.properties.sources.items.properties.url,data:data51};
+  else {
+  const err95 = {instancePath:instancePath+"/sources/" + i8+"/id",schemaPath:"#/$defs/sourceId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.type,parentSchema:schema63,data:data50};
   if(vErrors === null){
   vErrors = [err95];
   }
@@ -5578,9 +6575,12 @@ exports.createValidators = function createValidators(roots) {
   }
   errors++;
   }
+  }
+  if(data49.publisher !== undefined){
+  let data51 = data49.publisher;
   if(typeof data51 === "string"){
-  if(!(formats0(data51))){
-  const err96 = {instancePath:instancePath+"/sources/" + i7+"/url",schemaPath:"#/properties/sources/items/properties/url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema55.properties.sources.items.properties.url,data:data51};
+  if(func1(data51) < 1){
+  const err96 = {instancePath:instancePath+"/sources/" + i8+"/publisher",schemaPath:"#/properties/sources/items/properties/publisher/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema55.properties.sources.items.properties.publisher,data:data51};
   if(vErrors === null){
   vErrors = [err96];
   }
@@ -5590,11 +6590,8 @@ exports.createValidators = function createValidators(roots) {
   errors++;
   }
   }
-  }
-  if(data47.published !== undefined){
-  let data52 = data47.published;
-  if((typeof data52 !== "string") && (data52 !== null)){
-  const err97 = {instancePath:instancePath+"/sources/" + i7+"/published",schemaPath:"#/$defs/nullablePartialDate/type",keyword:"type",params:{type: schema64.type},message:"must be string,null",schema:schema64.type,parentSchema:schema64,data:data52};
+  else {
+  const err97 = {instancePath:instancePath+"/sources/" + i8+"/publisher",schemaPath:"#/properties/sources/items/properties/publisher/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.properties.sources.items.properties.publisher.type,parentSchema:schema55.properties.sources.items.properties.publisher,data:data51};
   if(vErrors === null){
   vErrors = [err97];
   }
@@ -5603,9 +6600,12 @@ exports.createValidators = function createValidators(roots) {
   }
   errors++;
   }
+  }
+  if(data49.wire !== undefined){
+  let data52 = data49.wire;
   if(typeof data52 === "string"){
-  if(!pattern10.test(data52)){
-  const err98 = {instancePath:instancePath+"/sources/" + i7+"/published",schemaPath:"#/$defs/nullablePartialDate/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"},message:"must match pattern \""+"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"+"\"",schema:"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$",parentSchema:schema64,data:data52};
+  if(func1(data52) < 1){
+  const err98 = {instancePath:instancePath+"/sources/" + i8+"/wire",schemaPath:"#/properties/sources/items/properties/wire/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema55.properties.sources.items.properties.wire,data:data52};
   if(vErrors === null){
   vErrors = [err98];
   }
@@ -5615,11 +6615,8 @@ exports.createValidators = function createValidators(roots) {
   errors++;
   }
   }
-  }
-  if(data47.published_note !== undefined){
-  let data53 = data47.published_note;
-  if(typeof data53 !== "string"){
-  const err99 = {instancePath:instancePath+"/sources/" + i7+"/published_note",schemaPath:"#/properties/sources/items/properties/published_note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.properties.sources.items.properties.published_note.type,parentSchema:schema55.properties.sources.items.properties.published_note,data:data53};
+  else {
+  const err99 = {instancePath:instancePath+"/sources/" + i8+"/wire",schemaPath:"#/properties/sources/items/properties/wire/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.properties.sources.items.properties.wire.type,parentSchema:schema55.properties.sources.items.properties.wire,data:data52};
   if(vErrors === null){
   vErrors = [err99];
   }
@@ -5629,11 +6626,10 @@ exports.createValidators = function createValidators(roots) {
   errors++;
   }
   }
-  if(data47.language !== undefined){
-  let data54 = data47.language;
-  if(typeof data54 === "string"){
-  if(!pattern35.test(data54)){
-  const err100 = {instancePath:instancePath+"/sources/" + i7+"/language",schemaPath:"#/properties/sources/items/properties/language/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"},message:"must match pattern \""+"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"+"\"",schema:"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$",parentSchema:schema55.properties.sources.items.properties.language,data:data54};
+  if(data49.title !== undefined){
+  let data53 = data49.title;
+  if((typeof data53 !== "string") && (data53 !== null)){
+  const err100 = {instancePath:instancePath+"/sources/" + i8+"/title",schemaPath:"#/properties/sources/items/properties/title/type",keyword:"type",params:{type: schema55.properties.sources.items.properties.title.type},message:"must be string,null",schema:schema55.properties.sources.items.properties.title.type,parentSchema:schema55.properties.sources.items.properties.title,data:data53};
   if(vErrors === null){
   vErrors = [err100];
   }
@@ -5643,8 +6639,10 @@ exports.createValidators = function createValidators(roots) {
   errors++;
   }
   }
-  else {
-  const err101 = {instancePath:instancePath+"/sources/" + i7+"/language",schemaPath:"#/properties/sources/items/properties/language/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.properties.sources.items.properties.language.type,parentSchema:schema55.properties.sources.items.properties.language,data:data54};
+  if(data49.url !== undefined){
+  let data54 = data49.url;
+  if((typeof data54 !== "string") && (data54 !== null)){
+  const err101 = {instancePath:instancePath+"/sources/" + i8+"/url",schemaPath:"#/properties/sources/items/properties/url/type",keyword:"type",params:{type: schema55.properties.sources.items.properties.url.type},message:"must be string,null",schema:schema55.properties.sources.items.properties.url.type,parentSchema:schema55.properties.sources.items.properties.url,data:data54};
   if(vErrors === null){
   vErrors = [err101];
   }
@@ -5653,12 +6651,9 @@ exports.createValidators = function createValidators(roots) {
   }
   errors++;
   }
-  }
-  if(data47.quotes !== undefined){
-  let data55 = data47.quotes;
-  if(Array.isArray(data55)){
-  if(data55.length < 1){
-  const err102 = {instancePath:instancePath+"/sources/" + i7+"/quotes",schemaPath:"#/properties/sources/items/properties/quotes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema55.properties.sources.items.properties.quotes,data:data55};
+  if(typeof data54 === "string"){
+  if(!(formats0(data54))){
+  const err102 = {instancePath:instancePath+"/sources/" + i8+"/url",schemaPath:"#/properties/sources/items/properties/url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema55.properties.sources.items.properties.url,data:data54};
   if(vErrors === null){
   vErrors = [err102];
   }
@@ -5667,12 +6662,12 @@ exports.createValidators = function createValidators(roots) {
   }
   errors++;
   }
-  const len8 = data55.length;
-  for(let i8=0; i8<len8; i8++){
-  let data56 = data55[i8];
-  if(typeof data56 === "string"){
-  if(func1(data56) < 1){
-  const err103 = {instancePath:instancePath+"/sources/" + i7+"/quotes/" + i8,schemaPath:"#/properties/sources/items/properties/quotes/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema55.properties.sources.items.properties.quotes.items,data:data56};
+  }
+  }
+  if(data49.published !== undefined){
+  let data55 = data49.published;
+  if((typeof data55 !== "string") && (data55 !== null)){
+  const err103 = {instancePath:instancePath+"/sources/" + i8+"/published",schemaPath:"#/$defs/nullablePartialDate/type",keyword:"type",params:{type: schema64.type},message:"must be string,null",schema:schema64.type,parentSchema:schema64,data:data55};
   if(vErrors === null){
   vErrors = [err103];
   }
@@ -5681,9 +6676,9 @@ exports.createValidators = function createValidators(roots) {
   }
   errors++;
   }
-  }
-  else {
-  const err104 = {instancePath:instancePath+"/sources/" + i7+"/quotes/" + i8,schemaPath:"#/properties/sources/items/properties/quotes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.properties.sources.items.properties.quotes.items.type,parentSchema:schema55.properties.sources.items.properties.quotes.items,data:data56};
+  if(typeof data55 === "string"){
+  if(!pattern10.test(data55)){
+  const err104 = {instancePath:instancePath+"/sources/" + i8+"/published",schemaPath:"#/$defs/nullablePartialDate/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"},message:"must match pattern \""+"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"+"\"",schema:"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$",parentSchema:schema64,data:data55};
   if(vErrors === null){
   vErrors = [err104];
   }
@@ -5694,8 +6689,10 @@ exports.createValidators = function createValidators(roots) {
   }
   }
   }
-  else {
-  const err105 = {instancePath:instancePath+"/sources/" + i7+"/quotes",schemaPath:"#/properties/sources/items/properties/quotes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema55.properties.sources.items.properties.quotes.type,parentSchema:schema55.properties.sources.items.properties.quotes,data:data55};
+  if(data49.published_note !== undefined){
+  let data56 = data49.published_note;
+  if(typeof data56 !== "string"){
+  const err105 = {instancePath:instancePath+"/sources/" + i8+"/published_note",schemaPath:"#/properties/sources/items/properties/published_note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.properties.sources.items.properties.published_note.type,parentSchema:schema55.properties.sources.items.properties.published_note,data:data56};
   if(vErrors === null){
   vErrors = [err105];
   }
@@ -5705,11 +6702,11 @@ exports.createValidators = function createValidators(roots) {
   errors++;
   }
   }
-  if(data47.accessed !== undefined){
-  let data57 = data47.accessed;
+  if(data49.language !== undefined){
+  let data57 = data49.language;
   if(typeof data57 === "string"){
-  if(!pattern10.test(data57)){
-  const err106 = {instancePath:instancePath+"/sources/" + i7+"/accessed",schemaPath:"#/$defs/partialDate/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"},message:"must match pattern \""+"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"+"\"",schema:"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$",parentSchema:schema57,data:data57};
+  if(!pattern37.test(data57)){
+  const err106 = {instancePath:instancePath+"/sources/" + i8+"/language",schemaPath:"#/properties/sources/items/properties/language/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"},message:"must match pattern \""+"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"+"\"",schema:"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$",parentSchema:schema55.properties.sources.items.properties.language,data:data57};
   if(vErrors === null){
   vErrors = [err106];
   }
@@ -5720,7 +6717,7 @@ exports.createValidators = function createValidators(roots) {
   }
   }
   else {
-  const err107 = {instancePath:instancePath+"/sources/" + i7+"/accessed",schemaPath:"#/$defs/partialDate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.type,parentSchema:schema57,data:data57};
+  const err107 = {instancePath:instancePath+"/sources/" + i8+"/language",schemaPath:"#/properties/sources/items/properties/language/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.properties.sources.items.properties.language.type,parentSchema:schema55.properties.sources.items.properties.language,data:data57};
   if(vErrors === null){
   vErrors = [err107];
   }
@@ -5730,9 +6727,11 @@ exports.createValidators = function createValidators(roots) {
   errors++;
   }
   }
-  }
-  else {
-  const err108 = {instancePath:instancePath+"/sources/" + i7,schemaPath:"#/properties/sources/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema55.properties.sources.items.type,parentSchema:schema55.properties.sources.items,data:data47};
+  if(data49.quotes !== undefined){
+  let data58 = data49.quotes;
+  if(Array.isArray(data58)){
+  if(data58.length < 1){
+  const err108 = {instancePath:instancePath+"/sources/" + i8+"/quotes",schemaPath:"#/properties/sources/items/properties/quotes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema55.properties.sources.items.properties.quotes,data:data58};
   if(vErrors === null){
   vErrors = [err108];
   }
@@ -5741,10 +6740,12 @@ exports.createValidators = function createValidators(roots) {
   }
   errors++;
   }
-  }
-  }
-  else {
-  const err109 = {instancePath:instancePath+"/sources",schemaPath:"#/properties/sources/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema55.properties.sources.type,parentSchema:schema55.properties.sources,data:data46};
+  const len9 = data58.length;
+  for(let i9=0; i9<len9; i9++){
+  let data59 = data58[i9];
+  if(typeof data59 === "string"){
+  if(func1(data59) < 1){
+  const err109 = {instancePath:instancePath+"/sources/" + i8+"/quotes/" + i9,schemaPath:"#/properties/sources/items/properties/quotes/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema55.properties.sources.items.properties.quotes.items,data:data59};
   if(vErrors === null){
   vErrors = [err109];
   }
@@ -5754,15 +6755,8 @@ exports.createValidators = function createValidators(roots) {
   errors++;
   }
   }
-  if(data.conflicts !== undefined){
-  let data58 = data.conflicts;
-  if(Array.isArray(data58)){
-  const len9 = data58.length;
-  for(let i9=0; i9<len9; i9++){
-  let data59 = data58[i9];
-  if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
-  if(data59.field === undefined){
-  const err110 = {instancePath:instancePath+"/conflicts/" + i9,schemaPath:"#/properties/conflicts/items/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'",schema:schema55.properties.conflicts.items.required,parentSchema:schema55.properties.conflicts.items,data:data59};
+  else {
+  const err110 = {instancePath:instancePath+"/sources/" + i8+"/quotes/" + i9,schemaPath:"#/properties/sources/items/properties/quotes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.properties.sources.items.properties.quotes.items.type,parentSchema:schema55.properties.sources.items.properties.quotes.items,data:data59};
   if(vErrors === null){
   vErrors = [err110];
   }
@@ -5771,8 +6765,10 @@ exports.createValidators = function createValidators(roots) {
   }
   errors++;
   }
-  if(data59.reason === undefined){
-  const err111 = {instancePath:instancePath+"/conflicts/" + i9,schemaPath:"#/properties/conflicts/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema55.properties.conflicts.items.required,parentSchema:schema55.properties.conflicts.items,data:data59};
+  }
+  }
+  else {
+  const err111 = {instancePath:instancePath+"/sources/" + i8+"/quotes",schemaPath:"#/properties/sources/items/properties/quotes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema55.properties.sources.items.properties.quotes.type,parentSchema:schema55.properties.sources.items.properties.quotes,data:data58};
   if(vErrors === null){
   vErrors = [err111];
   }
@@ -5781,9 +6777,12 @@ exports.createValidators = function createValidators(roots) {
   }
   errors++;
   }
-  for(const key8 in data59){
-  if(!((((key8 === "field") || (key8 === "values")) || (key8 === "chosen")) || (key8 === "reason"))){
-  const err112 = {instancePath:instancePath+"/conflicts/" + i9,schemaPath:"#/properties/conflicts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema55.properties.conflicts.items,data:data59};
+  }
+  if(data49.accessed !== undefined){
+  let data60 = data49.accessed;
+  if(typeof data60 === "string"){
+  if(!pattern10.test(data60)){
+  const err112 = {instancePath:instancePath+"/sources/" + i8+"/accessed",schemaPath:"#/$defs/partialDate/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"},message:"must match pattern \""+"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"+"\"",schema:"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$",parentSchema:schema57,data:data60};
   if(vErrors === null){
   vErrors = [err112];
   }
@@ -5793,11 +6792,8 @@ exports.createValidators = function createValidators(roots) {
   errors++;
   }
   }
-  if(data59.field !== undefined){
-  let data60 = data59.field;
-  if(typeof data60 === "string"){
-  if(func1(data60) < 1){
-  const err113 = {instancePath:instancePath+"/conflicts/" + i9+"/field",schemaPath:"#/properties/conflicts/items/properties/field/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema55.properties.conflicts.items.properties.field,data:data60};
+  else {
+  const err113 = {instancePath:instancePath+"/sources/" + i8+"/accessed",schemaPath:"#/$defs/partialDate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.type,parentSchema:schema57,data:data60};
   if(vErrors === null){
   vErrors = [err113];
   }
@@ -5807,8 +6803,9 @@ exports.createValidators = function createValidators(roots) {
   errors++;
   }
   }
+  }
   else {
-  const err114 = {instancePath:instancePath+"/conflicts/" + i9+"/field",schemaPath:"#/properties/conflicts/items/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.properties.conflicts.items.properties.field.type,parentSchema:schema55.properties.conflicts.items.properties.field,data:data60};
+  const err114 = {instancePath:instancePath+"/sources/" + i8,schemaPath:"#/properties/sources/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema55.properties.sources.items.type,parentSchema:schema55.properties.sources.items,data:data49};
   if(vErrors === null){
   vErrors = [err114];
   }
@@ -5818,15 +6815,9 @@ exports.createValidators = function createValidators(roots) {
   errors++;
   }
   }
-  if(data59.values !== undefined){
-  let data61 = data59.values;
-  if(Array.isArray(data61)){
-  const len10 = data61.length;
-  for(let i10=0; i10<len10; i10++){
-  let data62 = data61[i10];
-  if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
-  if(data62.value === undefined){
-  const err115 = {instancePath:instancePath+"/conflicts/" + i9+"/values/" + i10,schemaPath:"#/properties/conflicts/items/properties/values/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema55.properties.conflicts.items.properties.values.items.required,parentSchema:schema55.properties.conflicts.items.properties.values.items,data:data62};
+  }
+  else {
+  const err115 = {instancePath:instancePath+"/sources",schemaPath:"#/properties/sources/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema55.properties.sources.type,parentSchema:schema55.properties.sources,data:data48};
   if(vErrors === null){
   vErrors = [err115];
   }
@@ -5835,8 +6826,16 @@ exports.createValidators = function createValidators(roots) {
   }
   errors++;
   }
-  if(data62.source === undefined){
-  const err116 = {instancePath:instancePath+"/conflicts/" + i9+"/values/" + i10,schemaPath:"#/properties/conflicts/items/properties/values/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema55.properties.conflicts.items.properties.values.items.required,parentSchema:schema55.properties.conflicts.items.properties.values.items,data:data62};
+  }
+  if(data.conflicts !== undefined){
+  let data61 = data.conflicts;
+  if(Array.isArray(data61)){
+  const len10 = data61.length;
+  for(let i10=0; i10<len10; i10++){
+  let data62 = data61[i10];
+  if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
+  if(data62.field === undefined){
+  const err116 = {instancePath:instancePath+"/conflicts/" + i10,schemaPath:"#/properties/conflicts/items/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'",schema:schema55.properties.conflicts.items.required,parentSchema:schema55.properties.conflicts.items,data:data62};
   if(vErrors === null){
   vErrors = [err116];
   }
@@ -5845,9 +6844,8 @@ exports.createValidators = function createValidators(roots) {
   }
   errors++;
   }
-  for(const key9 in data62){
-  if(!(((key9 === "value") || (key9 === "unit")) || (key9 === "source"))){
-  const err117 = {instancePath:instancePath+"/conflicts/" + i9+"/values/" + i10,schemaPath:"#/properties/conflicts/items/properties/values/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema55.properties.conflicts.items.properties.values.items,data:data62};
+  if(data62.reason === undefined){
+  const err117 = {instancePath:instancePath+"/conflicts/" + i10,schemaPath:"#/properties/conflicts/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema55.properties.conflicts.items.required,parentSchema:schema55.properties.conflicts.items,data:data62};
   if(vErrors === null){
   vErrors = [err117];
   }
@@ -5856,14 +6854,9 @@ exports.createValidators = function createValidators(roots) {
   }
   errors++;
   }
-  }
-  if(data62.value !== undefined){
-  let data63 = data62.value;
-  const _errs151 = errors;
-  let valid52 = false;
-  const _errs152 = errors;
-  if(!((typeof data63 == "number") && (isFinite(data63)))){
-  const err118 = {instancePath:instancePath+"/conflicts/" + i9+"/values/" + i10+"/value",schemaPath:"#/properties/conflicts/items/properties/values/items/properties/value/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema55.properties.conflicts.items.properties.values.items.properties.value.anyOf[0].type,parentSchema:schema55.properties.conflicts.items.properties.values.items.properties.value.anyOf[0],data:data63};
+  for(const key8 in data62){
+  if(!((((key8 === "field") || (key8 === "values")) || (key8 === "chosen")) || (key8 === "reason"))){
+  const err118 = {instancePath:instancePath+"/conflicts/" + i10,schemaPath:"#/properties/conflicts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema55.properties.conflicts.items,data:data62};
   if(vErrors === null){
   vErrors = [err118];
   }
@@ -5872,11 +6865,12 @@ exports.createValidators = function createValidators(roots) {
   }
   errors++;
   }
-  var _valid2 = _errs152 === errors;
-  valid52 = valid52 || _valid2;
-  const _errs154 = errors;
-  if(typeof data63 !== "string"){
-  const err119 = {instancePath:instancePath+"/conflicts/" + i9+"/values/" + i10+"/value",schemaPath:"#/properties/conflicts/items/properties/values/items/properties/value/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.properties.conflicts.items.properties.values.items.properties.value.anyOf[1].type,parentSchema:schema55.properties.conflicts.items.properties.values.items.properties.value.anyOf[1],data:data63};
+  }
+  if(data62.field !== undefined){
+  let data63 = data62.field;
+  if(typeof data63 === "string"){
+  if(func1(data63) < 1){
+  const err119 = {instancePath:instancePath+"/conflicts/" + i10+"/field",schemaPath:"#/properties/conflicts/items/properties/field/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema55.properties.conflicts.items.properties.field,data:data63};
   if(vErrors === null){
   vErrors = [err119];
   }
@@ -5885,10 +6879,9 @@ exports.createValidators = function createValidators(roots) {
   }
   errors++;
   }
-  var _valid2 = _errs154 === errors;
-  valid52 = valid52 || _valid2;
-  if(!valid52){
-  const err120 = {instancePath:instancePath+"/conflicts/" + i9+"/values/" + i10+"/value",schemaPath:"#/properties/conflicts/items/properties/values/items/properties/value/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema55.properties.conflicts.items.properties.values.items.properties.value.anyOf,parentSchema:schema55.properties.conflicts.items.properties.values.items.properties.value,data:data63};
+  }
+  else {
+  const err120 = {instancePath:instancePath+"/conflicts/" + i10+"/field",schemaPath:"#/properties/conflicts/items/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.properties.conflicts.items.properties.field.type,parentSchema:schema55.properties.conflicts.items.properties.field,data:data63};
   if(vErrors === null){
   vErrors = [err120];
   }
@@ -5897,22 +6890,16 @@ exports.createValidators = function createValidators(roots) {
   }
   errors++;
   }
-  else {
-  errors = _errs151;
-  if(vErrors !== null){
-  if(_errs151){
-  vErrors.length = _errs151;
   }
-  else {
-  vErrors = null;
-  }
-  }
-  }
-  }
-  if(data62.unit !== undefined){
-  let data64 = data62.unit;
-  if(typeof data64 !== "string"){
-  const err121 = {instancePath:instancePath+"/conflicts/" + i9+"/values/" + i10+"/unit",schemaPath:"#/$defs/unit/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.type,parentSchema:schema75,data:data64};
+  if(data62.values !== undefined){
+  let data64 = data62.values;
+  if(Array.isArray(data64)){
+  const len11 = data64.length;
+  for(let i11=0; i11<len11; i11++){
+  let data65 = data64[i11];
+  if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
+  if(data65.value === undefined){
+  const err121 = {instancePath:instancePath+"/conflicts/" + i10+"/values/" + i11,schemaPath:"#/properties/conflicts/items/properties/values/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema55.properties.conflicts.items.properties.values.items.required,parentSchema:schema55.properties.conflicts.items.properties.values.items,data:data65};
   if(vErrors === null){
   vErrors = [err121];
   }
@@ -5921,8 +6908,8 @@ exports.createValidators = function createValidators(roots) {
   }
   errors++;
   }
-  if(!((((((((((((((data64 === "tablets") || (data64 === "capsules")) || (data64 === "kg")) || (data64 === "g")) || (data64 === "mg")) || (data64 === "t")) || (data64 === "short_ton")) || (data64 === "lb")) || (data64 === "l")) || (data64 === "ml")) || (data64 === "plants")) || (data64 === "bars")) || (data64 === "packs")) || (data64 === "persons"))){
-  const err122 = {instancePath:instancePath+"/conflicts/" + i9+"/values/" + i10+"/unit",schemaPath:"#/$defs/unit/enum",keyword:"enum",params:{allowedValues: schema75.enum},message:"must be equal to one of the allowed values",schema:schema75.enum,parentSchema:schema75,data:data64};
+  if(data65.source === undefined){
+  const err122 = {instancePath:instancePath+"/conflicts/" + i10+"/values/" + i11,schemaPath:"#/properties/conflicts/items/properties/values/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema55.properties.conflicts.items.properties.values.items.required,parentSchema:schema55.properties.conflicts.items.properties.values.items,data:data65};
   if(vErrors === null){
   vErrors = [err122];
   }
@@ -5931,12 +6918,9 @@ exports.createValidators = function createValidators(roots) {
   }
   errors++;
   }
-  }
-  if(data62.source !== undefined){
-  let data65 = data62.source;
-  if(typeof data65 === "string"){
-  if(!pattern19.test(data65)){
-  const err123 = {instancePath:instancePath+"/conflicts/" + i9+"/values/" + i10+"/source",schemaPath:"#/$defs/sourceId/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9_-]*$"+"\"",schema:"^[a-z0-9][a-z0-9_-]*$",parentSchema:schema63,data:data65};
+  for(const key9 in data65){
+  if(!(((key9 === "value") || (key9 === "unit")) || (key9 === "source"))){
+  const err123 = {instancePath:instancePath+"/conflicts/" + i10+"/values/" + i11,schemaPath:"#/properties/conflicts/items/properties/values/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema55.properties.conflicts.items.properties.values.items,data:data65};
   if(vErrors === null){
   vErrors = [err123];
   }
@@ -5946,8 +6930,13 @@ exports.createValidators = function createValidators(roots) {
   errors++;
   }
   }
-  else {
-  const err124 = {instancePath:instancePath+"/conflicts/" + i9+"/values/" + i10+"/source",schemaPath:"#/$defs/sourceId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.type,parentSchema:schema63,data:data65};
+  if(data65.value !== undefined){
+  let data66 = data65.value;
+  const _errs161 = errors;
+  let valid55 = false;
+  const _errs162 = errors;
+  if(!((typeof data66 == "number") && (isFinite(data66)))){
+  const err124 = {instancePath:instancePath+"/conflicts/" + i10+"/values/" + i11+"/value",schemaPath:"#/properties/conflicts/items/properties/values/items/properties/value/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema55.properties.conflicts.items.properties.values.items.properties.value.anyOf[0].type,parentSchema:schema55.properties.conflicts.items.properties.values.items.properties.value.anyOf[0],data:data66};
   if(vErrors === null){
   vErrors = [err124];
   }
@@ -5956,10 +6945,11 @@ exports.createValidators = function createValidators(roots) {
   }
   errors++;
   }
-  }
-  }
-  else {
-  const err125 = {instancePath:instancePath+"/conflicts/" + i9+"/values/" + i10,schemaPath:"#/properties/conflicts/items/properties/values/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema55.properties.conflicts.items.properties.values.items.type,parentSchema:schema55.properties.conflicts.items.properties.values.items,data:data62};
+  var _valid3 = _errs162 === errors;
+  valid55 = valid55 || _valid3;
+  const _errs164 = errors;
+  if(typeof data66 !== "string"){
+  const err125 = {instancePath:instancePath+"/conflicts/" + i10+"/values/" + i11+"/value",schemaPath:"#/properties/conflicts/items/properties/values/items/properties/value/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.properties.conflicts.items.properties.values.items.properties.value.anyOf[1].type,parentSchema:schema55.properties.conflicts.items.properties.values.items.properties.value.anyOf[1],data:data66};
   if(vErrors === null){
   vErrors = [err125];
   }
@@ -5968,10 +6958,10 @@ exports.createValidators = function createValidators(roots) {
   }
   errors++;
   }
-  }
-  }
-  else {
-  const err126 = {instancePath:instancePath+"/conflicts/" + i9+"/values",schemaPath:"#/properties/conflicts/items/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema55.properties.conflicts.items.properties.values.type,parentSchema:schema55.properties.conflicts.items.properties.values,data:data61};
+  var _valid3 = _errs164 === errors;
+  valid55 = valid55 || _valid3;
+  if(!valid55){
+  const err126 = {instancePath:instancePath+"/conflicts/" + i10+"/values/" + i11+"/value",schemaPath:"#/properties/conflicts/items/properties/values/items/properties/value/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema55.properties.conflicts.items.properties.values.items.properties.value.anyOf,parentSchema:schema55.properties.conflicts.items.properties.values.items.properties.value,data:data66};
   if(vErrors === null){
   vErrors = [err126];
   }
@@ -5980,11 +6970,22 @@ exports.createValidators = function createValidators(roots) {
   }
   errors++;
   }
+  else {
+  errors = _errs161;
+  if(vErrors !== null){
+  if(_errs161){
+  vErrors.length = _errs161;
   }
-  if(data59.chosen !== undefined){
-  let data66 = data59.chosen;
-  if((typeof data66 !== "string") && (data66 !== null)){
-  const err127 = {instancePath:instancePath+"/conflicts/" + i9+"/chosen",schemaPath:"#/properties/conflicts/items/properties/chosen/type",keyword:"type",params:{type: schema55.properties.conflicts.items.properties.chosen.type},message:"must be string,null",schema:schema55.properties.conflicts.items.properties.chosen.type,parentSchema:schema55.properties.conflicts.items.properties.chosen,data:data66};
+  else {
+  vErrors = null;
+  }
+  }
+  }
+  }
+  if(data65.unit !== undefined){
+  let data67 = data65.unit;
+  if(typeof data67 !== "string"){
+  const err127 = {instancePath:instancePath+"/conflicts/" + i10+"/values/" + i11+"/unit",schemaPath:"#/$defs/unit/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.type,parentSchema:schema75,data:data67};
   if(vErrors === null){
   vErrors = [err127];
   }
@@ -5993,9 +6994,8 @@ exports.createValidators = function createValidators(roots) {
   }
   errors++;
   }
-  if(typeof data66 === "string"){
-  if(!pattern19.test(data66)){
-  const err128 = {instancePath:instancePath+"/conflicts/" + i9+"/chosen",schemaPath:"#/properties/conflicts/items/properties/chosen/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9_-]*$"+"\"",schema:"^[a-z0-9][a-z0-9_-]*$",parentSchema:schema55.properties.conflicts.items.properties.chosen,data:data66};
+  if(!((((((((((((((((data67 === "tablets") || (data67 === "capsules")) || (data67 === "kg")) || (data67 === "g")) || (data67 === "mg")) || (data67 === "t")) || (data67 === "short_ton")) || (data67 === "ton")) || (data67 === "lb")) || (data67 === "l")) || (data67 === "ml")) || (data67 === "plants")) || (data67 === "bars")) || (data67 === "bricks")) || (data67 === "packs")) || (data67 === "persons"))){
+  const err128 = {instancePath:instancePath+"/conflicts/" + i10+"/values/" + i11+"/unit",schemaPath:"#/$defs/unit/enum",keyword:"enum",params:{allowedValues: schema75.enum},message:"must be equal to one of the allowed values",schema:schema75.enum,parentSchema:schema75,data:data67};
   if(vErrors === null){
   vErrors = [err128];
   }
@@ -6005,12 +7005,11 @@ exports.createValidators = function createValidators(roots) {
   errors++;
   }
   }
-  }
-  if(data59.reason !== undefined){
-  let data67 = data59.reason;
-  if(typeof data67 === "string"){
-  if(func1(data67) < 1){
-  const err129 = {instancePath:instancePath+"/conflicts/" + i9+"/reason",schemaPath:"#/properties/conflicts/items/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema55.properties.conflicts.items.properties.reason,data:data67};
+  if(data65.source !== undefined){
+  let data68 = data65.source;
+  if(typeof data68 === "string"){
+  if(!pattern19.test(data68)){
+  const err129 = {instancePath:instancePath+"/conflicts/" + i10+"/values/" + i11+"/source",schemaPath:"#/$defs/sourceId/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9_-]*$"+"\"",schema:"^[a-z0-9][a-z0-9_-]*$",parentSchema:schema63,data:data68};
   if(vErrors === null){
   vErrors = [err129];
   }
@@ -6021,7 +7020,7 @@ exports.createValidators = function createValidators(roots) {
   }
   }
   else {
-  const err130 = {instancePath:instancePath+"/conflicts/" + i9+"/reason",schemaPath:"#/properties/conflicts/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.properties.conflicts.items.properties.reason.type,parentSchema:schema55.properties.conflicts.items.properties.reason,data:data67};
+  const err130 = {instancePath:instancePath+"/conflicts/" + i10+"/values/" + i11+"/source",schemaPath:"#/$defs/sourceId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.type,parentSchema:schema63,data:data68};
   if(vErrors === null){
   vErrors = [err130];
   }
@@ -6033,7 +7032,7 @@ exports.createValidators = function createValidators(roots) {
   }
   }
   else {
-  const err131 = {instancePath:instancePath+"/conflicts/" + i9,schemaPath:"#/properties/conflicts/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema55.properties.conflicts.items.type,parentSchema:schema55.properties.conflicts.items,data:data59};
+  const err131 = {instancePath:instancePath+"/conflicts/" + i10+"/values/" + i11,schemaPath:"#/properties/conflicts/items/properties/values/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema55.properties.conflicts.items.properties.values.items.type,parentSchema:schema55.properties.conflicts.items.properties.values.items,data:data65};
   if(vErrors === null){
   vErrors = [err131];
   }
@@ -6045,7 +7044,7 @@ exports.createValidators = function createValidators(roots) {
   }
   }
   else {
-  const err132 = {instancePath:instancePath+"/conflicts",schemaPath:"#/properties/conflicts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema55.properties.conflicts.type,parentSchema:schema55.properties.conflicts,data:data58};
+  const err132 = {instancePath:instancePath+"/conflicts/" + i10+"/values",schemaPath:"#/properties/conflicts/items/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema55.properties.conflicts.items.properties.values.type,parentSchema:schema55.properties.conflicts.items.properties.values,data:data64};
   if(vErrors === null){
   vErrors = [err132];
   }
@@ -6055,14 +7054,88 @@ exports.createValidators = function createValidators(roots) {
   errors++;
   }
   }
-  }
-  else {
-  const err133 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema55.type,parentSchema:schema55,data};
+  if(data62.chosen !== undefined){
+  let data69 = data62.chosen;
+  if((typeof data69 !== "string") && (data69 !== null)){
+  const err133 = {instancePath:instancePath+"/conflicts/" + i10+"/chosen",schemaPath:"#/properties/conflicts/items/properties/chosen/type",keyword:"type",params:{type: schema55.properties.conflicts.items.properties.chosen.type},message:"must be string,null",schema:schema55.properties.conflicts.items.properties.chosen.type,parentSchema:schema55.properties.conflicts.items.properties.chosen,data:data69};
   if(vErrors === null){
   vErrors = [err133];
   }
   else {
   vErrors.push(err133);
+  }
+  errors++;
+  }
+  if(typeof data69 === "string"){
+  if(!pattern19.test(data69)){
+  const err134 = {instancePath:instancePath+"/conflicts/" + i10+"/chosen",schemaPath:"#/properties/conflicts/items/properties/chosen/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9_-]*$"+"\"",schema:"^[a-z0-9][a-z0-9_-]*$",parentSchema:schema55.properties.conflicts.items.properties.chosen,data:data69};
+  if(vErrors === null){
+  vErrors = [err134];
+  }
+  else {
+  vErrors.push(err134);
+  }
+  errors++;
+  }
+  }
+  }
+  if(data62.reason !== undefined){
+  let data70 = data62.reason;
+  if(typeof data70 === "string"){
+  if(func1(data70) < 1){
+  const err135 = {instancePath:instancePath+"/conflicts/" + i10+"/reason",schemaPath:"#/properties/conflicts/items/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema55.properties.conflicts.items.properties.reason,data:data70};
+  if(vErrors === null){
+  vErrors = [err135];
+  }
+  else {
+  vErrors.push(err135);
+  }
+  errors++;
+  }
+  }
+  else {
+  const err136 = {instancePath:instancePath+"/conflicts/" + i10+"/reason",schemaPath:"#/properties/conflicts/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.properties.conflicts.items.properties.reason.type,parentSchema:schema55.properties.conflicts.items.properties.reason,data:data70};
+  if(vErrors === null){
+  vErrors = [err136];
+  }
+  else {
+  vErrors.push(err136);
+  }
+  errors++;
+  }
+  }
+  }
+  else {
+  const err137 = {instancePath:instancePath+"/conflicts/" + i10,schemaPath:"#/properties/conflicts/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema55.properties.conflicts.items.type,parentSchema:schema55.properties.conflicts.items,data:data62};
+  if(vErrors === null){
+  vErrors = [err137];
+  }
+  else {
+  vErrors.push(err137);
+  }
+  errors++;
+  }
+  }
+  }
+  else {
+  const err138 = {instancePath:instancePath+"/conflicts",schemaPath:"#/properties/conflicts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema55.properties.conflicts.type,parentSchema:schema55.properties.conflicts,data:data61};
+  if(vErrors === null){
+  vErrors = [err138];
+  }
+  else {
+  vErrors.push(err138);
+  }
+  errors++;
+  }
+  }
+  }
+  else {
+  const err139 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema55.type,parentSchema:schema55,data};
+  if(vErrors === null){
+  vErrors = [err139];
+  }
+  else {
+  vErrors.push(err139);
   }
   errors++;
   }
