@@ -18,7 +18,8 @@ export interface DiagnosticData {
   docIndex: number;
 }
 
-export function toDiagnostic(f: Finding): Diagnostic {
+/** `uri`: the document's URI, for the related information (it lies in the same document). */
+export function toDiagnostic(f: Finding, uri?: string): Diagnostic {
   const d: Diagnostic = {
     range: {
       start: { line: f.range.start.line, character: f.range.start.character },
@@ -32,5 +33,16 @@ export function toDiagnostic(f: Finding): Diagnostic {
     data: { ruleId: f.ruleId, pointer: f.pointer, docIndex: f.docIndex } satisfies DiagnosticData,
   };
   if (f.data?.unnecessary) d.tags = [DiagnosticTag.Unnecessary];
+  if (uri && f.related?.length)
+    d.relatedInformation = f.related.map((r) => ({
+      location: {
+        uri,
+        range: {
+          start: { line: r.range.start.line, character: r.range.start.character },
+          end: { line: r.range.end.line, character: r.range.end.character },
+        },
+      },
+      message: r.message,
+    }));
   return d;
 }

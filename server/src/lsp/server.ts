@@ -241,7 +241,7 @@ export function startServer(connection: Connection): void {
     // newer version publishes instead of this one.
     await new Promise((r) => setImmediate(r));
     if (documents.get(uri)?.version !== version) return;
-    connection.sendDiagnostics({ uri, version, diagnostics: findings.map(toDiagnostic) });
+    connection.sendDiagnostics({ uri, version, diagnostics: findings.map((f) => toDiagnostic(f, uri)) });
   }
 
   /**

@@ -12,8 +12,35 @@ ${parts.map((p) => `  - drug: captagon\n    count: ${p}\n`).join('')}`,
     sources,
   );
 
+/** One seizure whose count lists the figures given. */
+const oneSlot = (figures: string[]) =>
+  event(
+    `seizures:
+  - drug: captagon
+    count:
+${figures.map((f) => `      - ${f}`).join('\n')}
+`,
+    two,
+  );
+
 ruleTester(rule, {
   valid: [
+    {
+      name: 'named parts that add up to the total (7,326,000 + 3,600,000 = 10,926,000)',
+      code: oneSlot([
+        '{value: 10926000, unit: tablets, source: a}',
+        '{value: 7326000, unit: tablets, scope: part, part: first raid, source: a}',
+        '{value: 3600000, unit: tablets, scope: part, part: depot, source: a}',
+      ]),
+    },
+    {
+      name: 'named parts that stay under the total (not every part is named)',
+      code: oneSlot([
+        '{value: 3533, unit: tablets, source: a}',
+        '{value: 1740, unit: tablets, scope: part, part: liquid, source: a}',
+        '{value: 1650, unit: tablets, scope: part, part: crystals, source: a}',
+      ]),
+    },
     {
       name: 'parts add up to the total',
       code: op('{value: 2500000, unit: tablets, as_reported: "a total of 2.5 million pills", source: a}', [
@@ -60,6 +87,22 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'named parts that add up to more than the total',
+      code: oneSlot([
+        '{value: 4000000, unit: tablets, source: b}',
+        '{value: 3054000, unit: tablets, scope: part, part: onions, source: a}',
+        '{value: 5281250, unit: tablets, scope: part, part: barrels, source: a}',
+      ]),
+      errors: [
+        {
+          messageId: 'partsExceed',
+          line: 12,
+          column: 17,
+          message: 'seizures[0].count: the parts a gives add up to 8,335,250 tablets (3,054,000 tablets for "onions" + 5,281,250 tablets for "barrels"), more than the whole seizure, 4,000,000 tablets (b)',
+        },
+      ],
+    },
+    {
       name: 'parts fall short of the total',
       code: op('{value: 2500000, unit: tablets, as_reported: "a total of 2.5 million pills", source: a}', [
         '{value: 1500000, unit: tablets, source: a}',
@@ -87,7 +130,7 @@ ruleTester(rule, {
       code: event(
         `seizures:
   - drug: captagon
-    weight: {value: 2, unit: t, source: a}
+    weight: {value: 3, unit: t, source: a}
     note: Total of the three raids.
   - drug: captagon
     weight: {value: 1000, unit: kg, source: a}
@@ -96,7 +139,7 @@ ruleTester(rule, {
 `,
         two,
       ),
-      errors: [{ messageId: 'mismatch', message: 'add up to 1,500 kg by a (1,000 kg + 500 kg), but 2 t is given as their total' }],
+      errors: [{ messageId: 'mismatch', message: 'add up to 1,500 kg by a (1,000 kg + 500 kg), but 3 t is given as their total' }],
     },
   ],
 });

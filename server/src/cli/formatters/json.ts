@@ -17,6 +17,9 @@ export const formatJson: Formatter = (results) => {
       endLine: f.range.end.line + 1,
       endColumn: f.range.end.character + 1,
       pointer: f.pointer,
+      ...(f.related?.length
+        ? { related: f.related.map((x) => ({ message: x.message, line: x.range.start.line + 1, column: x.range.start.character + 1, pointer: x.pointer })) }
+        : {}),
       ...(f.fixes?.length ? { fixes: f.fixes.map((x) => ({ title: x.title, safety: x.safety })) } : {}),
     })),
     errorCount: r.findings.filter((f) => f.severity === 'error').length,

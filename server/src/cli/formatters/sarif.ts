@@ -141,6 +141,23 @@ function result(f: Finding, r: FileResult, root: string, rel: string, artifactIn
         ...(f.pointer ? { logicalLocations: [{ fullyQualifiedName: f.pointer, kind: 'member' }] } : {}),
       },
     ],
+    ...(f.related?.length
+      ? {
+          relatedLocations: f.related.map((x, id) => ({
+            id,
+            message: { text: x.message },
+            physicalLocation: {
+              artifactLocation: { uri: uriOf(rel), uriBaseId: SRCROOT, index: artifactIndex },
+              region: {
+                startLine: x.range.start.line + 1,
+                startColumn: x.range.start.character + 1,
+                endLine: x.range.end.line + 1,
+                endColumn: x.range.end.character + 1,
+              },
+            },
+          })),
+        }
+      : {}),
     partialFingerprints: { [FINGERPRINT_NAME]: fingerprint(keyOf(root, r.path, f)) },
     properties: { pointer: f.pointer, docIndex: f.docIndex, severity: f.severity },
   };

@@ -40,6 +40,15 @@ export interface Fix {
   edits: TextEdit[];
 }
 
+/** Another place that takes part in a finding: the other side of a disagreement, a source it names. */
+export interface RelatedInformation {
+  /** What this place says, e.g. "thenational: about 215 kg". */
+  message: string;
+  /** JSON pointer of the value, in the same document as the finding. */
+  pointer: string;
+  range: Range;
+}
+
 export interface Finding {
   /** Stable rule id, e.g. `schema/required`, `yaml/syntax`. */
   ruleId: string;
@@ -56,6 +65,8 @@ export interface Finding {
   /** Machine-readable details (for fixes, hovers and output formats). */
   data?: Record<string, unknown>;
   fixes?: Fix[];
+  /** The other values or places the finding is about (each side of a disagreement, with its sources). */
+  related?: RelatedInformation[];
 }
 
 /** What a file is to the dataset; decides which schema and rules apply. */

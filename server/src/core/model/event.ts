@@ -9,7 +9,13 @@ import { partialDate } from '../read/calendar';
 export * from '../read/units';
 export * from '../read/calendar';
 
-export type Qualifier = 'exact' | 'about' | 'more_than' | 'at_least' | 'less_than' | 'up_to' | 'range';
+export type Qualifier = 'exact' | 'about' | 'more_than' | 'at_least' | 'nearly' | 'less_than' | 'up_to' | 'range';
+
+/** What part of the seizure a figure covers (schema: `scope`). */
+export type Scope = 'total' | 'part' | 'aggregate';
+
+/** Where in its source a figure is written (schema: `where`). */
+export type Where = 'headline' | 'lead' | 'body' | 'caption' | 'url';
 
 export interface Figure {
   value?: number;
@@ -21,6 +27,17 @@ export interface Figure {
   basis?: string;
   as_of?: string;
   as_reported?: string;
+  /** total (default), part (with its `part` label) or aggregate. */
+  scope: Scope;
+  part?: string;
+  where?: Where;
+  /** The source's own name for the drug, when it differs from the seizure's. */
+  drugAsReported?: string;
+  /** The source prints this figure garbled: kept as printed, not used to check other figures. */
+  garbled: boolean;
+  /** For money (street values): the ISO 4217 currency. */
+  currency?: string;
+  note?: string;
   /** The figure was written as a bare number (shorthand for an exact figure). */
   shorthand: boolean;
   /** JSON pointer of this figure (of the number itself for shorthand). */
@@ -30,7 +47,7 @@ export interface Figure {
 const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
 function toFigure(v: unknown, pointer: string): Figure | undefined {
-  if (typeof v === 'number') return { value: v, qualifier: 'exact', shorthand: true, pointer };
+  if (typeof v === 'number') return { value: v, qualifier: 'exact', scope: 'total', garbled: false, shorthand: true, pointer };
   if (!isObj(v)) return undefined;
   const num = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) ? x : undefined);
   const str = (x: unknown) => (typeof x === 'string' ? x : undefined);
@@ -44,6 +61,13 @@ function toFigure(v: unknown, pointer: string): Figure | undefined {
     basis: str(v.basis),
     as_of: str(v.as_of),
     as_reported: str(v.as_reported),
+    scope: v.scope === 'part' || v.scope === 'aggregate' ? v.scope : 'total',
+    part: str(v.part),
+    where: str(v.where) as Where | undefined,
+    drugAsReported: str(v.drug_as_reported),
+    garbled: v.garbled === true,
+    currency: str(v.currency),
+    note: str(v.note),
     shorthand: false,
     pointer,
   };
@@ -68,7 +92,7 @@ export interface SlotRef {
   /** JSON pointer of the slot. */
   pointer: string;
   /** `count`, `weight`, `volume`, `quantity` or `arrests`. */
-  field: 'count' | 'weight' | 'volume' | 'quantity' | 'arrests';
+  field: 'count' | 'weight' | 'volume' | 'street_value' | 'quantity' | 'arrests';
   /** Index in `seizures` (or `other_items`), if any. */
   index?: number;
   drug?: string;
@@ -82,7 +106,7 @@ export function slotsOf(event: unknown): SlotRef[] {
   if (Array.isArray(event.seizures)) {
     event.seizures.forEach((s, i) => {
       if (!isObj(s)) return;
-      for (const field of ['count', 'weight', 'volume'] as const) {
+      for (const field of ['count', 'weight', 'volume', 'street_value'] as const) {
         if (s[field] === undefined || s[field] === null) continue;
         const pointer = formatPointer(['seizures', i, field]);
         out.push({
@@ -131,6 +155,9 @@ export function intervalOf(f: Figure): Interval | undefined {
     case 'less_than':
     case 'up_to':
       return v === undefined ? undefined : { lo: 0, hi: v, approximate: false };
+    case 'nearly':
+      // "nearly 9 million": a little below 9 million; how far below is the caller's tolerance.
+      return v === undefined ? undefined : { lo: v, hi: v, approximate: true };
     case 'about':
       return v === undefined ? undefined : { lo: v, hi: v, approximate: true };
     default:
@@ -192,6 +219,10 @@ export interface SourceRef {
   published?: string | null;
   quotes: string[];
   language?: string;
+  /** The news agency whose copy the article carries (copies of one wire story are one account). */
+  wire?: string;
+  /** The article's headline, when recorded. */
+  title?: string | null;
 }
 
 export function sourcesOf(event: unknown): SourceRef[] {
@@ -208,6 +239,8 @@ export function sourcesOf(event: unknown): SourceRef[] {
       published: typeof s.published === 'string' ? s.published : s.published === null ? null : undefined,
       quotes: Array.isArray(s.quotes) ? s.quotes.filter((q): q is string => typeof q === 'string') : [],
       language: typeof s.language === 'string' ? s.language : undefined,
+      wire: typeof s.wire === 'string' ? s.wire : undefined,
+      title: typeof s.title === 'string' ? s.title : s.title === null ? null : undefined,
     });
   });
   return out;

@@ -65,6 +65,7 @@ function moved(f: Finding, delta: number, index: number): Finding {
     docIndex: index,
     range: { start: at(f.range.start), end: at(f.range.end) },
     fixes: f.fixes?.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, start: e.start + delta, end: e.end + delta })) })),
+    related: f.related?.map((r) => ({ ...r, range: { start: at(r.range.start), end: at(r.range.end) } })),
   };
 }
 
@@ -184,6 +185,14 @@ class Context implements RuleContext {
       docIndex: doc.index,
       data: r.data,
       fixes: r.fixes,
+      ...(r.related?.length
+        ? {
+            related: r.related.map((x) => {
+              const [s0, e0] = rangeForPointer(file, doc, x.pointer, x.at ?? 'value');
+              return { message: x.message, pointer: x.pointer, range: file.lines.range(s0, e0) };
+            }),
+          }
+        : {}),
     });
   }
 }

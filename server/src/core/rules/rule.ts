@@ -46,6 +46,8 @@ export interface Report {
    */
   severity?: Severity;
   fixes?: Fix[];
+  /** Other values the finding is about, each placed on its node (the engine finds its range). */
+  related?: { message: string; pointer: string; at?: 'key' | 'value' }[];
 }
 
 export interface RuleContext {

@@ -1,7 +1,12 @@
-import { defineRule } from '../rule';
+import { defineRule, type RuleContext } from '../rule';
+import { pointerToPath } from '../../base/pointer';
 import { type Figure, type SlotRef, slotsOf } from '../../model/event';
+import type { ReadingOptions } from './shared';
 import { formatNumber } from '../../base/format';
-import { baseOf, describeFigure, isObj, spanOf, valuePointer, TOLERANCE_OPTIONS, toleranceOf } from './shared';
+import { sourcesOf } from '../../model/event';
+import { baseOf, comparable, describeFigure, isObj, readingOf, spanOf, valuePointer, READING_OPTIONS } from './shared';
+import { sidesOf } from './sides';
+import { settledSlots } from './source-conflict';
 
 /** Words that mark a figure (or a seizure's note) as the total of several seizures. */
 export const TOTAL_WORDS =
@@ -34,21 +39,72 @@ function seizuresOf(event: unknown): Seizure[] {
   return [...out.values()];
 }
 
+/** The named parts of each figure slot, per source, against the total the most sources give. */
+function checkNamedParts(ctx: RuleContext, reading: ReadingOptions): void {
+  const event = ctx.document.value;
+  const sources = sourcesOf(event);
+  const settled = settledSlots(event);
+  for (const slot of slotsOf(event)) {
+    if (settled.some((p) => p === slot.pointer || p.startsWith(slot.pointer + '/'))) continue;
+    const figures = slot.figures.filter((f) => !f.garbled);
+    const totals = figures.filter((f) => f.scope === 'total' && !f.as_of);
+    const parts = figures.filter((f) => f.scope === 'part' && f.part);
+    if (totals.length === 0 || parts.length < 2) continue;
+    const total = sidesOf(totals, sources, reading)[0];
+    if (!total) continue;
+    const bySource = new Map<string, Map<string, Figure>>();
+    for (const p of parts) {
+      if (!comparable(p, total.members[0].figure)) continue;
+      const labels = bySource.get(p.source ?? '') ?? new Map<string, Figure>();
+      const label = p.part!.trim().toLowerCase();
+      if (!labels.has(label)) labels.set(label, p); // one figure a part
+      bySource.set(p.source ?? '', labels);
+    }
+    for (const [source, labels] of bySource) {
+      if (labels.size < 2) continue;
+      const list = [...labels.values()];
+      let lo = 0;
+      for (const f of list) lo += spanOf(f, reading)?.lo ?? NaN;
+      if (!(lo > total.common.hi)) continue;
+      const base = baseOf(list[0].unit, list[0].currency)!;
+      const exact = list.reduce((acc, f) => acc + (f.value ?? f.min ?? 0) * base.factor, 0);
+      const unit = base.dim === 'count' ? (list[0].unit ?? '') : base.unit;
+      ctx.report({
+        messageId: 'partsExceed',
+        pointer: valuePointer(list[list.length - 1]),
+        data: {
+          field: pointerToPath(slot.pointer),
+          source: source || 'one source',
+          sum: `${formatNumber(exact)}${unit ? ' ' + unit : ''}`,
+          parts: list.map((f) => `${describeFigure(f)} for "${f.part}"`).join(' + '),
+          total: total.members.map((m) => describeFigure(m.figure)).filter((t, i, a) => a.indexOf(t) === i).join(' / '),
+          totalSources: total.sources.join(', '),
+        },
+        related: list.map((f) => ({ message: `${f.source}: ${describeFigure(f)} for "${f.part}"`, pointer: valuePointer(f) })),
+      });
+    }
+  }
+}
+
 export default defineRule({
   meta: {
     id: 'figures/parts-total',
     description:
-      'When several seizures of one drug are listed with one of them given as their total ("a total of", "in all", "altogether"), the parts a source gives add up to the total it gives.',
+      'The parts of a seizure add up to no more than its total: the named parts (`scope: part`, `part: …`) of one figure, and several seizures of one drug listed with one of them given as their total ("a total of", "in all", "altogether").',
     defaultSeverity: 'error',
     appliesTo: ['event'],
     messages: {
       mismatch: 'The other {drug} seizures add up to {sum} by {source} ({parts}), but {total} is given as their total.',
       exceeds: 'The other {drug} seizures already add up to {sum} by {source} ({parts}), more than the total of {total}.',
+      partsExceed:
+        '{field}: the parts {source} gives add up to {sum} ({parts}), more than the whole seizure, {total} ({totalSources}). Check the parts and the total against the source, or record the disagreement under conflicts (field: {field}).',
     },
-    optionsSchema: TOLERANCE_OPTIONS,
+    optionsSchema: READING_OPTIONS,
   },
   check(ctx) {
-    const tolerance = toleranceOf(ctx.options);
+    const reading = readingOf(ctx.options);
+    const tolerance = reading;
+    checkNamedParts(ctx, reading);
     const seizures = seizuresOf(ctx.document.value);
     const drugs = new Set(seizures.map((s) => s.drug));
     for (const drug of drugs) {

@@ -1,7 +1,7 @@
 /** What the figures/* rules share: describing figures, rounding tolerance, pairing counts with weights, bands. */
 import type { DatasetContext, DrugEntry, DrugForm, UnitMassBand } from '../../model/dataset';
 import { formatNumber } from '../../base/format';
-import { type Figure, type SlotRef, KG_PER_UNIT, L_PER_UNIT, intervalOf, slotsOf } from '../../model/event';
+import { type Figure, type SlotRef, KG_PER_UNIT, L_PER_UNIT, intervalOf, kgRangePerUnit, slotsOf } from '../../model/event';
 
 export const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
@@ -10,7 +10,7 @@ export function valuePointer(f: Figure): string {
   return f.shorthand || f.value === undefined ? f.pointer : `${f.pointer}/value`;
 }
 
-const UNIT_LABEL: Record<string, string> = { short_ton: 'short tons', persons: 'persons' };
+const UNIT_LABEL: Record<string, string> = { short_ton: 'short tons', ton: 'tons', persons: 'persons' };
 
 export function unitLabel(unit: string | undefined): string {
   return unit ? UNIT_LABEL[unit] ?? unit : '';
@@ -20,13 +20,14 @@ const QUALIFIER_WORDS: Record<string, string> = {
   about: 'about ',
   more_than: 'more than ',
   at_least: 'at least ',
+  nearly: 'nearly ',
   less_than: 'less than ',
   up_to: 'up to ',
 };
 
 /** "more than 1,350,000 tablets", "about 2,015 kg", "200–250 kg". */
 export function describeFigure(f: Figure, withQualifier = true): string {
-  const unit = f.unit ? ` ${unitLabel(f.unit)}` : '';
+  const unit = f.currency ? ` ${f.currency}` : f.unit ? ` ${unitLabel(f.unit)}` : '';
   if (f.qualifier === 'range' && f.min !== undefined && f.max !== undefined) return `${formatNumber(f.min)}–${formatNumber(f.max)}${unit}`;
   if (f.value === undefined) return `?${unit}`;
   return `${withQualifier ? QUALIFIER_WORDS[f.qualifier] ?? '' : ''}${formatNumber(f.value)}${unit}`;
@@ -37,15 +38,20 @@ export function describeFigure(f: Figure, withQualifier = true): string {
  * 1.1 → 0.05. An "exact" 2,500,000 may well be a rounded count.
  */
 export function roundingStep(v: number): number {
-  if (!Number.isFinite(v) || v === 0) return 0.5;
+  return significantStep(v) * 0.5 * (1 - 1e-9);
+}
+
+/**
+ * One unit of the last significant digit the number is written with: 215 → 1, 1,350,000 → 10,000,
+ * 1.1 → 0.1, 5,300,000 → 100,000. (Just under it, so that neighbours such as 2 and 3 do not touch.)
+ */
+export function significantStep(v: number): number {
+  if (!Number.isFinite(v) || v === 0) return 1;
   const s = String(Math.abs(v));
-  if (s.includes('e')) return Math.abs(v) * 5e-13;
+  if (s.includes('e')) return Math.abs(v) * 1e-12;
   const dot = s.indexOf('.');
-  // Just under half a step, so that neighbours (2 and 3 arrests) do not touch.
-  const half = 0.5 * (1 - 1e-9);
-  if (dot >= 0) return half * 10 ** -(s.length - dot - 1);
-  const zeros = /0*$/.exec(s)![0].length;
-  return half * 10 ** zeros;
+  if (dot >= 0) return 10 ** -(s.length - dot - 1);
+  return 10 ** /0*$/.exec(s)![0].length;
 }
 
 /** Half a unit of the last digit written, ignoring trailing zeros' roundness: 67 → 0.5, 66.7 → 0.05, 1000 → 0.5. */
@@ -55,13 +61,29 @@ export function lastDigitStep(v: number): number {
   return dot >= 0 ? 0.5 * 10 ** -(s.length - dot - 1) : 0.5;
 }
 
-export type Dimension = 'mass' | 'volume' | 'count';
+export type Dimension = 'mass' | 'volume' | 'count' | 'money';
 
-/** The factor to the dimension's base unit (kg, l, or the count unit itself) and the dimension. */
-export function baseOf(unit: string | undefined): { dim: Dimension; factor: number; unit: string } | undefined {
-  if (unit && KG_PER_UNIT[unit] !== undefined) return { dim: 'mass', factor: KG_PER_UNIT[unit], unit: 'kg' };
-  if (unit && L_PER_UNIT[unit] !== undefined) return { dim: 'volume', factor: L_PER_UNIT[unit], unit: 'l' };
-  return { dim: 'count', factor: 1, unit: unit ?? '' };
+/**
+ * The factors to the dimension's base unit (kg, l, the count unit itself, or the currency) and the
+ * dimension. Two factors where the unit allows two readings: English "tons" are short (907.18 kg) or
+ * metric (1,000 kg).
+ */
+export function baseOf(unit: string | undefined, currency?: string): { dim: Dimension; factor: number; lo: number; hi: number; unit: string } | undefined {
+  if (currency) return { dim: 'money', factor: 1, lo: 1, hi: 1, unit: currency };
+  const kg = kgRangePerUnit(unit);
+  if (unit && kg) return { dim: 'mass', factor: KG_PER_UNIT[unit], lo: kg[0], hi: kg[1], unit: 'kg' };
+  if (unit && L_PER_UNIT[unit] !== undefined) return { dim: 'volume', factor: L_PER_UNIT[unit], lo: L_PER_UNIT[unit], hi: L_PER_UNIT[unit], unit: 'l' };
+  return { dim: 'count', factor: 1, lo: 1, hi: 1, unit: unit ?? '' };
+}
+
+/** Whether two figures measure the same thing: same dimension, and for counts the same unit (tablets are not packs). */
+export function comparable(a: Figure, b: Figure): boolean {
+  const ba = baseOf(a.unit, a.currency);
+  const bb = baseOf(b.unit, b.currency);
+  if (!ba || !bb || ba.dim !== bb.dim) return false;
+  if (ba.dim === 'money') return ba.unit === bb.unit;
+  if (ba.dim === 'count') return !a.unit || !b.unit || a.unit === b.unit;
+  return true;
 }
 
 export interface Span {
@@ -69,28 +91,75 @@ export interface Span {
   hi: number;
 }
 
+/** How the figures are read when compared: the `tolerance` option and how far an open bound reaches. */
+export interface ReadingOptions {
+  /** Share of the value by which "about" and "nearly" widen a figure (default 0.1). */
+  tolerance: number;
+  /**
+   * How far "more than X" may reach, as a multiple of X (default 2): "more than 100 kg" is an
+   * unlikely way to write 610 kg, "more than a million" a likely one for 1,160,500. Infinity reads
+   * bounds literally. "Up to X" and "less than X" reach down to X divided by it.
+   */
+  openBound: number;
+}
+
+export const DEFAULT_READING: ReadingOptions = Object.freeze({ tolerance: 0.1, openBound: 2 });
+
 /**
- * The values a figure allows, in its base unit, widened for rounding: "about" by `tolerance` (a share of
- * the value); exact figures by their rounding step, at most the tolerance. Bounds
- * ("more than 200,000", "up to", ranges) are taken as written: 150,000 is not "more than 200,000".
+ * The values a figure allows, in its base unit, read as a careful reader would:
+ * - a figure written as a round number may be rounded or truncated from a more exact one: "5.3
+ *   million" allows 5,250,000 up to (not including) 5,400,000 (5,383,400 truncated is 5.3 million),
+ *   "1.1 million" allows 1,160,500; by no more than 30% of the figure ("1 million" is not 1.5 million);
+ * - "about X" is X give or take the tolerance (and half a unit of its last digit); "nearly X" is a
+ *   little below X, by up to the tolerance;
+ * - "more than X" / "at least X" reach from X to `openBound` × X; "up to X" / "less than X" from X ÷
+ *   `openBound` to X; ranges are taken as written;
+ * - units with two readings (English "tons") allow both.
  */
-export function spanOf(f: Figure, tolerance: number): Span | undefined {
+export function spanOf(f: Figure, opts: ReadingOptions | number = DEFAULT_READING): Span | undefined {
+  const o: ReadingOptions = typeof opts === 'number' ? { ...DEFAULT_READING, tolerance: opts } : opts;
   const iv = intervalOf(f);
-  const base = baseOf(f.unit);
+  const base = baseOf(f.unit, f.currency);
   if (!iv || !base) return undefined;
-  // "about 65": the tolerance (at least half a unit of the last digit written); an exact "2.5 million"
-  // may be rounded too, but by no more than the tolerance ("1 million" is not 1.5 million).
-  const step = (x: number) =>
-    iv.approximate ? Math.max(Math.abs(x) * tolerance, lastDigitStep(x)) : Math.min(roundingStep(x), Math.abs(x) * tolerance);
   let lo = iv.lo;
   let hi = iv.hi;
-  // Bounds ("more than", "up to", ranges) are taken as written; point values are widened.
-  if (f.qualifier === 'exact' || f.qualifier === 'about' || !f.qualifier) {
-    lo -= step(iv.lo);
-    hi += step(iv.hi);
+  const cap = (x: number) => Math.abs(x) * 0.3;
+  switch (f.qualifier) {
+    case 'about': {
+      const w = Math.max(Math.abs(lo) * o.tolerance, lastDigitStep(lo));
+      lo -= w;
+      hi += w;
+      break;
+    }
+    case 'nearly':
+      lo -= Math.max(Math.abs(lo) * o.tolerance, lastDigitStep(lo));
+      hi += lastDigitStep(hi);
+      break;
+    case 'more_than':
+    case 'at_least':
+      hi = lo * o.openBound;
+      break;
+    case 'less_than':
+    case 'up_to':
+      lo = hi / o.openBound;
+      break;
+    case 'range':
+      break;
+    default: {
+      // Exact as written: rounded (half a step either way) or truncated (up to a whole step above).
+      // A count written without round zeros (2 arrests, 79,477 tablets) is exact: only a measure
+      // (13 tonnes for 13.7 t) or a round count (5.3 million for 5,383,400) may be truncated.
+      const step = significantStep(lo);
+      const truncated = base.dim !== 'count' || step > 1;
+      lo -= Math.min(step * 0.5 * (1 - 1e-9), cap(lo));
+      hi += Math.min(truncated ? step * (1 - 1e-9) : step * 0.5 * (1 - 1e-9), cap(hi));
+    }
   }
-  return { lo: Math.max(0, lo) * base.factor, hi: hi * base.factor };
+  return { lo: Math.max(0, lo) * base.lo, hi: hi * base.hi };
 }
+
+/** Two spans share a value. */
+export const overlaps = (a: Span, b: Span) => a.lo <= b.hi && b.lo <= a.hi;
 
 // ---------------------------------------------------------------------------------------------
 // Counts and weights of a seizure
@@ -179,6 +248,33 @@ export function drugEntry(dataset: DatasetContext, id: string | undefined): Drug
   if (!id) return undefined;
   const d = dataset.registries?.drugs.get(id);
   return d && typeof d === 'object' ? d : undefined;
+}
+
+/** The options of the rules that compare figures as a careful reader would: `tolerance` and `openBound`. */
+export const READING_OPTIONS = {
+  type: 'object',
+  properties: {
+    tolerance: {
+      type: 'number',
+      minimum: 0,
+      maximum: 1,
+      description: 'Share of the value by which an "about" or "nearly" figure is widened. Default 0.1 (10%).',
+    },
+    openBound: {
+      type: 'number',
+      minimum: 1,
+      description:
+        'How far "more than X" reaches, as a multiple of X ("up to X" reaches down to X divided by it). Default 2: "more than 100 kg" is not a way to write 610 kg. Use a large number to read bounds literally.',
+    },
+  },
+  additionalProperties: false,
+} as const;
+
+export function readingOf(options: Readonly<Record<string, unknown>>): ReadingOptions {
+  return {
+    tolerance: toleranceOf(options),
+    openBound: typeof options.openBound === 'number' && options.openBound >= 1 ? options.openBound : DEFAULT_READING.openBound,
+  };
 }
 
 /** The `tolerance` option shared by the rules that compare figures with rounding in mind. */

@@ -1,10 +1,12 @@
-import { defineRule } from '../rule';
-import { slotsOf } from '../../model/event';
+import { defineRule, type Report, type RuleContext } from '../rule';
+import { type Figure, type SlotRef, type SourceRef, slotsOf, sourcesOf, toKg } from '../../model/event';
 import { pathToPointer, pointerToPath } from '../../base/pointer';
-import { baseOf, describeFigure, isObj, spanOf, valuePointer, TOLERANCE_OPTIONS, toleranceOf } from './shared';
+import { type ReadingOptions, bandFor, comparable, describeFigure, drugEntry, isObj, readingOf, READING_OPTIONS, valuePointer } from './shared';
+import { formatBand, formatUnitMass } from '../../base/format';
+import { type Side, sidesOf } from './sides';
 
 /** Slots settled by a `conflicts` entry: its `field` names the slot or something inside it. */
-function settledSlots(event: unknown): string[] {
+export function settledSlots(event: unknown): string[] {
   if (!isObj(event) || !Array.isArray(event.conflicts)) return [];
   const out: string[] = [];
   for (const c of event.conflicts) {
@@ -15,48 +17,230 @@ function settledSlots(event: unknown): string[] {
   return out;
 }
 
+const WHERE_WORDS: Record<string, string> = { headline: 'headline', lead: 'lead', body: 'text', caption: 'caption', url: 'web address' };
+
+/** "1,160,500", or "1,160,500 / more than 1,000,000" for a side whose sources word it differently. */
+function describeSide(side: Side): string {
+  const texts: string[] = [];
+  for (const m of side.members) {
+    const t = describeFigure(m.figure);
+    if (!texts.includes(t)) texts.push(t);
+  }
+  return texts.length > 3 ? `${texts.slice(0, 3).join(' / ')} / …` : texts.join(' / ');
+}
+
+const list = (ids: readonly string[]) => (ids.length <= 1 ? ids.join('') : `${ids.slice(0, -1).join(', ')} and ${ids[ids.length - 1]}`);
+
+function related(sides: readonly Side[]): NonNullable<Report['related']> {
+  const out: NonNullable<Report['related']> = [];
+  for (const side of sides)
+    for (const m of side.members)
+      out.push({
+        message: `${m.figure.source ?? 'no source'}${m.figure.where ? ` (${WHERE_WORDS[m.figure.where] ?? m.figure.where})` : ''}: ${describeFigure(m.figure)}`,
+        pointer: valuePointer(m.figure),
+      });
+  return out;
+}
+
+/** Which part of the slot a figure belongs to: the total, a named part, or a figure compared only with the total. */
+function groupOf(f: Figure): { key: string; role: 'total' | 'part' | 'aggregate' } {
+  if (f.scope === 'aggregate') return { key: 'aggregate', role: 'aggregate' };
+  if (f.scope === 'part') return f.part ? { key: `part:${f.part.trim().toLowerCase()}`, role: 'part' } : { key: 'part', role: 'part' };
+  // A count "as of" an earlier day is a count so far: a part of what a later count finds.
+  if (f.as_of) return { key: 'part', role: 'part' };
+  return { key: 'total', role: 'total' };
+}
+
 export default defineRule({
   meta: {
     id: 'figures/source-conflict',
     description:
-      'Two sources give values for the same figure (count, weight, volume, arrests) that cannot both be true, and no `conflicts` entry settles it.',
+      'The figures the sources give for one quantity (a count, a weight, a volume, a street value, arrests) cannot all be true, and no `conflicts` entry settles it. Sources that agree form one side; the finding sits on the outlier and names every source of each side. A part larger than the total, a sum of several seizures smaller than this one, and a source that contradicts itself are disagreements too.',
     defaultSeverity: 'error',
     appliesTo: ['event'],
     messages: {
-      conflict:
-        '{a} ({sourceA}) and {b} ({sourceB}) cannot both be true for {field}; add a `conflicts` entry for {field} that says which value is kept and why.',
+      outlier:
+        '{field}: {outlier} ({outlierSources}) cannot be true if {majority} ({majoritySources}) is{reason}: check the figure against its source, or record the disagreement under conflicts (field: {field}) with the value kept and why.',
+      split:
+        '{field}: the sources disagree and no side is clearly the outlier: {sides}. Record the disagreement under conflicts (field: {field}) with the value kept and why.',
+      selfContradiction:
+        '{field}: {source} contradicts itself: {a} in its {whereA}, {b} in its {whereB}{others}. Keep the figure the source stands by, and record the other under conflicts (field: {field}) or in a note.',
+      partExceeds:
+        '{field}: {part} ({source}) is given as a part of the seizure{partName}, but it is more than the whole, {total} ({totalSources}): a part cannot exceed the total. Check the figure, or record the disagreement under conflicts (field: {field}).',
+      aggregateBelow:
+        '{field}: {aggregate} ({source}) is given as a sum that includes other seizures, but it is less than this seizure alone, {total} ({totalSources}). Check the figure, or record the disagreement under conflicts (field: {field}).',
     },
-    optionsSchema: TOLERANCE_OPTIONS,
+    optionsSchema: READING_OPTIONS,
   },
   check(ctx) {
-    const tolerance = toleranceOf(ctx.options);
+    const reading = readingOf(ctx.options);
     const event = ctx.document.value;
     const settled = settledSlots(event);
+    const sources = sourcesOf(event);
     for (const slot of slotsOf(event)) {
       if (slot.figures.length < 2) continue;
       if (settled.some((p) => p === slot.pointer || p.startsWith(slot.pointer + '/'))) continue;
-      const field = pointerToPath(slot.pointer);
-      const figs = slot.figures;
-      for (let i = 0; i < figs.length; i++) {
-        for (let j = i + 1; j < figs.length; j++) {
-          const a = figs[i];
-          const b = figs[j];
-          if (!a.source || !b.source || a.source === b.source) continue;
-          if ((a.as_of ?? '') !== (b.as_of ?? '')) continue; // counts grow: a figure of another day is not a rival
-          const ba = baseOf(a.unit);
-          const bb = baseOf(b.unit);
-          if (!ba || !bb || ba.dim !== bb.dim || (ba.dim === 'count' && (a.unit ?? '') !== (b.unit ?? '') && a.unit && b.unit)) continue;
-          const sa = spanOf(a, tolerance);
-          const sb = spanOf(b, tolerance);
-          if (!sa || !sb) continue;
-          if (sa.hi >= sb.lo && sb.hi >= sa.lo) continue;
-          ctx.report({
-            messageId: 'conflict',
-            pointer: valuePointer(b),
-            data: { a: describeFigure(a), sourceA: a.source, b: describeFigure(b), sourceB: b.source, field },
-          });
-        }
-      }
+      checkSlot(ctx, slot, sources, reading);
     }
   },
 });
+
+function checkSlot(ctx: RuleContext, slot: SlotRef, sources: readonly SourceRef[], reading: ReadingOptions): void {
+  const field = pointerToPath(slot.pointer);
+  const usable = slot.figures.filter((f) => !f.garbled && (f.value !== undefined || f.qualifier === 'range'));
+  const groups = new Map<string, Figure[]>();
+  for (const f of usable) {
+    const g = groupOf(f).key;
+    if (g === 'part' || g === 'aggregate') continue;
+    groups.set(g, [...(groups.get(g) ?? []), f]);
+  }
+  // Totals (and each named part) against themselves: one finding per side that disagrees.
+  let totalSides: Side[] = [];
+  for (const [key, figures] of groups) {
+    const sides = byPlausibility(ctx, slot, sidesOf(figures, sources, reading), sources, reading);
+    if (key === 'total') totalSides = sides;
+    const where = key === 'total' ? field : `${field} (part "${figures[0].part}")`;
+    reportSides(ctx, where, field, slot, sides);
+  }
+  // Parts and aggregates against the total the most sources give.
+  const total = totalSides[0];
+  if (!total) return;
+  const totalData = { total: describeSide(total), totalSources: list(total.sources) };
+  const partGroups = new Map<string, Side>();
+  for (const [key, figures] of groups) if (key.startsWith('part:')) partGroups.set(key, sidesOf(figures, sources, reading)[0]);
+  for (const f of usable) {
+    const { key, role } = groupOf(f);
+    if (role === 'total') continue;
+    const side = key.startsWith('part:') ? partGroups.get(key) : sidesOf([f], sources, reading)[0];
+    if (!side || side.members[0].figure !== f) continue; // a named part is judged once, by its first figure
+    if (!comparableSides(side, total)) continue;
+    if (role === 'part' && side.common.lo > total.common.hi) {
+      ctx.report({
+        messageId: 'partExceeds',
+        pointer: valuePointer(f),
+        data: { field, part: describeSide(side), source: list(side.sources), partName: f.part ? ` ("${f.part}")` : '', ...totalData },
+        related: related([side, total]),
+      });
+    } else if (role === 'aggregate' && side.common.hi < total.common.lo) {
+      ctx.report({
+        messageId: 'aggregateBelow',
+        pointer: valuePointer(f),
+        data: { field, aggregate: describeSide(side), source: list(side.sources), ...totalData },
+        related: related([side, total]),
+      });
+    }
+  }
+}
+
+const comparableSides = (a: Side, b: Side) => comparable(a.members[0].figure, b.members[0].figure);
+
+/**
+ * Between sides of equal weight, the one whose figure a careful analyst would believe comes first:
+ * for the count or the weight of tablets, the side that gives the drug's tablets a mass inside its
+ * band, against the other figure's most supported side ("215 kg" for 1.35 million Captagon pills,
+ * not "2,015 kg": 1.49 g a pill).
+ */
+function byPlausibility(ctx: RuleContext, slot: SlotRef, sides: PlausibleSide[], sources: readonly SourceRef[], reading: ReadingOptions): PlausibleSide[] {
+  if (sides.length < 2 || sides[0].accounts !== sides[1].accounts) return sides;
+  if ((slot.field !== 'count' && slot.field !== 'weight') || slot.index === undefined) return sides;
+  const drug = drugEntry(ctx.dataset, slot.drug);
+  const band = drug && bandFor(ctx.dataset, drug, slot.form);
+  if (!band?.warn) return sides;
+  const other = slotsOf(ctx.document.value).find((s) => s.index === slot.index && s.field === (slot.field === 'count' ? 'weight' : 'count'));
+  const otherSide = other && sidesOf(other.figures.filter((f) => !f.garbled && f.scope === 'total'), sources, reading)[0];
+  if (!otherSide) return sides;
+  const isCount = slot.field === 'count';
+  for (const side of sides) {
+    const first = side.members[0].figure;
+    if (isCount ? !TABLETS.has(first.unit ?? 'tablets') : !TABLETS.has(otherSide.members[0].figure.unit ?? 'tablets')) return sides;
+    const [count, kg] = isCount ? [side.common, otherSide.common] : [otherSide.common, side.common];
+    if (!(count.lo > 0) || !Number.isFinite(count.hi)) return sides;
+    const lo = (kg.lo * 1e6) / count.hi;
+    const hi = (kg.hi * 1e6) / count.lo;
+    if (hi >= band.warn[0] && lo <= band.warn[1]) {
+      // The mass per tablet the figures as written give: 215 kg for 1,350,000 tablets is 159 mg.
+      const [c, w] = isCount ? [first, otherSide.members[0].figure] : [otherSide.members[0].figure, first];
+      const kgPoint = c.value && w.value !== undefined ? toKg(w.value, w.unit ?? 'kg') : undefined;
+      const mass = kgPoint !== undefined ? ` (${formatUnitMass((kgPoint * 1e6) / c.value!)} a tablet; usually ${formatBand(band.warn)})` : '';
+      side.plausible = `${drug!.name ?? drug!.id} tablets a plausible mass${mass}`;
+    }
+  }
+  const plausible = sides.filter((s) => s.plausible);
+  if (plausible.length !== 1) {
+    for (const s of sides) delete s.plausible;
+    return sides;
+  }
+  return [plausible[0], ...sides.filter((s) => s !== plausible[0])];
+}
+
+const TABLETS = new Set(['tablets', 'capsules']);
+
+type PlausibleSide = Side & { plausible?: string };
+
+function reportSides(
+  ctx: RuleContext,
+  where: string,
+  field: string,
+  slot: SlotRef,
+  sides: readonly PlausibleSide[],
+): void {
+  if (sides.length < 2) return;
+  const [major, ...others] = sides;
+  for (const side of others) {
+    const shared = side.sources.filter((s) => major.sources.includes(s));
+    // One source on both sides, and nobody else on this one: the source contradicts itself.
+    if (shared.length && side.sources.length === shared.length) {
+      const source = shared[0];
+      const mine = side.members.find((m) => m.figure.source === source)!.figure;
+      const theirs = major.members.find((m) => m.figure.source === source)!.figure;
+      const othersAgreeing = major.sources.filter((s) => s !== source);
+      ctx.report({
+        messageId: 'selfContradiction',
+        pointer: valuePointer(mine),
+        data: {
+          field: where,
+          source,
+          a: describeFigure(mine),
+          whereA: WHERE_WORDS[mine.where ?? ''] ?? 'text',
+          b: describeFigure(theirs),
+          whereB: mine.where && theirs.where === mine.where ? `${WHERE_WORDS[theirs.where]} again` : (WHERE_WORDS[theirs.where ?? ''] ?? (mine.where && mine.where !== 'body' ? 'text' : 'text, elsewhere')),
+          others: othersAgreeing.length ? ` (as ${list(othersAgreeing)} ${othersAgreeing.length === 1 ? 'says' : 'say'})` : '',
+          slot: slot.pointer,
+        },
+        related: related([side, major]),
+      });
+      continue;
+    }
+    if (side.accounts < major.accounts || (major.plausible && !side.plausible)) {
+      ctx.report({
+        messageId: 'outlier',
+        pointer: valuePointer(side.members[0].figure),
+        data: {
+          field: where,
+          outlier: describeSide(side),
+          outlierSources: list(side.sources),
+          majority: describeSide(major),
+          majoritySources: list(major.sources),
+          reason: major.plausible && !side.plausible ? `, and only ${describeSide(major)} gives ${major.plausible}` : '',
+          slot: slot.pointer,
+        },
+        related: related([side, major]),
+      });
+    } else {
+      // No side is clearly the outlier: the finding sits on the slot and lists every side.
+      ctx.report({
+        messageId: 'split',
+        pointer: slot.pointer,
+        at: 'key',
+        data: {
+          field: where,
+          sides: sides.map((s) => `${describeSide(s)} (${list(s.sources)})`).join(' against '),
+          count: sides.length,
+          slot: slot.pointer,
+        },
+        related: related(sides),
+      });
+      return;
+    }
+  }
+}
