@@ -17,6 +17,10 @@ export interface PublishedDiagnostics {
     source?: string;
     message: string;
     data?: unknown;
+    relatedInformation?: Array<{
+      location: { uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } };
+      message: string;
+    }>;
   }>;
 }
 

@@ -134,22 +134,50 @@ test('code actions: the enum fix is preferred and safe; every finding can be sup
   assert.match(applyLspEdits(text, suppress.edit!.changes![uri]), /\n# haulcheck-disable-next-line schema\/enum -- TODO: why this is right\nstatus: reviewd\n/);
 });
 
-test('code actions for the consistency findings: tablet mass and source conflict choices (unsafe)', async () => {
+test('code actions for the consistency findings: tablet mass and source conflict choices (unsafe), none changing a sourced figure', async () => {
   const { uri, text } = await openSample(DAMASCUS);
   const mass = await actionsFor(uri, 'figures/tablet-mass');
   const titles = mass.map((a) => a.title);
-  assert.ok(titles.includes('Set the weight to 216 kg (1,350,000 tablets at the typical 160 mg)'), titles.join('\n'));
-  assert.ok(titles.includes('Set the count to 12,600,000 tablets (2,015 kg at the typical 160 mg)'), titles.join('\n'));
+  const keepMass = mass.find((a) => a.title === "Keep thenational's 215 kg (159 mg a tablet) and record asharq's 2,015 kg under conflicts");
+  assert.ok(keepMass, titles.join('\n'));
+  assert.ok(titles.includes('Record the doubt under conflicts (seizures[0].weight: no value kept; the figures stay as reported)'), titles.join('\n'));
   assert.ok(!mass.some((a) => a.isPreferred), 'no unsafe fix is preferred');
+  for (const a of mass.filter((x) => !x.title.startsWith('Suppress'))) {
+    // Every fix only adds a conflicts entry at the end: each source's words and figures stay as they are.
+    const after = applyLspEdits(text, a.edit!.changes![uri]);
+    assert.ok(after.startsWith(text), `${a.title}: only appends`);
+    assert.match(after.slice(text.length), /^conflicts:\n  - field: seizures\[0\]\.weight\n/);
+  }
+  // Keeping The National's weight settles the tablet mass: the rejected 2,015 kg is no longer checked.
+  const kept = applyLspEdits(text, keepMass.edit!.changes![uri]);
+  let v = client.change(uri, kept);
+  let pub = await client.diagnosticsFor(uri, v);
+  assert.deepEqual(pub.diagnostics.filter((d) => d.code === 'figures/tablet-mass' || d.code === 'figures/source-conflict').map((d) => d.code), []);
+  await client.diagnosticsFor(uri, client.change(uri, text));
+
   const conflict = await actionsFor(uri, 'figures/source-conflict');
-  const keep = conflict.find((a) => a.title === "Keep thenational's 215 kg and record asharq's under conflicts");
+  const keep = conflict.find((a) => a.title === "Keep thenational's 215 kg and record asharq's 2,015 kg under conflicts");
   assert.ok(keep, conflict.map((a) => a.title).join('\n'));
   const after = applyLspEdits(text, keep.edit!.changes![uri]);
   assert.ok(after.startsWith(text), 'the conflicts entry is added at the end, nothing else changes');
-  const v = client.change(uri, after);
-  const pub = await client.diagnosticsFor(uri, v);
+  v = client.change(uri, after);
+  pub = await client.diagnosticsFor(uri, v);
   assert.ok(!pub.diagnostics.some((d) => d.code === 'figures/source-conflict'), JSON.stringify(pub.diagnostics.map((d) => d.code)));
   client.change(uri, text);
+});
+
+test('a disagreement carries every side as related information', async () => {
+  const { uri } = await openSample(DAMASCUS);
+  const pub = await client.diagnosticsFor(uri, 1);
+  const d = pub.diagnostics.find((x) => x.code === 'figures/source-conflict');
+  assert.ok(d, JSON.stringify(pub.diagnostics.map((x) => x.code)));
+  assert.deepEqual(
+    (d.relatedInformation ?? []).map((r) => [r.message, r.location.uri === uri, r.location.range.start.line]),
+    [
+      ['asharq: about 2,015 kg', true, 46],
+      ['thenational: about 215 kg', true, 39],
+    ],
+  );
 });
 
 test('refactor: an exact unit conversion on a weight; fix all applies every safe fix in one go', async () => {

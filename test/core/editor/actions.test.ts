@@ -88,15 +88,21 @@ test('fix all: every safe fix, no unsafe one, the missing key not added twice wh
   for (const c of comments(FIXTURE)) assert.ok(r.text.includes(c));
 });
 
-test('unsafe choices: weight or count at the typical mass; keep one source and record the other under conflicts; a source stub', () => {
+test('unsafe choices that never change a sourced figure: keep the plausible source, or record the doubt; a source stub', () => {
   const file = parseFile(FIXTURE);
   const findings = checkParsed(file, 'event', { dataset: ctx });
   const mass = findings.find((f) => f.ruleId === 'figures/tablet-mass' && f.pointer === '/seizures/0/weight/1/value')!;
   const fixes = computedFixes(file, 'event', mass, ctx);
   assert.deepEqual(fixes.map((f) => `${f.safety}: ${f.title}`), [
-    'unsafe: Set the weight to 216 kg (1,350,000 tablets at the typical 160 mg)',
-    'unsafe: Set the count to 12,600,000 tablets (2,015 kg at the typical 160 mg)',
+    "unsafe: Keep thenational's 215 kg (159 mg a tablet) and record asharq's 2,015 kg under conflicts",
+    'unsafe: Record the doubt under conflicts (seizures[0].weight: no value kept; the figures stay as reported)',
   ]);
+  for (const fix of fixes) {
+    const after = applyEdits(FIXTURE, fix.edits).text;
+    // Every figure, with its words and its source, is still there as reported.
+    for (const line of FIXTURE.split('\n').filter((l) => /value:|as_reported/.test(l))) assert.ok(after.includes(line), `${fix.title} keeps ${line}`);
+    assert.ok(!checkParsed(parseFile(after), 'event', { dataset: ctx }).some((f) => f.ruleId === 'figures/tablet-mass'), `${fix.title} settles the tablet mass`);
+  }
   const unknown = findings.find((f) => f.ruleId === 'sources/unknown')!;
   const stub = computedFixes(file, 'event', unknown, ctx)[0];
   assert.equal(stub.title, 'Add a stub for source "rudaw" under sources (publisher, date and quotes to fill in)');
@@ -109,18 +115,19 @@ test('action builders on hand-made findings: source conflict and tablet mass', (
   const text = ['id: 2025-sy-x-captagon', 'seizures:', '  - drug: captagon', '    count: 1350000', '    weight:', '      - {value: 215, unit: kg, source: a}', '      - {value: 2015, unit: kg, source: b}', 'sources: []', ''].join('\n');
   const file = parseFile(text);
   const finding = (ruleId: string, pointer: string, data: Record<string, unknown>): Finding => ({ ruleId, severity: 'error', message: '', range: file.lines.range(0, 0), pointer, docIndex: 0, data });
-  const conflict = computedFixes(file, 'event', finding('figures/source-conflict', '/seizures/0/weight/1/value', { field: 'seizures[0].weight', sourceA: 'a', sourceB: 'b' }));
-  assert.deepEqual(conflict.map((f) => f.title), ["Keep a's 215 kg and record b's under conflicts", "Keep b's 2,015 kg and record a's under conflicts"]);
+  const conflict = computedFixes(file, 'event', finding('figures/source-conflict', '/seizures/0/weight/1/value', { field: 'seizures[0].weight', slot: '/seizures/0/weight' }));
+  assert.deepEqual(conflict.map((f) => f.title), ["Keep a's 215 kg and record b's 2,015 kg under conflicts", "Keep b's 2,015 kg and record a's 215 kg under conflicts"]);
   assert.equal(
     applyEdits(text, conflict[1].edits).text,
     text +
       ['conflicts:', '  - field: seizures[0].weight', '    values:', '      - {value: 215, unit: kg, source: a}', '      - {value: 2015, unit: kg, source: b}', '    chosen: b', `    reason: "TODO: why b's 2,015 kg is kept over a's 215 kg"`, ''].join('\n'),
   );
-  const mass = computedFixes(file, 'event', finding('figures/tablet-mass', '/seizures/0/weight/1/value', {}), { registries });
-  assert.deepEqual(mass.map((f) => applyEdits(text, f.edits).text.split('\n').filter((l) => /count|2015|216|12600000/.test(l)).join(' | ')), [
-    '    count: 1350000 |       - {value: 216, unit: kg, source: b}',
-    '    count: 12600000 |       - {value: 2015, unit: kg, source: b}',
-  ]);
+  const mass = computedFixes(file, 'event', finding('figures/tablet-mass', '/seizures/0/weight/1/value', { weightSlot: '/seizures/0/weight', band: '120–220 mg' }), { registries });
+  assert.deepEqual(
+    mass.map((f) => f.title),
+    ["Keep a's 215 kg (159 mg a tablet) and record b's 2,015 kg under conflicts", 'Record the doubt under conflicts (seizures[0].weight: no value kept; the figures stay as reported)'],
+  );
+  for (const f of mass) assert.ok(applyEdits(text, f.edits).text.startsWith(text.slice(0, text.indexOf('sources:'))), 'the figures stay as they are');
   // a rule that brings its own fixes gets none computed on top
   assert.deepEqual(computedFixes(file, 'event', { ...finding('figures/tablet-mass', '/seizures/0/weight/1/value', {}), fixes: [{ title: 'own', safety: 'unsafe', edits: [] }] }, { registries }), []);
 });

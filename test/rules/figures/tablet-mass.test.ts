@@ -12,8 +12,70 @@ ${extra}`);
 
 const two = source('a', ['x']) + source('b', ['y']);
 
+/** The Damascus raid's two weights, with `conflicts` written after them. */
+const damascus = (conflicts: string) =>
+  event(
+    `seizures:
+  - drug: captagon
+    form: tablet
+    count: {value: 1350000, unit: tablets, qualifier: more_than, source: a}
+    weight:
+      - {value: 215, unit: kg, qualifier: about, source: a}
+      - {value: 2015, unit: kg, qualifier: about, source: b}
+${conflicts}`,
+    two,
+  );
+
 ruleTester(rule, {
   valid: [
+    {
+      name: 'bars are not tablets: 533 bars of hashish in 648 kg',
+      code: event(`seizures:
+  - drug: hashish
+    count: {value: 533, unit: bars, source: a}
+    weight: {value: 648, unit: kg, source: a}
+`),
+    },
+    {
+      name: 'a count of bricks of a tablet drug is not a count of tablets',
+      code: seizure('{value: 533, unit: packs, source: a}', '{value: 648, unit: kg, source: a}'),
+    },
+    { name: 'a garbled weight is not used', code: seizure('{value: 1000000, unit: tablets, source: a}', '{value: 17500, unit: kg, garbled: true, source: a}') },
+    {
+      name: 'a part is paired with the same part: "zehn Kilo" and "fast 60.000 Tabletten" of one find',
+      code: event(
+        `seizures:
+  - drug: captagon
+    form: tablet
+    count:
+      - {value: 3200000, unit: tablets, qualifier: about, source: a}
+      - {value: 60000, unit: tablets, qualifier: nearly, scope: part, part: first find, source: b}
+    weight:
+      - {value: 461, unit: kg, source: a}
+      - {value: 10, unit: kg, scope: part, part: first find, source: a}
+`,
+        two,
+      ),
+    },
+    {
+      name: 'the value a conflicts entry rejects is not checked',
+      code: damascus(`conflicts:
+  - field: seizures[0].weight
+    values:
+      - {value: 215, unit: kg, source: a}
+      - {value: 2015, unit: kg, source: b}
+    chosen: a
+    reason: 2,015 kg would be 1.49 g a tablet
+`),
+    },
+    {
+      name: 'a doubt recorded under conflicts (no value kept) is not reported again',
+      code: damascus(`conflicts:
+  - field: seizures[0].weight
+    chosen: null
+    reason: more than 1,350,000 tablets in about 2,015 kg is at most 1.49 g a tablet
+`),
+    },
     { name: 'Homs: 400,000 in 65 kg is 162 mg', code: seizure('{value: 400000, unit: tablets, qualifier: about, source: a}', '{value: 65, unit: kg, qualifier: about, basis: unknown, source: a}') },
     {
       name: 'more than 1.35 million in 215 kg is at most 159 mg',
@@ -61,6 +123,15 @@ ruleTester(rule, {
     { name: 'odd data does not throw', code: seizure('"many"', '[1, {value: x}, null]') },
   ],
   invalid: [
+    {
+      name: 'a conflicts entry that keeps the implausible value',
+      code: damascus(`conflicts:
+  - field: seizures[0].weight
+    chosen: b
+    reason: kept
+`),
+      errors: [{ messageId: 'implausible', line: 13, message: 'more than 1,350,000 tablets in about 2,015 kg is at most 1.49 g a tablet' }],
+    },
     {
       name: 'Asharq Al-Awsat: more than 1.35 million in about 2,015 kg',
       code: seizure('{value: 1350000, unit: tablets, qualifier: more_than, source: a}', '{value: 2015, unit: kg, qualifier: about, basis: unknown, source: a}'),

@@ -38,7 +38,7 @@ ruleTester(rule, {
           messageId: 'unit',
           line: 10,
           column: 32,
-          message: 'Hashish (cannabis resin) is not measured in tablets: the registry allows kg, g, t, short tons, lb, bars, packs.',
+          message: 'Hashish (cannabis resin) is not measured in tablets: the registry allows kg, g, t, short tons, tons, lb, bars, packs.',
           data: { unit: 'tablets' },
         },
       ],

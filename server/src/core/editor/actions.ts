@@ -7,7 +7,7 @@
 import { distance } from 'fastest-levenshtein';
 import { type Node as YamlNode, isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { DatasetContext } from '../model/dataset';
-import { bandOf, docAt, innerRange, isObj, roundSignificant, typicalMg } from './editor';
+import { bandOf, docAt, innerRange, isObj } from './editor';
 import { type CheckOptions, checkParsed } from '../rules/engine';
 import { applyFixes } from '../rules/fixes';
 import { type Figure, KG_PER_UNIT, figuresOf, slotsOf } from '../model/event';
@@ -190,58 +190,85 @@ function figureAt(event: unknown, pointer: string): { figure: Figure; seizure: R
 
 const valuePointer = (f: Figure) => (f.shorthand || f.value === undefined ? f.pointer : `${f.pointer}/value`);
 
+/**
+ * Fixes for an implausible mass per tablet. None of them changes a figure a source gave: the sourced
+ * values stay as reported, and the doubt is recorded under `conflicts`. Where another source's weight
+ * (or count) of the same slot gives a mass inside the band, keeping it is offered; recording the
+ * doubt without keeping any value always is.
+ */
 function tabletMassFixes(file: ParsedFile, doc: ParsedDocument, f: Finding, ctx: DatasetContext): Fix[] {
+  const weightSlot = typeof f.data?.weightSlot === 'string' ? f.data.weightSlot : undefined;
   const at = figureAt(doc.value, f.pointer);
-  if (!at) return [];
+  if (!at || !weightSlot) return [];
   const { figure: weight, seizure, index } = at;
-  const counts = figuresOf(seizure.count, `/seizures/${index}/count`);
-  const count = counts.find((c) => c.source && c.source === weight.source) ?? counts[0];
+  const field = `seizures[${index}].weight`;
+  const weights = figuresOf(seizure.weight, `/seizures/${index}/weight`).filter((w) => w.value !== undefined && w.source);
+  const counts = figuresOf(seizure.count, `/seizures/${index}/count`).filter((c) => c.value !== undefined);
+  const count = counts.find((c) => c.source === weight.source) ?? counts[0];
   const found = bandOf(ctx, typeof seizure.drug === 'string' ? seizure.drug : undefined, typeof seizure.form === 'string' ? seizure.form : undefined);
-  const mg = found ? typicalMg(found.band) : undefined;
-  const unit = weight.unit ?? 'kg';
-  const factor = KG_PER_UNIT[unit];
-  if (!count || count.value === undefined || weight.value === undefined || !mg || !factor) return [];
+  const band = found?.band.warn ?? found?.band.error;
   const out: Fix[] = [];
-  const wNode = nodeRange(locate(doc.doc, valuePointer(weight)).node);
-  const cNode = nodeRange(locate(doc.doc, valuePointer(count)).node);
-  const newWeight = roundSignificant((count.value * mg * 1e-6) / factor);
-  const newCount = roundSignificant((weight.value * factor * 1e6) / mg);
-  const tm = `${formatNumber(mg)} mg`;
-  if (wNode) out.push({ title: `Set the weight to ${formatNumber(newWeight)} ${unit} (${formatNumber(count.value)} tablets at the typical ${tm})`, safety: 'unsafe', edits: [{ start: wNode[0], end: wNode[1], newText: String(newWeight) }] });
-  if (cNode) out.push({ title: `Set the count to ${formatNumber(newCount)} tablets (${formatNumber(weight.value)} ${unit} at the typical ${tm})`, safety: 'unsafe', edits: [{ start: cNode[0], end: cNode[1], newText: String(newCount) }] });
+  const why = `${f.message.split(';')[0]}; ${typeof f.data?.band === 'string' ? `tablets weigh ${f.data.band}` : 'outside the band'}`;
+  const massOf = (w: Figure) => {
+    const kg = w.value! * (KG_PER_UNIT[w.unit ?? 'kg'] ?? NaN);
+    return count?.value ? (kg * 1e6) / count.value : NaN;
+  };
+  if (band && count) {
+    for (const other of weights) {
+      if (other === weight || other.source === weight.source) continue;
+      const mg = massOf(other);
+      if (!(mg >= band[0] && mg <= band[1])) continue;
+      const item = conflictItem(field, weights, other.source!, `${describeValue(other)} (${other.source}) gives ${formatNumber(Math.round(mg))} mg a tablet, inside the usual ${formatNumber(band[0])}–${formatNumber(band[1])} mg; ${why}`);
+      const edit = listOrNewKey(file, doc, 'conflicts', item);
+      if (edit)
+        out.push({
+          title: `Keep ${other.source}'s ${describeValue(other)} (${formatNumber(Math.round(mg))} mg a tablet) and record ${weight.source ?? 'this'}'s ${describeValue(weight)} under conflicts`,
+          safety: 'unsafe',
+          edits: [edit],
+        });
+    }
+  }
+  const doubt = conflictItem(field, weights.length ? weights : [weight], null, `${why}; no value is kept until a source settles it`);
+  const edit = listOrNewKey(file, doc, 'conflicts', doubt);
+  if (edit) out.push({ title: `Record the doubt under conflicts (${field}: no value kept; the figures stay as reported)`, safety: 'unsafe', edits: [edit] });
   return out;
 }
+
+const describeValue = (fig: Figure) => `${formatNumber(fig.value!)}${fig.unit ? ' ' + fig.unit : ''}`;
 
 function flowFigure(fig: Figure): string {
   const parts = [`value: ${fig.value}`];
   if (fig.unit) parts.push(`unit: ${fig.unit}`);
+  if (fig.currency) parts.push(`currency: ${fig.currency}`);
   parts.push(`source: ${fig.source}`);
   return `{${parts.join(', ')}}`;
 }
 
+/** A `conflicts` item: the field, every source's value, the value kept (or null) and why. */
+function conflictItem(field: string, figures: readonly Figure[], chosen: string | null, reason: string): string[] {
+  const seen = new Set<string>();
+  const values = figures.filter((x) => x.value !== undefined && x.source && !seen.has(flowFigure(x)) && seen.add(flowFigure(x)));
+  return [`- field: ${field}`, 'values:', ...values.map((x) => `  - ${flowFigure(x)}`), `chosen: ${chosen ?? 'null'}`, `reason: ${JSON.stringify(reason)}`];
+}
+
+/** One fix per side of the disagreement: keep that side's value, record the others under conflicts. */
 function sourceConflictFixes(file: ParsedFile, doc: ParsedDocument, f: Finding): Fix[] {
-  const field = f.data?.field;
-  const a = f.data?.sourceA;
-  const b = f.data?.sourceB;
-  if (typeof field !== 'string' || typeof a !== 'string' || typeof b !== 'string') return [];
-  const slotPointer = pathToPointer(field);
-  const slot = slotsOf(doc.value).find((s) => s.pointer === slotPointer);
-  const fa = slot?.figures.find((x) => x.source === a && x.value !== undefined);
-  const fb = slot?.figures.find((x) => x.source === b && x.value !== undefined);
-  if (!fa || !fb) return [];
+  const slotPointer = typeof f.data?.slot === 'string' ? f.data.slot : undefined;
+  const field = typeof f.data?.field === 'string' ? f.data.field.replace(/ \(part .*$/, '') : undefined;
+  if (!slotPointer || !field) return [];
+  const slot = slotsOf(doc.value).find((x) => x.pointer === slotPointer);
+  const figures = (slot?.figures ?? []).filter((x) => x.value !== undefined && x.source);
   const out: Fix[] = [];
-  for (const [keep, other] of [[fa, fb], [fb, fa]] as const) {
-    const item = [
-      `- field: ${field}`,
-      `values:`,
-      `  - ${flowFigure(fa)}`,
-      `  - ${flowFigure(fb)}`,
-      `chosen: ${keep.source}`,
-      `reason: ${JSON.stringify(`TODO: why ${keep.source}'s ${formatNumber(keep.value!)}${keep.unit ? ' ' + keep.unit : ''} is kept over ${other.source}'s ${formatNumber(other.value!)}${other.unit ? ' ' + other.unit : ''}`)}`,
-    ];
-    const title = `Keep ${keep.source}'s ${formatNumber(keep.value!)}${keep.unit ? ' ' + keep.unit : ''} and record ${other.source}'s under conflicts`;
+  const kept = new Set<string>();
+  for (const keep of figures) {
+    if (kept.has(keep.source!)) continue;
+    kept.add(keep.source!);
+    const others = figures.filter((x) => x.source !== keep.source);
+    if (others.length === 0) continue;
+    const otherText = [...new Set(others.map((x) => `${x.source}'s ${describeValue(x)}`))].join(', ');
+    const item = conflictItem(field, figures, keep.source!, `TODO: why ${keep.source}'s ${describeValue(keep)} is kept over ${otherText}`);
     const edit = listOrNewKey(file, doc, 'conflicts', item);
-    if (edit) out.push({ title, safety: 'unsafe', edits: [edit] });
+    if (edit) out.push({ title: `Keep ${keep.source}'s ${describeValue(keep)} and record ${otherText} under conflicts`, safety: 'unsafe', edits: [edit] });
   }
   return out;
 }

@@ -101,9 +101,11 @@ export interface ReadingOptions {
    * bounds literally. "Up to X" and "less than X" reach down to X divided by it.
    */
   openBound: number;
+  /** The most a figure written as exact may be off by rounding or truncation, as a share of it (default 0.3). */
+  roundCap: number;
 }
 
-export const DEFAULT_READING: ReadingOptions = Object.freeze({ tolerance: 0.1, openBound: 2 });
+export const DEFAULT_READING: ReadingOptions = Object.freeze({ tolerance: 0.1, openBound: 2, roundCap: 0.3 });
 
 /**
  * The values a figure allows, in its base unit, read as a careful reader would:
@@ -123,17 +125,16 @@ export function spanOf(f: Figure, opts: ReadingOptions | number = DEFAULT_READIN
   if (!iv || !base) return undefined;
   let lo = iv.lo;
   let hi = iv.hi;
-  const cap = (x: number) => Math.abs(x) * 0.3;
+  const cap = (x: number) => Math.abs(x) * o.roundCap;
   switch (f.qualifier) {
     case 'about': {
-      const w = Math.max(Math.abs(lo) * o.tolerance, lastDigitStep(lo));
+      const w = o.tolerance > 0 ? Math.max(Math.abs(lo) * o.tolerance, lastDigitStep(lo)) : 0;
       lo -= w;
       hi += w;
       break;
     }
     case 'nearly':
-      lo -= Math.max(Math.abs(lo) * o.tolerance, lastDigitStep(lo));
-      hi += lastDigitStep(hi);
+      lo -= o.tolerance > 0 ? Math.max(Math.abs(lo) * o.tolerance, lastDigitStep(lo)) : 0;
       break;
     case 'more_than':
     case 'at_least':
@@ -274,6 +275,7 @@ export function readingOf(options: Readonly<Record<string, unknown>>): ReadingOp
   return {
     tolerance: toleranceOf(options),
     openBound: typeof options.openBound === 'number' && options.openBound >= 1 ? options.openBound : DEFAULT_READING.openBound,
+    roundCap: DEFAULT_READING.roundCap,
   };
 }
 
