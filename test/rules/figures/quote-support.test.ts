@@ -5,8 +5,24 @@ import { event, source } from './event';
 const captagon = (figures: string, quotes: string[], language = 'en') =>
   event(`seizures:\n  - drug: captagon\n${figures}`, source('a', quotes, language));
 
+/** Source `a` with a headline and an address. */
+const titled = (figures: string) =>
+  event(
+    `seizures:\n  - drug: cocaine\n${figures}`,
+    source('a', ['The agents found 211 kilos of cocaine in the port.']) +
+      '    title: "Police seize 221 kilos of cocaine in Algeciras"\n    url: https://example.org/news/police-seize-221-kilos-of-cocaine.html\n',
+  );
+
 ruleTester(rule, {
   valid: [
+    { name: 'a headline figure is read from the title', code: titled('    weight: {value: 221, unit: kg, where: headline, as_reported: "221 kilos", source: a}\n') },
+    { name: 'an address figure is read from the url', code: titled('    weight: {value: 221, unit: kg, where: url, as_reported: "221-kilos", source: a}\n') },
+    {
+      name: 'markup copied with a quote does not hide its figure',
+      code: captagon('    count: {value: 1800000, unit: tablets, as_reported: "1.8 million Captagon pills", source: a}\n', [
+        'Police seized <a href="https://example.org/captagon">1.8 million Captagon pills</a> near the border',
+      ]),
+    },
     {
       name: 'Homs: 400,000 pills, 65 kilograms, two individuals',
       code: event(
@@ -41,6 +57,11 @@ arrests: {value: 2, unit: persons, source: a}
     },
   ],
   invalid: [
+    {
+      name: 'a body figure is not read from the headline',
+      code: titled('    weight: {value: 221, unit: kg, as_reported: "221 kilos", source: a}\n'),
+      errors: [{ messageId: 'missing', message: '221 kg is not in the quotes of source "a"; the numbers they contain are 211 kg' }],
+    },
     {
       name: 'the number is not in the quotes',
       code: captagon('    count: {value: 450000, unit: tablets, source: a}\n', ['seized approximately 400,000 Captagon pills, estimated to weigh about 65 kilograms']),

@@ -27,6 +27,15 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'cocaine "pills" are bricks',
+      code: event(`seizures:
+  - drug: cocaine
+    count: {value: 533, unit: tablets, as_reported: "533 cocaine pills", source: a}
+    weight: {value: 648, unit: kg, source: a}
+`),
+      errors: [{ messageId: 'pillsAsBricks', line: 9, message: 'Cocaine is not seized in tablets: a report of cocaine "pills" means bricks or blocks' }],
+    },
+    {
       name: 'tablets of cannabis resin',
       code: event(`seizures:
   - drug: hashish

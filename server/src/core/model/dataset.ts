@@ -20,6 +20,8 @@ export interface DrugEntry {
   category?: string;
   units?: string[];
   forms?: DrugForm[];
+  /** The largest single seizure on record, in kilograms, with where the figure comes from. */
+  largest_seizure?: { kg?: number; source?: string };
   notes?: string;
 }
 

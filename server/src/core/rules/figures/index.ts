@@ -6,5 +6,7 @@ import derived from './derived';
 import sourceConflict from './source-conflict';
 import partsTotal from './parts-total';
 import quoteSupport from './quote-support';
+import magnitude from './magnitude';
+import drugName from './drug-name';
 
-export const FIGURES_RULES: readonly Rule[] = [unitForDrug, tabletMass, derived, sourceConflict, partsTotal, quoteSupport];
+export const FIGURES_RULES: readonly Rule[] = [unitForDrug, tabletMass, magnitude, derived, sourceConflict, partsTotal, drugName, quoteSupport];

@@ -4,14 +4,48 @@ import { formatNumber } from '../../base/format';
 import { type NumberReading, describeReading, readNumbers, readingMatches } from '../../read/numbers';
 import { describeFigure } from './shared';
 
-/** Text compared loosely: case, spacing, curly quotes and apostrophes do not matter. */
+/** Text compared loosely: case, spacing, markup, curly quotes and apostrophes do not matter. */
 function loose(s: string): string {
-  return s
+  return stripMarkup(s)
     .toLowerCase()
     .replace(/[\u2018\u2019\u201B\u2032]/g, "'")
     .replace(/[\u201C\u201D\u201F\u2033]/g, '"')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/** HTML tags and entities in a quote copied from a page's source ("<a href=…>1.8 million</a>") read as the text they mark up. */
+function stripMarkup(s: string): string {
+  if (!s.includes('<') && !s.includes('&')) return s;
+  return s
+    .replace(/<[^<>]{0,500}>/g, '')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&apos;/g, "'");
+}
+
+/** The words of a web address's path, as a reader sees them: "…/14-tonnes-of-heroin-seized.html" → "14 tonnes of heroin seized". */
+export function urlWords(url: string): string {
+  const path = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').replace(/[?#].*$/, '');
+  let decoded = path;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    // a malformed escape: read the path as it is
+  }
+  return decoded
+    .replace(/\.(?:html?|php|aspx?)$/i, '')
+    .replace(/[/_+-]+/g, ' ')
+    .trim();
+}
+
+/** What a figure's source says, where the figure says it comes from: its quotes, its headline, or its address. */
+function textsFor(source: SourceRef, where: string | undefined): string[] {
+  const quotes = source.quotes.map(stripMarkup);
+  if (where === 'headline' && typeof source.title === 'string') return [...quotes, source.title];
+  if (where === 'url' && typeof source.url === 'string') return [...quotes, urlWords(source.url), source.url];
+  return quotes;
 }
 
 /** The numbers of the readings for a message: "1,350,000, 215 kg, 2 or 1.6 kg" (one entry per place in the text). */
@@ -73,20 +107,22 @@ export default defineRule({
     const event = ctx.document.value;
     const sources = sourcesOf(event);
     // What each source's quotes say, read once for all the figures that cite the source.
-    const readingsOf = new Map<SourceRef, readonly NumberReading[]>();
-    const looseQuotesOf = new Map<SourceRef, string[]>();
+    const readingsOf = new Map<string, readonly NumberReading[]>();
+    const looseQuotesOf = new Map<string, string[]>();
     for (const slot of slotsOf(event)) {
       for (const f of slot.figures) {
         // A bare number may only appear in an event with one source: it is that source's.
         const sourceId = f.source ?? (sources.length === 1 ? sources[0].id : undefined);
         const source = sources.find((s) => s.id === sourceId);
         if (!source || source.quotes.length === 0) continue; // unknown source or no quotes: other rules say so
-        let quoteReadings = readingsOf.get(source);
-        if (!quoteReadings) readingsOf.set(source, (quoteReadings = source.quotes.flatMap((q) => readNumbers(q, source.language))));
+        const texts = textsFor(source, f.where);
+        const key = `${source.id}\u0000${f.where === 'headline' || f.where === 'url' ? f.where : ''}`;
+        let quoteReadings = readingsOf.get(key);
+        if (!quoteReadings) readingsOf.set(key, (quoteReadings = texts.flatMap((q) => readNumbers(q, source.language))));
         let asReported: string | undefined;
         if (typeof f.as_reported === 'string') {
-          let looseQuotes = looseQuotesOf.get(source);
-          if (!looseQuotes) looseQuotesOf.set(source, (looseQuotes = source.quotes.map(loose)));
+          let looseQuotes = looseQuotesOf.get(key);
+          if (!looseQuotes) looseQuotesOf.set(key, (looseQuotes = texts.map(loose)));
           const words = loose(f.as_reported);
           if (looseQuotes.some((q) => q.includes(words))) asReported = f.as_reported;
         }

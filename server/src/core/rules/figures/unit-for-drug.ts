@@ -4,7 +4,7 @@ import { drugEntry, unitLabel } from './shared';
 
 const UNIT_NAMES: Record<string, string> = {
   tablets: 'tablets', capsules: 'capsules', kg: 'kilograms', g: 'grams', mg: 'milligrams', t: 'tonnes',
-  short_ton: 'short tons', lb: 'pounds', l: 'litres', ml: 'millilitres', plants: 'plants', bars: 'bars', packs: 'packs',
+  short_ton: 'short tons', ton: 'tons', lb: 'pounds', l: 'litres', ml: 'millilitres', plants: 'plants', bars: 'bars', bricks: 'bricks', packs: 'packs',
   persons: 'persons',
 };
 
@@ -16,6 +16,8 @@ export default defineRule({
     appliesTo: ['event'],
     messages: {
       unit: '{drug} is not measured in {unitName}: the registry allows {allowed}.',
+      pillsAsBricks:
+        '{drug} is not seized in tablets: a report of {drugLower} "pills" means bricks or blocks (Spanish "pastillas"), so the mass-per-tablet checks do not apply. Record the count in bricks and keep the source\'s words in as_reported.',
     },
   },
   check(ctx) {
@@ -26,11 +28,13 @@ export default defineRule({
       if (!drug || !Array.isArray(drug.units) || drug.units.length === 0) continue;
       for (const f of slot.figures) {
         if (f.unit === undefined || drug.units.includes(f.unit)) continue;
+        const bricks = (f.unit === 'tablets' || f.unit === 'capsules') && drug.units.includes('bricks');
         ctx.report({
-          messageId: 'unit',
+          messageId: bricks ? 'pillsAsBricks' : 'unit',
           pointer: `${f.pointer}/unit`,
           data: {
             drug: drug.name ?? drug.id,
+            drugLower: (drug.name ?? drug.id).toLowerCase(),
             unit: f.unit,
             unitName: UNIT_NAMES[f.unit] ?? unitLabel(f.unit),
             allowed: drug.units.map((u) => (typeof u === 'string' ? unitLabel(u) : String(u))).join(', '),
