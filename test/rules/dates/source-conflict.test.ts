@@ -53,6 +53,26 @@ ruleTester(rule, {
         'sources:\n  - {id: a, published: 2025-03-20}\n  - {id: b, published: 2025-03-20}\n',
     },
     { name: 'odd data', code: 'date:\n  - 7\n  - {on: 12}\nconflicts: 3\n' },
+    {
+      name: 'announcement reports a day apart agree (time zones, next-day print)',
+      code: 'date:\n' + claim('2021-12-29', 'on Wednesday', 'a', 'announcement').replace('month', 'day') + claim('2021-12-30', 'on Thursday', 'b', 'announcement').replace('month', 'day'),
+    },
+    {
+      name: '"two years ago" is roughly two years: 2016 fits November 2015',
+      code: 'date:\n' + claim('2015-11', 'in November', 'a') + '  - {on: "2016", precision: year, as_reported: two years ago, source: b}\n',
+    },
+    {
+      name: 'words that cannot be placed on their own but fit the others: "on Wednesday", "29 December"',
+      code:
+        'date:\n  - {on: 2021-12-29, precision: day, source: a}\n  - {as_reported: seized on Wednesday, source: b}\n  - {as_reported: mercredi 29 décembre, source: c}\n' +
+        'sources:\n  - {id: a, published: 2021-12-29}\n  - {id: b, published: null}\n  - {id: c, published: null}\n',
+    },
+    {
+      name: 'an event without dates of its own is placed within the year before its announcement',
+      code:
+        'date:\n  - {on: 2021-04-23, precision: day, refers_to: announcement, source: a}\n  - {as_reported: showing up on April 23, source: b}\n' +
+        'sources:\n  - {id: a, published: 2021-04-24}\n  - {id: b, published: null}\n',
+    },
   ],
   invalid: [
     {
@@ -60,28 +80,28 @@ ruleTester(rule, {
       code: LORRY,
       errors: [
         {
-          messageId: 'conflict',
+          messageId: 'split',
           line: 7,
           column: 9,
-          data: { sourceA: 'thenational', sourceB: 'rudaw', daysA: 'February 2025', daysB: '11–20 March 2025', what: 'announcement' },
-          message: 'rudaw dates the announcement 11–20 March 2025 ("In mid-March"), thenational February 2025 ("In February"): the two periods do not overlap.',
+          message:
+            'The sources date the announcement differently and no side is clearly the outlier: February 2025 ("In February") (thenational) against 11–20 March 2025 ("In mid-March") (rudaw).',
         },
       ],
     },
     {
       name: 'words narrow both claims within one month',
       code: 'date:\n' + claim('2025-03', 'early March', 'a') + claim('2025-03', 'late March', 'b'),
-      errors: [{ messageId: 'conflict', line: 7, data: { daysA: '1–10 March 2025', daysB: '21–31 March 2025' } }],
+      errors: [{ messageId: 'split', line: 7, message: '1–10 March 2025 ("early March") (a) against 21–31 March 2025 ("late March") (b)' }],
     },
     {
       name: 'a conflicts entry on another field does not settle it',
       code: LORRY + 'conflicts:\n  - field: seizures[0].weight\n    reason: other\n',
-      errors: [{ messageId: 'conflict', line: 7 }],
+      errors: [{ messageId: 'split', line: 7 }],
     },
     {
       name: 'a conflicts entry naming other sources does not settle it',
       code: LORRY + 'conflicts:\n  - field: date\n    values:\n      - {value: 2025-02, source: thenational}\n      - {value: 2025-04, source: other}\n    reason: x\n',
-      errors: [{ messageId: 'conflict', line: 7 }],
+      errors: [{ messageId: 'split', line: 7 }],
     },
     {
       name: 'last month, placed by the publication date',
@@ -90,7 +110,31 @@ ruleTester(rule, {
         claim('"2025"', 'last month', 'a') +
         claim('2025-05', 'in May', 'b') +
         'sources:\n  - {id: a, published: 2025-04-02}\n  - {id: b, published: 2025-06-01}\n',
-      errors: [{ messageId: 'conflict', line: 7, data: { daysA: 'March 2025', daysB: 'May 2025' } }],
+      errors: [{ messageId: 'split', line: 7, message: 'March 2025 ("last month") (a) against May 2025 ("in May") (b)' }],
+    },
+    {
+      name: 'one disagreement is one finding, on the outlier: two sources against a third',
+      code: 'date:\n' + claim('2021-04', 'in April', 'a') + claim('2021-04', 'in April', 'b') + claim('2021-10', 'in October', 'c'),
+      errors: [{ messageId: 'outlier', line: 12, message: 'c dates the event October 2021 ("in October"), but a and b date it April 2021: 154 days apart' }],
+    },
+    {
+      name: 'two days apart: a small discrepancy, a warning',
+      code:
+        'date:\n  - {on: 2020-08-30, precision: day, as_reported: "on Sunday, August 30", source: a}\n  - {on: 2020-08-30, precision: day, source: b}\n' +
+        '  - {on: 2020-09-01, precision: day, as_reported: On Tuesday, source: c}\n',
+      errors: [{ messageId: 'outlier', data: {}, message: 'c dates the event 1 September 2020 ("On Tuesday"), but a and b date it 30 August 2020: 2 days apart' }],
+    },
+    {
+      name: 'words that cannot be placed on their own: "In May" against April',
+      code: 'date:\n' + claim('2021-04', 'in April', 'a') + '  - {as_reported: In May, source: b}\n' + 'sources:\n  - {id: a, published: 2021-04-24}\n  - {id: b, published: null}\n',
+      errors: [{ messageId: 'unplaced', line: 7, message: 'b says "In May", but no day the other sources give for the event (April 2021, from a) is such a day.' }],
+    },
+    {
+      name: 'a weekday that no day of the others falls on',
+      code:
+        'date:\n  - {on: 2021-06-01, precision: day, source: a}\n  - {as_reported: at the airport on Wednesday, source: b}\n' +
+        'sources:\n  - {id: a, published: 2021-06-15}\n  - {id: b, published: null}\n',
+      errors: [{ messageId: 'unplaced', message: 'b says "at the airport on Wednesday", but no day the other sources give for the event (1 June 2021, from a) is such a day.' }],
     },
   ],
 });

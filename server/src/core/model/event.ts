@@ -174,6 +174,8 @@ export interface DateClaim {
   as_reported?: string | null;
   refers_to?: 'event' | 'announcement';
   source?: string;
+  /** Where in the source the date is written (headline, lead, body…). */
+  where?: Where;
   pointer: string;
   /** The days the claim allows (from `on`, or from `from`/`to`, open ends left undefined). */
   interval?: { start?: string; end?: string };
@@ -195,6 +197,7 @@ export function dateClaimsOf(event: unknown): DateClaim[] {
       as_reported: typeof c.as_reported === 'string' ? c.as_reported : c.as_reported === null ? null : undefined,
       refers_to: c.refers_to === 'announcement' ? 'announcement' : 'event',
       source: str(c.source),
+      where: str(c.where) as Where | undefined,
       pointer,
     };
     const on = partialDate(claim.on);

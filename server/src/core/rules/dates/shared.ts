@@ -1,7 +1,7 @@
 /** What the dates/* rules share: an event's date claims with their words read, its sources' publication days. */
 import type { RuleContext } from '../rule';
 import { type DateClaim, type DayInterval, type SourceRef, dateClaimsOf, dayNumber, partialDate, sourcesOf } from '../../model/event';
-import { type DateReading, type Resolved, fullDay, readDateWords, resolveReading } from '../../read/date-words';
+import { type DateReading, type Resolved, fullDay, readDateWords, resolveReading, weekdayNumber } from '../../read/date-words';
 import { deepFreeze } from '../../base/memo';
 
 export const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
@@ -30,6 +30,13 @@ export interface ClaimView {
   days: { start?: string; end?: string };
   /** The words narrowed the claim. */
   narrowed: boolean;
+  /**
+   * Words that say a date but cannot be placed from their source alone ("on Wednesday" in an undated
+   * article, "In May" without a year): whether a day fits them. Undefined for placed claims.
+   */
+  fits?: (day: string) => boolean;
+  /** The words say the date only roughly ("two years ago"): the claim's days are widened by this many days. */
+  slackDays: number;
 }
 
 /** The one year a claim's days fall in, if they fall in one. */
@@ -54,18 +61,39 @@ export function claimViews(event: unknown): readonly ClaimView[] {
   return views;
 }
 
+/** "two years ago", "three months ago", "hace dos años", "iki yıl önce", "vor zwei Jahren": a rough distance back. */
+const ROUGHLY_AGO =
+  /\b(?:years?|months?)\s+(?:ago|earlier|before)\b|\bhace\s+\S+\s+(?:años?|meses?)\b|\b(?:yıl|ay)\s+önce\b|\bvor\s+\S+\s+(?:Jahren|Monaten)\b|\bil y a\s+\S+\s+(?:ans?|mois)\b|\b(?:anni|mesi)\s+fa\b|\bπριν\s+(?:από\s+)?\S+\s+(?:χρόνια|μήνες)/iu;
+
+/** Whether `day` (YYYY-MM-DD) is a day the words can mean, whatever their missing year or reference. */
+function fitsReading(r: DateReading, day: string): boolean {
+  const [y, m, d] = day.split('-').map(Number);
+  if (r.year !== undefined && r.year !== y) return false;
+  if (r.month !== undefined && r.month !== m) return false;
+  if (r.day !== undefined && r.day !== d) return false;
+  if (r.month !== undefined && r.day === undefined && r.part) {
+    const [a, b] = r.part === 'early' ? [1, 10] : r.part === 'mid' ? [11, 20] : [21, 31];
+    if (d < a || d > b) return false;
+  }
+  if (r.weekday && weekdayNumber(day) !== r.weekday.weekday) return false;
+  return true;
+}
+
 function makeClaimViews(event: unknown): ClaimView[] {
   const sources = sourcesOf(event);
   return dateClaimsOf(event).map((claim) => {
-    const valuePointer = `${claim.pointer}/${claim.on !== undefined ? 'on' : claim.from !== undefined ? 'from' : 'to'}`;
+    const valuePointer = claim.on !== undefined || claim.from !== undefined || claim.to !== undefined
+      ? `${claim.pointer}/${claim.on !== undefined ? 'on' : claim.from !== undefined ? 'from' : 'to'}`
+      : `${claim.pointer}/as_reported`;
     const source = claim.source !== undefined ? sources.find((s) => s.id === claim.source) : sources.length === 1 ? sources[0] : undefined;
     const reference = fullDay(source?.published);
     const reading = readDateWords(claim.as_reported);
     const words = reading ? resolveReading(reading, { year: claimYear(claim), reference }) : undefined;
     let days = { start: claim.interval?.start, end: claim.interval?.end };
     let narrowed = false;
-    // Weekday words are left to dates/weekday: they often name the announcement's day, not the event's.
-    if (words?.ok && !(reading?.weekday && reading.month === undefined)) {
+    // Weekday words are left to dates/weekday when the claim has a date: they often name the
+    // announcement's day, not the event's.
+    if (words?.ok && !(reading?.weekday && reading.month === undefined && claim.interval)) {
       const start = days.start && days.start > words.start ? days.start : words.start;
       const end = days.end && days.end < words.end ? days.end : words.end;
       if (start <= end && (start !== days.start || end !== days.end)) {
@@ -73,7 +101,11 @@ function makeClaimViews(event: unknown): ClaimView[] {
         narrowed = true;
       }
     }
-    return { claim, valuePointer, source, reference, reading, words, days, narrowed };
+    // Words alone that cannot be placed: what they say still rules out days.
+    const datable = reading && (reading.month !== undefined || reading.day !== undefined || reading.weekday !== undefined || reading.year !== undefined);
+    const fits = !claim.interval && !(words?.ok) && reading && datable ? (day: string) => fitsReading(reading, day) : undefined;
+    const slackDays = typeof claim.as_reported === 'string' && ROUGHLY_AGO.test(claim.as_reported) ? (/month|mes|ay\b|Monat|mois|mesi|μήν/iu.test(claim.as_reported) ? 31 : 366) : 0;
+    return { claim, valuePointer, source, reference, reading, words, days, narrowed, fits, slackDays };
   });
 }
 

@@ -1,60 +1,150 @@
-import { defineRule } from '../rule';
+import { defineRule, type Report, type RuleContext } from '../rule';
+import { dayNumber, fromDayNumber } from '../../model/event';
 import { formatDays } from '../../read/date-words';
+import { type Claim, type Interval, type Side, gap, sidesOf } from '../sides';
+import { accountOf } from '../figures/sides';
+import { sourcesOf } from '../../model/event';
 import { type ClaimView, claimViews, eventOf, isObj, quoted } from './shared';
 
-/** A `conflicts` entry on the date that names both sources (or names no values at all) settles the pair. */
-function settled(event: Record<string, unknown>, a: ClaimView, b: ClaimView): boolean {
+/**
+ * Whether a `conflicts` entry on `date` settles a disagreement between these sources: one that lists
+ * no values settles every date disagreement; one that lists values settles those whose sources it names.
+ */
+function settled(event: Record<string, unknown>, sources: readonly string[]): boolean {
   if (!Array.isArray(event.conflicts)) return false;
   return event.conflicts.some((c) => {
     if (!isObj(c) || typeof c.field !== 'string' || !/^date(?:\[\d+\])?$/.test(c.field.trim())) return false;
     if (!Array.isArray(c.values) || c.values.length === 0) return true;
-    const named = new Set(c.values.map((v) => (isObj(v) ? v.source : undefined)).filter((s) => typeof s === 'string'));
-    return [a.claim.source, b.claim.source].every((s) => s === undefined || named.has(s));
+    const named = new Set(c.values.map((v) => (isObj(v) ? v.source : undefined)).filter((x) => typeof x === 'string'));
+    return sources.every((s) => named.has(s) || s.startsWith('#'));
   });
 }
 
-const overlap = (a: ClaimView['days'], b: ClaimView['days']) =>
-  !(a.start && b.end && a.start > b.end) && !(b.start && a.end && b.start > a.end);
+/** An event is announced within about a year of happening: the window an announcement gives an undated event. */
+const ANNOUNCED_WITHIN_DAYS = 366;
+/** Two reports of one announcement a day apart (time zones, next-day print) agree. */
+const ANNOUNCEMENT_SLACK_DAYS = 1;
+/** Event dates that differ by no more than this many days are a small discrepancy: a warning, not an error. */
+const SMALL_GAP_DAYS = 2;
+
+const span = (v: ClaimView, slack: number): Interval | undefined => {
+  const { start, end } = v.days;
+  if (!start && !end) return undefined;
+  return {
+    lo: start ? dayNumber(start) - slack - v.slackDays : -Infinity,
+    hi: end ? dayNumber(end) + slack + v.slackDays : Infinity,
+  };
+};
+
+const describe = (v: ClaimView) => `${formatDays(v.days.start, v.days.end)}${quoted(v.claim)}`;
+const who = (v: ClaimView) => v.claim.source ?? `the claim at ${v.claim.pointer}`;
+const list = (ids: readonly string[]) => (ids.length <= 1 ? ids.join('') : `${ids.slice(0, -1).join(', ')} and ${ids[ids.length - 1]}`);
+
+function describeSide(side: Side<ClaimView>): string {
+  const texts = [...new Set(side.members.map((m) => describe(m.item)))];
+  return texts.length > 3 ? `${texts.slice(0, 3).join(' / ')} / …` : texts.join(' / ');
+}
+
+function related(sides: readonly Side<ClaimView>[]): NonNullable<Report['related']> {
+  return sides.flatMap((s) => s.members.map((m) => ({ message: `${who(m.item)}: ${describe(m.item)}`, pointer: m.item.valuePointer })));
+}
+
+/** The days of a side's common ground, as words. */
+const commonDays = (i: Interval) => formatDays(Number.isFinite(i.lo) ? fromDayNumber(i.lo) : undefined, Number.isFinite(i.hi) ? fromDayNumber(i.hi) : undefined);
 
 export default defineRule({
   meta: {
     id: 'dates/source-conflict',
     description:
-      'Two sources date the same thing (the event, or its announcement) with periods that cannot both be true, and no `conflicts` entry on `date` settles it.',
+      "The sources date the same thing (the event, or its announcement) with periods that cannot all be true, and no `conflicts` entry on `date` settles it. Sources that agree form one side; the finding sits on the outlier. Words that cannot be placed on their own (\"on Wednesday\" in an undated article, \"In May\" without a year) are checked against the days the other sources give.",
     defaultSeverity: 'error',
     appliesTo: ['event'],
     messages: {
-      conflict:
-        '{sourceB} dates the {what} {daysB}{wordsB}, {sourceA} {daysA}{wordsA}: the two periods do not overlap. Correct one claim, or settle the disagreement under conflicts (field: date).',
+      outlier:
+        '{who} dates the {what} {theirs}, but {others} {otherVerb} it {ours}: {apart}. Correct the claim if it was misread (an announcement given as the {what}?), or settle the disagreement under conflicts (field: date).',
+      split:
+        'The sources date the {what} differently and no side is clearly the outlier: {sides}. Correct a claim if it was misread, or settle the disagreement under conflicts (field: date).',
+      unplaced:
+        '{who} says "{words}", but no day the other sources give for the {what} ({ours}, from {others}) is such a day. Correct the claim if it was misread, or settle the disagreement under conflicts (field: date).',
     },
   },
   check(ctx) {
     const event = eventOf(ctx);
     if (!event) return;
     const views = claimViews(event);
-    for (let j = 1; j < views.length; j++) {
-      for (let i = 0; i < j; i++) {
-        const a = views[i];
-        const b = views[j];
-        if (a.claim.refers_to !== b.claim.refers_to) continue;
-        if (a.claim.source !== undefined && a.claim.source === b.claim.source) continue;
-        if (!a.claim.interval || !b.claim.interval) continue;
-        if (overlap(a.days, b.days) || settled(event, a, b)) continue;
+    const sources = sourcesOf(event);
+    for (const what of ['event', 'announcement'] as const) {
+      const mine = views.filter((v) => (v.claim.refers_to === 'announcement') === (what === 'announcement'));
+      const slack = what === 'announcement' ? ANNOUNCEMENT_SLACK_DAYS : 0;
+      const claims: Claim<ClaimView>[] = [];
+      mine.forEach((v, order) => {
+        const s = span(v, slack);
+        if (s) claims.push({ item: v, span: s, source: v.claim.source ?? `#${order}`, account: accountOf(v.claim.source, sources), order, weight: v.claim.where && v.claim.where !== 'body' ? 0 : 1 });
+      });
+      const sides = sidesOf(claims);
+      reportSides(ctx, what, sides, (ids) => settled(event, ids));
+
+      // Words that could not be placed, against the days the others agree on (for an event without
+      // dates of its own, the year up to its announcement).
+      let ground: { days: Interval; from: string[] } | undefined;
+      if (sides.length && sides[0].accounts > 0) ground = { days: sides[0].common, from: sides[0].sources };
+      else if (what === 'event') {
+        const ann = sidesOf(
+          views
+            .filter((v) => v.claim.refers_to === 'announcement')
+            .map((v, order) => ({ v, s: span(v, ANNOUNCEMENT_SLACK_DAYS), order }))
+            .filter((x): x is { v: ClaimView; s: Interval; order: number } => !!x.s)
+            .map(({ v, s, order }) => ({ item: v, span: s, source: v.claim.source ?? `#${order}`, account: accountOf(v.claim.source, sources), order })),
+        )[0];
+        if (ann && Number.isFinite(ann.common.hi)) ground = { days: { lo: ann.common.hi - ANNOUNCED_WITHIN_DAYS, hi: ann.common.hi }, from: ann.sources };
+      }
+      if (!ground || !Number.isFinite(ground.days.lo) || !Number.isFinite(ground.days.hi) || ground.days.hi - ground.days.lo > 3700) continue;
+      for (const v of mine) {
+        if (!v.fits || (v.claim.source && ground.from.includes(v.claim.source))) continue;
+        let fits = false;
+        for (let n = ground.days.lo; n <= ground.days.hi && !fits; n++) fits = v.fits(fromDayNumber(n));
+        if (fits || settled(event, [v.claim.source ?? '#', ...ground.from])) continue;
         ctx.report({
-          messageId: 'conflict',
-          pointer: b.valuePointer,
-          data: {
-            what: b.claim.refers_to === 'announcement' ? 'announcement' : 'event',
-            sourceA: a.claim.source ?? `date claim ${a.claim.pointer}`,
-            sourceB: b.claim.source ?? `date claim ${b.claim.pointer}`,
-            daysA: formatDays(a.days.start, a.days.end),
-            daysB: formatDays(b.days.start, b.days.end),
-            wordsA: quoted(a.claim),
-            wordsB: quoted(b.claim),
-            claims: [a.claim.pointer, b.claim.pointer],
-          },
+          messageId: 'unplaced',
+          pointer: v.valuePointer,
+          data: { who: who(v), words: v.claim.as_reported, what, ours: commonDays(ground.days), others: list(ground.from) },
+          related: [{ message: `${who(v)}: "${v.claim.as_reported}"`, pointer: v.valuePointer }],
         });
       }
     }
   },
 });
+
+function reportSides(ctx: RuleContext, what: 'event' | 'announcement', sides: readonly Side<ClaimView>[], isSettled: (sources: string[]) => boolean): void {
+  if (sides.length < 2) return;
+  const [major, ...others] = sides;
+  for (const side of others) {
+    if (isSettled([...side.sources, ...major.sources])) continue;
+    if (side.accounts >= major.accounts) {
+      if (isSettled(sides.flatMap((s) => s.sources))) return;
+      ctx.report({
+        messageId: 'split',
+        pointer: side.members[0].item.valuePointer,
+        data: { what, sides: sides.map((s) => `${describeSide(s)} (${list(s.sources)})`).join(' against ') },
+        related: related(sides),
+      });
+      return;
+    }
+    const apart = gap(side.common, major.common);
+    ctx.report({
+      messageId: 'outlier',
+      pointer: side.members[0].item.valuePointer,
+      severity: what === 'event' && apart <= SMALL_GAP_DAYS ? 'warning' : 'error',
+      data: {
+        who: list(side.sources),
+        what,
+        theirs: describeSide(side),
+        others: list(major.sources),
+        otherVerb: major.sources.length === 1 ? 'dates' : 'date',
+        ours: commonDays(major.common),
+        apart: Number.isFinite(apart) ? `${apart} day${apart === 1 ? '' : 's'} apart` : 'the periods do not meet',
+      },
+      related: related([side, major]),
+    });
+  }
+}
