@@ -184,8 +184,10 @@ export async function scoreCorpus(opts: { dataset?: string; expected?: string; r
     // Precision, per distinct problem.
     const problems = new Map<string, { expected: boolean; ruleId: string }>();
     for (const f of findings) {
-      const silenced = (exp?.silent ?? []).find((s) => matchesSilence(f, s));
-      const flagged = silenced ? undefined : (exp?.flag ?? []).find((x) => matchesFlag(f, x));
+      // A finding that reports an expected problem is right, even when it names a value that is
+      // fine on its own (the other side of the disagreement); the others must respect `silent`.
+      const flagged = (exp?.flag ?? []).find((x) => matchesFlag(f, x));
+      const silenced = flagged ? undefined : (exp?.silent ?? []).find((s) => matchesSilence(f, s));
       if (f.severity === 'info' || f.severity === 'hint') {
         if (!flagged) notes.push(alarm(group, file, f, silenced ? `matches silent: ${silenced.why ?? silenced.rules.join(', ')}` : 'no expectation'));
         continue;
@@ -267,7 +269,7 @@ if (require.main === module) {
     const i = args.indexOf(name);
     return i >= 0 ? args[i + 1] : undefined;
   };
-  scoreCorpus({ dataset: opt('--dataset'), expected: opt('--expected') }).then(
+  scoreCorpus({ dataset: opt('--dataset'), expected: opt('--expected'), reports: opt('--reports') }).then(
     (s) => {
       if (args.includes('--json'))
         process.stdout.write(JSON.stringify({ recall: s.recall, precision: s.precision, misses: s.misses, falseAlarms: s.falseAlarms }, null, 2) + '\n');

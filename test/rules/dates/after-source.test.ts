@@ -43,7 +43,7 @@ ruleTester(rule, {
           messageId: 'event',
           line: 2,
           column: 7,
-          message: 'The event is dated 14 March 2025, after a (a) was published on 2025-03-10',
+          message: 'a dates the event 14 March 2025, after a (a) was published on 2025-03-10',
         },
       ],
     },

@@ -26,7 +26,7 @@ ruleTester(rule, {
     {
       name: 'the event after its announcement',
       code: 'date:\n  on: 2026-01-20\n  precision: day\nannounced: 2026-01-15\n',
-      errors: [{ messageId: 'afterAnnounced', line: 2, column: 7, message: 'The event is dated 20 January 2026, after it was announced (2026-01-15)' }],
+      errors: [{ messageId: 'afterAnnounced', line: 2, column: 7, message: 'A date claim dates the event 20 January 2026, after it was announced (2026-01-15)' }],
     },
     {
       name: 'the event after an announcement claim, narrowed by its words',

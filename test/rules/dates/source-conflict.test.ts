@@ -127,14 +127,14 @@ ruleTester(rule, {
     {
       name: 'words that cannot be placed on their own: "In May" against April',
       code: 'date:\n' + claim('2021-04', 'in April', 'a') + '  - {as_reported: In May, source: b}\n' + 'sources:\n  - {id: a, published: 2021-04-24}\n  - {id: b, published: null}\n',
-      errors: [{ messageId: 'unplaced', line: 7, message: 'b says "In May", but no day the other sources give for the event (April 2021, from a) is such a day.' }],
+      errors: [{ messageId: 'unplaced', line: 7, message: 'b says "In May", but no day the other sources give for the event (April 2021, from a) is such a day; the nearest is 1 May 2021, 1 day after.', data: {} }],
     },
     {
       name: 'a weekday that no day of the others falls on',
       code:
         'date:\n  - {on: 2021-06-01, precision: day, source: a}\n  - {as_reported: at the airport on Wednesday, source: b}\n' +
         'sources:\n  - {id: a, published: 2021-06-15}\n  - {id: b, published: null}\n',
-      errors: [{ messageId: 'unplaced', message: 'b says "at the airport on Wednesday", but no day the other sources give for the event (1 June 2021, from a) is such a day.' }],
+      errors: [{ messageId: 'unplaced', message: 'b says "at the airport on Wednesday", but no day the other sources give for the event (1 June 2021, from a) is such a day; the nearest is 2 June 2021, 1 day after.' }],
     },
   ],
 });

@@ -33,7 +33,7 @@ ruleTester(rule, {
     count: {value: 533, unit: tablets, as_reported: "533 cocaine pills", source: a}
     weight: {value: 648, unit: kg, source: a}
 `),
-      errors: [{ messageId: 'pillsAsBricks', line: 9, message: 'Cocaine is not seized in tablets: a report of cocaine "pills" means bricks or blocks' }],
+      errors: [{ messageId: 'pillsAsBricks', line: 9, message: 'Cocaine is not seized in tablets (a): a report of cocaine "pills" means bricks or blocks' }],
     },
     {
       name: 'tablets of cannabis resin',
@@ -47,7 +47,7 @@ ruleTester(rule, {
           messageId: 'unit',
           line: 10,
           column: 32,
-          message: 'Hashish (cannabis resin) is not measured in tablets: the registry allows kg, g, t, short tons, tons, lb, bars, packs.',
+          message: 'Hashish (cannabis resin) is not measured in tablets (a): the registry allows kg, g, t, short tons, tons, lb, bars, packs.',
           data: { unit: 'tablets' },
         },
       ],
@@ -59,7 +59,7 @@ ruleTester(rule, {
     volume:
       - {value: 20, unit: l, source: a}
 `),
-      errors: [{ messageId: 'unit', line: 10, column: 27, message: 'Captagon is not measured in litres' }],
+      errors: [{ messageId: 'unit', line: 10, column: 27, message: 'Captagon is not measured in litres (a)' }],
     },
     {
       name: 'plants of heroin, and a good weight next to it',

@@ -2,7 +2,8 @@ import rule from '../../../server/src/core/rules/sources/unused';
 import { ruleTester } from '../../helpers/rule-tester';
 import { BASE, variant } from './fixture';
 
-const RUDAW = '  - id: rudaw\n    publisher: Rudaw\n    published: 2026-02-23\n    quotes: [x]\n';
+const RUDAW = '  - id: rudaw\n    publisher: Rudaw\n    published: 2026-02-23\n    quotes: ["seized 400,000 pills"]\n';
+const ATTESTS = '  - id: elnashra\n    publisher: Elnashra\n    published: null\n    quotes: ["a large quantity of Captagon hidden in plastic fruit"]\n';
 
 ruleTester(rule, {
   valid: [
@@ -11,6 +12,11 @@ ruleTester(rule, {
     { name: 'cited only by an other item', code: BASE + RUDAW + 'other_items:\n  - {item: firearms, source: rudaw}\n' },
   ],
   invalid: [
+    {
+      name: 'a report that gives no figure attests the event: information',
+      code: BASE + ATTESTS,
+      errors: [{ messageId: 'attests', line: 19, column: 9, data: { id: 'elnashra' } }],
+    },
     {
       name: 'a second source nothing cites',
       code: BASE + RUDAW,

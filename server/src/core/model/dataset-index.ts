@@ -21,6 +21,8 @@ export interface EventFacts {
   /** Line (0-based) of the id, for messages that point to the other file. */
   idLine?: number;
   country?: string;
+  /** The province (admin1) as written, when the event has one location with one. */
+  admin1?: string;
   drugs: string[];
   /** The widest interval of days the event's date claims allow. */
   interval?: { start?: string; end?: string };
@@ -93,6 +95,7 @@ function documentFacts(file: string, parsed: ParsedFile, d: ParsedDocument, v: R
     }
     const loc = Array.isArray(v.location) ? v.location[0] : v.location;
     const country = loc && typeof loc === 'object' && typeof (loc as { country?: unknown }).country === 'string' ? (loc as { country: string }).country : undefined;
+    const admin1 = loc && typeof loc === 'object' && typeof (loc as { admin1?: unknown }).admin1 === 'string' ? own((loc as { admin1: string }).admin1) : undefined;
     const drugs = new Set<string>();
     const quantities: QuantityFact[] = [];
     for (const slot of slotsOf(v)) {
@@ -126,6 +129,7 @@ function documentFacts(file: string, parsed: ParsedFile, d: ParsedDocument, v: R
       id,
       idLine,
       country,
+      ...(admin1 ? { admin1 } : {}),
       drugs: [...drugs],
       interval: start || end ? { start: open ? undefined : start, end } : undefined,
       quantities,

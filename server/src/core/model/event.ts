@@ -3,7 +3,7 @@
  * units converted exactly, partial dates as day intervals. Pure functions over plain data.
  */
 import { formatPointer } from '../base/pointer';
-import { partialDate } from '../read/calendar';
+import { dayNumber, daysInMonth, fromDayNumber, partialDate } from '../read/calendar';
 
 // The units and the calendar live with the text readers; the event model re-exports them.
 export * from '../read/units';
@@ -201,7 +201,15 @@ export function dateClaimsOf(event: unknown): DateClaim[] {
       pointer,
     };
     const on = partialDate(claim.on);
-    if (on) claim.interval = { start: on.start, end: on.end };
+    if (on) {
+      // A week is given by its first day, a quarter by its first month.
+      if (claim.precision === 'week' && on.precision === 'day') claim.interval = { start: on.start, end: fromDayNumber(dayNumber(on.start) + 6) };
+      else if (claim.precision === 'quarter' && on.precision === 'month') {
+        const [y, m] = on.start.split('-').map(Number);
+        const last = Math.min(m + 2, 12);
+        claim.interval = { start: on.start, end: `${y}-${String(last).padStart(2, '0')}-${String(daysInMonth(y, last)).padStart(2, '0')}` };
+      } else claim.interval = { start: on.start, end: on.end };
+    }
     else {
       const from = partialDate(claim.from);
       const to = partialDate(claim.to);

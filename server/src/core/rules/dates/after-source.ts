@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { partialDate } from '../../model/event';
+import { dayNumber, fromDayNumber, partialDate } from '../../model/event';
 import { formatDays } from '../../read/date-words';
 import { claimViews, eventOf, publications, quoted, sourceName } from './shared';
 
@@ -12,9 +12,9 @@ export default defineRule({
     appliesTo: ['event'],
     messages: {
       event:
-        'The event is dated {claim}{words}, after {source} was published on {published}: its first possible day, {first}, is later than the publication.',
+        '{who} dates the event {claim}{words}, after {source} was published on {published}: its first possible day, {first}, is later than the publication. Correct the date, or check the publication date.',
       announcement:
-        'The announcement is dated {claim}{words}, after {source} was published on {published}: its first possible day, {first}, is later than the publication.',
+        '{who} dates the announcement {claim}{words}, after {source} was published on {published}: its first possible day, {first}, is later than the publication. Correct the date, or check the publication date.',
       announced:
         'announced: {announced} is after {source} was published on {published}: the first possible day of the announcement, {first}, is later than the publication.',
     },
@@ -29,7 +29,8 @@ export default defineRule({
     const data = { source: sourceName(earliest.source), published: earliest.source.published };
 
     for (const v of claimViews(event)) {
-      const first = v.days.start;
+      // Roughly dated words ("two years ago") reach back by their slack.
+      const first = v.days.start && v.slackDays ? fromDayNumber(dayNumber(v.days.start) - v.slackDays) : v.days.start;
       if (!first || first <= earliest.published.end) continue;
       ctx.report({
         messageId: v.claim.refers_to === 'announcement' ? 'announcement' : 'event',
@@ -40,6 +41,7 @@ export default defineRule({
           words: quoted(v.claim),
           first: formatDays(first, first),
           claimSource: v.claim.source,
+          who: v.claim.source ?? 'A date claim',
         },
       });
     }

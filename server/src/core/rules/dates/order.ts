@@ -12,9 +12,9 @@ export default defineRule({
     appliesTo: ['event'],
     messages: {
       fromAfterTo: 'from: {from} is after to: {to}: the range is empty.',
-      afterAnnounced: 'The event is dated {claim}{words}, after it was announced ({announced}): an event cannot be announced before it happens.',
+      afterAnnounced: '{who} dates the event {claim}{words}, after it was announced ({announced}): an event cannot be announced before it happens.',
       afterAnnouncement:
-        'The event is dated {claim}{words}, after {source} dates its announcement {announcement}: an event cannot be announced before it happens.',
+        '{who} dates the event {claim}{words}, after {source} dates its announcement {announcement}: an event cannot be announced before it happens. Correct the claim (an announcement of another seizure?), or settle it under conflicts (field: date).',
       future: '{what} {value} is after today ({today}).',
     },
   },
@@ -42,7 +42,7 @@ export default defineRule({
           ctx.report({
             messageId: 'afterAnnounced',
             pointer: v.valuePointer,
-            data: { claim: formatDays(v.days.start, v.days.end), words: quoted(claim), announced: event.announced },
+            data: { who: claim.source ?? 'A date claim', claim: formatDays(v.days.start, v.days.end), words: quoted(claim), announced: event.announced },
           });
         } else {
           const a = announcements.find((x) => x.days.end && first > x.days.end);
@@ -51,6 +51,7 @@ export default defineRule({
               messageId: 'afterAnnouncement',
               pointer: v.valuePointer,
               data: {
+                who: claim.source ?? 'A date claim',
                 claim: formatDays(v.days.start, v.days.end),
                 words: quoted(claim),
                 source: a.claim.source ?? a.claim.pointer,

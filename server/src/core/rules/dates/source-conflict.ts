@@ -65,7 +65,7 @@ export default defineRule({
       split:
         'The sources date the {what} differently and no side is clearly the outlier: {sides}. Correct a claim if it was misread, or settle the disagreement under conflicts (field: date).',
       unplaced:
-        '{who} says "{words}", but no day the other sources give for the {what} ({ours}, from {others}) is such a day. Correct the claim if it was misread, or settle the disagreement under conflicts (field: date).',
+        '{who} says "{words}", but no day the other sources give for the {what} ({ours}, from {others}) is such a day{nearest}. Correct the claim if it was misread, or settle the disagreement under conflicts (field: date).',
     },
   },
   check(ctx) {
@@ -86,8 +86,8 @@ export default defineRule({
 
       // Words that could not be placed, against the days the others agree on (for an event without
       // dates of its own, the year up to its announcement).
-      let ground: { days: Interval; from: string[] } | undefined;
-      if (sides.length && sides[0].accounts > 0) ground = { days: sides[0].common, from: sides[0].sources };
+      let ground: { days: Interval; from: string[]; members: ClaimView[] } | undefined;
+      if (sides.length && sides[0].accounts > 0) ground = { days: sides[0].common, from: sides[0].sources, members: sides[0].members.map((m) => m.item) };
       else if (what === 'event') {
         const ann = sidesOf(
           views
@@ -96,7 +96,8 @@ export default defineRule({
             .filter((x): x is { v: ClaimView; s: Interval; order: number } => !!x.s)
             .map(({ v, s, order }) => ({ item: v, span: s, source: v.claim.source ?? `#${order}`, account: accountOf(v.claim.source, sources), order })),
         )[0];
-        if (ann && Number.isFinite(ann.common.hi)) ground = { days: { lo: ann.common.hi - ANNOUNCED_WITHIN_DAYS, hi: ann.common.hi }, from: ann.sources };
+        if (ann && Number.isFinite(ann.common.hi))
+          ground = { days: { lo: ann.common.hi - ANNOUNCED_WITHIN_DAYS, hi: ann.common.hi }, from: ann.sources, members: ann.members.map((m) => m.item) };
       }
       if (!ground || !Number.isFinite(ground.days.lo) || !Number.isFinite(ground.days.hi) || ground.days.hi - ground.days.lo > 3700) continue;
       for (const v of mine) {
@@ -104,11 +105,29 @@ export default defineRule({
         let fits = false;
         for (let n = ground.days.lo; n <= ground.days.hi && !fits; n++) fits = v.fits(fromDayNumber(n));
         if (fits || settled(event, [v.claim.source ?? '#', ...ground.from])) continue;
+        // The nearest day the words can mean, within two months of the others' days.
+        let nearest: { day: number; apart: number } | undefined;
+        for (let d = 1; d <= 62 && !nearest; d++) {
+          if (v.fits(fromDayNumber(ground.days.lo - d))) nearest = { day: ground.days.lo - d, apart: d };
+          else if (v.fits(fromDayNumber(ground.days.hi + d))) nearest = { day: ground.days.hi + d, apart: d };
+        }
         ctx.report({
           messageId: 'unplaced',
           pointer: v.valuePointer,
-          data: { who: who(v), words: v.claim.as_reported, what, ours: commonDays(ground.days), others: list(ground.from) },
-          related: [{ message: `${who(v)}: "${v.claim.as_reported}"`, pointer: v.valuePointer }],
+          // A weekday or a day a day or two off is an announcement told as the event: a warning.
+          severity: what === 'event' && nearest && nearest.apart <= SMALL_GAP_DAYS && (v.reading?.weekday || v.reading?.day !== undefined) ? 'warning' : 'error',
+          data: {
+            who: who(v),
+            words: v.claim.as_reported,
+            what,
+            ours: commonDays(ground.days),
+            others: list(ground.from),
+            nearest: nearest ? `; the nearest is ${formatDays(fromDayNumber(nearest.day), fromDayNumber(nearest.day))}, ${nearest.apart} day${nearest.apart === 1 ? '' : 's'} ${nearest.day < ground.days.lo ? 'before' : 'after'}` : '',
+          },
+          related: [
+            { message: `${who(v)}: "${v.claim.as_reported}"`, pointer: v.valuePointer },
+            ...ground.members.map((m) => ({ message: `${who(m)}: ${describe(m)}`, pointer: m.valuePointer })),
+          ],
         });
       }
     }

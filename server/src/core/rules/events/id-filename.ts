@@ -1,9 +1,10 @@
 import { defineRule } from '../rule';
-import { dateClaimsOf, partialDate } from '../../model/event';
+import { dayNumber, fromDayNumber, partialDate } from '../../model/event';
+import { claimViews } from '../dates/shared';
 import { rangeForPointer } from '../../yaml/place';
 import type { ParsedFile } from '../../yaml/parse';
 
-const ID = /^(\d{4}(?:-\d{2}){0,2})-([a-z]{2})-/;
+const ID = /^(\d{4}(?:-\d{2}){0,2}|undated)-([a-z]{2})-/;
 const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
 /** Event documents (mappings) in a file, counted once per parse (not once per document). */
@@ -43,7 +44,7 @@ export default defineRule({
         const fileName = m[0];
         const [start, end] = rangeForPointer(ctx.file, ctx.document, '/id', 'value');
         const raw = ctx.file.text.slice(start, end);
-        const canRewrite = /^\d{4}(-\d{2}){0,2}-[a-z]{2}-[a-z0-9]+(-[a-z0-9]+)*$/.test(m[1]) && raw === id;
+        const canRewrite = /^(?:\d{4}(-\d{2}){0,2}|undated)-[a-z]{2}-[a-z0-9]+(-[a-z0-9]+)*$/.test(m[1]) && raw === id;
         ctx.report({
           messageId: 'fileName',
           data: { id, fileName },
@@ -56,14 +57,18 @@ export default defineRule({
     const parts = ID.exec(id);
     if (!parts) return; // the schema's pattern reports malformed ids
 
-    // Date: the id's date must overlap one of the event's date claims or its announcement.
+    // Date: the id's date must overlap one of the event's date claims (as their words read, roughly
+    // dated words widened) or its announcement. An `undated` id makes no claim.
     const idDate = partialDate(parts[1]);
     if (idDate) {
       const spans: { start?: string; end?: string; label: string }[] = [];
-      for (const c of dateClaimsOf(v)) {
-        if (!c.interval) continue;
-        const label = c.on ?? (c.from && c.to ? `${c.from} to ${c.to}` : c.to ? `up to ${c.to}` : `from ${c.from}`);
-        spans.push({ ...c.interval, label });
+      for (const view of claimViews(v)) {
+        const { start, end } = view.days;
+        if (!start && !end) continue;
+        const c = view.claim;
+        const label = c.on ?? (c.from && c.to ? `${c.from} to ${c.to}` : c.to ? `up to ${c.to}` : c.from ? `from ${c.from}` : `"${c.as_reported}"`);
+        const widen = (d: string | undefined, by: number) => (d ? fromDayNumber(dayNumber(d) + by) : d);
+        spans.push({ start: widen(start, -view.slackDays), end: widen(end, view.slackDays), label });
       }
       const announced = partialDate(v.announced);
       if (announced) spans.push({ start: announced.start, end: announced.end, label: `${v.announced} (announced)` });
@@ -77,7 +82,9 @@ export default defineRule({
     const locs = Array.isArray(v.location) ? v.location : [v.location];
     const countries = locs.filter(isObj).map((l) => l.country).filter((c): c is string => typeof c === 'string');
     const idCountry = parts[2];
-    if (countries.length > 0 && !countries.some((c) => c.toLowerCase() === idCountry)) {
+    // `xx`: the country is unknown (a port not named) or the event spans several.
+    const unknown = idCountry === 'xx' && (countries.length !== 1 || locs.some((l) => isObj(l) && l.country === null));
+    if (countries.length > 0 && !unknown && !countries.some((c) => c.toLowerCase() === idCountry)) {
       ctx.report({ messageId: 'country', data: { id, idCountry, countries: [...new Set(countries)].join(', ') }, pointer: '/id' });
     }
   },

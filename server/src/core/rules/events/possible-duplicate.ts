@@ -2,6 +2,7 @@ import { defineRule } from '../rule';
 import { dayNumber } from '../../model/event';
 import { type EventFacts, extractFacts, normaliseUrl } from '../../model/dataset-index';
 import { formatNumber } from '../../base/format';
+import { normaliseAdmin1 } from '../../read/places';
 import { isSelf, whereIs } from './self';
 
 /** A drug id that says nothing about which drug it was does not make two events alike. */
@@ -42,7 +43,7 @@ export default defineRule({
   meta: {
     id: 'events/possible-duplicate',
     description:
-      'Another event looks like the same seizure: same country and drug, dates within a few days, quantities within about 10%, or the same source article. It proposes; it never merges.',
+      'Another event looks like the same seizure: the same drug, dates within a few days and quantities within about 10%, in the same country or reported by the same article. Look-alikes with quantities or dates apart are left alone. It proposes; it never merges.',
     defaultSeverity: 'warning',
     appliesTo: ['event'],
     optionsSchema: {
@@ -57,7 +58,7 @@ export default defineRule({
       similar:
         'This event may be the same as "{otherId}" ({other}): {reasons}. If it is, merge the two; if not, name "{otherId}" in notes and say how they differ.',
       sameUrl:
-        'This event cites the same article as "{otherId}" ({other}): {url}. If they are one seizure, merge them; if not, name "{otherId}" in notes.',
+        'This event cites the same article as "{otherId}" ({other}), {url}, and nothing tells them apart: {reasons}. If they are one seizure, merge them; if not, name "{otherId}" in notes and say how they differ.',
     },
   },
   check(ctx) {
@@ -87,18 +88,17 @@ export default defineRule({
       const otherId = other.id ?? 'another event';
 
       const sharedUrl = other.urls.map((u) => normaliseUrl(u.url)).find((u) => selfUrls.has(u));
-      if (sharedUrl) {
-        ctx.report({ messageId: 'sameUrl', data: { otherId, other: whereIs(other), url: selfUrls.get(sharedUrl) }, pointer: '/id' });
-        continue;
-      }
-
-      if (!self.country || self.country !== other.country) continue;
+      // One article often reports several seizures: a shared address is a reason, not proof. Two
+      // events are alike only when their drug, dates and quantities could be one seizure.
+      if (!sharedUrl && (!self.country || self.country !== other.country)) continue;
       const drugs = selfDrugs.filter((d) => other.drugs.includes(d));
       if (drugs.length === 0) continue;
+      // Two provinces are two places: one seizure is not reported in both.
+      if (self.admin1 && other.admin1 && self.country === other.country && normaliseAdmin1(self.admin1) !== normaliseAdmin1(other.admin1)) continue;
       const otherSpan = spanOf(other);
-      if (!selfSpan || !otherSpan) continue;
-      const apart = gap(selfSpan, otherSpan);
-      if (apart > days) continue;
+      if (!sharedUrl && (!selfSpan || !otherSpan)) continue;
+      const apart = selfSpan && otherSpan ? gap(selfSpan, otherSpan) : undefined;
+      if (apart !== undefined && apart > days) continue;
 
       // Quantities: some pair of the same drug and kind within tolerance; none differing more.
       const close: string[] = [];
@@ -127,6 +127,17 @@ export default defineRule({
           } else far = true;
         }
       }
+      if (far || (comparable && close.length === 0)) continue;
+      if (sharedUrl) {
+        const reasons = [
+          `both ${drugs.join(', ')}`,
+          apart === undefined ? 'dates unknown' : apart === 0 ? 'dates overlap' : `dates ${apart} day${apart === 1 ? '' : 's'} apart`,
+          ...(comparable ? close : ['no quantities of the same kind to compare']),
+        ];
+        ctx.report({ messageId: 'sameUrl', data: { otherId, other: whereIs(other), url: selfUrls.get(sharedUrl), reasons: reasons.join(', ') }, pointer: '/id' });
+        continue;
+      }
+      if (!selfSpan || !otherSpan || apart === undefined) continue;
       const narrow = selfSpan.end - selfSpan.start <= days && otherSpan.end - otherSpan.start <= days;
       if (far || (comparable && close.length === 0)) continue;
       // Two events with no comparable quantity look alike only when both are dated to within a few days.

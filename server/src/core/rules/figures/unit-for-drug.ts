@@ -15,9 +15,9 @@ export default defineRule({
     defaultSeverity: 'error',
     appliesTo: ['event'],
     messages: {
-      unit: '{drug} is not measured in {unitName}: the registry allows {allowed}.',
+      unit: '{drug} is not measured in {unitName} ({source}): the registry allows {allowed}.',
       pillsAsBricks:
-        '{drug} is not seized in tablets: a report of {drugLower} "pills" means bricks or blocks (Spanish "pastillas"), so the mass-per-tablet checks do not apply. Record the count in bricks and keep the source\'s words in as_reported.',
+        '{drug} is not seized in tablets ({source}): a report of {drugLower} "pills" means bricks or blocks (Spanish "pastillas"), so the mass-per-tablet checks do not apply. Record the count in bricks and keep the source\'s words in as_reported.',
     },
   },
   check(ctx) {
@@ -35,6 +35,7 @@ export default defineRule({
           data: {
             drug: drug.name ?? drug.id,
             drugLower: (drug.name ?? drug.id).toLowerCase(),
+            source: f.source ?? 'no source',
             unit: f.unit,
             unitName: UNIT_NAMES[f.unit] ?? unitLabel(f.unit),
             allowed: drug.units.map((u) => (typeof u === 'string' ? unitLabel(u) : String(u))).join(', '),

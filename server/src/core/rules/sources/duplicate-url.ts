@@ -6,12 +6,14 @@ import { isSelf } from '../events/self';
 export default defineRule({
   meta: {
     id: 'sources/duplicate-url',
-    description: 'The same article (URL) is cited by two sources of one event, or by sources of two different events.',
+    description:
+      'The same article (URL) is cited by two sources of one event (a warning), or by sources of two different events (information: an article may report several seizures; events/possible-duplicate says when the two look like one).',
     defaultSeverity: 'warning',
     appliesTo: ['event'],
     messages: {
       sameEvent: 'Sources "{id}" and "{other}" have the same URL; one article should be one source (merge their quotes into "{other}").',
-      otherEvent: 'This URL is also a source of {otherId} ({otherFile}, line {otherLine}); the two events may be the same report. Check, and merge them if they are.',
+      otherEvent:
+        'This article is also a source of {otherId} ({otherFile}, line {otherLine}): it reports more than one seizure. events/possible-duplicate says whether the two look like one.',
     },
   },
   check(ctx) {
@@ -45,6 +47,7 @@ export default defineRule({
             otherLine: o.idLine !== undefined ? o.idLine + 1 : 1,
           },
           pointer,
+          severity: 'info',
         });
       }
     }
