@@ -144,3 +144,46 @@ test('haulcheck reads the dataset without a schema, YAML or source-reference fin
   }
   assert.deepEqual(bad, []);
 });
+
+interface Expected {
+  event: string;
+  flag: { id: string; rules: string[]; sources: string[]; names: string[]; optional: boolean; why: string }[];
+  silent: { rules: string[]; names?: string[]; why: string }[];
+}
+
+test('the expectations name every event group once, real report keys and real rules', () => {
+  const expected = parseFile(readFileSync(join(CORPUS, 'expected.yaml'), 'utf8')).docs[0].value as Expected[];
+  const groups = new Set(reports.map((r) => r.event_group));
+  assert.deepEqual(expected.map((e) => e.event).sort(), [...groups].sort(), 'one item per event group');
+  const keys = JSON.parse(readFileSync(join(DATASET, 'keys.json'), 'utf8')) as Record<string, { file: string }>;
+  // Rule ids are the rule files (server/src/core/rules/<family>/<name>.ts); a family prefix ends in "/".
+  const rulesDir = join(ROOT, 'server', 'src', 'core', 'rules');
+  const families = readdirSync(rulesDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+  const ids = new Set(families.flatMap((f) => readdirSync(join(rulesDir, f)).filter((n) => n.endsWith('.ts') && n !== 'index.ts' && n !== 'shared.ts').map((n) => `${f}/${n.slice(0, -3)}`)));
+  const knownRule = (r: string) => ids.has(r) || (r.endsWith('/') && families.includes(r.slice(0, -1)));
+  let flags = 0;
+  for (const e of expected) {
+    assert.ok(Array.isArray(e.flag) && Array.isArray(e.silent), `${e.event}: flag and silent are lists`);
+    const seen = new Set<string>();
+    for (const f of e.flag) {
+      assert.ok(/^[a-z0-9-]+$/.test(f.id) && !seen.has(f.id), `${e.event}: flag id "${f.id}" must be a unique short name`);
+      seen.add(f.id);
+      assert.equal(typeof f.optional, 'boolean', `${e.event} ${f.id}: optional`);
+      assert.ok(f.why, `${e.event} ${f.id}: why`);
+      for (const r of f.rules) assert.ok(knownRule(r), `${e.event} ${f.id}: unknown rule ${r}`);
+      assert.ok(f.rules.length > 0 || f.optional, `${e.event} ${f.id}: a flag no rule can report must be optional`);
+      for (const k of f.sources) {
+        assert.ok(keys[k], `${e.event} ${f.id}: unknown report key ${k}`);
+        const own = reports.find((r) => r.key === k.split('@')[0]);
+        assert.equal(k.includes('@') ? k.split('@')[1] : own?.event_group, e.event, `${e.event} ${f.id}: ${k} is a source of another event`);
+      }
+      for (const n of f.names) assert.equal(typeof n, 'string');
+      flags++;
+    }
+    for (const s of e.silent) {
+      assert.ok(s.why, `${e.event}: silent entry without why`);
+      for (const r of s.rules) assert.ok(knownRule(r), `${e.event}: unknown rule ${r} in a silent entry`);
+    }
+  }
+  assert.ok(flags >= 30, `only ${flags} expected findings`);
+});
