@@ -87,6 +87,25 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: '"The drugs totaled 751 kilograms" beside 1,480 kg of hashish from the same source',
+      code: event(
+        `seizures:
+  - drug: captagon
+    weight: {value: 751, unit: kg, as_reported: "The drugs totaled 751 kilograms", source: a}
+  - drug: hashish
+    weight: {value: 1480, unit: kg, source: a}
+`,
+        two,
+      ),
+      errors: [
+        {
+          messageId: 'drugsTotal',
+          line: 9,
+          message: 'seizures[0].weight: a gives 751 kg as the total of the drugs ("The drugs totaled 751 kilograms"), but it also gives 1,480 kg of hashish, 1,480 kg in all',
+        },
+      ],
+    },
+    {
       name: 'named parts that add up to more than the total',
       code: oneSlot([
         '{value: 4000000, unit: tablets, source: b}',

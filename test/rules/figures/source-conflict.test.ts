@@ -31,6 +31,10 @@ ruleTester(rule, {
     { name: '"more than 200,000" fits 250,000', code: slot('count', ['{value: 200000, unit: tablets, qualifier: more_than, source: a}', '{value: 250000, unit: tablets, source: b}']) },
     { name: 'rounding is not a conflict: about 5 million and 4,962,310', code: slot('count', ['{value: 5000000, unit: tablets, qualifier: about, source: a}', '{value: 4962310, unit: tablets, source: b}']) },
     { name: 'truncation is not a conflict: 5.3 million and 5,383,400', code: slot('count', ['{value: 5300000, unit: tablets, source: a}', '{value: 5383400, unit: tablets, source: b}']) },
+    {
+      name: 'a restatement that rounds: "more than 5.3 million" in the headline, 5,383,400 in the text',
+      code: slot('count', ['{value: 5383400, unit: tablets, where: body, source: a}', '{value: 5300000, unit: tablets, qualifier: more_than, where: headline, source: a}']),
+    },
     { name: 'truncation: 1.1 million and 1,160,500', code: slot('count', ['{value: 1100000, unit: tablets, source: a}', '{value: 1160500, unit: tablets, source: b}']) },
     { name: 'truncation: 13 tonnes and 13.7 t', code: slot('weight', ['{value: 13, unit: t, source: a}', '{value: 13.7, unit: t, source: b}']) },
     { name: 'a rounded ton: 1 ton and 1,150 kg', code: slot('weight', ['{value: 1, unit: ton, source: a}', '{value: 1150, unit: kg, source: b}']) },
@@ -69,6 +73,11 @@ ruleTester(rule, {
     { name: 'odd data', code: slot('weight', ['{value: x, source: a}', '7']) },
   ],
   invalid: [
+    {
+      name: 'an exact count is exact: 3,840 boxes against 3,849',
+      code: slot('count', ['{value: 3849, source: a}', '{value: 3840, source: b}']),
+      errors: [{ messageId: 'split', message: '3,849 (a) against 3,840 (b)' }],
+    },
     {
       name: 'The National 215 kg, Asharq Al-Awsat 2,015 kg: two sides of one source each',
       code: slot('weight', ['{value: 215, unit: kg, qualifier: about, source: a}', '{value: 2015, unit: kg, qualifier: about, source: b}']),
@@ -114,6 +123,11 @@ ruleTester(rule, {
       name: 'a headline against the body',
       code: slot('weight', ['{value: 221, unit: kg, where: url, source: a}', '{value: 211, unit: kg, where: body, source: a}']),
       errors: [{ messageId: 'selfContradiction', message: 'a contradicts itself: 221 kg in its web address, 211 kg in its text' }],
+    },
+    {
+      name: 'a hedge does not make a restated figure another number: "221 kilos" in the address, "approximately 211 kilograms" in the text',
+      code: slot('weight', ['{value: 211, unit: kg, qualifier: about, where: body, source: a}', '{value: 221, unit: kg, where: url, source: a}']),
+      errors: [{ messageId: 'selfContradiction', line: 11, message: 'seizures[0].weight: a contradicts itself: 221 kg in its web address, about 211 kg in its text.' }],
     },
     {
       name: 'a part larger than the total: more than 5 million counted so far, 4.4 million in all',

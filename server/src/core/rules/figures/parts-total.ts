@@ -39,6 +39,49 @@ function seizuresOf(event: unknown): Seizure[] {
   return [...out.values()];
 }
 
+/** "The drugs totaled 751 kilograms", "a total of 2 t of narcotics": a total of every drug of the event. */
+const DRUGS_TOTAL =
+  /\b(?:drugs|narcotics|narcotic substances|Drogen|Rauschgift|drogas|droghe|stupefacenti|drogues|stupéfiants|uyuşturucu(?:lar)?|ναρκωτικ\p{L}*)\b[^.;]{0,40}\b(?:total\p{L}*|in all|altogether|insgesamt|en total|in totale|toplam|συνολικά|au total)|\b(?:total\p{L}*|in all|altogether|insgesamt|en total|in totale|toplam|συνολικά|au total)\b[^.;]{0,40}\b(?:drugs|narcotics|Drogen|drogas|droghe|stupefacenti|drogues|uyuşturucu|ναρκωτικ\p{L}*)|(?:إجمالي|مجموع)\s+(?:ال)?مخدرات/iu;
+
+/**
+ * A weight that its source calls the total of the drugs must be at least what the same source gives
+ * for the event's other drugs: 751 kg cannot be "the drugs" when the same article gives 1,480 kg of
+ * hashish beside the Captagon.
+ */
+function checkDrugsTotal(ctx: RuleContext, reading: ReadingOptions): void {
+  const event = ctx.document.value;
+  const slots = slotsOf(event).filter((s) => s.field === 'weight' && s.index !== undefined);
+  for (const slot of slots) {
+    for (const f of slot.figures) {
+      if (!f.as_reported || !DRUGS_TOTAL.test(f.as_reported) || f.garbled) continue;
+      const span = spanOf(f, reading);
+      if (!span) continue;
+      const others = slots
+        .filter((o) => o.index !== slot.index)
+        .map((o) => ({ o, g: o.figures.find((x) => x.source === f.source && !x.garbled && x.scope !== 'aggregate') }))
+        .filter((x): x is { o: SlotRef; g: Figure } => !!x.g);
+      if (others.length === 0) continue;
+      let lo = 0;
+      for (const { g } of others) lo += spanOf(g, reading)?.lo ?? 0;
+      if (!(lo > span.hi)) continue;
+      const kg = others.reduce((acc, { g }) => acc + (g.value ?? g.min ?? 0) * (baseOf(g.unit)?.factor ?? 1), 0);
+      ctx.report({
+        messageId: 'drugsTotal',
+        pointer: valuePointer(f),
+        data: {
+          field: pointerToPath(slot.pointer),
+          source: f.source ?? 'the source',
+          total: describeFigure(f),
+          words: f.as_reported,
+          others: others.map(({ o, g }) => `${describeFigure(g)} of ${o.drug ?? 'another drug'}`).join(' and '),
+          sum: `${formatNumber(kg)} kg`,
+        },
+        related: others.map(({ o, g }) => ({ message: `${g.source}: ${describeFigure(g)} of ${o.drug ?? 'another drug'}`, pointer: valuePointer(g) })),
+      });
+    }
+  }
+}
+
 /** The named parts of each figure slot, per source, against the total the most sources give. */
 function checkNamedParts(ctx: RuleContext, reading: ReadingOptions): void {
   const event = ctx.document.value;
@@ -96,6 +139,8 @@ export default defineRule({
     messages: {
       mismatch: 'The other {drug} seizures add up to {sum} by {source} ({parts}), but {total} is given as their total.',
       exceeds: 'The other {drug} seizures already add up to {sum} by {source} ({parts}), more than the total of {total}.',
+      drugsTotal:
+        '{field}: {source} gives {total} as the total of the drugs ("{words}"), but it also gives {others}, {sum} in all: a total cannot be smaller than its parts. Record the figure as the drug it weighs (and not as a total), or check it against the source.',
       partsExceed:
         '{field}: the parts {source} gives add up to {sum} ({parts}), more than the whole seizure, {total} ({totalSources}). Check the parts and the total against the source, or record the disagreement under conflicts (field: {field}).',
     },
@@ -105,6 +150,7 @@ export default defineRule({
     const reading = readingOf(ctx.options);
     const tolerance = reading;
     checkNamedParts(ctx, reading);
+    checkDrugsTotal(ctx, reading);
     const seizures = seizuresOf(ctx.document.value);
     const drugs = new Set(seizures.map((s) => s.drug));
     for (const drug of drugs) {

@@ -54,6 +54,12 @@ export function significantStep(v: number): number {
   return 10 ** /0*$/.exec(s)![0].length;
 }
 
+/** How many significant digits the number is written with: 5,300,000 → 2, 3,840 → 3, 1.45 → 3. */
+export function significantDigits(v: number): number {
+  const s = String(Math.abs(v)).replace('.', '').replace(/^0+/, '').replace(/0+$/, '');
+  return Math.max(1, s.length);
+}
+
 /** Half a unit of the last digit written, ignoring trailing zeros' roundness: 67 → 0.5, 66.7 → 0.05, 1000 → 0.5. */
 export function lastDigitStep(v: number): number {
   const s = String(Math.abs(v));
@@ -150,7 +156,10 @@ export function spanOf(f: Figure, opts: ReadingOptions | number = DEFAULT_READIN
       // Exact as written: rounded (half a step either way) or truncated (up to a whole step above).
       // A count written without round zeros (2 arrests, 79,477 tablets) is exact: only a measure
       // (13 tonnes for 13.7 t) or a round count (5.3 million for 5,383,400) may be truncated.
-      const step = significantStep(lo);
+      // A count is round when it has at most two significant digits or ends in two zeros (5,300,000,
+      // 150): those may be rounded or truncated; 3,840 boxes or 79,477 tablets are exact.
+      const round = base.dim !== 'count' || significantDigits(lo) <= 2 || significantStep(lo) >= 100;
+      const step = round ? significantStep(lo) : 1;
       const truncated = base.dim !== 'count' || step > 1;
       lo -= Math.min(step * 0.5 * (1 - 1e-9), cap(lo));
       hi += Math.min(truncated ? step * (1 - 1e-9) : step * 0.5 * (1 - 1e-9), cap(hi));

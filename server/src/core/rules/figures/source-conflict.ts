@@ -1,7 +1,7 @@
 import { defineRule, type Report, type RuleContext } from '../rule';
 import { type Figure, type SlotRef, type SourceRef, slotsOf, sourcesOf, toKg } from '../../model/event';
 import { pathToPointer, pointerToPath } from '../../base/pointer';
-import { type ReadingOptions, bandFor, comparable, describeFigure, drugEntry, isObj, readingOf, READING_OPTIONS, valuePointer } from './shared';
+import { type ReadingOptions, bandFor, comparable, describeFigure, drugEntry, isObj, readingOf, READING_OPTIONS, spanOf, valuePointer } from './shared';
 import { formatBand, formatUnitMass } from '../../base/format';
 import { type Side, sidesOf } from './sides';
 
@@ -101,6 +101,7 @@ function checkSlot(ctx: RuleContext, slot: SlotRef, sources: readonly SourceRef[
     if (key === 'total') totalSides = sides;
     const where = key === 'total' ? field : `${field} (part "${figures[0].part}")`;
     reportSides(ctx, where, field, slot, sides);
+    restatements(ctx, where, slot, sides);
   }
   // Parts and aggregates against the total the most sources give.
   const total = totalSides[0];
@@ -128,6 +129,39 @@ function checkSlot(ctx: RuleContext, slot: SlotRef, sources: readonly SourceRef[
         data: { field, aggregate: describeSide(side), source: list(side.sources), ...totalData },
         related: related([side, total]),
       });
+    }
+  }
+}
+
+/**
+ * A source that writes one figure twice, in two places (its headline and its text), with two different
+ * numbers contradicts itself even when a hedge makes both possible: "221 kilos" in the address and
+ * "approximately 211 kilograms" in the text is a slip, not an approximation. Read without the
+ * tolerance of "about", the two must still meet.
+ */
+function restatements(ctx: RuleContext, where: string, slot: SlotRef, sides: readonly PlausibleSide[]): void {
+  const strict: ReadingOptions = { tolerance: 0, openBound: Infinity, roundCap: 0.3 };
+  for (const side of sides) {
+    const bySource = new Map<string, Figure[]>();
+    for (const m of side.members) if (m.figure.source) bySource.set(m.figure.source, [...(bySource.get(m.figure.source) ?? []), m.figure]);
+    for (const [source, figures] of bySource) {
+      for (let i = 0; i < figures.length; i++) {
+        const a = figures[i];
+        const b = figures.find((x, j) => j !== i && (x.where ?? 'body') !== (a.where ?? 'body'));
+        if (!b || (a.where ?? 'body') === 'body') continue; // reported once, on the figure outside the text
+        const sa = spanOf(a, strict);
+        const sb = spanOf(b, strict);
+        if (!sa || !sb || (sa.lo <= sb.hi && sb.lo <= sa.hi)) continue;
+        ctx.report({
+          messageId: 'selfContradiction',
+          pointer: valuePointer(a),
+          data: { field: where, source, a: describeFigure(a), whereA: WHERE_WORDS[a.where ?? ''] ?? 'text', b: describeFigure(b), whereB: WHERE_WORDS[b.where ?? ''] ?? 'text', others: '', slot: slot.pointer },
+          related: [
+            { message: `${source} (${WHERE_WORDS[a.where ?? ''] ?? 'text'}): ${describeFigure(a)}`, pointer: valuePointer(a) },
+            { message: `${source} (${WHERE_WORDS[b.where ?? ''] ?? 'text'}): ${describeFigure(b)}`, pointer: valuePointer(b) },
+          ],
+        });
+      }
     }
   }
 }
