@@ -35,6 +35,10 @@ ruleTester(rule, {
       name: 'a restatement that rounds: "more than 5.3 million" in the headline, 5,383,400 in the text',
       code: slot('count', ['{value: 5383400, unit: tablets, where: body, source: a}', '{value: 5300000, unit: tablets, qualifier: more_than, where: headline, source: a}']),
     },
+    {
+      name: 'a restatement with a hedge that fits: "nearly 9 million" in the address, 8,735,000 in the text',
+      code: slot('count', ['{value: 8735000, unit: tablets, where: body, source: a}', '{value: 9000000, unit: tablets, qualifier: nearly, where: url, source: a}']),
+    },
     { name: 'truncation: 1.1 million and 1,160,500', code: slot('count', ['{value: 1100000, unit: tablets, source: a}', '{value: 1160500, unit: tablets, source: b}']) },
     { name: 'truncation: 13 tonnes and 13.7 t', code: slot('weight', ['{value: 13, unit: t, source: a}', '{value: 13.7, unit: t, source: b}']) },
     { name: 'a rounded ton: 1 ton and 1,150 kg', code: slot('weight', ['{value: 1, unit: ton, source: a}', '{value: 1150, unit: kg, source: b}']) },

@@ -109,6 +109,11 @@ export interface ReadingOptions {
   openBound: number;
   /** The most a figure written as exact may be off by rounding or truncation, as a share of it (default 0.3). */
   roundCap: number;
+  /**
+   * Read "about" and "nearly" before a precise number (three significant digits or more, "about 211")
+   * as within 1%: the writer knew the number. Used when a source restates its own figure.
+   */
+  preciseHedges?: boolean;
 }
 
 export const DEFAULT_READING: ReadingOptions = Object.freeze({ tolerance: 0.1, openBound: 2, roundCap: 0.3 });
@@ -134,14 +139,17 @@ export function spanOf(f: Figure, opts: ReadingOptions | number = DEFAULT_READIN
   const cap = (x: number) => Math.abs(x) * o.roundCap;
   switch (f.qualifier) {
     case 'about': {
-      const w = o.tolerance > 0 ? Math.max(Math.abs(lo) * o.tolerance, lastDigitStep(lo)) : 0;
+      const tol = o.preciseHedges && significantDigits(lo) >= 3 ? Math.min(o.tolerance, 0.01) : o.tolerance;
+      const w = tol > 0 ? Math.max(Math.abs(lo) * tol, lastDigitStep(lo)) : 0;
       lo -= w;
       hi += w;
       break;
     }
-    case 'nearly':
-      lo -= o.tolerance > 0 ? Math.max(Math.abs(lo) * o.tolerance, lastDigitStep(lo)) : 0;
+    case 'nearly': {
+      const tol = o.preciseHedges && significantDigits(lo) >= 3 ? Math.min(o.tolerance, 0.01) : o.tolerance;
+      lo -= tol > 0 ? Math.max(Math.abs(lo) * tol, lastDigitStep(lo)) : 0;
       break;
+    }
     case 'more_than':
     case 'at_least':
       hi = lo * o.openBound;

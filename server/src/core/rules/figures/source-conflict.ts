@@ -140,7 +140,7 @@ function checkSlot(ctx: RuleContext, slot: SlotRef, sources: readonly SourceRef[
  * tolerance of "about", the two must still meet.
  */
 function restatements(ctx: RuleContext, where: string, slot: SlotRef, sides: readonly PlausibleSide[]): void {
-  const strict: ReadingOptions = { tolerance: 0, openBound: Infinity, roundCap: 0.3 };
+  const strict: ReadingOptions = { tolerance: 0.1, openBound: Infinity, roundCap: 0.3, preciseHedges: true };
   for (const side of sides) {
     const bySource = new Map<string, Figure[]>();
     for (const m of side.members) if (m.figure.source) bySource.set(m.figure.source, [...(bySource.get(m.figure.source) ?? []), m.figure]);
