@@ -46,7 +46,7 @@ ruleTester(rule, {
           messageId: 'wrongDay',
           line: 4,
           column: 16,
-          message: '"said on Wednesday" names a Wednesday, but 2025-03-14 is a Friday.',
+          message: '"said on Wednesday" (a) names a Wednesday, but 2025-03-14 is a Friday: correct the date or the words.',
         },
       ],
     },

@@ -16,7 +16,7 @@ export default defineRule({
       announcement:
         '{who} dates the announcement {claim}{words}, after {source} was published on {published}: its first possible day, {first}, is later than the publication. Correct the date, or check the publication date.',
       announced:
-        'announced: {announced} is after {source} was published on {published}: the first possible day of the announcement, {first}, is later than the publication.',
+        'announced: {announced} is after {source} was published on {published}: the first possible day of the announcement, {first}, is later than the publication. Correct the date, or check the publication date.',
     },
   },
   check(ctx) {

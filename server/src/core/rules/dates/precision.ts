@@ -35,8 +35,8 @@ export default defineRule({
     appliesTo: ['event'],
     fixable: 'unsafe',
     messages: {
-      tooFine: 'precision: {precision} is finer than "{words}" supports: {label} is {meaning}.',
-      rangeTooNarrow: 'The range {claim} is narrower than "{words}" supports: {label} is {meaning}.',
+      tooFine: 'precision: {precision} is finer than "{words}" supports: {label} is {meaning}. Widen the precision to what the words say.',
+      rangeTooNarrow: 'The range {claim} is narrower than "{words}" supports: {label} is {meaning}. Widen the range to what the words say.',
       moreDigits: 'on: {on} gives {gives}, but precision: {precision} says less is known; shorten the date or correct the precision.',
       fewerDigits: 'on: {on} gives {gives}, but precision: {precision} says more is known; correct the precision or complete the date.',
     },

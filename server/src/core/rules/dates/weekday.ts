@@ -11,11 +11,11 @@ export default defineRule({
     defaultSeverity: 'error',
     appliesTo: ['event'],
     messages: {
-      wrongDay: '"{words}" names a {weekday}, but {date} is a {actual}.',
+      wrongDay: '"{words}" ({source}) names a {weekday}, but {date} is a {actual}: correct the date or the words.',
       notRecent:
-        '"{words}" in a report published on {published} means {candidates}, not {date}: a bare weekday names a day of the week up to the publication.',
+        '"{words}" ({source}) in a report published on {published} means {candidates}, not {date}: a bare weekday names a day of the week up to the publication. Correct the date.',
       outside:
-        '"{words}" in a report published on {published} ({publishedWeekday}) means {candidates}, which is outside the claim\'s dates ({claim}).',
+        '"{words}" ({source}) in a report published on {published} ({publishedWeekday}) means {candidates}, which is outside the claim\'s dates ({claim}). Correct the claim\'s dates or its words.',
     },
   },
   check(ctx) {
@@ -38,7 +38,7 @@ export default defineRule({
       if (dayClaim) {
         const actual = WEEKDAYS[weekdayNumber(on.start)];
         if (actual !== weekday) {
-          ctx.report({ messageId: 'wrongDay', pointer, data: { words, weekday, date: on.start, actual } });
+          ctx.report({ messageId: 'wrongDay', pointer, data: { words, source: v.claim.source ?? 'no source', weekday, date: on.start, actual } });
           continue;
         }
         if (explicit || !v.reference) continue;
@@ -47,7 +47,7 @@ export default defineRule({
           ctx.report({
             messageId: 'notRecent',
             pointer,
-            data: { words, weekday, date: on.start, published: v.reference, candidates: candidates.join(' or ') },
+            data: { words, source: v.claim.source ?? 'no source', weekday, date: on.start, published: v.reference, candidates: candidates.join(' or ') },
           });
         continue;
       }
@@ -56,7 +56,7 @@ export default defineRule({
       // Without a full publication date this cannot be checked (sources/missing-published reports that).
       if (explicit) {
         if (v.words?.ok && WEEKDAYS[weekdayNumber(v.words.start)] !== weekday)
-          ctx.report({ messageId: 'wrongDay', pointer, data: { words, weekday, date: v.words.start, actual: WEEKDAYS[weekdayNumber(v.words.start)] } });
+          ctx.report({ messageId: 'wrongDay', pointer, data: { words, source: v.claim.source ?? 'no source', weekday, date: v.words.start, actual: WEEKDAYS[weekdayNumber(v.words.start)] } });
         continue;
       }
       if (!v.reference || !v.claim.interval) continue;
@@ -68,6 +68,7 @@ export default defineRule({
         pointer,
         data: {
           words,
+          source: v.claim.source ?? 'no source',
           weekday,
           published: v.reference,
           publishedWeekday: WEEKDAYS[weekdayNumber(v.reference)],

@@ -28,8 +28,8 @@ export default defineRule({
     fixable: 'unsafe',
     messages: {
       fileName: 'Id "{id}" differs from the file name "{fileName}"; a one-event file is named <id>.yaml.',
-      date: 'The id starts with the date {idDate}, but the event is dated {dates}.',
-      country: 'The id names the country "{idCountry}", but the event is located in {countries}.',
+      date: 'The id starts with the date {idDate}, but the event is dated {dates}: correct the id (and the file name), or the date.',
+      country: 'The id names the country "{idCountry}", but the event is located in {countries}: correct the id (and the file name), or the location.',
     },
   },
   check(ctx) {

@@ -137,8 +137,10 @@ export default defineRule({
     defaultSeverity: 'error',
     appliesTo: ['event'],
     messages: {
-      mismatch: 'The other {drug} seizures add up to {sum} by {source} ({parts}), but {total} is given as their total.',
-      exceeds: 'The other {drug} seizures already add up to {sum} by {source} ({parts}), more than the total of {total}.',
+      mismatch:
+        'The other {drug} seizures add up to {sum} by {source} ({parts}), but {total} is given as their total. Check the parts and the total against the source; a missing part may explain it.',
+      exceeds:
+        'The other {drug} seizures already add up to {sum} by {source} ({parts}), more than the total of {total}. Check the parts and the total against the source.',
       drugsTotal:
         '{field}: {source} gives {total} as the total of the drugs ("{words}"), but it also gives {others}, {sum} in all: a total cannot be smaller than its parts. Record the figure as the drug it weighs (and not as a total), or check it against the source.',
       partsExceed:

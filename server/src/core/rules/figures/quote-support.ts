@@ -98,8 +98,9 @@ export default defineRule({
     defaultSeverity: 'warning',
     appliesTo: ['event'],
     messages: {
-      missing: '{figure} is not in the quotes of source "{source}"; the numbers they contain are {found}.',
-      noNumbers: '{figure} is not in the quotes of source "{source}", which contain no number.',
+      missing:
+        '{figure} is not in the quotes of source "{source}"; the numbers they contain are {found}. Check the figure against the source, or quote the sentence that gives it.',
+      noNumbers: '{figure} is not in the quotes of source "{source}", which contain no number. Quote the sentence that gives it.',
       sum: '{figure} is not in the quotes of source "{source}", which give {parts}: a sum of reported numbers is not a reported figure; record what the source says, or quote the sentence with the total.',
     },
   },
