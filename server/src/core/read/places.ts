@@ -1,11 +1,14 @@
 /**
- * First-level subdivisions (provinces, governorates) by country: ISO 3166-2 codes and names from the
- * `iso-3166` package (plain data, no IO), matched leniently against the English names the articles
- * use: case, diacritics, "Governorate"/"Province" suffixes, the Arabic article ("Al-Anbar" = "Anbar"),
- * and a small table of English names ("Homs" for Ḩimş, "Rural Damascus" for Rīf Dimashq).
+ * First-level subdivisions (provinces, governorates, regions, emirates) and the levels under them, for
+ * every country: ISO 3166-2 codes with their English, ISO and local names, compiled from maintained
+ * data sets (ISO 3166-2, Unicode CLDR, GeoNames) by scripts/gen-places.mjs into ./generated/subdivisions.
+ * Names are matched leniently: case, diacritics, the words around a name ("Governorate", "Province",
+ * "ili", "Bölgesi", "Region of", "محافظة"), the Arabic article ("Al-Anbar" = "Anbar", "الأنبار" =
+ * "أنبار") and the ISO code ("SY-HI", "HI"). A short table adds the spellings the English-language
+ * press uses that the data sets lack ("Rural Damascus", "Mecca", "Bekaa").
  */
-import { iso31662 } from 'iso-3166/2.js';
 import { iso31661 } from 'iso-3166/1.js';
+import { SUBDIVISIONS } from './generated/subdivisions';
 
 export interface Subdivision {
   /** ISO 3166-2 code, e.g. `SY-HI`. */
@@ -14,100 +17,68 @@ export interface Subdivision {
   country: string;
   /** The ISO 3166-2 name, e.g. `Ḩimş`. */
   isoName: string;
-  /** The usual English name, e.g. `Homs` (the ISO name when the table has none). */
+  /** The usual English name, e.g. `Homs`. */
   name: string;
+  /** The ISO 3166-2 code of the subdivision it lies in, for those below the first level (`ES-GR` in `ES-AN`). */
+  parent?: string;
 }
 
 /**
- * English names of the subdivisions of the countries the dataset covers, first name preferred. The
- * ISO names (transliterated, e.g. "Al Lādhiqīyah", "Béqaa") are always accepted as well.
+ * Spellings the English-language press uses that the data sets lack, first one preferred as the
+ * name shown in messages. Every other name comes from the generated data.
  */
-const ENGLISH: Readonly<Record<string, readonly string[]>> = {
+const PRESS_SPELLINGS: Readonly<Record<string, readonly string[]>> = {
   // Syria
   'SY-DI': ['Damascus', 'Damascus City'],
-  'SY-DR': ['Daraa', 'Deraa', "Dara'a"],
-  'SY-DY': ['Deir ez-Zor', 'Deir Ezzor', 'Deir al-Zor', 'Deir al-Zour', 'Deir el-Zour'],
+  'SY-DR': ['Daraa', 'Deraa'],
+  'SY-DY': ['Deir ez-Zor', 'Deir al-Zor', 'Deir al-Zour', 'Deir el-Zour'],
   'SY-HA': ['Hasakah', 'Hasaka', 'Hassakeh', 'Hasakeh'],
-  'SY-HI': ['Homs'],
-  'SY-HL': ['Aleppo'],
-  'SY-HM': ['Hama'],
   'SY-ID': ['Idlib', 'Idleb'],
   'SY-LA': ['Latakia', 'Lattakia', 'Latakieh', 'Lattaquié'],
-  'SY-QU': ['Quneitra', 'Qunaytirah'],
   'SY-RA': ['Raqqa', 'Rakka'],
-  'SY-RD': ['Rural Damascus', 'Damascus countryside', 'Rif Dimashq', 'Reef Damascus', 'Rif Damascus', 'Damascus Rural'],
+  'SY-RD': ['Rural Damascus', 'Damascus countryside', 'Reef Damascus', 'Rif Damascus', 'Damascus Rural'],
   'SY-SU': ['Suwayda', 'Sweida', 'Suwaida', 'Suweida'],
   'SY-TA': ['Tartus', 'Tartous', 'Tartou'],
   // Iraq
   'IQ-AN': ['Anbar'],
-  'IQ-AR': ['Erbil', 'Arbil', 'Hawler'],
-  'IQ-BA': ['Basra', 'Basrah'],
-  'IQ-BB': ['Babylon', 'Babil'],
-  'IQ-BG': ['Baghdad'],
-  'IQ-DA': ['Duhok', 'Dohuk', 'Dahuk'],
-  'IQ-DI': ['Diyala'],
+  'IQ-AR': ['Erbil', 'Hawler'],
+  'IQ-DA': ['Duhok', 'Dohuk'],
   'IQ-DQ': ['Dhi Qar', 'Thi Qar'],
   'IQ-KA': ['Karbala', 'Kerbala'],
-  'IQ-KI': ['Kirkuk'],
-  'IQ-KR': ['Kurdistan Region', 'Kurdistan', 'Iraqi Kurdistan', 'KRI'],
+  'IQ-KR': ['Kurdistan Region', 'Iraqi Kurdistan', 'KRI'],
   'IQ-MA': ['Maysan', 'Missan'],
   'IQ-MU': ['Muthanna'],
-  'IQ-NA': ['Najaf'],
-  'IQ-NI': ['Nineveh', 'Ninawa', 'Ninewa', 'Nineveh Plains'],
-  'IQ-QA': ['Qadisiyah', 'Qadisiyyah', 'Diwaniyah'],
-  'IQ-SD': ['Salahuddin', 'Salah al-Din', 'Saladin', 'Salah ad-Din'],
+  'IQ-NI': ['Nineveh', 'Ninewa', 'Nineveh Plains'],
+  'IQ-QA': ['Qadisiyah', 'Diwaniyah'],
+  'IQ-SD': ['Salahuddin', 'Salah al-Din'],
   'IQ-SU': ['Sulaymaniyah', 'Sulaimani', 'Slemani', 'Sulaimaniyah'],
-  'IQ-WA': ['Wasit'],
   // Lebanon
-  'LB-AK': ['Akkar'],
-  'LB-AS': ['North Lebanon', 'North'],
-  'LB-BA': ['Beirut'],
-  'LB-BH': ['Baalbek-Hermel', 'Baalbek Hermel'],
-  'LB-BI': ['Bekaa', 'Beqaa', 'Bekaa Valley'],
-  'LB-JA': ['South Lebanon', 'South'],
-  'LB-JL': ['Mount Lebanon'],
+  'LB-AS': ['North Lebanon'],
+  'LB-BI': ['Bekaa', 'Bekaa Valley'],
+  'LB-JA': ['South Lebanon'],
   'LB-NA': ['Nabatieh', 'Nabatiyeh'],
   // Jordan
-  'JO-AJ': ['Ajloun', 'Ajlun'],
   'JO-AM': ['Amman', 'Capital'],
-  'JO-AQ': ['Aqaba'],
   'JO-AT': ['Tafilah', 'Tafila'],
-  'JO-AZ': ['Zarqa'],
-  'JO-BA': ['Balqa'],
-  'JO-IR': ['Irbid'],
-  'JO-JA': ['Jerash', 'Jarash'],
   'JO-KA': ['Karak', 'Kerak'],
-  'JO-MA': ['Mafraq'],
-  'JO-MD': ['Madaba'],
-  'JO-MN': ["Ma'an", 'Maan'],
   // Saudi Arabia
-  'SA-01': ['Riyadh'],
   'SA-02': ['Makkah', 'Mecca'],
   'SA-03': ['Madinah', 'Medina'],
-  'SA-04': ['Eastern Province', 'Eastern', 'Sharqiyah'],
-  'SA-05': ['Qassim', 'Al-Qassim', 'Qasim'],
-  'SA-06': ['Hail', "Ha'il"],
-  'SA-07': ['Tabuk'],
+  'SA-04': ['Eastern Province'],
+  'SA-05': ['Qassim'],
   'SA-08': ['Northern Borders', 'Northern Border'],
-  'SA-09': ['Jazan', 'Jizan'],
-  'SA-10': ['Najran'],
   'SA-11': ['Al Bahah', 'Baha'],
   'SA-12': ['Al Jawf', 'Jouf'],
-  'SA-14': ['Asir'],
-  // Iran (most ISO names already read as English once diacritics are dropped)
+  // Iran
   'IR-03': ['East Azerbaijan'],
   'IR-04': ['West Azerbaijan'],
   'IR-09': ['Razavi Khorasan', 'Khorasan Razavi'],
-  'IR-10': ['Isfahan'],
   'IR-11': ['Sistan and Baluchestan', 'Sistan-Baluchestan', 'Sistan and Baluchistan'],
-  'IR-12': ['Kurdistan', 'Kordestan'],
-  'IR-14': ['Chaharmahal and Bakhtiari'],
-  'IR-17': ['Kohgiluyeh and Boyer-Ahmad'],
   'IR-28': ['North Khorasan'],
   'IR-29': ['South Khorasan'],
-  // Türkiye (ISO names are the Turkish names; English spellings without Turkish letters match already)
-  'TR-63': ['Sanliurfa', 'Urfa'],
-  'TR-46': ['Kahramanmaras', 'Maras'],
+  // Türkiye
+  'TR-63': ['Şanlıurfa', 'Urfa'],
+  'TR-46': ['Kahramanmaraş', 'Maras'],
 };
 
 /** Country names for messages, where the ISO 3166-1 name reads badly ("Syrian Arab Republic"). */
@@ -133,65 +104,105 @@ const COUNTRY_NAMES: Readonly<Record<string, string>> = {
   IT: 'Italy',
 };
 
-const SUFFIXES = new Set(['governorate', 'governate', 'province', 'region', 'muhafazat', 'mohafazat', 'muhafaza', 'wilayah', 'mintaqat', 'il', 'ostan']);
+/** Words around a name that say what kind of subdivision it is, in the languages of the reports. */
+const KIND_WORDS = new Set([
+  'governorate', 'governate', 'province', 'region', 'county', 'state', 'emirate', 'district', 'prefecture', 'periphery',
+  'muhafazat', 'mohafazat', 'muhafaza', 'wilayah', 'wilayat', 'mintaqat', 'ostan',
+  'il', 'ili', 'bolgesi', 'provinz', 'bundesland', 'land', 'regierungsbezirk', 'provincia', 'provincie', 'region', 'regione',
+  'comunidad', 'community', 'autonoma', 'autonomous', 'comunitat', 'principado', 'principality', 'foral', 'departement', 'voivodeship', 'wojewodztwo', 'megye', 'judet', 'judetul', 'mkoa',
+  'periferia', 'nomos', 'περιφερεια', 'νομος',
+  'محافظه', 'منطقه', 'اماره', 'ولايه', 'اقليم', 'لواء',
+]);
+/** Words that join a kind word to the name ("Province of Hatay", "Región de Murcia"). */
+const LINK_WORDS = new Set(['of', 'de', 'del', 'di', 'della', 'du', 'des', 'la', 'the']);
+/** Arabic articles written as a word of their own in Latin transliteration ("Al Anbar", "Ar-Raqqah"). */
 const ARTICLES = new Set(['al', 'el', 'ad', 'adh', 'ar', 'as', 'ash', 'at', 'az', 'an', 'ath']);
 
-/** "Al-Lādhiqīyah Governorate" → "ladhiqiyah"; "Ḩimş" → "hims"; "İstanbul" → "istanbul". */
+/** An Arabic word without diacritics, with the letters that vary folded, and without its article. */
+function foldArabic(word: string): string {
+  const w = word
+    .replace(/[\u064B-\u0652\u0670\u0640]/g, '')
+    .replace(/[أإآٱ]/g, 'ا')
+    .replace(/ة/g, 'ه')
+    .replace(/ى/g, 'ي');
+  return w.length > 3 && w.startsWith('ال') ? w.slice(2) : w;
+}
+
+/**
+ * The key names are matched by: "Al-Lādhiqīyah Governorate" → "ladhiqiyah"; "Ḩimş" → "hims";
+ * "İstanbul" → "istanbul"; "Hatay ili" → "hatay"; "محافظة الأنبار" → "انبار".
+ */
 export function normaliseAdmin1(name: string): string {
   const words = name
     .replace(/ı/g, 'i')
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
+    .normalize('NFC')
     .toLowerCase()
     .replace(/['’‘ʿʾ`]/g, '')
     .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
-  while (words.length > 1 && SUFFIXES.has(words[words.length - 1])) words.pop();
+    .filter(Boolean)
+    .map((w) => (/[\u0600-\u06FF]/.test(w) ? foldArabic(w) : w));
+  // Kind words after the name ("Homs Governorate", "Hatay ili") and before it ("Province of Hatay").
+  // Inverted ISO names ("Madrid, Comunidad de") end in a link word.
+  while (words.length > 1 && (KIND_WORDS.has(words[words.length - 1]) || LINK_WORDS.has(words[words.length - 1]))) words.pop();
+  while (words.length > 1 && KIND_WORDS.has(words[0])) {
+    words.shift();
+    while (words.length > 1 && LINK_WORDS.has(words[0])) words.shift();
+  }
   if (words.length > 1 && ARTICLES.has(words[0])) words.shift();
   return words.join('');
 }
 
-let byCountryCache: Map<string, Subdivision[]> | undefined;
-let byNameCache: Map<string, Map<string, Subdivision>> | undefined;
+interface CountryTable {
+  list: Subdivision[];
+  byName: Map<string, Subdivision>;
+}
 
-function load(): { byCountry: Map<string, Subdivision[]>; byName: Map<string, Map<string, Subdivision>> } {
-  if (byCountryCache && byNameCache) return { byCountry: byCountryCache, byName: byNameCache };
-  const parentOf = new Map(iso31662.map((e) => [e.code, e.parent] as const));
-  const countryOf = (code: string): string => {
-    let p = parentOf.get(code) ?? code.slice(0, 2);
-    for (let i = 0; i < 5 && parentOf.has(p); i++) p = parentOf.get(p) as string;
-    return p.slice(0, 2);
-  };
-  const byCountry = new Map<string, Subdivision[]>();
-  const byName = new Map<string, Map<string, Subdivision>>();
-  for (const e of iso31662) {
-    const country = countryOf(e.code);
-    const english = ENGLISH[e.code];
-    const sub: Subdivision = { code: e.code, country, isoName: e.name, name: english?.[0] ?? e.name };
-    let list = byCountry.get(country);
-    if (!list) byCountry.set(country, (list = []));
-    list.push(sub);
-    let names = byName.get(country);
-    if (!names) byName.set(country, (names = new Map()));
-    // English names first: when two subdivisions share a spelling, the table decides.
-    for (const n of [...(english ?? []), e.name, e.code, e.code.slice(3)]) {
-      const key = normaliseAdmin1(n);
-      if (key && !names.has(key)) names.set(key, sub);
+const tables = new Map<string, CountryTable | undefined>();
+
+/** The subdivisions of one country, read from the generated data on first use. */
+function tableOf(country: string): CountryTable | undefined {
+  if (tables.has(country)) return tables.get(country);
+  const data = Object.hasOwn(SUBDIVISIONS, country) ? SUBDIVISIONS[country] : undefined;
+  let table: CountryTable | undefined;
+  if (data) {
+    const rows = data.split('\n').map((line) => line.split('\t'));
+    const list: Subdivision[] = [];
+    /** Each name with its rank: first-level subdivisions first, and the press's and English names before the others. */
+    const names: { name: string; sub: Subdivision; rank: number }[] = [];
+    for (const [suffix, parent, english, iso, ...others] of rows) {
+      const code = `${country}-${suffix}`;
+      const press = PRESS_SPELLINGS[code];
+      const sub: Subdivision = { code, country, isoName: iso || english, name: press?.[0] ?? english };
+      if (parent) sub.parent = `${country}-${parent}`;
+      list.push(sub);
+      const level = parent ? 2 : 0;
+      for (const name of [...(press ?? []), english]) names.push({ name, sub, rank: level });
+      for (const name of [iso, ...others, code, suffix]) if (name) names.push({ name, sub, rank: level + 1 });
     }
+    // Where two subdivisions share a spelling ("Madrid" the community and the province), the first keeps it.
+    names.sort((a, b) => a.rank - b.rank);
+    const byName = new Map<string, Subdivision>();
+    for (const { name, sub } of names) {
+      const key = normaliseAdmin1(name);
+      if (key && !byName.has(key)) byName.set(key, sub);
+    }
+    table = { list, byName };
   }
-  byCountryCache = byCountry;
-  byNameCache = byName;
-  return { byCountry, byName };
+  tables.set(country, table);
+  return table;
 }
 
-/** The subdivisions of a country (empty when the country has none or the code is unknown). */
+/** The subdivisions of a country, every level (empty when the country has none or the code is unknown). */
 export function subdivisionsOf(country: string): readonly Subdivision[] {
-  return load().byCountry.get(country.toUpperCase()) ?? [];
+  return tableOf(country.toUpperCase())?.list ?? [];
 }
 
-/** The subdivision of `country` that `name` names, matched leniently. */
+/** The subdivision of `country` that `name` names, by its English, ISO or local name, matched leniently. */
 export function findAdmin1(country: string, name: string): Subdivision | undefined {
-  return load().byName.get(country.toUpperCase())?.get(normaliseAdmin1(name));
+  const key = normaliseAdmin1(name);
+  return key ? tableOf(country.toUpperCase())?.byName.get(key) : undefined;
 }
 
 /** Every subdivision of any country that `name` names ("Homs" → SY-HI). */
@@ -199,8 +210,8 @@ export function findAdmin1Anywhere(name: string): Subdivision[] {
   const key = normaliseAdmin1(name);
   const out: Subdivision[] = [];
   if (!key) return out;
-  for (const names of load().byName.values()) {
-    const s = names.get(key);
+  for (const country of Object.keys(SUBDIVISIONS)) {
+    const s = tableOf(country)?.byName.get(key);
     if (s) out.push(s);
   }
   return out;
