@@ -74,13 +74,16 @@ test('readNumbers: a memoised result equals a fresh reading and cannot be change
     first.map((r) => [r.value, r.unit ?? null, r.text]),
     [
       [1600, 'kg', '1.600 kg'],
-      [1.6, 'kg', '1.600 kg'],
       [250, null, 'two hundred and fifty'],
     ],
   );
-  // The language is part of the key: "1.600" is 1,600 (or 1.6) in German, 1.6 in English.
+  // The language is part of the key: "1.600" is 1,600 in German, 1.6 in English, either in Arabic.
   assert.deepEqual(
     readNumbers('1.600', 'de').map((r) => r.value),
+    [1600],
+  );
+  assert.deepEqual(
+    readNumbers('1.600', 'ar').map((r) => r.value),
     [1600, 1.6],
   );
   assert.deepEqual(

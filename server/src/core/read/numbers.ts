@@ -1,17 +1,42 @@
 /**
- * Reading the numbers a news text contains, as a reader would: "400,000", "400 000", "1.35 million",
- * "two individuals", "1.1 tonnes" (= 1,100 kg), Arabic-Indic digits ("٤٠٠٬٠٠٠"), Arabic number words
- * ("ثلاثة آلاف"), and decimal commas in languages that write thousands with a dot ("1.600 kg" in a
- * German or Turkish text is 1,600 kg). Pure functions, no IO.
+ * Reading the numbers a news text contains, as a reader of its language would: "400,000", "400 000",
+ * "1.35 million", "two individuals", "1.1 tonnes" (= 1,100 kg), Arabic-Indic digits ("٤٠٠٬٠٠٠"),
+ * number words and mixed forms in English, German, Spanish, Italian, French, Turkish, Greek, Arabic,
+ * Polish, Hungarian and Swahili ("34 milyon 270 bin", "3,2 Millionen", "quasi nove milioni",
+ * "14 مليونا و976 ألف", "másfél tonna", "a ton and a half"), compound masses ("1 ton 831 kilogram"),
+ * units before the number (Swahili "kilo 610"), the hedge around a number ("more than", "rund",
+ * Turkish "…den fazla") and what a bare number counts (pills, packages, persons, an age, money).
+ * Pure functions, no IO.
  *
- * A stretch of text may have several readings (an ambiguous "1.600" is 1,600 or 1.6; "tons" are
- * metric or short): every reading is returned, and a figure is supported when one of them matches.
+ * Separators are decided by the run itself ("4.400.000", "1,5", "1,234.5"), else by the language's
+ * convention ("3.225 kilos" in Spanish is 3,225 kg; "22.046 tons" in English is 22.046), else by a
+ * scale word after the run (Arabic "1.500 مليون" is 1.5 million); where nothing decides, both readings
+ * are returned and marked `ambiguous`. "tons" in English are metric or short (both readings).
+ *
+ * Every reader here scans the text once, looking a bounded number of words around each number:
+ * the time grows linearly with the text.
  */
 import { COUNT_UNITS, KG_PER_UNIT, L_PER_UNIT } from './units';
 import { TextMemo, deepFreeze } from '../base/memo';
+import { NUMBER_JOINERS, type WordValue, bareScaleIsNumber, lexiconsFor, wordValue } from './number-words';
+import {
+  AGE_AFTER,
+  AGE_BEFORE,
+  type CountOf,
+  HEDGE_MAX_WORDS,
+  type QualifierKind,
+  type TextUnit,
+  UNIT_BEFORE,
+  UNIT_BEFORE_LANGUAGES,
+  countedBy,
+  currencyAfter,
+  currencyBefore,
+  hedgeAfter,
+  hedgeBefore,
+  unitOf,
+} from './number-context';
 
-/** A unit a number in the text carries: a mass unit of `KG_PER_UNIT` or a volume unit of `L_PER_UNIT`. */
-export type TextUnit = 't' | 'short_ton' | 'kg' | 'g' | 'mg' | 'lb' | 'l' | 'ml';
+export type { TextUnit, QualifierKind, CountOf } from './number-context';
 
 export interface NumberReading {
   /** The number, scale words applied ("1.35 million" → 1350000), in `unit` when there is one. */
@@ -22,21 +47,44 @@ export interface NumberReading {
   end: number;
   /** The text read. */
   text: string;
-  /** How it was read: digits or number words. */
+  /** How it was read: digits (alone or with number words, "34 milyon 270 bin") or number words only. */
   kind: 'digits' | 'words';
+  /**
+   * The separator convention that gave this reading, for digits with a separator that tells: `point`
+   * (1,600.5) or `comma` (1.600,5). Absent for runs that read the same either way ("400 000", "2025").
+   */
+  convention?: 'point' | 'comma';
+  /** The run reads as two numbers and nothing in it, its language or its context decides: both readings are returned. */
+  ambiguous?: boolean;
+  /** The hedge on the number ("more than 5.3 million", "rund 1,5 Tonnen", "100 kilogramdan fazla"), with its offsets. */
+  qualifier?: { kind: QualifierKind; text: string; start: number; end: number };
+  /**
+   * The noun after the number and its unit, lower-cased: the word that tells what is counted when
+   * there is one ("5.3 million Captagon pills" → "pills"), else the first word after the number.
+   */
+  noun?: string;
+  /** What a bare number (without a unit) counts, from the words around it; `other` when a noun says something else. */
+  countOf?: CountOf;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Separators
 
-/** Languages whose texts write thousands with a dot (or may): "1.600" there is ambiguous. */
-const DOT_THOUSANDS = new Set([
-  'de', 'tr', 'ar', 'fa', 'es', 'it', 'pt', 'nl', 'id', 'da', 'nb', 'no', 'el', 'ro', 'hr', 'sr', 'sl', 'bs',
-  'fr', 'ru', 'uk', 'pl', 'cs', 'sk', 'hu', 'ku', 'ckb', 'az', 'vi',
+/** Languages that write thousands with a dot (or a space) and decimals with a comma: "1.600" there is 1,600. */
+const COMMA_LANGUAGES = new Set([
+  'de', 'tr', 'es', 'it', 'pt', 'nl', 'id', 'da', 'nb', 'no', 'el', 'ro', 'hr', 'sr', 'sl', 'bs',
+  'fr', 'ru', 'uk', 'pl', 'cs', 'sk', 'hu', 'az', 'vi', 'bg', 'mk', 'sq', 'lt', 'lv', 'et', 'fi', 'sv',
 ]);
 
 /** Languages that write a decimal point and a thousands comma: "1.600" there is 1.6. */
-const DOT_DECIMAL = new Set(['en', 'he', 'ja', 'zh', 'ko', 'th', 'hi', 'ur', 'ms', 'tl', 'sw']);
+const POINT_LANGUAGES = new Set(['en', 'he', 'ja', 'zh', 'ko', 'th', 'hi', 'ur', 'ms', 'tl', 'sw']);
+
+/**
+ * Languages whose press writes Western digits in either convention (Arabic: "3.054.000" and "8.3
+ * ملايين" in one article): a run that reads both ways stays ambiguous unless its context decides.
+ * Listed to order the readings: the comma reading first.
+ */
+const MIXED_LANGUAGES = new Set(['ar', 'fa', 'ku', 'ckb']);
 
 /** The primary subtag of a BCP 47 tag, lower-cased (`de-CH` → `de`). */
 function primaryLanguage(language: string | undefined): string | undefined {
@@ -51,360 +99,362 @@ const POINT_DECIMAL = new Set(['.', '\u066B']);
 const COMMA_THOUSANDS = new Set(['.', "'", '\u066C', ...SPACE_SEPS]);
 const COMMA_DECIMAL = new Set([',', '\u066B']);
 
+interface RunReading {
+  value: number;
+  convention?: 'point' | 'comma';
+  ambiguous?: boolean;
+  /** The run alone (not its language) decided the convention. */
+  byForm?: boolean;
+}
+
+/** A run of digits and separators read under one convention, or undefined when it is not a number there. */
+function readAs(groups: string[], seps: string[], thousands: Set<string>, decimal: Set<string>): number | undefined {
+  let intPart = groups[0];
+  let frac = '';
+  let grouped = false;
+  for (let i = 0; i < seps.length; i++) {
+    const s = seps[i];
+    const g = groups[i + 1];
+    if (decimal.has(s)) {
+      if (i !== seps.length - 1) return undefined; // a decimal separator comes last
+      frac = g;
+    } else if (thousands.has(s)) {
+      if (g.length !== 3) return undefined;
+      grouped = true;
+      intPart += g;
+    } else return undefined;
+  }
+  if (grouped && groups[0].length > 3) return undefined;
+  const n = Number(frac ? `${intPart}.${frac}` : intPart);
+  return Number.isFinite(n) ? n : undefined;
+}
+
 /**
- * Reads a run of digits and separators ("1,350,000", "1.600", "400 000", "1,5") as numbers under the
- * two conventions: the point (1,600.5) and the comma (1.600,5). Arabic ٬ is always a thousands
- * separator and ٫ always a decimal one; spaces and apostrophes always group thousands.
+ * The readings of a run of digits and separators ("1,350,000", "1.600", "400 000", "1,5") in a text
+ * of `lang`; `scaleAfter`: a scale word follows ("1.500 مليون"), which makes an undecided separator
+ * decimal. Arabic ٬ always groups thousands and ٫ is always decimal; spaces and apostrophes always
+ * group thousands. Empty when the run is no number under either convention.
  */
-export function readDigitRun(run: string, language?: string): number[] {
+function readRun(run: string, lang: string | undefined, scaleAfter: boolean): RunReading[] {
   const parts = run.split(/([^0-9])/);
   const groups: string[] = [];
   const seps: string[] = [];
   parts.forEach((p, i) => (i % 2 === 0 ? groups.push(p) : seps.push(p)));
   if (groups.some((g) => g === '')) return [];
-  if (seps.length === 0) return [Number(run)];
-
-  const readAs = (thousands: Set<string>, decimal: Set<string>): number | undefined => {
-    let intPart = groups[0];
-    let frac = '';
-    let grouped = false;
-    for (let i = 0; i < seps.length; i++) {
-      const s = seps[i];
-      const g = groups[i + 1];
-      if (decimal.has(s)) {
-        if (i !== seps.length - 1) return undefined; // a decimal separator comes last
-        frac = g;
-      } else if (thousands.has(s)) {
-        if (g.length !== 3) return undefined;
-        grouped = true;
-        intPart += g;
-      } else return undefined;
-    }
-    if (grouped && groups[0].length > 3) return undefined;
-    return Number(frac ? `${intPart}.${frac}` : intPart);
-  };
-  const point = readAs(POINT_THOUSANDS, POINT_DECIMAL);
-  const comma = readAs(COMMA_THOUSANDS, COMMA_DECIMAL);
-  const lang = primaryLanguage(language);
-  const out: number[] = [];
-  const add = (n: number | undefined) => {
-    if (n !== undefined && Number.isFinite(n) && !out.includes(n)) out.push(n);
-  };
-  if (lang && DOT_DECIMAL.has(lang)) {
-    add(point);
-    if (out.length === 0) add(comma);
-  } else if (lang && DOT_THOUSANDS.has(lang)) {
-    add(comma);
-    add(point);
-  } else {
-    add(point);
-    add(comma);
+  if (seps.length === 0) return [{ value: Number(run) }];
+  const point = readAs(groups, seps, POINT_THOUSANDS, POINT_DECIMAL);
+  const comma = readAs(groups, seps, COMMA_THOUSANDS, COMMA_DECIMAL);
+  if (point === undefined && comma === undefined) return [];
+  if (comma === undefined) return [{ value: point!, convention: 'point', byForm: true }];
+  if (point === undefined) return [{ value: comma, convention: 'comma', byForm: true }];
+  if (point === comma) return [{ value: point }];
+  if (lang && POINT_LANGUAGES.has(lang)) return [{ value: point, convention: 'point' }];
+  if (lang && COMMA_LANGUAGES.has(lang)) return [{ value: comma, convention: 'comma' }];
+  if (scaleAfter) {
+    // "1.500 مليون": the separator is the decimal one.
+    const last = seps[seps.length - 1];
+    return POINT_DECIMAL.has(last) ? [{ value: point, convention: 'point' }] : [{ value: comma, convention: 'comma' }];
   }
-  return out;
+  const both: RunReading[] = [
+    { value: point, convention: 'point', ambiguous: true },
+    { value: comma, convention: 'comma', ambiguous: true },
+  ];
+  return lang && MIXED_LANGUAGES.has(lang) ? both.reverse() : both;
 }
-
-// ---------------------------------------------------------------------------------------------
-// Scale and unit words after a number
-
-const SCALE_WORDS: [RegExp, number][] = [
-  [/^(?:billions?|bn|milliards?|milliarden?|mrd\.?|milyar|mil millones|مليارات|مليار)(?![\p{L}\p{N}])/iu, 1e9],
-  [/^(?:millions?|mn|mio\.?|millionen|milyon|millón|millones|milhão|milhões|ملايين|مليون)(?![\p{L}\p{N}])/iu, 1e6],
-  [/^(?:thousands?|tausend|mille|آلاف|الاف|ألف|الف)(?![\p{L}\p{N}])/iu, 1e3],
-];
-
-/** Unit words after a number; "tons" may be metric or short, so it gives both readings. */
-const UNIT_WORDS: [RegExp, TextUnit[]][] = [
-  [/^(?:short[ -]tons?)(?![\p{L}])/iu, ['short_ton']],
-  [/^(?:metric[ -]tons?|tonnes?|tonnen|toneladas?|t)(?![\p{L}])/iu, ['t']],
-  [/^(?:tons?|ton)(?![\p{L}])/iu, ['t', 'short_ton']],
-  [/^(?:kilo(?:gram(?:me)?s?|gramm|gramos?|s)?|kgs?)(?![\p{L}])/iu, ['kg']],
-  [/^(?:milligram(?:me)?s?|mg)(?![\p{L}])/iu, ['mg']],
-  [/^(?:gram(?:me)?s?|gramm|gramos?|g|gr)(?![\p{L}])/iu, ['g']],
-  [/^(?:pounds?|lbs?)(?![\p{L}])/iu, ['lb']],
-  [/^(?:millilit(?:re|er)s?|ml)(?![\p{L}])/iu, ['ml']],
-  [/^(?:lit(?:re|er)s?|litros?|l)(?![\p{L}])/iu, ['l']],
-  // Arabic: the word may carry a suffix (كيلوغراماً), so no end boundary beyond the stem.
-  [/^(?:كيلوغرام|كيلوجرام|كيلو غرام|كلغ|كغم|كغ|كجم|كيلو)/u, ['kg']],
-  [/^(?:أطنان|اطنان|طنا|طن)/u, ['t']],
-  [/^(?:مليغرام|ملغ)/u, ['mg']],
-  [/^(?:غرامات|غرام|جرام|غ)(?![\u0621-\u064A])/u, ['g']],
-  [/^(?:لترات|لتر)/u, ['l']],
-];
-
-function matchAt(list: [RegExp, unknown][], text: string, at: number): { index: number; length: number } | undefined {
-  const rest = text.slice(at, at + 40);
-  for (let i = 0; i < list.length; i++) {
-    const m = list[i][0].exec(rest);
-    if (m) return { index: i, length: m[0].length };
-  }
-  return undefined;
-}
-
-/** Skips spaces (and one hyphen, as in "65-kilogram") from `at`. */
-function skipGap(text: string, at: number, allowHyphen: boolean): number {
-  let i = at;
-  while (i < text.length && (SPACE_SEPS.has(text[i]) || text[i] === '\t')) i++;
-  if (allowHyphen && text[i] === '-') {
-    i++;
-    while (i < text.length && SPACE_SEPS.has(text[i])) i++;
-  }
-  return i;
-}
-
-/** The scale word (million…) and then the unit word after a number ending at `end`. */
-function trailing(text: string, end: number, lang: string | undefined): { scale: number; units: (TextUnit | undefined)[]; end: number } {
-  let scale = 1;
-  let i = end;
-  let j = skipGap(text, i, false);
-  const s = matchAt(SCALE_WORDS, text, j);
-  if (s) {
-    scale = SCALE_WORDS[s.index][1];
-    i = j + s.length;
-  } else if (lang === 'tr' && /^bin(?![\p{L}])/iu.test(text.slice(j, j + 5))) {
-    scale = 1e3;
-    i = j + 3;
-  } else if ((lang === 'es' || lang === 'pt') && /^mil(?![\p{L}])/iu.test(text.slice(j, j + 5))) {
-    scale = 1e3;
-    i = j + 3;
-  }
-  j = skipGap(text, i, true);
-  const u = matchAt(UNIT_WORDS, text, j);
-  if (u) return { scale, units: UNIT_WORDS[u.index][1], end: j + u.length };
-  return { scale, units: [undefined], end: i };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Number words
-
-const EN_SMALL: Record<string, number> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
-  eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70,
-  eighty: 80, ninety: 90,
-};
-
-const AR_SMALL: Record<string, number> = {
-  واحد: 1, واحدة: 1, أحد: 1, احد: 1, إحدى: 1, احدى: 1,
-  اثنان: 2, اثنين: 2, اثنتان: 2, اثنتين: 2, اثنا: 2, اثنتا: 2, إثنان: 2, إثنين: 2,
-  ثلاثة: 3, ثلاث: 3, أربعة: 4, اربعة: 4, أربع: 4, اربع: 4, خمسة: 5, خمس: 5, ستة: 6, ست: 6,
-  سبعة: 7, سبع: 7, ثمانية: 8, ثماني: 8, ثمان: 8, تسعة: 9, تسع: 9, عشرة: 10, عشر: 10,
-  عشرون: 20, عشرين: 20, ثلاثون: 30, ثلاثين: 30, أربعون: 40, أربعين: 40, اربعون: 40, اربعين: 40,
-  خمسون: 50, خمسين: 50, ستون: 60, ستين: 60, سبعون: 70, سبعين: 70, ثمانون: 80, ثمانين: 80,
-  تسعون: 90, تسعين: 90,
-  مئتان: 200, مئتين: 200, مائتان: 200, مائتين: 200,
-};
-
-type WordValue =
-  | { kind: 'add'; n: number }
-  | { kind: 'hundred' }
-  | { kind: 'dozen' }
-  | { kind: 'scale'; n: number }
-  /** An additive scale word: Arabic duals "ألفان" (2,000), "مليونان" (2,000,000). */
-  | { kind: 'scaled'; n: number };
-
-const AR_HUNDREDS = /^(ثلاث|أربع|اربع|خمس|ست|سبع|ثمان|تسع)(مئة|مائة)$/u;
-const AR_UNITS_FOR_HUNDREDS: Record<string, number> = { ثلاث: 3, أربع: 4, اربع: 4, خمس: 5, ست: 6, سبع: 7, ثمان: 8, تسع: 9 };
 
 /**
- * Every word `englishWord` (in lower case) and `arabicWord` may give a value for, to pass over the
- * other words of a text with one test. With the names every object has (`constructor`…), which the
- * `in` tests of those functions find too.
+ * Reads a run of digits and separators as the numbers it may be in a text of `language`: one number
+ * when the run, the language or nothing else is needed to decide, both readings otherwise.
  */
-const VALUED_WORDS: ReadonlySet<string> = new Set([
-  ...Object.keys(EN_SMALL),
-  ...['hundred', 'dozen', 'thousand', 'million', 'billion'],
-  ...Object.keys(AR_SMALL),
-  ...Object.keys(AR_UNITS_FOR_HUNDREDS).flatMap((u) => [`${u}مئة`, `${u}مائة`]),
-  ...['مئة', 'مائة', 'ألف', 'الف', 'آلاف', 'الاف', 'ألفان', 'ألفين', 'الفان', 'الفين', 'مليون', 'ملايين', 'مليونان', 'مليونين', 'مليار', 'مليارات'],
-  ...Object.getOwnPropertyNames(Object.prototype),
-]);
+export function readDigitRun(run: string, language?: string): number[] {
+  return readRun(run, primaryLanguage(language), false).map((r) => r.value);
+}
 
-function arabicWord(w: string): WordValue | undefined {
-  if (!VALUED_WORDS.has(w)) return undefined;
-  if (Object.hasOwn(AR_SMALL, w)) return { kind: 'add', n: AR_SMALL[w] };
-  const h = AR_HUNDREDS.exec(w);
-  if (h) return { kind: 'add', n: AR_UNITS_FOR_HUNDREDS[h[1]] * 100 };
-  switch (w) {
-    case 'مئة':
-    case 'مائة':
-      return { kind: 'hundred' };
-    case 'ألف':
-    case 'الف':
-    case 'آلاف':
-    case 'الاف':
-      return { kind: 'scale', n: 1e3 };
-    case 'ألفان':
-    case 'ألفين':
-    case 'الفان':
-    case 'الفين':
-      return { kind: 'scaled', n: 2e3 };
-    case 'مليون':
-    case 'ملايين':
-      return { kind: 'scale', n: 1e6 };
-    case 'مليونان':
-    case 'مليونين':
-      return { kind: 'scaled', n: 2e6 };
-    case 'مليار':
-    case 'مليارات':
-      return { kind: 'scale', n: 1e9 };
+/**
+ * Whether the readings of one text use both separator conventions where the runs themselves tell
+ * ("3.054.000" and "8.3" in one Arabic article; "1,5" beside "1,350,000"): a sign that a run read by
+ * the language's convention may be meant the other way.
+ */
+export function mixesConventions(readings: readonly NumberReading[]): boolean {
+  let point = false;
+  let comma = false;
+  for (const r of readings) {
+    if (!r.convention || r.ambiguous) continue;
+    const m = DIGIT_RUN_START.exec(asciiDigits(r.text));
+    if (!m) continue;
+    const form = readRun(m[0], undefined, false);
+    if (form.length !== 1 || !form[0].byForm) continue;
+    if (form[0].convention === 'point') point = true;
+    else comma = true;
+    if (point && comma) return true;
   }
-  return undefined;
+  return false;
 }
 
-/** The value of an English word, given in lower case. */
-function englishWord(l: string): WordValue | undefined {
-  if (!VALUED_WORDS.has(l)) return undefined;
-  if (Object.hasOwn(EN_SMALL, l)) return { kind: 'add', n: EN_SMALL[l] };
-  switch (l) {
-    case 'hundred':
-      return { kind: 'hundred' };
-    case 'dozen':
-      return { kind: 'dozen' };
-    case 'thousand':
-      return { kind: 'scale', n: 1e3 };
-    case 'million':
-      return { kind: 'scale', n: 1e6 };
-    case 'billion':
-      return { kind: 'scale', n: 1e9 };
-  }
-  return undefined;
-}
+const DIGIT_RUN_START = /\d+(?:[.,'\u066B\u066C\u00A0\u202F\u2009 ]\d+)*/;
 
-/** An Arabic word without diacritics and tatweel, and its readings without the conjunction و or a final tanween alif. */
-function arabicForms(raw: string): { form: string; conj: boolean }[] {
-  const w = raw.replace(/[\u064B-\u0652\u0640]/g, '');
-  const forms = [{ form: w, conj: false }];
-  if (w.length > 2 && w.startsWith('و')) forms.push({ form: w.slice(1), conj: true });
-  for (const f of [...forms]) if (f.form.length > 2 && f.form.endsWith('ا')) forms.push({ form: f.form.slice(0, -1), conj: f.conj });
-  return forms;
-}
+// ---------------------------------------------------------------------------------------------
+// Tokens
 
-interface WordToken {
+interface Token {
+  kind: 'num' | 'word' | 'punct';
+  /** The text, lower-cased for words. */
   text: string;
   start: number;
   end: number;
-  value?: WordValue;
-  /** "a"/"an" (one, before hundred/thousand/million/dozen), "half", or "and". */
-  particle?: 'a' | 'half' | 'and';
-  /** Arabic word starting with the conjunction و. */
-  conj?: boolean;
+  /** For numbers: their readings. */
+  runs?: RunReading[];
+  /** For numbers: the raw run. */
+  run?: string;
 }
 
-function wordTokens(text: string): WordToken[] {
-  const out: WordToken[] = [];
-  const re = /[A-Za-z]+|[\u0621-\u064A\u064B-\u0652\u0640]+/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const t = m[0];
-    const tok: WordToken = { text: t, start: m.index, end: m.index + t.length };
-    const c = t.charCodeAt(0);
-    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
-      const l = t.toLowerCase();
-      tok.value = englishWord(l);
-      if (l === 'a' || l === 'an') tok.particle = 'a';
-      else if (l === 'half') tok.particle = 'half';
-      else if (l === 'and') tok.particle = 'and';
+const TOKEN_RE = /(\d+(?:(?:[.,'\u066B\u066C]|[ \u00A0\u202F\u2009](?=\d{3}(?!\d)))\d+)*)|([\p{L}\p{M}\u0640]+)|(\S)/gu;
+const SUB_RUN_RE = /\d+(?:[.,'\u066B\u066C]\d+)*/g;
+
+/** The tokens of a text whose digits were made ASCII: digit runs, words (lower-cased), other characters. */
+function tokenize(norm: string): Token[] {
+  const out: Token[] = [];
+  TOKEN_RE.lastIndex = 0;
+  for (let m = TOKEN_RE.exec(norm); m; m = TOKEN_RE.exec(norm)) {
+    const start = m.index;
+    if (m[1]) {
+      pushRun(out, m[1], start);
+    } else if (m[2]) {
+      out.push({ kind: 'word', text: m[2].toLowerCase(), start, end: start + m[2].length });
     } else {
-      for (const f of arabicForms(t)) {
-        const v = arabicWord(f.form);
-        if (v) {
-          tok.value = v;
-          tok.conj = f.conj;
-          break;
-        }
-      }
+      out.push({ kind: 'punct', text: m[3], start, end: start + m[3].length });
     }
-    out.push(tok);
   }
   return out;
 }
 
-/** Words are adjacent when only spaces or one hyphen separate them. */
-function adjacent(text: string, a: WordToken, b: WordToken): boolean {
-  return /^[ \u00A0\u202F\t]*-?[ \u00A0\u202F\t]*$/.test(text.slice(a.end, b.start)) && b.start > a.end - 1;
-}
-
-function readWords(text: string, lang: string | undefined): NumberReading[] {
-  const toks = wordTokens(text);
-  const out: NumberReading[] = [];
-  let i = 0;
-  while (i < toks.length) {
-    const first = toks[i];
-    // Where a number phrase may start: a number word, "a hundred/thousand/million/dozen", "half a million".
-    let multiplier = 1;
-    let j = i;
-    if (first.particle === 'half' && toks[i + 1]?.particle === 'a' && isScaleLike(toks[i + 2]?.value) && adjacent(text, first, toks[i + 1]) && adjacent(text, toks[i + 1], toks[i + 2])) {
-      multiplier = 0.5;
-      j = i + 2;
-    } else if (first.particle === 'a' && isScaleLike(toks[i + 1]?.value) && adjacent(text, first, toks[i + 1])) {
-      j = i + 1;
-    } else if (!first.value) {
-      i++;
+/** A run of digits as one number token, or, when it is no number ("In 2025 300 pills", "26.01.2022"), as its pieces. */
+function pushRun(out: Token[], run: string, start: number) {
+  if (readRun(run, undefined, false).length > 0) {
+    out.push({ kind: 'num', text: run, run, start, end: start + run.length });
+    return;
+  }
+  SUB_RUN_RE.lastIndex = 0;
+  const pieces: [string, number][] = [];
+  for (let s = SUB_RUN_RE.exec(run); s; s = SUB_RUN_RE.exec(run)) pieces.push([s[0], start + s.index]);
+  for (const [piece, at] of pieces) {
+    if (pieces.length > 1 && readRun(piece, undefined, false).length > 0) {
+      out.push({ kind: 'num', text: piece, run: piece, start: at, end: at + piece.length });
       continue;
-    } else if (isScaleLike(first.value) || first.value.kind === 'scaled') {
-      // "million" alone is a number only in Arabic ("مليون حبة", a million pills), and never right
-      // after digits ("1.35 million" is read with the digits).
-      const before = text.slice(0, first.start).replace(/[ \u00A0\u202F\t]+$/, '');
-      if (!/[\u0600-\u06FF]/.test(first.text) || /[0-9\u0660-\u0669\u06F0-\u06F9]$/.test(before)) {
-        i++;
-        continue;
-      }
     }
-    let total = 0;
-    let cur = 0;
-    let last = j;
-    let prev: WordValue | undefined;
-    for (let k = j; k < toks.length; k++) {
-      const t = toks[k];
-      if (k > j) {
-        const before = toks[k - 1];
-        if (!adjacent(text, before, t)) break;
-        if (t.particle === 'and') {
-          // "two hundred and fifty": "and" joins only after a scale word, never two counts ("two and one").
-          const next = toks[k + 1];
-          if (prev && (prev.kind === 'hundred' || prev.kind === 'scale' || prev.kind === 'scaled') && next?.value?.kind === 'add' && adjacent(text, t, next)) continue;
-          break;
-        }
-        if (!t.value) break;
-        // Arabic "و" joins units and tens ("خمسة وعشرون") or follows a scale ("ألف وخمسمائة"),
-        // never two counts ("اثنين وواحد" are two numbers).
-        if (t.conj) {
-          const afterScale = !!prev && prev.kind !== 'add';
-          const unitsThenTens = prev?.kind === 'add' && cur % 10 !== 0 && t.value.kind === 'add' && t.value.n % 10 === 0 && t.value.n >= 20 && t.value.n < 100;
-          if (!afterScale && !unitsThenTens) break;
-        }
-        // Two small numbers in a row ("one two") are two numbers, except tens then units ("twenty five") and Arabic "ثلاثة عشر".
-        if (prev?.kind === 'add' && t.value.kind === 'add') {
-          const tensThenUnit = prev.n % 10 === 0 && prev.n >= 20 && prev.n < 100 && t.value.n < 10 && cur % 10 === 0;
-          const teen = t.value.n === 10 && cur < 10 && /[\u0600-\u06FF]/.test(t.text);
-          const unitsThenTens = !!t.conj;
-          if (!tensThenUnit && !teen && !unitsThenTens) break;
-        }
-      }
-      const v = t.value as WordValue;
-      if (v.kind === 'add') cur += v.n;
-      else if (v.kind === 'hundred') cur = (cur || 1) * 100;
-      else if (v.kind === 'dozen') cur = (cur || 1) * 12;
-      else if (v.kind === 'scale') {
-        total += (cur || 1) * v.n;
-        cur = 0;
-      } else {
-        total += v.n;
-        cur = 0;
-      }
-      prev = v;
-      last = k;
-    }
-    const start = toks[i].start;
-    const tail = trailing(text, toks[last].end, lang);
-    const value = round12((total + cur) * multiplier * tail.scale);
-    for (const unit of tail.units) out.push({ value, unit, start, end: tail.end, text: text.slice(start, tail.end), kind: 'words' });
-    i = last + 1;
+    const digits = /\d+/g;
+    for (let d = digits.exec(piece); d; d = digits.exec(piece)) out.push({ kind: 'num', text: d[0], run: d[0], start: at + d.index, end: at + d.index + d[0].length });
   }
-  return out;
 }
 
-function isScaleLike(v: WordValue | undefined): boolean {
-  return !!v && (v.kind === 'hundred' || v.kind === 'dozen' || v.kind === 'scale');
+/** Only spaces (no line break) between two tokens. */
+function adjacent(text: string, a: Token, b: Token): boolean {
+  if (b.start - a.end > 3) return false;
+  for (let i = a.end; i < b.start; i++) if (!SPACE_SEPS.has(text[i]) && text[i] !== '\t') return false;
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Number phrases
+
+/** One part of a number phrase: a run of digits or a number word. */
+type Atom = { kind: 'num'; token: Token } | { kind: 'word'; token: Token; value: WordValue };
+
+interface Phrase {
+  atoms: Atom[];
+  /** Index of the first and last token of the phrase. */
+  first: number;
+  last: number;
+  /** The phrase starts with "a"/"an" ("a hundred", "a ton"). */
+  article: boolean;
+  /** "half a million". */
+  halfOf: boolean;
+}
+
+/** The longest phrase, in tokens: numbers longer than this are read in pieces. */
+const MAX_PHRASE_TOKENS = 24;
+
+const isScale = (v: WordValue | undefined) => !!v && (v.kind === 'scale' || v.kind === 'scaled');
+const isScaleLike = (v: WordValue | undefined) => !!v && (v.kind === 'hundred' || v.kind === 'dozen' || v.kind === 'scale');
+
+interface Reader {
+  text: string;
+  tokens: Token[];
+  lang: string | undefined;
+  values: (i: number) => { value: WordValue; conj: boolean } | undefined;
+}
+
+/** The number phrase starting at token `i`, or undefined when none starts there. */
+function phraseAt(r: Reader, i: number): Phrase | undefined {
+  const { tokens, text } = r;
+  const t = tokens[i];
+  let j = i;
+  let article = false;
+  let halfOf = false;
+  if (t.kind === 'word' && (t.text === 'a' || t.text === 'an' || t.text === 'half')) {
+    // "a hundred", "a million", "half a million".
+    if (t.text === 'half') {
+      const a = tokens[i + 1];
+      const s = tokens[i + 2];
+      if (!a || !s || (a.text !== 'a' && a.text !== 'an') || !adjacent(text, t, a) || !adjacent(text, a, s) || !isScaleLike(r.values(i + 2)?.value)) return undefined;
+      halfOf = true;
+      j = i + 2;
+    } else {
+      const s = tokens[i + 1];
+      if (!s || !adjacent(text, t, s) || !isScaleLike(r.values(i + 1)?.value)) return undefined;
+      article = true;
+      j = i + 1;
+    }
+  } else if (t.kind === 'word') {
+    const v = r.values(i);
+    if (!v) return undefined;
+    // "million" alone is a number only where the language says so ("ألف حبة", "bin 300", "mil kilos").
+    if ((v.value.kind === 'scale' || v.value.kind === 'hundred') && !bareScaleIsNumber(t.text)) return undefined;
+  } else if (t.kind !== 'num') return undefined;
+
+  const atoms: Atom[] = [];
+  let last = j;
+  let cur = 0; // the value of the parts since the last scale word, to tell "twenty five" from "five twenty"
+  let prev: Atom | undefined;
+  for (let k = j; k < tokens.length && k - i < MAX_PHRASE_TOKENS; ) {
+    const tok = tokens[k];
+    let next = k;
+    let joined = false;
+    if (prev) {
+      // What may come between two parts: nothing, a hyphen ("twenty-five"), a joining word ("and").
+      let p = tokens[k - 1];
+      if (tok.kind === 'punct' && tok.text === '-' && tokens[k + 1] && tok.start === p.end && tokens[k + 1].start === tok.end) {
+        next = k + 1;
+      } else if (tok.kind === 'word' && NUMBER_JOINERS.has(tok.text) && adjacent(text, p, tok)) {
+        // "and a half": a half added to what precedes ("one and a half", "two and a half million").
+        const a = tokens[k + 1];
+        const h = tokens[k + 2];
+        if (tok.text === 'and' && a && h && (a.text === 'a' || a.text === 'an') && h.text === 'half' && adjacent(text, tok, a) && adjacent(text, a, h)) {
+          if (prev.kind === 'word' && prev.value.kind === 'half') break;
+          prev = { kind: 'word', token: h, value: { kind: 'half', n: 0.5 } };
+          atoms.push(prev);
+          last = k + 2;
+          k += 3;
+          continue;
+        }
+        next = k + 1;
+        joined = true;
+        // Arabic "و" written apart, or stuck to the digits: "و976".
+        if (tokens[next] && !(tok.text === 'و' && tokens[next].start === tok.end) && !adjacent(text, tok, tokens[next])) break;
+      } else if (!adjacent(text, p, tok)) break;
+    }
+    const nt = tokens[next];
+    if (!nt || next - i >= MAX_PHRASE_TOKENS) break;
+    let atom: Atom | undefined;
+    let conj = false;
+    if (nt.kind === 'num') atom = { kind: 'num', token: nt };
+    else if (nt.kind === 'word') {
+      const v = r.values(next);
+      if (v) {
+        atom = { kind: 'word', token: nt, value: v.value };
+        conj = v.conj;
+      }
+    }
+    if (!atom) break;
+    if (prev && !follows(prev, atom, cur, joined || conj, r)) break;
+    if (!prev && atom.kind === 'word' && atom.value.kind === 'half' && atom.value.n === 0.5) {
+      // "medio millón", "yarım ton", "μισό εκατομμύριο": a half only before a scale word or a unit.
+      const after = tokens[next + 1];
+      if (!after || !adjacent(text, nt, after) || !(isScale(r.values(next + 1)?.value) || (after.kind === 'word' && unitOf(after.text, r.lang, false)))) return undefined;
+    }
+    atoms.push(atom);
+    cur = atomCur(atom, cur);
+    prev = atom;
+    last = next;
+    k = next + 1;
+  }
+  if (atoms.length === 0) return undefined;
+  return { atoms, first: i, last, article, halfOf };
+}
+
+/** The running value of the parts since the last scale word, after `atom`. */
+function atomCur(atom: Atom, cur: number): number {
+  if (atom.kind === 'num') return Number(atom.token.run?.replace(/[^0-9]/g, '')) || 1;
+  const v = atom.value;
+  if (v.kind === 'add' || v.kind === 'half') return cur + v.n;
+  if (v.kind === 'hundred') return (cur || 1) * 100;
+  if (v.kind === 'dozen') return (cur || 1) * 12;
+  return 0;
+}
+
+/** Whether `next` continues a number phrase whose last part is `prev`; `joined`: a joining word ("and", "و") is between them. */
+function follows(prev: Atom, next: Atom, cur: number, joined: boolean, r: Reader): boolean {
+  const pv = prev.kind === 'word' ? prev.value : undefined;
+  const prevScale = !!pv && (pv.kind === 'scale' || pv.kind === 'scaled');
+  const prevHundred = !!pv && pv.kind === 'hundred';
+  if (next.kind === 'num') {
+    // Digits continue only after a scale word, and are smaller than it: "34 milyon 270 bin", "bin 300", "مليونا و976".
+    if (!prevScale && !prevHundred) return false;
+    if (/[^0-9]/.test(next.token.run ?? '')) return false;
+    const n = Number(next.token.run);
+    const limit = prevHundred ? 100 : pv!.kind === 'scale' ? pv!.n : 1000;
+    return n < limit;
+  }
+  const v = next.value;
+  if (v.kind === 'scale') {
+    // A scale word multiplies what precedes ("three million", "3,2 Millionen", "mil millones").
+    if (joined) return false;
+    if (prev.kind === 'num') return true;
+    return pv!.kind !== 'scaled';
+  }
+  if (v.kind === 'scaled') return !joined && false;
+  if (v.kind === 'hundred') return !joined && (prev.kind === 'num' ? Number(prev.token.run) < 10 : pv!.kind === 'add' && cur < 10);
+  if (v.kind === 'dozen') return !joined && (prev.kind === 'num' || pv!.kind === 'add');
+  // "bir buçuk", "one and a half", "a million and a half".
+  if (v.kind === 'half') return v.n === 0.5 && (prev.kind === 'num' || pv!.kind === 'add' || prevScale);
+  // A count after a scale word, or after "hundred" ("two hundred and fifty"): smaller than it.
+  if (prevScale) return v.n < (pv!.kind === 'scale' ? pv!.n : 1000);
+  if (prevHundred) return v.n < 100;
+  if (prev.kind === 'num') return false;
+  if (pv!.kind !== 'add') return false;
+  // Two counts in a row: tens then units ("twenty five", "treinta y dos"), Arabic units then tens
+  // ("خمسة وعشرون") and teens ("ثلاثة عشر"). Never two counts of one kind ("one two", "اثنين وواحد").
+  const tensThenUnit = pv!.n % 10 === 0 && pv!.n >= 20 && pv!.n < 100 && v.n < 10 && cur % 10 === 0;
+  const arabic = /[\u0600-\u06FF]/.test(next.token.text);
+  const unitsThenTens = arabic && joined && cur < 10 && v.n % 10 === 0 && v.n >= 20 && v.n < 100;
+  const teen = arabic && !joined && v.n === 10 && cur < 10;
+  if (joined && !arabic) return tensThenUnit && r.lang !== 'en';
+  return tensThenUnit || unitsThenTens || teen;
+}
+
+/** The value of a phrase, its first run of digits read as `first`. */
+function phraseValue(p: Phrase, first: number | undefined): number {
+  let total = 0;
+  let cur = 0;
+  let lastScale = 0;
+  let usedFirst = false;
+  for (const a of p.atoms) {
+    if (a.kind === 'num') {
+      const n = !usedFirst && first !== undefined ? first : Number(a.token.run);
+      usedFirst = true;
+      cur += n;
+      continue;
+    }
+    const v = a.value;
+    if (v.kind === 'half' && cur === 0 && lastScale) total += v.n * lastScale; // "a million and a half"
+    else if (v.kind === 'add' || v.kind === 'half') cur += v.n;
+    else if (v.kind === 'hundred') cur = (cur || 1) * 100;
+    else if (v.kind === 'dozen') cur = (cur || 1) * 12;
+    else if (v.kind === 'scaled') {
+      total += v.n;
+      cur = 0;
+    } else if (v.n > 1 && total > 0 && total < v.n && cur === 0) {
+      // "mil millones": a larger scale word multiplies everything before it.
+      total *= v.n;
+      lastScale = v.n;
+    } else {
+      total += (cur || 1) * v.n;
+      cur = 0;
+      lastScale = v.n;
+    }
+  }
+  const value = total + cur;
+  return p.halfOf ? value * 0.5 : value;
 }
 
 /** Rounds away binary noise: 1.35 × 1e6 → 1350000, 2.015 × 1000 → 2015. */
@@ -412,6 +462,136 @@ export function round12(n: number): number {
   // A whole number of up to 12 digits is its own 12-digit rounding.
   if (n > 0 && n < 1e12 && Number.isInteger(n)) return n;
   return Number.isFinite(n) ? Number(n.toPrecision(12)) : n;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Around a number: unit, hedge, what it counts
+
+/** Words joining the parts of a compound mass: "1 ton and 150 kilograms", "3 أطنان من 533 كيلوغرام", "1 ton 831 kilogram". */
+const MASS_JOINERS = new Set([...NUMBER_JOINERS, 'of', 'من']);
+
+/** Words passed over between a number and its noun: "pills of Captagon", "millones de euros", Turkish "adet". */
+const NOUN_SKIP = new Set(['of', 'de', 'del', 'di', 'du', 'des', 'd', 'the', 'la', 'las', 'los', 'le', 'les', 'der', 'die', 'des', 'den', 'τα', 'των', 'του', 'της', 'ya', 'za', 'wa', 'adet', 'tane', 'من']);
+
+/** Characters that may sit between a number and its noun without ending the phrase (quotes). */
+const QUOTES = new Set(['"', '“', '”', '„', '«', '»', '‘', '’', "'", '-']);
+
+/** The unit after a phrase ending at token `last`, and the token its words end on. */
+function unitAfter(r: Reader, last: number, digits: boolean): { units: TextUnit[]; end: number } | undefined {
+  const { tokens, text, lang } = r;
+  let j = last + 1;
+  let t = tokens[j];
+  if (!t) return undefined;
+  // "65-kilogram".
+  if (t.kind === 'punct' && t.text === '-' && t.start === tokens[last].end && tokens[j + 1]?.start === t.end) t = tokens[++j];
+  else if (!adjacent(text, tokens[last], t)) return undefined;
+  if (!t || t.kind !== 'word') return undefined;
+  // "metric tons", "short tons".
+  const n = tokens[j + 1];
+  if ((t.text === 'metric' || t.text === 'short') && n && n.kind === 'word' && adjacent(text, t, n) && unitOf(n.text, 'en', digits)?.includes('t')) {
+    return { units: t.text === 'metric' ? ['t'] : ['short_ton'], end: j + 1 };
+  }
+  const u = unitOf(t.text, lang, digits);
+  return u ? { units: u, end: j } : undefined;
+}
+
+/** A half after the unit: "a ton and a half", "tonelada y media", "tonnellata e mezza", "tonne et demie", "طن ونصف". */
+function halfAfterUnit(r: Reader, unitEnd: number): number | undefined {
+  const { tokens, text } = r;
+  const a = tokens[unitEnd + 1];
+  if (!a || !adjacent(text, tokens[unitEnd], a)) return undefined;
+  if (a.text === 'ونصف') return unitEnd + 1;
+  if (!NUMBER_JOINERS.has(a.text)) return undefined;
+  let k = unitEnd + 2;
+  if (tokens[k]?.text === 'a' || tokens[k]?.text === 'an') k++;
+  const h = tokens[k];
+  if (h && adjacent(text, tokens[k - 1], h) && /^(?:half|medio|media|mezzo|mezza|demi|demie|nusu|نصف)$/.test(h.text)) return k;
+  return undefined;
+}
+
+/** The hedge before token `first` (the longest of up to four words), or after the reading in Turkish and Arabic. */
+function qualifierOf(r: Reader, first: number, lastToken: number): NumberReading['qualifier'] {
+  const { tokens, text, lang } = r;
+  for (let k = Math.min(HEDGE_MAX_WORDS + 2, first); k >= 1; k--) {
+    const from = tokens[first - k];
+    if (from.kind !== 'word') continue;
+    let ok = true;
+    for (let q = first - k; q < first; q++) {
+      const tok = tokens[q];
+      if (tok.kind === 'num' || (tok.kind === 'punct' && !",'’.-".includes(tok.text))) ok = false;
+      if (q > first - k && !/^[ \u00A0\u202F\t]*$/.test(text.slice(tokens[q - 1].end, tok.start))) ok = false;
+    }
+    if (!ok || !/^[ \u00A0\u202F\t]{0,3}$/.test(text.slice(tokens[first - 1].end, tokens[first].start))) continue;
+    const end = tokens[first - 1].end;
+    const phrase = text
+      .slice(from.start, end)
+      .toLowerCase()
+      .replace(/’/g, "'")
+      .replace(/\s+/g, ' ')
+      .replace(/\.$/, '');
+    const kind = hedgeBefore(phrase, lang);
+    if (kind) return { kind, text: text.slice(from.start, end), start: from.start, end };
+  }
+  // After: "100 kilogramdan fazla", "1 milyonu aşkın", "8 ملايين تقريبا".
+  for (let q = lastToken + 1; q < tokens.length && q <= lastToken + 4; q++) {
+    const tok = tokens[q];
+    if (tok.kind === 'punct' && !QUOTES.has(tok.text)) break;
+    if (tok.kind === 'num') break;
+    if (tok.kind !== 'word') continue;
+    const kind = hedgeAfter(tok.text, lang);
+    if (kind) return { kind, text: text.slice(tok.start, tok.end), start: tok.start, end: tok.end };
+  }
+  return undefined;
+}
+
+const PERSONS_BEFORE = /^(?:arrested|detained|arresting|detaining|detuvo|detuvieron|arrestato|arrestati|festgenommen|συνέλαβε|συνελήφθησαν|aresztowano|zatrzymano|اعتقال|توقيف|القبض)$/u;
+
+/** What the words around a reading say it counts, and the noun that says so. */
+function countedOf(r: Reader, first: number, lastToken: number, value: number): { noun?: string; countOf?: CountOf } {
+  const { tokens, text } = r;
+  const before = tokens[first - 1];
+  // Money before: "$7,000", "Dh58 million", "EUR 60 million", "US$15.8 million".
+  if (before && (before.end === tokens[first].start || adjacent(text, before, tokens[first])) && currencyBefore(before.text)) return { noun: before.text, countOf: 'money' };
+  // "28-year-old", "28 years old", "(22, no ID)" after initials, "aged 44", "im Alter von 33 bis 45 Jahren".
+  const after = text.slice(tokens[lastToken].end, tokens[lastToken].end + 16).toLowerCase();
+  const whole = Number.isInteger(value) && value > 0 && value < 120;
+  if (whole && /^\s*-?\s*(?:years?|yrs?)[\s-]*old\b|^\s*jahre\s+alt\b/.test(after)) return { noun: 'year-old', countOf: 'age' };
+  if (whole && before) {
+    let b = first - 1;
+    if (tokens[b] && NOUN_SKIP.has(tokens[b].text) === false && /^(?:von|of|de|di|da|wa|من)$/.test(tokens[b].text)) b--;
+    if (tokens[b]?.kind === 'word' && AGE_BEFORE.test(tokens[b].text)) return { noun: tokens[b].text, countOf: 'age' };
+    if (before.text === '(' && (tokens[lastToken + 1]?.text === ',' || tokens[lastToken + 1]?.text === ')') && namesBefore(r, first - 1) && value < 100)
+      return { countOf: 'age' };
+  }
+  if (before && before.kind === 'word' && PERSONS_BEFORE.test(before.text)) return { noun: before.text, countOf: 'persons' };
+  let noun: string | undefined;
+  let words = 0;
+  for (let q = lastToken + 1; q < tokens.length && words < 5; q++) {
+    const tok = tokens[q];
+    if (tok.kind === 'num') break;
+    if (tok.kind === 'punct') {
+      if (QUOTES.has(tok.text) || tok.text === '.') continue;
+      break;
+    }
+    if (NOUN_SKIP.has(tok.text) || NUMBER_JOINERS.has(tok.text) || tok.text.length === 1 || hedgeAfter(tok.text, r.lang)) continue;
+    words++;
+    if (words <= 2 && whole && AGE_AFTER.test(tok.text)) return { noun: tok.text, countOf: 'age' };
+    if (words <= 3 && currencyAfter(tok.text)) return { noun: tok.text, countOf: 'money' };
+    const kind = countedBy(tok.text);
+    if (kind) return { noun: tok.text, countOf: kind };
+    noun ??= tok.text;
+  }
+  return noun ? { noun, countOf: 'other' } : {};
+}
+
+/** A list of people with ages: "A.A. (22, no ID)", "Ahmed (44, Syrian)": initials or a capitalised name before the parenthesis. */
+function namesBefore(r: Reader, paren: number): boolean {
+  const p = r.tokens[paren - 1];
+  if (!p) return false;
+  if (p.text === '.' && r.tokens[paren - 2]?.kind === 'word' && r.tokens[paren - 2].text.length === 1) return true;
+  if (p.kind !== 'word') return false;
+  const raw = r.text.slice(p.start, p.end);
+  return raw[0] !== raw[0].toLowerCase() && r.tokens[paren + 2]?.text === ',';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -442,61 +622,148 @@ export function readNumbers(text: string, language?: string): readonly NumberRea
   return out;
 }
 
+/** The readings of one number phrase (with its unit), before compound masses are made. */
+interface Read {
+  readings: NumberReading[];
+  /** Token index of the phrase's last token (its unit's, when it has one). */
+  lastToken: number;
+  firstToken: number;
+}
+
 function readText(text: string, lang: string | undefined): NumberReading[] {
-  const norm = asciiDigits(text);
+  const tokens = tokenize(asciiDigits(text));
+  const lexicons = lexiconsFor(lang);
+  const valueCache = new Map<number, ReturnType<typeof wordValue>>();
+  const r: Reader = {
+    text,
+    tokens,
+    lang,
+    values: (i) => {
+      if (valueCache.has(i)) return valueCache.get(i);
+      const t = tokens[i];
+      const v = t && t.kind === 'word' ? wordValue(t.text, lexicons, lang) : undefined;
+      valueCache.set(i, v);
+      if (valueCache.size > 64) valueCache.delete(valueCache.keys().next().value as number);
+      return v;
+    },
+  };
+  const reads: Read[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    const read = readAt(r, i);
+    if (!read) {
+      i++;
+      continue;
+    }
+    reads.push(read);
+    i = read.lastToken + 1;
+  }
   const out: NumberReading[] = [];
-  const re = /\d+(?:(?:[.,'\u066B\u066C]|[ \u00A0\u202F\u2009](?=\d{3}(?!\d)))\d+)*/g;
-  for (let m = re.exec(norm); m; m = re.exec(norm)) {
-    const start = m.index;
-    let values = readDigitRun(m[0], lang);
-    let pieces: { text: string; start: number }[] = [{ text: m[0], start }];
-    if (values.length === 0) {
-      // "In 2025 300 pills", "1,5,6": read the pieces on their own.
-      pieces = [];
-      const sub = /\d+(?:[.,'\u066B\u066C]\d+)*/g;
-      for (let s = sub.exec(m[0]); s; s = sub.exec(m[0])) pieces.push({ text: s[0], start: start + s.index });
-    }
-    for (const piece of pieces) {
-      values = readDigitRun(piece.text, lang);
-      if (values.length === 0) {
-        const sub = /\d+/g;
-        for (let s = sub.exec(piece.text); s; s = sub.exec(piece.text)) {
-          const st = piece.start + s.index;
-          out.push({ value: Number(s[0]), start: st, end: st + s[0].length, text: s[0], kind: 'digits' });
-        }
-        continue;
-      }
-      const numEnd = piece.start + piece.text.length;
-      const tail = trailing(norm, numEnd, lang);
-      for (const v of values) {
-        for (const unit of tail.units) {
-          out.push({ value: round12(v * tail.scale), unit, start: piece.start, end: tail.end, text: text.slice(piece.start, tail.end), kind: 'digits' });
-        }
-      }
-    }
+  for (let k = 0; k < reads.length; k++) {
+    out.push(...reads[k].readings);
+    const compound = compoundMass(r, reads[k], reads[k + 1]);
+    if (compound) out.push(...compound);
   }
-  out.push(...readWords(text, lang));
-  return combineCompoundMasses(text, out).sort((a, b) => a.start - b.start || a.end - b.end);
+  // Stable: readings of one place keep their order (metric tons before short tons, parts before their sum).
+  return out.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
-/** "six tons and 183 kilograms" → also 6,183 kg. */
-function combineCompoundMasses(text: string, list: NumberReading[]): NumberReading[] {
-  const extra: NumberReading[] = [];
-  for (const a of list) {
-    if (!a.unit || KG_PER_UNIT[a.unit] === undefined) continue;
-    for (const b of list) {
-      if (b.start <= a.end || !b.unit || KG_PER_UNIT[b.unit] === undefined) continue;
-      if (!/^\s*(?:and|und|et|y|e|ve|و)\s*$/iu.test(text.slice(a.end, b.start))) continue;
-      if (KG_PER_UNIT[b.unit] >= KG_PER_UNIT[a.unit]) continue;
-      const kg = toKgExact(a.value, a.unit) + toKgExact(b.value, b.unit);
-      extra.push({ value: round12(kg), unit: 'kg', start: a.start, end: b.end, text: text.slice(a.start, b.end), kind: a.kind });
-    }
+/** The readings of the number phrase at token `i` (with its unit, hedge and noun), if one starts there. */
+function readAt(r: Reader, i: number): Read | undefined {
+  const { tokens, text, lang } = r;
+  const t = tokens[i];
+  // "a ton", "a ton and a half" (English): one of the unit.
+  if (t.kind === 'word' && (t.text === 'a' || t.text === 'an') && lang !== undefined && (lang === 'en' || !lang)) {
+    const u = unitAfter(r, i, false);
+    if (u && u.units.every((x) => KG_PER_UNIT[x] !== undefined)) return finish(r, i, i, [{ value: 1 }], u, 'words');
   }
-  return extra.length ? [...list, ...extra] : list;
+  const phrase = phraseAt(r, i);
+  if (!phrase) return undefined;
+  const digits = phrase.atoms.some((a) => a.kind === 'num');
+  const firstNum = phrase.atoms.find((a): a is Extract<Atom, { kind: 'num' }> => a.kind === 'num');
+  const scaleAfterFirst = !!firstNum && phrase.atoms.length > 1 && phrase.atoms[phrase.atoms.indexOf(firstNum) + 1]?.kind === 'word';
+  const runs = firstNum ? readRun(firstNum.token.run!, lang, scaleAfterFirst) : [undefined];
+  const values = runs.map((run) => ({ value: phraseValue(phrase, run?.value), run }));
+  let u = unitAfter(r, phrase.last, digits);
+  let first = phrase.first;
+  // "(17,500) kilograms", "(56) kilograms": the unit after the closing parenthesis.
+  if (!u && tokens[phrase.first - 1]?.text === '(' && tokens[phrase.last + 1]?.text === ')') {
+    const close = phrase.last + 1;
+    const w = tokens[close + 1];
+    const uu = w && w.kind === 'word' && adjacent(text, tokens[close], w) ? unitOf(w.text, lang, digits) : undefined;
+    if (uu) u = { units: uu, end: close + 1 };
+  }
+  // Swahili "kilo 610", "pauni 1,345": the unit before the number.
+  if (!u && lang && UNIT_BEFORE_LANGUAGES.has(lang) && i > 0 && tokens[i - 1].kind === 'word' && UNIT_BEFORE.has(tokens[i - 1].text) && adjacent(text, tokens[i - 1], t)) {
+    first = i - 1;
+    u = { units: UNIT_BEFORE.get(tokens[i - 1].text)!, end: phrase.last };
+  }
+  if (!u && phrase.atoms.length === 1 && phrase.atoms[0].kind === 'word' && phrase.atoms[0].value.kind === 'half' && phrase.atoms[0].value.n < 1) return undefined;
+  return finish(r, first, phrase.last, values, u, digits ? 'digits' : 'words');
 }
 
-function toKgExact(value: number, unit: TextUnit): number {
-  return value * (KG_PER_UNIT[unit] ?? NaN);
+/** Readings of `values` (one per reading of the digits' separators) times `unit`s, with their hedge and noun. */
+function finish(r: Reader, first: number, last: number, values: { value: number; run?: RunReading }[], u: { units: TextUnit[]; end: number } | undefined, kind: 'digits' | 'words'): Read {
+  const { tokens, text } = r;
+  let end = u ? u.end : last;
+  let half = 0;
+  if (u) {
+    const h = halfAfterUnit(r, u.end);
+    if (h !== undefined) {
+      half = 0.5;
+      end = h;
+    }
+  }
+  const start = tokens[first].start;
+  const endOffset = tokens[end].end;
+  const qualifier = qualifierOf(r, first, end);
+  const counted = countedOf(r, first, end, values[0].value);
+  const readings: NumberReading[] = [];
+  for (const { value, run } of values) {
+    for (const unit of u ? u.units : [undefined]) {
+      const reading: NumberReading = { value: round12(value + half), start, end: endOffset, text: text.slice(start, endOffset), kind };
+      if (unit) reading.unit = unit;
+      if (run?.convention) reading.convention = run.convention;
+      if (run?.ambiguous) reading.ambiguous = true;
+      if (qualifier) reading.qualifier = qualifier;
+      if (counted.noun) reading.noun = counted.noun;
+      if (!unit && counted.countOf) reading.countOf = counted.countOf;
+      readings.push(reading);
+    }
+  }
+  return { readings, lastToken: end, firstToken: first };
+}
+
+/** "six tons and 183 kilograms", "1 ton 831 kilogram", "3 أطنان من 533 كيلوغرام" → also one mass in kg. */
+function compoundMass(r: Reader, a: Read, b: Read | undefined): NumberReading[] | undefined {
+  if (!b) return undefined;
+  const { tokens, text } = r;
+  const ua = a.readings[0]?.unit;
+  const ub = b.readings[0]?.unit;
+  if (!ua || !ub || KG_PER_UNIT[ua] === undefined || KG_PER_UNIT[ub] === undefined) return undefined;
+  // Nothing or one joining word between them.
+  const gap = b.firstToken - a.lastToken - 1;
+  if (gap > 1) return undefined;
+  if (gap === 1) {
+    const j = tokens[a.lastToken + 1];
+    if (!MASS_JOINERS.has(j.text) || !adjacent(text, tokens[a.lastToken], j)) return undefined;
+    if (!adjacent(text, j, tokens[b.firstToken]) && j.end !== tokens[b.firstToken].start) return undefined;
+  } else if (!adjacent(text, tokens[a.lastToken], tokens[b.firstToken])) return undefined;
+  const out: NumberReading[] = [];
+  for (const x of a.readings) {
+    for (const y of b.readings) {
+      const fx = KG_PER_UNIT[x.unit!];
+      const fy = KG_PER_UNIT[y.unit!];
+      // The second part is a smaller unit, less than one of the first: 831 kg after 1 ton.
+      if (fy >= fx || y.value * fy >= fx) continue;
+      const kg = round12(x.value * fx + y.value * fy);
+      if (out.some((o) => o.value === kg)) continue;
+      const reading: NumberReading = { value: kg, unit: 'kg', start: x.start, end: y.end, text: text.slice(x.start, y.end), kind: x.kind };
+      if (x.qualifier) reading.qualifier = x.qualifier;
+      if (y.noun) reading.noun = y.noun;
+      out.push(reading);
+    }
+  }
+  return out.length ? out : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------

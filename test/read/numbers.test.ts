@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findNumber, readDigitRun, readNumbers, readingMatches } from '../../../server/src/core/read/numbers';
+import { findNumber, readDigitRun, readNumbers, readingMatches } from '../../server/src/core/read/numbers';
 
 const values = (text: string, lang?: string) => readNumbers(text, lang).map((r) => (r.unit ? `${r.value} ${r.unit}` : String(r.value)));
 const has = (text: string, value: number, unit?: string, lang?: string) => findNumber([text], value, unit, lang).length > 0;
@@ -9,7 +9,8 @@ test('digit runs: separators by convention', () => {
   assert.deepEqual(readDigitRun('1,350,000', 'en'), [1350000]);
   assert.deepEqual(readDigitRun('400 000', 'en'), [400000]);
   assert.deepEqual(readDigitRun('1.600', 'en'), [1.6]);
-  assert.deepEqual(readDigitRun('1.600', 'de'), [1600, 1.6]);
+  assert.deepEqual(readDigitRun('1.600', 'de'), [1600], 'the language decides');
+  assert.deepEqual(readDigitRun('1.600', 'ar'), [1600, 1.6], 'Arabic texts write both conventions: both readings');
   assert.deepEqual(readDigitRun('1.600,5', 'tr'), [1600.5]);
   assert.deepEqual(readDigitRun('1,5', 'en'), [1.5], 'no point reading: falls back to the decimal comma');
   assert.deepEqual(readDigitRun('1.600'), [1.6, 1600], 'unknown language: both readings');
@@ -67,7 +68,8 @@ test('matching figures: units converted, counts never matched by masses', () => 
   assert.ok(has('some 1.75 tons', 1750, 'kg', 'en'));
   assert.ok(!has('some 1.75 tons', 1.75, 'tablets', 'en'));
   assert.ok(has('1.600 kg', 1600, 'kg', 'de'));
-  assert.ok(has('1.600 kg', 1.6, 'kg', 'de'), 'ambiguous: either reading');
+  assert.ok(!has('1.600 kg', 1.6, 'kg', 'de'), 'German decides: 1,600');
+  assert.ok(has('1.600 kg', 1.6, 'kg', 'ar'), 'ambiguous: either reading');
   assert.ok(!has('1.600 kg', 1600, 'kg', 'en'));
   assert.ok(has('Captagon (215)', 215, 'kg', 'en'), 'a bare number supports a weight');
   assert.ok(!has('two suspects in Syria and one in Iraq', 3, 'persons', 'en'));
