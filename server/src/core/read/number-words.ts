@@ -272,8 +272,8 @@ function arabicValue(raw: string, lexicons: readonly Lexicon[]): { value: WordVa
 }
 
 /** Scale words that are a number on their own, without "one" before them ("bin 300", "ألف حبة", "mil kilos", "elfu"). */
-export function bareScaleIsNumber(word: string): boolean {
-  return BARE_SCALES.has(word) || /[\u0600-\u06FF]/.test(word);
+export function bareScaleIsNumber(word: string, lang: string | undefined): boolean {
+  return BARE_SCALES.has(word) || /[\u0600-\u06FF]/.test(word) || (lang === 'sw' && SW.has(word));
 }
 const BARE_SCALES = new Set(['bin', 'mil', 'mille', 'χίλια', 'χίλιες', 'χίλιοι', 'ezer', 'tysiąc', 'elfu', 'mia', 'hundert', 'tausend', 'cien', 'ciento', 'cento', 'cent', 'yüz', 'száz', 'sto']);
 

@@ -309,7 +309,7 @@ function phraseAt(r: Reader, i: number): Phrase | undefined {
     const v = r.values(i);
     if (!v) return undefined;
     // "million" alone is a number only where the language says so ("ألف حبة", "bin 300", "mil kilos").
-    if ((v.value.kind === 'scale' || v.value.kind === 'hundred') && !bareScaleIsNumber(t.text)) return undefined;
+    if ((v.value.kind === 'scale' || v.value.kind === 'hundred') && !bareScaleIsNumber(t.text, r.lang)) return undefined;
   } else if (t.kind !== 'num') return undefined;
 
   const atoms: Atom[] = [];
@@ -414,7 +414,8 @@ function follows(prev: Atom, next: Atom, cur: number, joined: boolean, r: Reader
   if (pv!.kind !== 'add') return false;
   // Two counts in a row: tens then units ("twenty five", "treinta y dos"), Arabic units then tens
   // ("خمسة وعشرون") and teens ("ثلاثة عشر"). Never two counts of one kind ("one two", "اثنين وواحد").
-  const tensThenUnit = pv!.n % 10 === 0 && pv!.n >= 20 && pv!.n < 100 && v.n < 10 && cur % 10 === 0;
+  // Swahili counts ten too: "kumi na tano" (15).
+  const tensThenUnit = pv!.n % 10 === 0 && pv!.n >= (r.lang === 'sw' ? 10 : 20) && pv!.n < 100 && v.n < 10 && cur % 10 === 0;
   const arabic = /[\u0600-\u06FF]/.test(next.token.text);
   const unitsThenTens = arabic && joined && cur < 10 && v.n % 10 === 0 && v.n >= 20 && v.n < 100;
   const teen = arabic && !joined && v.n === 10 && cur < 10;
@@ -423,12 +424,28 @@ function follows(prev: Atom, next: Atom, cur: number, joined: boolean, r: Reader
 }
 
 /** The value of a phrase, its first run of digits read as `first`. */
-function phraseValue(p: Phrase, first: number | undefined): number {
+function phraseValue(p: Phrase, first: number | undefined, lang: string | undefined): number {
   let total = 0;
   let cur = 0;
   let lastScale = 0;
   let usedFirst = false;
-  for (const a of p.atoms) {
+  // Swahili writes the scale before its multiplier: "elfu tatu" (3,000), "milioni tano", "mia tano".
+  let pending = 0;
+  const settle = () => {
+    if (!pending) return;
+    total += (cur || 1) * pending;
+    cur = 0;
+    pending = 0;
+  };
+  for (let k = 0; k < p.atoms.length; k++) {
+    const a = p.atoms[k];
+    if (lang === 'sw' && a.kind === 'word' && (a.value.kind === 'scale' || a.value.kind === 'hundred') && cur === 0 && k + 1 < p.atoms.length) {
+      settle();
+      pending = a.value.kind === 'scale' ? a.value.n : 100;
+      lastScale = pending;
+      continue;
+    }
+    if (pending && a.kind === 'word' && a.value.kind === 'scale') settle();
     if (a.kind === 'num') {
       const n = !usedFirst && first !== undefined ? first : Number(a.token.run);
       usedFirst = true;
@@ -453,6 +470,7 @@ function phraseValue(p: Phrase, first: number | undefined): number {
       lastScale = v.n;
     }
   }
+  settle();
   const value = total + cur;
   return p.halfOf ? value * 0.5 : value;
 }
@@ -544,6 +562,8 @@ function qualifierOf(r: Reader, first: number, lastToken: number): NumberReading
   return undefined;
 }
 
+const DRUG_NAMES = /^(?:captagon|kaptagon|ecstasy|كبتاغون|كبتاجون)$/u;
+
 const PERSONS_BEFORE = /^(?:arrested|detained|arresting|detaining|detuvo|detuvieron|arrestato|arrestati|festgenommen|συνέλαβε|συνελήφθησαν|aresztowano|zatrzymano|اعتقال|توقيف|القبض)$/u;
 
 /** What the words around a reading say it counts, and the noun that says so. */
@@ -565,6 +585,7 @@ function countedOf(r: Reader, first: number, lastToken: number, value: number): 
   }
   if (before && before.kind === 'word' && PERSONS_BEFORE.test(before.text)) return { noun: before.text, countOf: 'persons' };
   let noun: string | undefined;
+  let weak: { noun: string; countOf: CountOf } | undefined;
   let words = 0;
   for (let q = lastToken + 1; q < tokens.length && words < 5; q++) {
     const tok = tokens[q];
@@ -578,10 +599,12 @@ function countedOf(r: Reader, first: number, lastToken: number, value: number): 
     if (words <= 2 && whole && AGE_AFTER.test(tok.text)) return { noun: tok.text, countOf: 'age' };
     if (words <= 3 && currencyAfter(tok.text)) return { noun: tok.text, countOf: 'money' };
     const kind = countedBy(tok.text);
-    if (kind) return { noun: tok.text, countOf: kind };
+    // A drug's name says pills only when no counted word follows ("Captagon pills", "1,021,851 Captagon").
+    if (kind && DRUG_NAMES.test(tok.text)) weak ??= { noun: tok.text, countOf: kind };
+    else if (kind) return { noun: tok.text, countOf: kind };
     noun ??= tok.text;
   }
-  return noun ? { noun, countOf: 'other' } : {};
+  return weak ?? (noun ? { noun, countOf: 'other' } : {});
 }
 
 /** A list of people with ages: "A.A. (22, no ID)", "Ahmed (44, Syrian)": initials or a capitalised name before the parenthesis. */
@@ -682,7 +705,7 @@ function readAt(r: Reader, i: number): Read | undefined {
   const firstNum = phrase.atoms.find((a): a is Extract<Atom, { kind: 'num' }> => a.kind === 'num');
   const scaleAfterFirst = !!firstNum && phrase.atoms.length > 1 && phrase.atoms[phrase.atoms.indexOf(firstNum) + 1]?.kind === 'word';
   const runs = firstNum ? readRun(firstNum.token.run!, lang, scaleAfterFirst) : [undefined];
-  const values = runs.map((run) => ({ value: phraseValue(phrase, run?.value), run }));
+  const values = runs.map((run) => ({ value: phraseValue(phrase, run?.value, lang), run }));
   let u = unitAfter(r, phrase.last, digits);
   let first = phrase.first;
   // "(17,500) kilograms", "(56) kilograms": the unit after the closing parenthesis.
