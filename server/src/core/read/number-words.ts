@@ -132,7 +132,7 @@ const HU = lexicon({
 });
 
 const SW = lexicon({
-  sifuri: 0, moja: 1, mbili: 2, tatu: 3, nne: 4, tano: 5, sita: 6, saba: 7, nane: 8, tisa: 9, kumi: 10,
+  sifuri: 0, 'moja|mmoja': 1, 'mbili|miwili|wawili': 2, 'tatu|mitatu|watatu': 3, 'nne|minne|wanne': 4, 'tano|mitano|watano': 5, sita: 6, saba: 7, nane: 8, tisa: 9, kumi: 10,
   ishirini: 20, thelathini: 30, arobaini: 40, hamsini: 50, sitini: 60, sabini: 70, themanini: 80, tisini: 90,
   mia: HUNDRED, elfu: THOUSAND, milioni: MILLION, bilioni: BILLION, nusu: { kind: 'half', n: 0.5 },
 });
