@@ -246,7 +246,10 @@ test('what a bare number counts', () => {
 test('reading is linear in the text: long texts of number words, compound masses and month names', () => {
   const words = ['one', 'two', 'twenty', 'three', 'hundred', 'thousand', 'million', 'and', 'a', 'half'];
   const parts: string[] = [];
-  for (let i = 0; parts.join(' ').length < 200_000; i++) parts.push(words[(i * 7) % words.length] + (i % 3 === 0 ? ',' : ''));
+  for (let i = 0, length = 0; length < 200_000; i++) {
+    parts.push(words[(i * 7) % words.length] + (i % 3 === 0 ? ',' : ''));
+    length += parts[i].length + 1;
+  }
   const texts = [
     parts.join(' ').slice(0, 200_000),
     '6 tons and 183 kilograms '.repeat(8000),
@@ -257,9 +260,14 @@ test('reading is linear in the text: long texts of number words, compound masses
   ];
   for (const text of texts) {
     for (const lang of ['en', 'tr', 'ar', undefined]) {
-      const t0 = performance.now();
-      readNumbers(text, lang);
-      const ms = performance.now() - t0;
+      // Warmed up on a tenth of the text, the best of two readings (the machine is shared).
+      readNumbers(text.slice(0, 20_000), lang);
+      let ms = Infinity;
+      for (let i = 0; i < 2; i++) {
+        const t0 = performance.now();
+        readNumbers(text + ' '.repeat(i), lang);
+        ms = Math.min(ms, performance.now() - t0);
+      }
       assert.ok(ms < 1000, `${text.slice(0, 30)}… (${text.length} characters, ${lang}): ${ms.toFixed(0)} ms`);
     }
   }

@@ -281,6 +281,9 @@ function daysAround(s: Scan, k: number, dir: 1 | -1): { days: number[]; span: bo
   const days = [first];
   let span = false;
   let edge = k;
+  // Days after a comma count only when a joining word closes the list ("December 4, 5 and 8"): in
+  // "Nov. 16-23, 12 people" the 12 is no day. Reading backwards, the joining word comes first.
+  let closed = { days: 1, edge: k };
   for (let n = 0; n < 6; n++) {
     const a = tokens[edge + dir];
     const b = tokens[edge + 2 * dir];
@@ -288,13 +291,23 @@ function daysAround(s: Scan, k: number, dir: 1 | -1): { days: number[]; span: bo
     const sep = a.text;
     const d = dayOf(b);
     if (d === undefined) break;
-    if (sep === ',' || DAY_LIST_JOINERS.has(sep)) {
+    if (sep === ',') {
       days.push(d);
-    } else if (sep === '-' || DAY_SPAN_WORDS.has(sep)) {
+      if (dir === -1 && closed.days > 1) closed = { days: days.length, edge: edge + 2 * dir };
+    } else if (DAY_LIST_JOINERS.has(sep) || sep === '-' || DAY_SPAN_WORDS.has(sep)) {
       days.push(d);
-      span = true;
+      if (!DAY_LIST_JOINERS.has(sep)) span = true;
+      closed = { days: days.length, edge: edge + 2 * dir };
     } else break;
     edge += 2 * dir;
+  }
+  days.length = closed.days;
+  edge = closed.edge;
+  // An ordinal ending written after the last day: "the 26th", "1er", "5-én".
+  if (dir === 1) {
+    const o = tokens[edge + 1];
+    if (o && o.kind === 'word' && o.start === tokens[edge].end && /^(?:st|nd|rd|th|er|e|eme|o|a)$/.test(o.text)) edge++;
+    else if (o?.text === '-' && o.start === tokens[edge].end && tokens[edge + 2]?.kind === 'word' && /^(?:en|an|jen|jan|ig|ei|i)$/.test(tokens[edge + 2].text)) edge += 2;
   }
   return { days, span, edge };
 }
@@ -329,7 +342,7 @@ function monthExpression(s: Scan, k: number): Found | undefined {
     // A name that is a common word too ("may", "Mart") or of another language: a month only in context.
     const prev = tokens[k - 1];
     const ctxBefore = prev && near(text, prev, tokens[k]) && (MONTH_CONTEXT_BEFORE.has(prev.text) || (prev.text === '-' && PART_BEFORE.has(tokens[k - 2]?.text ?? '')));
-    const ctxAfter = tokens[mEnd + 1] && MONTH_CONTEXT_AFTER.has(tokens[mEnd + 1].text);
+    const ctxAfter = tokens[mEnd + 1] && (MONTH_CONTEXT_AFTER.has(tokens[mEnd + 1].text) || PART_AFTER.has(tokens[mEnd + 1].text));
     if (found.foreign || !(ctxBefore || ctxAfter)) return undefined;
     if (month === 3 && !ctxBefore) return undefined;
   }

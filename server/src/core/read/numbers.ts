@@ -530,25 +530,28 @@ function halfAfterUnit(r: Reader, unitEnd: number): number | undefined {
 /** The hedge before token `first` (the longest of up to four words), or after the reading in Turkish and Arabic. */
 function qualifierOf(r: Reader, first: number, lastToken: number): NumberReading['qualifier'] {
   const { tokens, text, lang } = r;
-  for (let k = Math.min(HEDGE_MAX_WORDS + 2, first); k >= 1; k--) {
-    const from = tokens[first - k];
-    if (from.kind !== 'word') continue;
-    let ok = true;
-    for (let q = first - k; q < first; q++) {
-      const tok = tokens[q];
-      if (tok.kind === 'num' || (tok.kind === 'punct' && !",'’.-".includes(tok.text))) ok = false;
-      if (q > first - k && !/^[ \u00A0\u202F\t]*$/.test(text.slice(tokens[q - 1].end, tok.start))) ok = false;
+  // The words right before the number, nearest first, while they are words (or the punctuation of
+  // "több, mint", "jusqu'à", "ca.") separated by spaces only.
+  let from = first;
+  if (first > 0 && /^[ \u00A0\u202F\t]{0,3}$/.test(text.slice(tokens[first - 1].end, tokens[first].start))) {
+    while (from > 0 && first - from < HEDGE_MAX_WORDS + 2) {
+      const tok = tokens[from - 1];
+      if (tok.kind === 'num' || (tok.kind === 'punct' && !",'’.-".includes(tok.text))) break;
+      if (from < first && !/^[ \u00A0\u202F\t]*$/.test(text.slice(tok.end, tokens[from].start))) break;
+      from--;
     }
-    if (!ok || !/^[ \u00A0\u202F\t]{0,3}$/.test(text.slice(tokens[first - 1].end, tokens[first].start))) continue;
+  }
+  for (let k = from; k < first; k++) {
+    if (tokens[k].kind !== 'word') continue;
     const end = tokens[first - 1].end;
     const phrase = text
-      .slice(from.start, end)
+      .slice(tokens[k].start, end)
       .toLowerCase()
       .replace(/’/g, "'")
       .replace(/\s+/g, ' ')
       .replace(/\.$/, '');
     const kind = hedgeBefore(phrase, lang);
-    if (kind) return { kind, text: text.slice(from.start, end), start: from.start, end };
+    if (kind) return { kind, text: text.slice(tokens[k].start, end), start: tokens[k].start, end };
   }
   // After: "100 kilogramdan fazla", "1 milyonu aşkın", "8 ملايين تقريبا".
   for (let q = lastToken + 1; q < tokens.length && q <= lastToken + 4; q++) {
