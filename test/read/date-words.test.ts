@@ -321,9 +321,11 @@ test('date reading is linear in the text', () => {
       findDates(text.slice(0, 20_000), lang);
       let ms = Infinity;
       for (let i = 0; i < 2; i++) {
-        const t0 = performance.now();
+        // Processor time, not wall time: other work on the machine does not count.
+        const t0 = process.cpuUsage();
         findDates(text + ' '.repeat(i), lang);
-        ms = Math.min(ms, performance.now() - t0);
+        const used = process.cpuUsage(t0);
+        ms = Math.min(ms, (used.user + used.system) / 1000);
       }
       assert.ok(ms < 1000, `${text.slice(0, 24)}… (${text.length} characters, ${lang}): ${ms.toFixed(0)} ms`);
     }

@@ -5,8 +5,12 @@
  * `foldWord`): lower case, no diacritics, Arabic letters that vary in spelling made one. Pure data.
  */
 
+const ASCII_WORD = /^[A-Za-z]*$/;
+
 /** Lower case without diacritics (Latin, Greek), dotless ı as i, Arabic hamza forms, taa marbuta and alef maqsura folded. */
 export function foldWord(w: string): string {
+  // Most words are plain ASCII: nothing to fold but the case.
+  if (ASCII_WORD.test(w)) return w.toLowerCase();
   return w
     .replace(/ı/g, 'i')
     .replace(/İ/g, 'i')

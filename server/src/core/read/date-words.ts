@@ -193,32 +193,68 @@ function scanOf(text: string, language: string | undefined): Scan {
 // Names
 
 /** Arabic one-letter prefixes (و، ف، ب، ل) a name may carry. */
-const arabicBare = (w: string) => (/^[وفبل][\u0621-\u064A]{3,}/.test(w) ? w.slice(1) : undefined);
+const arabicBare = (w: string) => (w.length > 3 && 'وفبل'.includes(w[0]) ? w.slice(1) : undefined);
 
 /** Turkish and Hungarian case endings a month or weekday name may carry ("kasımda", "márciusban"). */
 const SUFFIXED = new Set(['tr', 'hu']);
+
+interface MonthName {
+  month: number;
+  lang: string;
+}
+
+/** Month names of several languages in one map (the first language naming a word wins), and the first words of two-word names. */
+interface MonthIndex {
+  names: Map<string, MonthName>;
+  firstWords: Set<string>;
+}
+
+const monthIndexes = new Map<string, MonthIndex>();
+
+function monthIndex(langs: readonly string[]): MonthIndex {
+  const key = langs.join(',');
+  let index = monthIndexes.get(key);
+  if (!index) {
+    index = { names: new Map(), firstWords: new Set() };
+    for (const lang of langs) {
+      for (const [name, month] of MONTHS[lang]) {
+        if (!index.names.has(name)) index.names.set(name, { month, lang });
+        if (name.includes(' ')) index.firstWords.add(name.split(' ')[0]);
+      }
+    }
+    monthIndexes.set(key, index);
+  }
+  return index;
+}
+const ALL_LANGUAGES = Object.keys(MONTHS);
 
 /** The month named at token `k` (one or two tokens), in one of `langs` or, beside a day or year, any language. */
 function monthAt(s: Scan, k: number, anyLanguage: boolean): { month: number; len: number; weak: boolean; foreign: boolean } | undefined {
   const t = s.tokens[k];
   if (!t || t.kind !== 'word') return undefined;
-  const two = s.tokens[k + 1] && near(s.text, t, s.tokens[k + 1]) ? `${t.text} ${s.tokens[k + 1].text}` : undefined;
-  const langs = anyLanguage ? Object.keys(MONTHS) : s.langs;
-  for (const lang of langs) {
-    const table = MONTHS[lang];
-    const foreign = !s.langs.includes(lang);
-    if (two) {
-      const m = table.get(two) ?? (arabicBare(two) !== undefined ? table.get(arabicBare(two)!) : undefined);
-      if (m) return { month: m, len: 2, weak: false, foreign };
-    }
-    let m = table.get(t.text) ?? (arabicBare(t.text) !== undefined ? table.get(arabicBare(t.text)!) : undefined);
-    if (!m && SUFFIXED.has(lang) && lang === s.lang) {
-      for (let cut = t.text.length - 1; cut >= t.text.length - 4 && cut >= 3 && !m; cut--) m = table.get(t.text.slice(0, cut));
-    }
-    if (m) return { month: m, len: 1, weak: MONTH_NEEDS_CONTEXT.has(t.text) || foreign, foreign };
+  const index = monthIndex(anyLanguage ? [...s.langs, ...ALL_LANGUAGES] : s.langs);
+  const arabic = isArabic(t.text);
+  const bare = arabic ? arabicBare(t.text) : undefined;
+  const next = s.tokens[k + 1];
+  if ((index.firstWords.has(t.text) || (bare !== undefined && index.firstWords.has(bare))) && next && near(s.text, t, next)) {
+    const two = index.names.get(`${t.text} ${next.text}`) ?? (bare !== undefined ? index.names.get(`${bare} ${next.text}`) : undefined);
+    if (two) return { month: two.month, len: 2, weak: false, foreign: !s.langs.includes(two.lang) };
   }
-  return undefined;
+  let m = index.names.get(t.text) ?? (bare !== undefined ? index.names.get(bare) : undefined);
+  if (!m && s.lang && SUFFIXED.has(s.lang) && t.text.length > 4) {
+    // Turkish and Hungarian case endings: "kasımda", "márciusban".
+    const own = MONTHS[s.lang];
+    for (let cut = t.text.length - 1; cut >= t.text.length - 4 && cut >= 3 && !m; cut--) {
+      const n = own.get(t.text.slice(0, cut));
+      if (n) m = { month: n, lang: s.lang };
+    }
+  }
+  if (!m) return undefined;
+  const foreign = !s.langs.includes(m.lang);
+  return { month: m.month, len: 1, weak: MONTH_NEEDS_CONTEXT.has(t.text) || foreign, foreign };
 }
+
+const isArabic = (w: string) => w.charCodeAt(0) >= 0x0600 && w.charCodeAt(0) <= 0x06ff;
 
 /** The weekday named at token `k`. */
 function weekdayAt(s: Scan, k: number): number | undefined {
@@ -227,7 +263,7 @@ function weekdayAt(s: Scan, k: number): number | undefined {
   for (const lang of s.langs) {
     const table = WEEKDAYS[lang];
     let d = table.get(t.text);
-    if (d === undefined && lang === 'ar' && arabicBare(t.text) !== undefined) d = table.get(arabicBare(t.text)!);
+    if (d === undefined && lang === 'ar' && isArabic(t.text) && arabicBare(t.text) !== undefined) d = table.get(arabicBare(t.text)!);
     if (d === undefined && SUFFIXED.has(lang) && lang === s.lang) {
       for (let cut = t.text.length - 1; cut >= t.text.length - 4 && cut >= 3 && d === undefined; cut--) d = table.get(t.text.slice(0, cut));
     }
@@ -315,7 +351,7 @@ function daysAround(s: Scan, k: number, dir: 1 | -1): { days: number[]; span: bo
 /** A day or days with its month: "26 June", "June 26", "June the 26th", "16 de junio", "between Nov. 16 and 23", "4, 5 and 8 December". */
 function monthExpression(s: Scan, k: number): Found | undefined {
   const { tokens, text, lang } = s;
-  const found = monthAt(s, k, false) ?? monthAt(s, k, true);
+  const found = monthAt(s, k, true);
   if (!found) return undefined;
   const { month, len } = found;
   const mEnd = k + len - 1;
@@ -452,29 +488,50 @@ function yearPart(s: Scan, k: number): Found | undefined {
   return undefined;
 }
 
+/** Relative phrases of several languages in one map, with every beginning of a phrase, to stop looking early. */
+interface RelativeIndex {
+  phrases: Map<string, RelativePhraseOf | 'vague'>;
+  prefixes: Set<string>;
+}
+type RelativePhraseOf = (typeof RELATIVE)[string] extends ReadonlyMap<string, infer P> ? P : never;
+
+const relativeIndexes = new Map<string, RelativeIndex>();
+
+function relativeIndex(langs: readonly string[]): RelativeIndex {
+  const key = langs.join(',');
+  let index = relativeIndexes.get(key);
+  if (!index) {
+    index = { phrases: new Map(), prefixes: new Set() };
+    const add = (phrase: string, value: RelativePhraseOf | 'vague') => {
+      if (!index!.phrases.has(phrase)) index!.phrases.set(phrase, value);
+      const words = phrase.split(' ');
+      for (let n = 1; n < words.length; n++) index!.prefixes.add(words.slice(0, n).join(' '));
+    };
+    for (const lang of langs) for (const [phrase, r] of RELATIVE[lang] ?? []) add(phrase, r);
+    for (const phrase of VAGUE) add(phrase, 'vague');
+    relativeIndexes.set(key, index);
+  }
+  return index;
+}
+
 /** Relative words at token `k`: the longest phrase of the text's languages ("earlier this month" over "this month"). */
 function relativeAt(s: Scan, k: number): Found | undefined {
   const { tokens, text } = s;
   if (tokens[k].kind !== 'word') return undefined;
+  const index = relativeIndex(s.langs);
   let words = '';
   let best: Found | undefined;
   for (let n = 0; n < RELATIVE_MAX_TOKENS && k + n < tokens.length; n++) {
     const t = tokens[k + n];
     if (n > 0 && !near(text, tokens[k + n - 1], t) && tokens[k + n - 1].end !== t.start) break;
     let w = t.text;
-    if (n === 0 && /[\u0600-\u06FF]/.test(w) && /^[وفبل]/.test(w) && w.length > 3) {
-      // "وأمس", "بالأمس", "والأسبوع": the prefix is not part of the phrase.
-      const bare = w.replace(/^[وفبل]/, '');
-      if (s.langs.some((l) => [...RELATIVE[l].keys()].some((p) => p.startsWith(bare)))) w = bare;
-    }
+    // "وأمس", "والأسبوع": a prefix that is not part of the phrase.
+    if (n === 0 && isArabic(w) && !index.phrases.has(w) && !index.prefixes.has(w) && arabicBare(w) !== undefined) w = arabicBare(w)!;
     words = n === 0 ? w : `${words} ${w}`;
-    if (VAGUE.has(words)) best = { first: k, last: k + n, rank: 2, vague: true };
-    for (const lang of s.langs) {
-      const r = RELATIVE[lang]?.get(words);
-      if (!r) continue;
-      // Arabic "اليوم" before a weekday's يوم is "the day of", not today: "يوم الجمعة" is read as a weekday.
-      best = { first: k, last: k + n, rank: 2, reading: { level: levelOf(r.unit, r.mode), label: r.label, relative: { unit: r.unit, mode: r.mode, ...(r.days ? { days: r.days } : {}) } } };
-    }
+    const found = index.phrases.get(words);
+    if (found === 'vague') best = { first: k, last: k + n, rank: 2, vague: true };
+    else if (found) best = { first: k, last: k + n, rank: 2, reading: { level: levelOf(found.unit, found.mode), label: found.label, relative: { unit: found.unit, mode: found.mode, ...(found.days ? { days: found.days } : {}) } } };
+    if (!index.prefixes.has(words)) break;
   }
   return best ?? agoAt(s, k);
 }

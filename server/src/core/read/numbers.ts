@@ -99,6 +99,8 @@ const POINT_DECIMAL = new Set(['.', '\u066B']);
 const COMMA_THOUSANDS = new Set(['.', "'", '\u066C', ...SPACE_SEPS]);
 const COMMA_DECIMAL = new Set([',', '\u066B']);
 
+const DIGITS_ONLY = /^\d+$/;
+
 interface RunReading {
   value: number;
   convention?: 'point' | 'comma';
@@ -136,10 +138,11 @@ function readAs(groups: string[], seps: string[], thousands: Set<string>, decima
  * group thousands. Empty when the run is no number under either convention.
  */
 function readRun(run: string, lang: string | undefined, scaleAfter: boolean): RunReading[] {
+  if (DIGITS_ONLY.test(run)) return [{ value: Number(run) }];
   const parts = run.split(/([^0-9])/);
   const groups: string[] = [];
   const seps: string[] = [];
-  parts.forEach((p, i) => (i % 2 === 0 ? groups.push(p) : seps.push(p)));
+  for (let i = 0; i < parts.length; i++) (i % 2 === 0 ? groups : seps).push(parts[i]);
   if (groups.some((g) => g === '')) return [];
   if (seps.length === 0) return [{ value: Number(run) }];
   const point = readAs(groups, seps, POINT_THOUSANDS, POINT_DECIMAL);
@@ -230,7 +233,7 @@ function tokenize(norm: string): Token[] {
 
 /** A run of digits as one number token, or, when it is no number ("In 2025 300 pills", "26.01.2022"), as its pieces. */
 function pushRun(out: Token[], run: string, start: number) {
-  if (readRun(run, undefined, false).length > 0) {
+  if (DIGITS_ONLY.test(run) || readRun(run, undefined, false).length > 0) {
     out.push({ kind: 'num', text: run, run, start, end: start + run.length });
     return;
   }
@@ -576,9 +579,9 @@ function countedOf(r: Reader, first: number, lastToken: number, value: number): 
   // Money before: "$7,000", "Dh58 million", "EUR 60 million", "US$15.8 million".
   if (before && (before.end === tokens[first].start || adjacent(text, before, tokens[first])) && currencyBefore(before.text)) return { noun: before.text, countOf: 'money' };
   // "28-year-old", "28 years old", "(22, no ID)" after initials, "aged 44", "im Alter von 33 bis 45 Jahren".
-  const after = text.slice(tokens[lastToken].end, tokens[lastToken].end + 16).toLowerCase();
   const whole = Number.isInteger(value) && value > 0 && value < 120;
-  if (whole && /^\s*-?\s*(?:years?|yrs?)[\s-]*old\b|^\s*jahre\s+alt\b/.test(after)) return { noun: 'year-old', countOf: 'age' };
+  if (whole && /^\s*-?\s*(?:years?|yrs?)[\s-]*old\b|^\s*jahre\s+alt\b/.test(text.slice(tokens[lastToken].end, tokens[lastToken].end + 16).toLowerCase()))
+    return { noun: 'year-old', countOf: 'age' };
   if (whole && before) {
     let b = first - 1;
     if (tokens[b] && NOUN_SKIP.has(tokens[b].text) === false && /^(?:von|of|de|di|da|wa|من)$/.test(tokens[b].text)) b--;
@@ -704,11 +707,13 @@ function readAt(r: Reader, i: number): Read | undefined {
   }
   const phrase = phraseAt(r, i);
   if (!phrase) return undefined;
-  const digits = phrase.atoms.some((a) => a.kind === 'num');
-  const firstNum = phrase.atoms.find((a): a is Extract<Atom, { kind: 'num' }> => a.kind === 'num');
-  const scaleAfterFirst = !!firstNum && phrase.atoms.length > 1 && phrase.atoms[phrase.atoms.indexOf(firstNum) + 1]?.kind === 'word';
-  const runs = firstNum ? readRun(firstNum.token.run!, lang, scaleAfterFirst) : [undefined];
-  const values = runs.map((run) => ({ value: phraseValue(phrase, run?.value, lang), run }));
+  let firstNum = -1;
+  for (let a = 0; a < phrase.atoms.length && firstNum < 0; a++) if (phrase.atoms[a].kind === 'num') firstNum = a;
+  const digits = firstNum >= 0;
+  const scaleAfterFirst = digits && phrase.atoms[firstNum + 1]?.kind === 'word';
+  const runs: (RunReading | undefined)[] = digits ? readRun(phrase.atoms[firstNum].token.run!, lang, scaleAfterFirst) : [undefined];
+  const values: { value: number; run?: RunReading }[] = [];
+  for (const run of runs) values.push({ value: phraseValue(phrase, run?.value, lang), run });
   let u = unitAfter(r, phrase.last, digits);
   let first = phrase.first;
   // "(17,500) kilograms", "(56) kilograms": the unit after the closing parenthesis.
