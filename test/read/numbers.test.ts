@@ -111,6 +111,7 @@ test('number words and mixed forms in the languages of the reports', () => {
     ['mil millones, medio millón, una tonelada y media', 'es', ['1000000000', '500000', '1.5 t']],
     ['quatre millions de pilules', 'fr', ['4000000']],
     ['Les 9 millions de comprimés', 'fr', ['9000000']],
+    ['soixante-dix, soixante et onze, quatre-vingts, quatre-vingt-dix-neuf, deux cent quatre-vingt mille', 'fr', ['70', '71', '80', '99', '280000']],
     ['διακόσια εκατομμύρια ευρώ', 'el', ['200000000']],
     ['4,4 εκατ. χάπια', 'el', ['4400000']],
     ['Τα έντεκα μέλη, 20 τόνων χασίς', 'el', ['11', '20 t']],

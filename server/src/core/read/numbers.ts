@@ -366,7 +366,7 @@ function phraseAt(r: Reader, i: number): Phrase | undefined {
       if (!after || !adjacent(text, nt, after) || !(isScale(r.values(next + 1)?.value) || (after.kind === 'word' && unitOf(after.text, r.lang, false)))) return undefined;
     }
     atoms.push(atom);
-    cur = atomCur(atom, cur);
+    cur = atomCur(atom, cur, r.lang);
     prev = atom;
     last = next;
     k = next + 1;
@@ -376,9 +376,10 @@ function phraseAt(r: Reader, i: number): Phrase | undefined {
 }
 
 /** The running value of the parts since the last scale word, after `atom`. */
-function atomCur(atom: Atom, cur: number): number {
+function atomCur(atom: Atom, cur: number, lang: string | undefined): number {
   if (atom.kind === 'num') return Number(atom.token.run?.replace(/[^0-9]/g, '')) || 1;
   const v = atom.value;
+  if (lang === 'fr' && v.kind === 'add' && v.n === 20 && cur % 100 === 4) return cur + 76; // "quatre-vingts"
   if (v.kind === 'add' || v.kind === 'half') return cur + v.n;
   if (v.kind === 'hundred') return (cur || 1) * 100;
   if (v.kind === 'dozen') return (cur || 1) * 12;
@@ -422,8 +423,13 @@ function follows(prev: Atom, next: Atom, cur: number, joined: boolean, r: Reader
   const arabic = /[\u0600-\u06FF]/.test(next.token.text);
   const unitsThenTens = arabic && joined && cur < 10 && v.n % 10 === 0 && v.n >= 20 && v.n < 100;
   const teen = arabic && !joined && v.n === 10 && cur < 10;
-  if (joined && !arabic) return tensThenUnit && r.lang !== 'en';
-  return tensThenUnit || unitsThenTens || teen;
+  // French counts by twenties: "soixante-dix" (70), "soixante et onze" (71), "quatre-vingts" (80), "quatre-vingt-dix" (90).
+  const c = cur % 100;
+  const french =
+    r.lang === 'fr' &&
+    ((c === 4 && v.n === 20) || ((c === 60 || c === 80) && v.n >= 10 && v.n < 20) || ((c === 10 || c === 70 || c === 90) && pv!.n === 10 && v.n < 10));
+  if (joined && !arabic) return (tensThenUnit || french) && r.lang !== 'en';
+  return tensThenUnit || unitsThenTens || teen || french;
 }
 
 /** The value of a phrase, its first run of digits read as `first`. */
@@ -456,7 +462,8 @@ function phraseValue(p: Phrase, first: number | undefined, lang: string | undefi
       continue;
     }
     const v = a.value;
-    if (v.kind === 'half' && cur === 0 && lastScale) total += v.n * lastScale; // "a million and a half"
+    if (lang === 'fr' && v.kind === 'add' && v.n === 20 && cur % 100 === 4) cur += 76; // "quatre-vingts": four twenties
+    else if (v.kind === 'half' && cur === 0 && lastScale) total += v.n * lastScale; // "a million and a half"
     else if (v.kind === 'add' || v.kind === 'half') cur += v.n;
     else if (v.kind === 'hundred') cur = (cur || 1) * 100;
     else if (v.kind === 'dozen') cur = (cur || 1) * 12;
