@@ -139,6 +139,13 @@ test('compound masses: one reading in kg, the parts kept', () => {
   assert.deepEqual(read('10 kilos and 2 tons', 'en'), ['10 kg', '2 t', '2 short_ton'], 'a larger unit second is another figure');
 });
 
+test('a range shares the scale word or unit of its second end', () => {
+  assert.deepEqual(read('tra i 150 e i 200 milioni di euro', 'it'), ['150', '150000000', '200000000']);
+  assert.deepEqual(read('150-200 million', 'en'), ['150', '150000000', '200000000']);
+  assert.deepEqual(read('between 2 and 3 tonnes', 'en'), ['2', '2 t', '3 t']);
+  assert.deepEqual(read('2 suspects and 3 tonnes', 'en'), ['2', '3 t'], 'a number with its own noun is no end of a range');
+});
+
 test('units in the languages of the reports, before the number in Swahili', () => {
   assert.deepEqual(read('kilo 610 (pauni 1,345) za kokeini', 'sw'), ['610 kg', '1345 lb']);
   assert.deepEqual(read('610 kilogram kokain', 'tr'), ['610 kg']);

@@ -661,6 +661,10 @@ export function readNumbers(text: string, language?: string): readonly NumberRea
 /** The readings of one number phrase (with its unit), before compound masses are made. */
 interface Read {
   readings: NumberReading[];
+  /** The scale word a phrase of digits ends with ("200 milioni": 1e6), to share with a number before it. */
+  scale?: number;
+  /** The phrase is a bare run of digits, with no scale word and no unit ("150"). */
+  bare?: boolean;
   /** Token index of the phrase's last token (its unit's, when it has one). */
   lastToken: number;
   firstToken: number;
@@ -698,6 +702,8 @@ function readText(text: string, lang: string | undefined): NumberReading[] {
     out.push(...reads[k].readings);
     const compound = compoundMass(r, reads[k], reads[k + 1]);
     if (compound) out.push(...compound);
+    const shared = sharedTail(r, reads[k], reads[k + 1]);
+    if (shared) out.push(...shared);
   }
   // Stable: readings of one place keep their order (metric tons before short tons, parts before their sum).
   return out.sort((a, b) => a.start - b.start || a.end - b.end);
@@ -736,7 +742,46 @@ function readAt(r: Reader, i: number): Read | undefined {
     u = { units: UNIT_BEFORE.get(tokens[i - 1].text)!, end: phrase.last };
   }
   if (!u && phrase.atoms.length === 1 && phrase.atoms[0].kind === 'word' && phrase.atoms[0].value.kind === 'half' && phrase.atoms[0].value.n < 1) return undefined;
-  return finish(r, first, phrase.last, values, u, digits ? 'digits' : 'words');
+  const read = finish(r, first, phrase.last, values, u, digits ? 'digits' : 'words');
+  const [a0, a1] = phrase.atoms;
+  if (phrase.atoms.length === 1 && a0.kind === 'num' && !u) read.bare = true;
+  if (phrase.atoms.length === 2 && a0.kind === 'num' && a1.kind === 'word' && a1.value.kind === 'scale') read.scale = a1.value.n;
+  return read;
+}
+
+/** Words between the two ends of a range: "150-200 million", "between 2 and 3 tons", "tra i 150 e i 200 milioni", "150 bis 200 Millionen". */
+const RANGE_WORDS = new Set(['-', '–', '—', 'to', 'and', 'or', 'bis', 'a', 'e', 'y', 'o', 'et', 'ou', 'und', 'oder', 've', 'veya', 'i', 'lub', 'és', 'vagy', 'na', 'au', 'à', 'hasta', 'al', 'ila', 'الى', 'و', 'και', 'έως', 'ως', 'do', 'hadi']);
+/** Articles before the second end: "tra i 150 e i 200", "entre los 150 y los 200". */
+const RANGE_ARTICLES = new Set(['i', 'gli', 'los', 'las', 'les', 'the', 'die', 'τα', 'τους', 'τις']);
+
+/**
+ * The scale word or unit of the second end of a range shared with the first: "tra i 150 e i 200
+ * milioni di euro" is 150 million to 200 million; "between 2 and 3 tons", 2 to 3 tons.
+ */
+function sharedTail(r: Reader, a: Read, b: Read | undefined): NumberReading[] | undefined {
+  if (!b || !a.bare || a.readings.length === 0) return undefined;
+  const unit = b.readings[0]?.unit;
+  if (!b.scale && !unit) return undefined;
+  const { tokens, text } = r;
+  let q = a.lastToken + 1;
+  if (!RANGE_WORDS.has(tokens[q]?.text) || (!adjacent(text, tokens[a.lastToken], tokens[q]) && tokens[q].start !== tokens[a.lastToken].end)) return undefined;
+  q++;
+  if (q < b.firstToken && RANGE_ARTICLES.has(tokens[q].text)) q++;
+  if (q !== b.firstToken) return undefined;
+  const scale = b.scale ?? 1;
+  const out: NumberReading[] = [];
+  for (const x of a.readings) {
+    if (x.value * scale >= b.readings[0].value && !unit) continue; // the first end is the lower one
+    for (const y of b.readings) {
+      const reading: NumberReading = { ...x, value: round12(x.value * scale) };
+      if (y.unit) reading.unit = y.unit;
+      delete reading.countOf;
+      if (y.countOf) reading.countOf = y.countOf;
+      if (y.noun) reading.noun = y.noun;
+      if (!out.some((o) => o.value === reading.value && o.unit === reading.unit)) out.push(reading);
+    }
+  }
+  return out.length ? out : undefined;
 }
 
 /** Readings of `values` (one per reading of the digits' separators) times `unit`s, with their hedge and noun. */
