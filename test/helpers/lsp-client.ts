@@ -53,7 +53,7 @@ export interface CodeAction {
   kind?: string;
   isPreferred?: boolean;
   diagnostics?: unknown[];
-  edit?: { changes?: Record<string, LspTextEdit[]> };
+  edit?: { changes?: Record<string, LspTextEdit[]>; documentChanges?: unknown[] };
 }
 export interface DocumentSymbol {
   name: string;

@@ -29,7 +29,7 @@ before(async () => {
   ws = copySamples();
   client = new LspClient();
   const init = (await client.initialize(ws.dir, {
-    workspace: { configuration: true },
+    workspace: { configuration: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create', 'rename', 'delete'] } },
     textDocument: { completion: { completionItem: { snippetSupport: true } } },
   })) as { capabilities: Record<string, unknown> };
   const c = init.capabilities;
@@ -178,6 +178,20 @@ test('a disagreement carries every side as related information', async () => {
       ['thenational: about 215 kg', true, 39],
     ],
   );
+});
+
+test('code actions: a misspelt file name is fixed by renaming the file (LSP RenameFile), not by changing the id', async () => {
+  const misspelt = join(ws.dir, 'events', '2026', '2026-02-22-sy-homs-captgon.yaml');
+  const uri = client.open(misspelt, read(HOMS));
+  await client.diagnosticsFor(uri, 1);
+  const actions = await actionsFor(uri, 'events/id-filename');
+  const rename = actions.find((a) => a.title === 'Rename the file to "2026-02-22-sy-homs-captagon.yaml"');
+  assert.ok(rename, actions.map((a) => a.title).join('\n'));
+  assert.deepEqual(rename.edit?.documentChanges, [
+    { kind: 'rename', oldUri: uri, newUri: pathToFileURL(join(ws.dir, HOMS)).href, options: { overwrite: false, ignoreIfExists: false } },
+  ]);
+  assert.ok(!actions.some((a) => /^Change the id/.test(a.title)), 'the id that looks right is not changed');
+  assert.ok(!rename.isPreferred);
 });
 
 test('refactor: an exact unit conversion on a weight; fix all applies every safe fix in one go', async () => {
