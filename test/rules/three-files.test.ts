@@ -65,3 +65,22 @@ for (const rule of ALL_RULES) {
     assert.deepEqual(run(good).map((f) => f.message), [], `${id}: the correct example produces findings`);
   });
 }
+
+test('the documentation link of every id that can be reported leads to a page (and heading) that exists', async () => {
+  const { DOCS_BASE_URL, INTERNAL_RULE_ID, ruleDocsUrl } = await import('../../server/src/core');
+  const ids = new Set<string>([INTERNAL_RULE_ID]);
+  for (const r of ALL_RULES) for (const id of [r.meta.id, ...(r.meta.reports ?? [])]) ids.add(id);
+  const missing: string[] = [];
+  for (const id of ids) {
+    const url = ruleDocsUrl(id);
+    assert.ok(url.startsWith(DOCS_BASE_URL), url);
+    const [rel, anchor] = url.slice(DOCS_BASE_URL.length).split('#');
+    const file = join(root, 'docs', 'rules', rel);
+    if (!existsSync(file)) {
+      missing.push(`${id}: ${rel}`);
+      continue;
+    }
+    if (anchor && !new RegExp(`^#+ ${anchor}\\b`, 'im').test(readFileSync(file, 'utf8'))) missing.push(`${id}: ${rel}#${anchor}`);
+  }
+  assert.deepEqual(missing, []);
+});
