@@ -94,7 +94,9 @@ test('the new-event skeleton is valid against the schema; the snippet is offered
   const input = { date: '2025-04', country: 'iq', place: 'Al-Qa’im', drug: 'captagon' };
   assert.equal(newEventPath(input), 'events/2025/2025-04-iq-al-qa-im-captagon.yaml');
   const findings = checkParsed(parseFile(newEventText(input)), 'event', { dataset: ctx });
-  assert.deepEqual(findings.filter((f) => f.severity === 'error').map((f) => f.message), []);
+  // Its only errors are the placeholders left to fill in (events/placeholder fails CI until then).
+  const errors = findings.filter((f) => f.severity === 'error');
+  assert.deepEqual([...new Set(errors.map((f) => f.ruleId))], ['events/placeholder'], errors.map((f) => f.message).join('\n'));
   // In an empty event file, completion offers the skeleton; the extension contributes no snippet
   // file of its own, which VS Code would list a second time.
   const items = complete(parseFile(''), 'event', 0, ctx)?.items ?? [];
