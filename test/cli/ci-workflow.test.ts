@@ -161,6 +161,9 @@ test('--fix round-trips the samples without losing a comment', async () => {
 test('--jobs: worker threads give the same output as one thread, on a few hundred generated events', async (t) => {
   const ws = copySamples();
   try {
+    // A glob that matches nothing: the worker checking haulcheck.yaml must know what the globs matched.
+    const config = join(ws.dir, 'haulcheck.yaml');
+    writeFileSync(config, readFileSync(config, 'utf8').replace('  - events/**/*.yaml\n', '  - events/**/*.yaml\n  - archive/**/*.yaml\n'));
     const events = walk(join(ws.dir, 'events')).filter((f) => f.endsWith('.yaml'));
     let n = 0;
     for (let copy = 1; n < 300; copy++)
@@ -184,6 +187,8 @@ test('--jobs: worker threads give the same output as one thread, on a few hundre
     const files = (JSON.parse(one.stdout) as JsonResult[]).length;
     assert.ok(files > 300, String(files));
     assert.equal(two.stdout, one.stdout);
+    const configResult = (JSON.parse(two.stdout) as JsonResult[]).find((x) => x.filePath.endsWith('haulcheck.yaml'));
+    assert.deepEqual(configResult?.messages.map((m) => `${m.ruleId} ${m.line}`), ['config/paths 6'], 'the worker knew what the globs matched');
     assert.equal(two.code, one.code);
     const sarif1 = await run(['check', '-f', 'sarif', '--jobs', '1'], ws.dir);
     const sarif3 = await run(['check', '-f', 'sarif', '--jobs', '3'], ws.dir);

@@ -47,13 +47,15 @@ for (const rule of ALL_RULES) {
     const others: Record<string, string> = {};
     for (const m of docs.matchAll(/<!--\s*other-file:\s*(\S+)\s*-->\s*```yaml\n([\s\S]*?)```/g)) others[m[1]] = m[2];
     const path = /<!--\s*path:\s*(\S+)\s*-->/.exec(docs)?.[1] ?? 'events/2026/example.yaml';
+    // What the shell found on disk for the config's paths (config/paths), as JSON.
+    const layout = /<!--\s*layout:\s*(\{.*?\})\s*-->/.exec(docs)?.[1];
     const run = (text: string) => {
       const index = new DatasetIndex();
       for (const [p, t] of Object.entries(others)) index.set(p, extractFacts(p, parseFile(t)));
       index.set(path, extractFacts(path, parseFile(text)));
       return checkText(text, kind, {
         config: resolveConfig({}),
-        dataset: { registries: SAMPLE_REGISTRIES, today: '2026-03-01', index },
+        dataset: { registries: SAMPLE_REGISTRIES, today: '2026-03-01', index, ...(layout ? { layout: JSON.parse(layout) } : {}) },
         rules: [rule],
         path,
       }).findings.filter((f) => f.ruleId === id || f.ruleId.startsWith(id + '/') || f.ruleId === 'internal/rule-error');

@@ -7,7 +7,7 @@ import { existsSync, promises as fsp, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { LineIndex } from '../core';
-import { type LoadedDataset, findDatasetRoot, isInside, listDatasetFiles } from '../node/dataset';
+import { type LoadedDataset, findDatasetRoot, isInside, listDatasetFiles, notDatasetReason } from '../node/dataset';
 import type { FileResult } from './types';
 import {
   type DatasetSpec,
@@ -40,7 +40,23 @@ export interface CheckRequest {
 /** Below this many files per worker, starting a worker costs more than it saves. */
 export const MIN_FILES_PER_WORKER = 32;
 
+export interface CheckRun {
+  /** The files checked, in order. */
+  results: FileResult[];
+  /** Files named on the command line that are not dataset files (not checked), with why. */
+  notDataset: { file: string; why: string }[];
+  /** Event files read in the run: checked, or indexed for the dataset-wide rules. */
+  eventsRead: number;
+  /** The datasets the run opened. */
+  datasets: LoadedDataset[];
+}
+
+/** The files checked (see checkRun for what else a run found). */
 export async function runCheck(req: CheckRequest): Promise<FileResult[]> {
+  return (await checkRun(req)).results;
+}
+
+export async function checkRun(req: CheckRequest): Promise<CheckRun> {
   const datasets = new Map<string, LoadedDataset>();
   const getDataset = async (root: string) => {
     let ds = datasets.get(root);
@@ -99,9 +115,14 @@ export async function runCheck(req: CheckRequest): Promise<FileResult[]> {
     workers > 1 ? await runInWorkers(all, checkFiles, datasets, req, workers) : await runHere(all, checkFiles, datasets, req.cwd);
   const indexes = new Map([...facts].map(([root, f]) => [root, buildIndex(f)]));
   const results: FileResult[] = [];
+  const notDataset: CheckRun['notDataset'] = [];
   for (const file of checkFiles) {
     const kind = kinds.get(file);
-    if (!kind) continue;
+    if (!kind) {
+      const item = items.get(file)!;
+      if (item.explicit) notDataset.push({ file, why: notDatasetReason(datasets.get(item.root)!, file) });
+      continue;
+    }
     const item = items.get(file)!;
     const ds = datasets.get(item.root)!;
     const c = checked.get(file)!;
@@ -115,7 +136,8 @@ export async function runCheck(req: CheckRequest): Promise<FileResult[]> {
       options: checkOptions(ds, indexes.get(item.root)!, file),
     });
   }
-  return results;
+  const eventsRead = [...kinds.values()].filter((k) => k === 'event').length;
+  return { results, notDataset, eventsRead, datasets: [...datasets.values()] };
 }
 
 interface RunOutput {
@@ -160,7 +182,7 @@ export function workerScript(): string {
 
 async function runInWorkers(all: WorkItem[], checkFiles: string[], datasets: Map<string, LoadedDataset>, req: CheckRequest, n: number): Promise<RunOutput> {
   const script = workerScript();
-  const specs: DatasetSpec[] = [...datasets.values()].map((ds) => ({ root: ds.root, today: ds.context.today, ruleOverrides: req.ruleOverrides }));
+  const specs: DatasetSpec[] = [...datasets.values()].map((ds) => ({ root: ds.root, today: ds.context.today, ruleOverrides: req.ruleOverrides, layout: ds.context.layout }));
   const pool = Array.from({ length: n }, () => new Worker(script));
   const ask = (w: Worker, msg: ToWorker) =>
     new Promise<FromWorker>((resolve, reject) => {

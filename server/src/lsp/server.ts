@@ -197,7 +197,7 @@ export function startServer(connection: Connection): void {
     const root = p ? findDatasetRoot(path.dirname(p)) : undefined;
     if (root && p) {
       const ds = await indexWithProgress(root);
-      return { kind: kindOf(ds.dataset, p, doc.getText(), false) ?? kindFromModeline(doc.getText()), ds, file: p };
+      return { kind: kindOf(ds.dataset, p, doc.getText()), ds, file: p };
     }
     return { kind: kindFromModeline(doc.getText()) };
   }

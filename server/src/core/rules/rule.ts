@@ -29,6 +29,8 @@ export interface RuleMeta {
    * in the part that could not be read, so the engine does not run it there.
    */
   reportsAbsence?: boolean;
+  /** Registries the rule reads; without them it cannot run (config/paths names it when one is missing). */
+  needsRegistries?: readonly ('drugs' | 'agencies')[];
 }
 
 export interface Report {

@@ -53,7 +53,7 @@ export default defineRule({
         const nameFit = fit(name, v);
         const fixes: Fix[] = [];
         const renameTo = `${folder}${id}.${ext}`;
-        const rename: Fix | undefined = /^[A-Za-z0-9][\w.-]*$/.test(id)
+        const rename: Fix | undefined = WELL_FORMED.test(id)
           ? { title: `Rename the file to "${id}.${ext}"`, safety: 'unsafe', edits: [], renameTo }
           : undefined;
         const canRewrite = WELL_FORMED.test(name) && raw === id;
