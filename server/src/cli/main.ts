@@ -12,6 +12,7 @@ import { applyBaseline, makeBaseline, parseBaseline, serializeBaseline } from '.
 import { InputError, UsageError, checkRun } from './check';
 import { takeNotes } from '../node/dataset';
 import { fixFile } from './fix';
+import { INIT_HELP, runInit } from './init';
 import { DEFAULT_MAX_ANNOTATIONS, formatGithub } from './formatters/github';
 import { formatJson } from './formatters/json';
 import { formatJunit } from './formatters/junit';
@@ -35,6 +36,7 @@ const FORMATTERS: Record<string, Formatter> = {
 };
 
 const HELP = `Usage: haulcheck check [paths...] [options]
+       haulcheck init [DIR] [--from samples]   (haulcheck init --help)
 
 Checks a seizure-event dataset: YAML syntax, the JSON Schema, and the consistency rules.
 With no paths, checks the dataset whose haulcheck.yaml is in the current folder or above.
@@ -122,6 +124,7 @@ function count(n: string | undefined, name: string, min: number): number | undef
 }
 
 async function run(argv: string[], io: Io): Promise<number> {
+  if (argv.find((a) => !a.startsWith('-')) === 'init') return init(argv.filter((a, i) => i !== argv.indexOf('init')), io);
   let parsed;
   try {
     parsed = parseArgs({
@@ -308,4 +311,20 @@ async function run(argv: string[], io: Io): Promise<number> {
   if (all.some((f) => rank(f.severity) >= FAIL_ON[failOn])) return summary(1);
   if (maxWarnings !== undefined && all.filter((f) => f.severity === 'warning').length > maxWarnings) return summary(1);
   return summary(0);
+}
+
+function init(argv: string[], io: Io): number {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { from: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  } catch (err) {
+    io.stderr(`haulcheck: ${(err as Error).message}\n\n${INIT_HELP}`);
+    return 2;
+  }
+  if (parsed.values.help) {
+    io.stdout(INIT_HELP);
+    return 0;
+  }
+  if (parsed.positionals.length > 1) throw new UsageError(`init takes one folder, not ${parsed.positionals.length}.`);
+  return runInit(parsed.positionals[0], parsed.values.from, io.cwd, io.stdout);
 }
