@@ -216,3 +216,17 @@ test('action.yml is a composite action with the documented inputs; the pre-commi
   assert.equal(hook.entry, 'haulcheck check');
   assert.ok(new RegExp(hook.files).test('events/a.yaml') && new RegExp(hook.files).test('b.yml') && !new RegExp(hook.files).test('c.json'));
 });
+
+test('--jobs by default: workers only where they pay (never on two CPUs, which deliver one core here)', async () => {
+  const { autoWorkers, AUTO_FILES_PER_WORKER } = await import('../../server/src/cli/check');
+  const cases: [files: number, cpus: number, workers: number][] = [
+    [50, 1, 1],
+    [100_000, 2, 1], // two logical CPUs: one core's throughput, workers only cost
+    [AUTO_FILES_PER_WORKER * 2 - 1, 4, 1],
+    [AUTO_FILES_PER_WORKER * 2, 4, 2],
+    [10_000, 8, 4],
+    [100_000, 8, 4],
+    [100_000, 64, 32],
+  ];
+  for (const [files, cpus, workers] of cases) assert.equal(autoWorkers(files, cpus), workers, `${files} files, ${cpus} CPUs`);
+});

@@ -4,6 +4,7 @@
  * threads; the results are the same, in the same order, as in one thread.
  */
 import { existsSync, promises as fsp, realpathSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { LineIndex } from '../core';
@@ -33,12 +34,32 @@ export interface CheckRequest {
   ruleOverrides?: Record<string, unknown>;
   /** Overrides today (YYYY-MM-DD) for reproducible runs. */
   today?: string;
-  /** Worker threads to use (1: everything on the main thread). */
-  jobs?: number;
+  /** Worker threads to use (1: everything on the main thread), or 'auto' (see autoWorkers). */
+  jobs?: number | 'auto';
 }
 
-/** Below this many files per worker, starting a worker costs more than it saves. */
+/** With --jobs N, fewer files per worker than this start fewer workers (a worker's start costs more). */
 export const MIN_FILES_PER_WORKER = 32;
+
+/**
+ * Files per worker below which a worker does not pay for itself, measured here (docs/performance.md):
+ * a worker costs about 0.2 s of CPU to start (the bundle, the schema validators) and 0.2–0.4 s of
+ * wall time; a file costs about 0.5 ms. On two real cores the second worker saves n × 0.25 ms, so it
+ * pays from about 1,600 files; 2,000 leaves a margin.
+ */
+export const AUTO_FILES_PER_WORKER = 2000;
+
+/**
+ * The default number of threads: workers only where they pay. Two logical CPUs are counted as one
+ * core (hyperthreads, or a VM's vCPUs: two here deliver one core's throughput, and --jobs 2 is
+ * 1.6–2× slower than one thread), so workers start only with four or more, one per two CPUs, each
+ * with at least AUTO_FILES_PER_WORKER files.
+ */
+export function autoWorkers(files: number, cpus: number): number {
+  const cores = Math.floor(cpus / 2);
+  if (cores < 2) return 1;
+  return Math.max(1, Math.min(cores, Math.floor(files / AUTO_FILES_PER_WORKER)));
+}
 
 export interface CheckRun {
   /** The files checked, in order. */
@@ -110,7 +131,8 @@ export async function checkRun(req: CheckRequest): Promise<CheckRun> {
   }
   const checkFiles = [...new Set(targets.map((t) => t.file))];
   const all = [...items.values()];
-  const workers = Math.max(1, Math.min(req.jobs ?? 1, Math.ceil(all.length / MIN_FILES_PER_WORKER)));
+  const workers =
+    req.jobs === 'auto' ? autoWorkers(all.length, availableParallelism()) : Math.max(1, Math.min(req.jobs ?? 1, Math.ceil(all.length / MIN_FILES_PER_WORKER)));
   const { kinds, facts, checked } =
     workers > 1 ? await runInWorkers(all, checkFiles, datasets, req, workers) : await runHere(all, checkFiles, datasets, req.cwd);
   const indexes = new Map([...facts].map(([root, f]) => [root, buildIndex(f)]));

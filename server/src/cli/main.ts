@@ -4,7 +4,6 @@
  * unreadable input, 3 an internal error.
  */
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { CONFIG_FILE, INTERNAL_RULE_ID, SEVERITY_RANK, type Severity } from '../core';
@@ -66,7 +65,8 @@ Checking:
       --rule <id=sev>      Override a rule's severity (off, info, warning, error); repeatable
       --today <date>       Use this date (YYYY-MM-DD) as today
       --allow-empty        Exit 0 even when no event file was checked (otherwise exit 2)
-  -j, --jobs <n>           Worker threads (default: the number of CPU cores)
+  -j, --jobs <n>           Worker threads (default: one thread, or one worker per two CPUs
+                           with 4 CPUs or more and 2,000 files a worker: where workers pay)
   -h, --help               Show this help
   -v, --version            Show the version
 
@@ -198,7 +198,7 @@ async function run(argv: string[], io: Io): Promise<number> {
   if (!(failOn in FAIL_ON)) throw new UsageError(`--fail-on expects error, warning or info, not "${failOn}".`);
   const maxWarnings = count(values['max-warnings'], '--max-warnings', 0);
   const maxAnnotations = count(values['max-annotations'], '--max-annotations', 0) ?? DEFAULT_MAX_ANNOTATIONS;
-  const jobs = count(values.jobs, '--jobs', 1) ?? availableParallelism();
+  const jobs = count(values.jobs, '--jobs', 1) ?? 'auto';
   if (values['update-baseline'] && !values.baseline) throw new UsageError('--update-baseline needs --baseline FILE.');
   if (values['dry-run'] && !values.fix && !values['unsafe-fixes']) throw new UsageError('--dry-run goes with --fix or --unsafe-fixes.');
   const ruleOverrides: Record<string, string> = {};
