@@ -61,7 +61,7 @@ test('stylish output: file, line:column, severity, message, rule id and a code f
     assert.match(r.stdout, /> 3 \| status: reviewd\n\s+\|\s+\^\^\^\^\^\^\^/);
     // The summary goes to standard error, once, after the report.
     assert.doesNotMatch(r.stdout, /problems?/);
-    assert.match(r.stderr, /^✖ \d+ problems? \(\d+ errors?, \d+ warnings?\) in 16 files \(13 events\), \d+\.\d\d s\n$/m);
+    assert.match(r.stderr, /^✖ \d+ problems? \(\d+ errors?, \d+ warnings?(, \d+ info)?\) in 16 files \(13 events\), \d+\.\d\d s\n$/m);
   } finally {
     ws.cleanup();
   }
@@ -138,7 +138,7 @@ test('a missing registry is an error on its line of haulcheck.yaml that names th
     const m = config.messages.find((x) => x.ruleId === 'config/paths');
     assert.ok(m, JSON.stringify(config.messages));
     assert.deepEqual([m.severity, m.line, m.column], ['error', 8, 10]);
-    assert.equal(m.message, 'registries.drugs: registries/drugs.yaml does not exist: figures/tablet-mass, figures/unit-for-drug and refs/unknown-drug cannot run.');
+    assert.equal(m.message, 'registries.drugs: registries/drugs.yaml does not exist: figures/drug-name, figures/magnitude, figures/tablet-mass, figures/unit-for-drug and refs/unknown-drug cannot run.');
     // The 1.6 g tablets of the samples are no longer checked: the config finding is what fails the run.
     assert.ok(!(JSON.parse(r.stdout) as JsonResult[]).some((x) => x.messages.some((y) => y.ruleId === 'figures/tablet-mass')));
   } finally {

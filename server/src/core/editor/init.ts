@@ -63,7 +63,7 @@ const DRUGS = `drugs:
     name: Captagon
     aliases: [fenethylline, Abu Hilalain, Captagon pills]
     category: stimulant
-    units: [tablets, kg, g, mg, t, short_ton, lb, packs]
+    units: [tablets, kg, g, mg, t, short_ton, ton, lb, packs]
     forms:
       - form: tablet
         unit_mass_mg: {typical: [150, 170], warn: [120, 220], error: [80, 350]}
@@ -73,6 +73,11 @@ const DRUGS = `drugs:
           Qamishli, 2,570,580 pills / 438 kg = 170 mg; Jordan Customs 2022, 6 million / about 1,000 kg = 167 mg;
           Dubai 2023, 86 million / 13 t = 151 mg; the wire-service rule of thumb "a kilo is about 6,000 pills"
           = 167 mg. Warn and error limits, and the gross factor for packaging, are this registry's allowances.
+    largest_seizure:
+      kg: 14000
+      source: >-
+        Salerno, Italy, July 2020: about 14 t, 84 million pills, announced by the Guardia di Finanza as
+        the largest amphetamine seizure in the world.
     notes: >-
       Today's "Captagon" is mostly amphetamine with caffeine and other fillers, not fenethylline.
       A weight of exactly 6,000 pills per kg is probably a conversion, not a second measurement.
@@ -81,7 +86,7 @@ const DRUGS = `drugs:
     name: Hashish (cannabis resin)
     aliases: [cannabis resin, hash]
     category: cannabinoid
-    units: [kg, g, t, short_ton, lb, bars, packs]
+    units: [kg, g, t, short_ton, ton, lb, bars, packs]
     forms:
       - form: resin
       - form: bar
@@ -93,7 +98,7 @@ const DRUGS = `drugs:
     name: Cannabis (herbal)
     aliases: [marijuana, cannabis herb]
     category: cannabinoid
-    units: [kg, g, t, short_ton, lb, plants, packs]
+    units: [kg, g, t, short_ton, ton, lb, plants, packs]
     forms:
       - form: plant
     notes: Herbal cannabis and plants. Resin is recorded as hashish.
@@ -101,9 +106,20 @@ const DRUGS = `drugs:
   - id: heroin
     name: Heroin
     category: opioid
-    units: [kg, g, mg, t, short_ton, lb, packs]
+    units: [kg, g, mg, t, short_ton, ton, lb, packs]
     forms:
       - form: powder
+
+  - id: cocaine
+    name: Cocaine
+    aliases: [coke, cocaína, Kokain, cocaina, κοκαΐνη, kokain, كوكايين]
+    category: stimulant
+    units: [kg, g, mg, t, short_ton, ton, lb, bricks, packs]
+    forms:
+      - form: powder
+    notes: >-
+      Seized as bricks or packages, not tablets: a report of cocaine "pills" (Spanish "pastillas") means
+      bricks, so tablets are not a unit of this drug.
 
   - id: methamphetamine
     name: Methamphetamine
@@ -120,6 +136,39 @@ const DRUGS = `drugs:
         source: >-
           UNODC converts amphetamine-type tablets at 90–300 mg each (the typical range). Warn and error
           limits, and the gross factor for packaging, are this registry's allowances.
+
+  - id: opium
+    name: Opium
+    aliases: [afyon, Opium, اوبيوم, أفيون, افيون]
+    category: opioid
+    units: [kg, g, t, short_ton, ton, lb, packs]
+    forms:
+      - form: resin
+
+  - id: tramadol
+    name: Tramadol
+    aliases: [tramadol pills, ترامادول]
+    category: opioid
+    units: [tablets, capsules, kg, g, packs]
+    forms:
+      - form: tablet
+
+  - id: amphetamine
+    name: Amphetamine
+    aliases: [amphetamines, amfetamin, amphétamine, anfetamina, Amphetamin, أمفيتامين]
+    category: stimulant
+    units: [tablets, kg, g, mg, t, lb, packs]
+    forms:
+      - form: powder
+      - form: tablet
+        unit_mass_mg: {typical: [90, 300], warn: [60, 400], error: [30, 1000]}
+        gross_factor: 1.5
+        source: >-
+          UNODC converts amphetamine-type tablets at 90–300 mg each (the typical range). Warn and error
+          limits, and the gross factor for packaging, are this registry's allowances.
+    notes: >-
+      Also the word Saudi and Gulf authorities use for Captagon pills; record those as captagon when
+      the pills are Captagon by every other account.
 
   - id: morphine
     name: Morphine
