@@ -39,7 +39,7 @@ async function main() {
   const t3 = performance.now();
   const index = new DatasetIndex();
   const rel = files.map((f) => path.relative(root, f).split(path.sep).join('/'));
-  const kinds = files.map((f, i) => kindOf(ds, f, texts[i], false));
+  const kinds = files.map((f, i) => kindOf(ds, f, texts[i]));
   files.forEach((_, i) => {
     if (kinds[i] === 'event') index.set(rel[i], extractFacts(rel[i], parsed[i]));
   });

@@ -161,6 +161,9 @@ test('--fix round-trips the samples without losing a comment', async () => {
 test('--jobs: worker threads give the same output as one thread, on a few hundred generated events', async (t) => {
   const ws = copySamples();
   try {
+    // A glob that matches nothing: the worker checking haulcheck.yaml must know what the globs matched.
+    const config = join(ws.dir, 'haulcheck.yaml');
+    writeFileSync(config, readFileSync(config, 'utf8').replace('  - events/**/*.yaml\n', '  - events/**/*.yaml\n  - archive/**/*.yaml\n'));
     const events = walk(join(ws.dir, 'events')).filter((f) => f.endsWith('.yaml'));
     let n = 0;
     for (let copy = 1; n < 300; copy++)
@@ -184,6 +187,8 @@ test('--jobs: worker threads give the same output as one thread, on a few hundre
     const files = (JSON.parse(one.stdout) as JsonResult[]).length;
     assert.ok(files > 300, String(files));
     assert.equal(two.stdout, one.stdout);
+    const configResult = (JSON.parse(two.stdout) as JsonResult[]).find((x) => x.filePath.endsWith('haulcheck.yaml'));
+    assert.deepEqual(configResult?.messages.map((m) => `${m.ruleId} ${m.line}`), ['config/paths 6'], 'the worker knew what the globs matched');
     assert.equal(two.code, one.code);
     const sarif1 = await run(['check', '-f', 'sarif', '--jobs', '1'], ws.dir);
     const sarif3 = await run(['check', '-f', 'sarif', '--jobs', '3'], ws.dir);
@@ -204,10 +209,24 @@ test('action.yml is a composite action with the documented inputs; the pre-commi
   assert.ok(uses.some((u: string) => u.startsWith('actions/setup-node@')));
   assert.ok(uses.some((u: string) => u.startsWith('github/codeql-action/upload-sarif@')));
   const script = action.runs.steps.map((s: { run?: string }) => s.run ?? '').join('\n');
-  assert.match(script, /npm ci/);
+  assert.match(script, /npm install /);
   assert.ok(!/\$\{\{\s*inputs\./.test(script), 'inputs reach the script through env, never spliced in');
   const [hook] = parse(readFileSync(join(root, '.pre-commit-hooks.yaml'), 'utf8'));
   assert.equal(hook.id, 'haulcheck');
   assert.equal(hook.entry, 'haulcheck check');
   assert.ok(new RegExp(hook.files).test('events/a.yaml') && new RegExp(hook.files).test('b.yml') && !new RegExp(hook.files).test('c.json'));
+});
+
+test('--jobs by default: workers only where they pay (never on two CPUs, which deliver one core here)', async () => {
+  const { autoWorkers, AUTO_FILES_PER_WORKER } = await import('../../server/src/cli/check');
+  const cases: [files: number, cpus: number, workers: number][] = [
+    [50, 1, 1],
+    [100_000, 2, 1], // two logical CPUs: one core's throughput, workers only cost
+    [AUTO_FILES_PER_WORKER * 2 - 1, 4, 1],
+    [AUTO_FILES_PER_WORKER * 2, 4, 2],
+    [10_000, 8, 4],
+    [100_000, 8, 4],
+    [100_000, 64, 32],
+  ];
+  for (const [files, cpus, workers] of cases) assert.equal(autoWorkers(files, cpus), workers, `${files} files, ${cpus} CPUs`);
 });

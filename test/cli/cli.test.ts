@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli';
 import { SAMPLES, copySamples } from '../helpers/dataset';
@@ -59,7 +59,9 @@ test('stylish output: file, line:column, severity, message, rule id and a code f
     assert.match(r.stdout, /events\/2026\/x\.yaml/);
     assert.match(r.stdout, /3:9 +error +"status" is the text "reviewd".*schema\/enum/);
     assert.match(r.stdout, /> 3 \| status: reviewd\n\s+\|\s+\^\^\^\^\^\^\^/);
-    assert.match(r.stdout, /✖ \d+ problems? \(\d+ errors?/);
+    // The summary goes to standard error, once, after the report.
+    assert.doesNotMatch(r.stdout, /problems?/);
+    assert.match(r.stderr, /^✖ \d+ problems? \(\d+ errors?, \d+ warnings?(, \d+ info)?\) in 16 files \(13 events\), \d+\.\d\d s\n$/m);
   } finally {
     ws.cleanup();
   }
@@ -99,15 +101,67 @@ test('--rule turns a rule off; --output writes the report to a file', async () =
   }
 });
 
-test('a file in a folder without haulcheck.yaml is checked with the defaults', async () => {
+test('a file outside any dataset is not a dataset file, unless its $schema comment says what it is', async () => {
   const ws = copySamples();
+  const dir = join(ws.dir, '..', `loose-${process.pid}-${Date.now()}`);
   try {
-    const dir = join(ws.dir, '..', `loose-${Date.now()}`);
     mkdirSync(dir);
     writeFileSync(join(dir, 'e.yaml'), 'id: x\nstatus: open\n');
+    writeFileSync(join(dir, 'README.md'), '# Notes\n\nSome *text*: "with a quote\n');
+    const loose = await run(['check', join(dir, 'e.yaml'), join(dir, 'README.md'), '-f', 'json']);
+    assert.equal(loose.code, 2, loose.stderr);
+    assert.deepEqual(JSON.parse(loose.stdout), []);
+    assert.match(loose.stderr, /e\.yaml is not a dataset file \(no haulcheck\.yaml in its folder or above, and no "# yaml-language-server: \$schema=" comment saying what it is\); it is not checked\./);
+    assert.match(loose.stderr, /README\.md is not a dataset file \(not a YAML file\); it is not checked\./);
+    assert.doesNotMatch(loose.stderr + loose.stdout, /YAML syntax error/);
+    writeFileSync(join(dir, 'e.yaml'), '# yaml-language-server: $schema=https://example.org/event.schema.json\nid: x\nstatus: open\n');
     const r = await run(['check', join(dir, 'e.yaml'), '-f', 'json']);
     assert.equal(r.code, 1);
     assert.ok((JSON.parse(r.stdout) as JsonResult[])[0].messages.some((m) => m.ruleId === 'schema/enum'));
+    // README.md inside a dataset: the same words, and the dataset's events are still read.
+    const inside = await run(['check', 'README.md'], ws.dir);
+    assert.equal(inside.code, 0, inside.stderr);
+    assert.match(inside.stderr, /^haulcheck: README\.md is not a dataset file \(not a YAML file\); it is not checked\.$/m);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    ws.cleanup();
+  }
+});
+
+test('a missing registry is an error on its line of haulcheck.yaml that names the checks it turns off (exit 1)', async () => {
+  const ws = copySamples();
+  try {
+    rmSync(join(ws.dir, 'registries', 'drugs.yaml'));
+    const r = await run(['check', '-f', 'json'], ws.dir);
+    assert.equal(r.code, 1, r.stderr);
+    const config = (JSON.parse(r.stdout) as JsonResult[]).find((x) => x.filePath.endsWith('haulcheck.yaml'))!;
+    const m = config.messages.find((x) => x.ruleId === 'config/paths');
+    assert.ok(m, JSON.stringify(config.messages));
+    assert.deepEqual([m.severity, m.line, m.column], ['error', 8, 10]);
+    assert.equal(m.message, 'registries.drugs: registries/drugs.yaml does not exist: figures/drug-name, figures/magnitude, figures/tablet-mass, figures/unit-for-drug and refs/unknown-drug cannot run.');
+    // The 1.6 g tablets of the samples are no longer checked: the config finding is what fails the run.
+    assert.ok(!(JSON.parse(r.stdout) as JsonResult[]).some((x) => x.messages.some((y) => y.ruleId === 'figures/tablet-mass')));
+  } finally {
+    ws.cleanup();
+  }
+});
+
+test('a run that checks no event file says so and exits 2, unless --allow-empty; every run ends with a summary on stderr', async () => {
+  const ws = copySamples();
+  try {
+    writeFileSync(join(ws.dir, 'haulcheck.yaml'), readFileSync(join(ws.dir, 'haulcheck.yaml'), 'utf8').replace('  - events/**/*.yaml', '  - event/**/*.yaml'));
+    const r = await run(['check'], ws.dir);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /^haulcheck: no event file was checked: the events globs of haulcheck\.yaml \(event\/\*\*\/\*\.yaml\) match no file\. Pass --allow-empty if that is expected\.$/m);
+    assert.match(r.stdout, /events\[0\]: event\/\*\*\/\*\.yaml matches no file, so no event is checked through it\.\s+config\/paths/);
+    const allowed = await run(['check', '--allow-empty'], ws.dir);
+    assert.equal(allowed.code, 1, 'the config finding still fails the run');
+    assert.match(allowed.stderr, /no event file was checked: .* match no file\.\n/);
+    // A clean run ends with its summary too.
+    const clean = await run(['check', SAMPLES + '/registries']);
+    assert.equal(clean.code, 0, clean.stderr);
+    assert.equal(clean.stdout, '');
+    assert.match(clean.stderr, /^✔ no problems in 2 files \(0 events\), \d+\.\d\d s\n$/);
   } finally {
     ws.cleanup();
   }

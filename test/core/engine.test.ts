@@ -54,3 +54,31 @@ test('UTF-8 byte columns for formats that count bytes', () => {
   assert.equal(li.utf8Character(pos), Buffer.byteLength(t.slice(0, t.indexOf('x'))));
   assert.equal(utf8Length('💊'), 4);
 });
+
+test('after a syntax error, no rule reports as absent what may only be in the part that was lost', () => {
+  const { readFileSync } = require('node:fs') as typeof import('node:fs');
+  const { join } = require('node:path') as typeof import('node:path');
+  const { buildRegistries, parseFile } = require('../../server/src/core') as typeof import('../../server/src/core');
+  const samples = join(__dirname, '..', '..', 'samples');
+  const read = (p: string) => parseFile(readFileSync(join(samples, p), 'utf8')).docs[0].value;
+  const dataset = { registries: buildRegistries(read('registries/drugs.yaml'), read('registries/agencies.yaml')), today: '2026-03-01' };
+  const event = readFileSync(join(samples, 'events', '2026', '2026-02-22-sy-homs-captagon.yaml'), 'utf8');
+  const absence = new Set(ALL_RULES.filter((r) => r.meta.reportsAbsence).map((r) => r.meta.id));
+  assert.ok(['sources/unknown', 'sources/unused', 'figures/quote-support'].every((id) => absence.has(id)), [...absence].join(', '));
+  const broken: [string, string][] = [
+    ['the sources key without its colon', event.replace('\nsources:\n', '\nsources\n')],
+    ['an unclosed quote in the first source', event.replace('publisher: The Media Line', 'publisher: "The Media Line')],
+    ['an unclosed { in a figure', event.replace('source: medialine}\n    weight', 'source: medialine\n    weight')],
+    ['a stale suppression, then a tab', event.replace('status: draft', '# haulcheck-disable-next-line schema/enum\nstatus: draft').replace('  country: SY', '\tcountry: SY')],
+  ];
+  for (const [name, text] of broken) {
+    const { findings } = checkText(text, 'event', { dataset, path: 'events/2026/2026-02-22-sy-homs-captagon.yaml' });
+    assert.ok(findings.some((f) => f.ruleId === 'yaml/syntax'), name);
+    const wrong = findings.filter((f) => absence.has(f.ruleId) || f.ruleId === 'suppressions/unused');
+    assert.deepEqual(wrong.map((f) => `${f.ruleId}: ${f.message}`), [], name);
+  }
+  // The same rules run once the document reads whole again.
+  const stale = event.replace('status: draft', '# haulcheck-disable-next-line schema/enum\nstatus: draft').replace('- id: medialine', '- id: medialin');
+  const whole = checkText(stale, 'event', { dataset }).findings.map((f) => f.ruleId);
+  assert.ok(whole.includes('sources/unknown') && whole.includes('suppressions/unused'), whole.join(', '));
+});

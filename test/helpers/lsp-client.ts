@@ -53,7 +53,7 @@ export interface CodeAction {
   kind?: string;
   isPreferred?: boolean;
   diagnostics?: unknown[];
-  edit?: { changes?: Record<string, LspTextEdit[]> };
+  edit?: { changes?: Record<string, LspTextEdit[]>; documentChanges?: unknown[] };
 }
 export interface DocumentSymbol {
   name: string;
@@ -110,8 +110,8 @@ export class LspClient {
   readonly texts = new Map<string, string>();
 
   /** `env`: extra environment variables for the server (the test-only switches of server/src/lsp/guard.ts). */
-  constructor(args: string[] = ['--stdio'], env: Record<string, string> = {}) {
-    this.proc = spawn(process.execPath, [SERVER_JS, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  constructor(args: string[] = ['--stdio'], env: Record<string, string> = {}, script = SERVER_JS) {
+    this.proc = spawn(process.execPath, [script, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     this.exited = new Promise((resolve) => this.proc.once('exit', (code, signal) => resolve(code ?? signal)));
     this.proc.stderr!.on('data', (d) => this.logs.push(String(d)));
     this.conn = createMessageConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));

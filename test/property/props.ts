@@ -402,6 +402,13 @@ export function propFixes(input: Input): void {
     for (const fix of f.fixes ?? []) {
       const what = `fix "${fix.title}" of ${f.ruleId}`;
       if (fix.safety !== 'safe' && fix.safety !== 'unsafe') fail(`${what}: safety ${String(fix.safety)}`);
+      if (fix.renameTo !== undefined) {
+        // A file rename: no text edit, a dataset-relative path in the same folder, named after the id.
+        if (fix.edits.length) fail(`${what}: a rename with text edits`);
+        const folder = (p: string) => p.slice(0, p.lastIndexOf('/') + 1);
+        if (!/^[\w./-]+\.ya?ml$/.test(fix.renameTo) || folder(fix.renameTo) !== folder(input.path) || fix.renameTo.includes('..')) fail(`${what}: renames to ${fix.renameTo}`);
+        continue;
+      }
       if (fix.edits.length === 0) fail(`${what}: no edits`);
       const edits = [...fix.edits].sort((a, b) => a.start - b.start || a.end - b.end);
       for (let i = 0; i < edits.length; i++) {

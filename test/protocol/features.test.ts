@@ -29,7 +29,7 @@ before(async () => {
   ws = copySamples();
   client = new LspClient();
   const init = (await client.initialize(ws.dir, {
-    workspace: { configuration: true },
+    workspace: { configuration: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create', 'rename', 'delete'] } },
     textDocument: { completion: { completionItem: { snippetSupport: true } } },
   })) as { capabilities: Record<string, unknown> };
   const c = init.capabilities;
@@ -180,6 +180,20 @@ test('a disagreement carries every side as related information', async () => {
   );
 });
 
+test('code actions: a misspelt file name is fixed by renaming the file (LSP RenameFile), not by changing the id', async () => {
+  const misspelt = join(ws.dir, 'events', '2026', '2026-02-22-sy-homs-captgon.yaml');
+  const uri = client.open(misspelt, read(HOMS));
+  await client.diagnosticsFor(uri, 1);
+  const actions = await actionsFor(uri, 'events/id-filename');
+  const rename = actions.find((a) => a.title === 'Rename the file to "2026-02-22-sy-homs-captagon.yaml"');
+  assert.ok(rename, actions.map((a) => a.title).join('\n'));
+  assert.deepEqual(rename.edit?.documentChanges, [
+    { kind: 'rename', oldUri: uri, newUri: pathToFileURL(join(ws.dir, HOMS)).href, options: { overwrite: false, ignoreIfExists: false } },
+  ]);
+  assert.ok(!actions.some((a) => /^Change the id/.test(a.title)), 'the id that looks right is not changed');
+  assert.ok(!rename.isPreferred);
+});
+
 test('refactor: an exact unit conversion on a weight; fix all applies every safe fix in one go', async () => {
   const base = read(HOMS);
   const text = base
@@ -251,11 +265,13 @@ test('the new-event command composes events/<year>/<id>.yaml with a modeline and
   assert.equal(r.path, 'events/2026/2026-03-01-sy-rural-damascus-captagon.yaml');
   assert.equal(r.exists, false);
   assert.match(r.text, /^# yaml-language-server: \$schema=\S+event\.schema\.json\nid: 2026-03-01-sy-rural-damascus-captagon\n/);
-  // written and opened, it has no schema error
+  // written and opened, it has no schema error; its only errors are the placeholders to fill in
   writeFileSync(join(ws.dir, r.path), r.text);
   const uri = client.open(join(ws.dir, r.path), r.text);
   const pub = await client.diagnosticsFor(uri, 1);
-  assert.deepEqual(pub.diagnostics.filter((d) => String(d.code).startsWith('schema/') || d.severity === 1).map((d) => d.message), []);
+  const placeholder = (d: { code?: unknown }) => d.code === 'events/placeholder';
+  assert.deepEqual(pub.diagnostics.filter((d) => !placeholder(d) && (String(d.code).startsWith('schema/') || d.severity === 1)).map((d) => d.message), []);
+  assert.ok(pub.diagnostics.some(placeholder), 'a half-filled event fails');
 });
 
 test('the dataset index: two open files with the same id both get events/duplicate-id, and lose it when one changes', async () => {

@@ -47,13 +47,15 @@ for (const rule of ALL_RULES) {
     const others: Record<string, string> = {};
     for (const m of docs.matchAll(/<!--\s*other-file:\s*(\S+)\s*-->\s*```yaml\n([\s\S]*?)```/g)) others[m[1]] = m[2];
     const path = /<!--\s*path:\s*(\S+)\s*-->/.exec(docs)?.[1] ?? 'events/2026/example.yaml';
+    // What the shell found on disk for the config's paths (config/paths), as JSON.
+    const layout = /<!--\s*layout:\s*(\{.*?\})\s*-->/.exec(docs)?.[1];
     const run = (text: string) => {
       const index = new DatasetIndex();
       for (const [p, t] of Object.entries(others)) index.set(p, extractFacts(p, parseFile(t)));
       index.set(path, extractFacts(path, parseFile(text)));
       return checkText(text, kind, {
         config: resolveConfig({}),
-        dataset: { registries: SAMPLE_REGISTRIES, today: '2026-03-01', index },
+        dataset: { registries: SAMPLE_REGISTRIES, today: '2026-03-01', index, ...(layout ? { layout: JSON.parse(layout) } : {}) },
         rules: [rule],
         path,
       }).findings.filter((f) => f.ruleId === id || f.ruleId.startsWith(id + '/') || f.ruleId === 'internal/rule-error');
@@ -65,3 +67,22 @@ for (const rule of ALL_RULES) {
     assert.deepEqual(run(good).map((f) => f.message), [], `${id}: the correct example produces findings`);
   });
 }
+
+test('the documentation link of every id that can be reported leads to a page (and heading) that exists', async () => {
+  const { DOCS_BASE_URL, INTERNAL_RULE_ID, ruleDocsUrl } = await import('../../server/src/core');
+  const ids = new Set<string>([INTERNAL_RULE_ID]);
+  for (const r of ALL_RULES) for (const id of [r.meta.id, ...(r.meta.reports ?? [])]) ids.add(id);
+  const missing: string[] = [];
+  for (const id of ids) {
+    const url = ruleDocsUrl(id);
+    assert.ok(url.startsWith(DOCS_BASE_URL), url);
+    const [rel, anchor] = url.slice(DOCS_BASE_URL.length).split('#');
+    const file = join(root, 'docs', 'rules', rel);
+    if (!existsSync(file)) {
+      missing.push(`${id}: ${rel}`);
+      continue;
+    }
+    if (anchor && !new RegExp(`^#+ ${anchor}\\b`, 'im').test(readFileSync(file, 'utf8'))) missing.push(`${id}: ${rel}#${anchor}`);
+  }
+  assert.deepEqual(missing, []);
+});

@@ -4,10 +4,11 @@
  * threads; the results are the same, in the same order, as in one thread.
  */
 import { existsSync, promises as fsp, realpathSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { LineIndex } from '../core';
-import { type LoadedDataset, findDatasetRoot, isInside, listDatasetFiles } from '../node/dataset';
+import { type LoadedDataset, findDatasetRoot, isInside, listDatasetFiles, notDatasetReason } from '../node/dataset';
 import type { FileResult } from './types';
 import {
   type DatasetSpec,
@@ -33,14 +34,50 @@ export interface CheckRequest {
   ruleOverrides?: Record<string, unknown>;
   /** Overrides today (YYYY-MM-DD) for reproducible runs. */
   today?: string;
-  /** Worker threads to use (1: everything on the main thread). */
-  jobs?: number;
+  /** Worker threads to use (1: everything on the main thread), or 'auto' (see autoWorkers). */
+  jobs?: number | 'auto';
 }
 
-/** Below this many files per worker, starting a worker costs more than it saves. */
+/** With --jobs N, fewer files per worker than this start fewer workers (a worker's start costs more). */
 export const MIN_FILES_PER_WORKER = 32;
 
+/**
+ * Files per worker below which a worker does not pay for itself, measured here (docs/performance.md):
+ * a worker costs about 0.2 s of CPU to start (the bundle, the schema validators) and 0.2–0.4 s of
+ * wall time; a file costs about 0.5 ms. On two real cores the second worker saves n × 0.25 ms, so it
+ * pays from about 1,600 files; 2,000 leaves a margin.
+ */
+export const AUTO_FILES_PER_WORKER = 2000;
+
+/**
+ * The default number of threads: workers only where they pay. Two logical CPUs are counted as one
+ * core (hyperthreads, or a VM's vCPUs: two here deliver one core's throughput, and --jobs 2 is
+ * 1.6–2× slower than one thread), so workers start only with four or more, one per two CPUs, each
+ * with at least AUTO_FILES_PER_WORKER files.
+ */
+export function autoWorkers(files: number, cpus: number): number {
+  const cores = Math.floor(cpus / 2);
+  if (cores < 2) return 1;
+  return Math.max(1, Math.min(cores, Math.floor(files / AUTO_FILES_PER_WORKER)));
+}
+
+export interface CheckRun {
+  /** The files checked, in order. */
+  results: FileResult[];
+  /** Files named on the command line that are not dataset files (not checked), with why. */
+  notDataset: { file: string; why: string }[];
+  /** Event files read in the run: checked, or indexed for the dataset-wide rules. */
+  eventsRead: number;
+  /** The datasets the run opened. */
+  datasets: LoadedDataset[];
+}
+
+/** The files checked (see checkRun for what else a run found). */
 export async function runCheck(req: CheckRequest): Promise<FileResult[]> {
+  return (await checkRun(req)).results;
+}
+
+export async function checkRun(req: CheckRequest): Promise<CheckRun> {
   const datasets = new Map<string, LoadedDataset>();
   const getDataset = async (root: string) => {
     let ds = datasets.get(root);
@@ -94,14 +131,20 @@ export async function runCheck(req: CheckRequest): Promise<FileResult[]> {
   }
   const checkFiles = [...new Set(targets.map((t) => t.file))];
   const all = [...items.values()];
-  const workers = Math.max(1, Math.min(req.jobs ?? 1, Math.ceil(all.length / MIN_FILES_PER_WORKER)));
+  const workers =
+    req.jobs === 'auto' ? autoWorkers(all.length, availableParallelism()) : Math.max(1, Math.min(req.jobs ?? 1, Math.ceil(all.length / MIN_FILES_PER_WORKER)));
   const { kinds, facts, checked } =
     workers > 1 ? await runInWorkers(all, checkFiles, datasets, req, workers) : await runHere(all, checkFiles, datasets, req.cwd);
   const indexes = new Map([...facts].map(([root, f]) => [root, buildIndex(f)]));
   const results: FileResult[] = [];
+  const notDataset: CheckRun['notDataset'] = [];
   for (const file of checkFiles) {
     const kind = kinds.get(file);
-    if (!kind) continue;
+    if (!kind) {
+      const item = items.get(file)!;
+      if (item.explicit) notDataset.push({ file, why: notDatasetReason(datasets.get(item.root)!, file) });
+      continue;
+    }
     const item = items.get(file)!;
     const ds = datasets.get(item.root)!;
     const c = checked.get(file)!;
@@ -115,7 +158,8 @@ export async function runCheck(req: CheckRequest): Promise<FileResult[]> {
       options: checkOptions(ds, indexes.get(item.root)!, file),
     });
   }
-  return results;
+  const eventsRead = [...kinds.values()].filter((k) => k === 'event').length;
+  return { results, notDataset, eventsRead, datasets: [...datasets.values()] };
 }
 
 interface RunOutput {
@@ -160,7 +204,7 @@ export function workerScript(): string {
 
 async function runInWorkers(all: WorkItem[], checkFiles: string[], datasets: Map<string, LoadedDataset>, req: CheckRequest, n: number): Promise<RunOutput> {
   const script = workerScript();
-  const specs: DatasetSpec[] = [...datasets.values()].map((ds) => ({ root: ds.root, today: ds.context.today, ruleOverrides: req.ruleOverrides }));
+  const specs: DatasetSpec[] = [...datasets.values()].map((ds) => ({ root: ds.root, today: ds.context.today, ruleOverrides: req.ruleOverrides, layout: ds.context.layout }));
   const pool = Array.from({ length: n }, () => new Worker(script));
   const ask = (w: Worker, msg: ToWorker) =>
     new Promise<FromWorker>((resolve, reject) => {

@@ -4,20 +4,20 @@
  * unreadable input, 3 an internal error.
  */
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { INTERNAL_RULE_ID, SEVERITY_RANK, type Severity } from '../core';
+import { CONFIG_FILE, INTERNAL_RULE_ID, SEVERITY_RANK, type Severity } from '../core';
 import { applyBaseline, makeBaseline, parseBaseline, serializeBaseline } from './baseline';
-import { InputError, UsageError, runCheck } from './check';
+import { InputError, UsageError, checkRun } from './check';
 import { takeNotes } from '../node/dataset';
 import { fixFile } from './fix';
+import { INIT_HELP, runInit } from './init';
 import { DEFAULT_MAX_ANNOTATIONS, formatGithub } from './formatters/github';
 import { formatJson } from './formatters/json';
 import { formatJunit } from './formatters/junit';
 import { formatRdjson } from './formatters/rdjson';
 import { formatSarif } from './formatters/sarif';
-import { formatStylish } from './formatters/stylish';
+import { formatStylish, summaryLine } from './formatters/stylish';
 import { changedSince } from './git';
 import { realPath } from './keys';
 import type { FileResult, FormatContext, Formatter } from './types';
@@ -35,6 +35,7 @@ const FORMATTERS: Record<string, Formatter> = {
 };
 
 const HELP = `Usage: haulcheck check [paths...] [options]
+       haulcheck init [DIR] [--from samples]   (haulcheck init --help)
 
 Checks a seizure-event dataset: YAML syntax, the JSON Schema, and the consistency rules.
 With no paths, checks the dataset whose haulcheck.yaml is in the current folder or above.
@@ -63,12 +64,16 @@ Fixing:
 Checking:
       --rule <id=sev>      Override a rule's severity (off, info, warning, error); repeatable
       --today <date>       Use this date (YYYY-MM-DD) as today
-  -j, --jobs <n>           Worker threads (default: the number of CPU cores)
+      --allow-empty        Exit 0 even when no event file was checked (otherwise exit 2)
+  -j, --jobs <n>           Worker threads (default: one thread, or one worker per two CPUs
+                           with 4 CPUs or more and 2,000 files a worker: where workers pay)
   -h, --help               Show this help
   -v, --version            Show the version
 
+Every run ends with a summary line on standard error: files, events, problems by severity, time.
+
 Exit codes: 0 clean, 1 findings at or above --fail-on (or more warnings than --max-warnings),
-2 bad usage or unreadable input, 3 an internal error.
+2 bad usage, unreadable input or no event file checked, 3 an internal error.
 `;
 
 export interface Io {
@@ -76,7 +81,11 @@ export interface Io {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
   isTTY: boolean;
+  /** Whether standard error is a terminal (the summary line is coloured there). */
+  stderrIsTTY?: boolean;
   env: Record<string, string | undefined>;
+  /** Milliseconds on a monotonic clock (injected by tests). */
+  now?: () => number;
 }
 
 const defaultIo = (): Io => ({
@@ -84,7 +93,9 @@ const defaultIo = (): Io => ({
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
   isTTY: !!process.stdout.isTTY,
+  stderrIsTTY: !!process.stderr.isTTY,
   env: process.env,
+  now: () => performance.now(),
 });
 
 const FAIL_ON: Record<string, number> = { error: SEVERITY_RANK.error, warning: SEVERITY_RANK.warning, info: SEVERITY_RANK.info };
@@ -113,6 +124,7 @@ function count(n: string | undefined, name: string, min: number): number | undef
 }
 
 async function run(argv: string[], io: Io): Promise<number> {
+  if (argv.find((a) => !a.startsWith('-')) === 'init') return init(argv.filter((a, i) => i !== argv.indexOf('init')), io);
   let parsed;
   try {
     parsed = parseArgs({
@@ -135,6 +147,7 @@ async function run(argv: string[], io: Io): Promise<number> {
         rule: { type: 'string', multiple: true },
         today: { type: 'string' },
         jobs: { type: 'string', short: 'j' },
+        'allow-empty': { type: 'boolean' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -185,7 +198,7 @@ async function run(argv: string[], io: Io): Promise<number> {
   if (!(failOn in FAIL_ON)) throw new UsageError(`--fail-on expects error, warning or info, not "${failOn}".`);
   const maxWarnings = count(values['max-warnings'], '--max-warnings', 0);
   const maxAnnotations = count(values['max-annotations'], '--max-annotations', 0) ?? DEFAULT_MAX_ANNOTATIONS;
-  const jobs = count(values.jobs, '--jobs', 1) ?? availableParallelism();
+  const jobs = count(values.jobs, '--jobs', 1) ?? 'auto';
   if (values['update-baseline'] && !values.baseline) throw new UsageError('--update-baseline needs --baseline FILE.');
   if (values['dry-run'] && !values.fix && !values['unsafe-fixes']) throw new UsageError('--dry-run goes with --fix or --unsafe-fixes.');
   const ruleOverrides: Record<string, string> = {};
@@ -207,8 +220,28 @@ async function run(argv: string[], io: Io): Promise<number> {
   }
   const changed = values['changed-since'] !== undefined ? await changedSince(values['changed-since'], io.cwd) : undefined;
 
-  let results = await runCheck({ paths, cwd: io.cwd, ruleOverrides, today: values.today, jobs });
+  const now = io.now ?? (() => performance.now());
+  const started = now();
+  const run = await checkRun({ paths, cwd: io.cwd, ruleOverrides, today: values.today, jobs });
+  let results = run.results;
   for (const n of takeNotes()) io.stderr(`haulcheck: note: ${n}\n`);
+  for (const n of run.notDataset) io.stderr(`haulcheck: ${path.relative(io.cwd, n.file) || n.file} is not a dataset file (${n.why}); it is not checked.\n`);
+  // Nothing silently unchecked: a run that read no event file says so and fails, unless asked not to.
+  const empty = run.eventsRead === 0 && !values['allow-empty'];
+  if (run.eventsRead === 0) {
+    const why = run.datasets.map((ds) => {
+      const root = path.relative(io.cwd, ds.root) || '.';
+      return ds.hasConfig
+        ? `the events globs of ${path.join(root, CONFIG_FILE)} (${ds.config.events.join(', ')}) match no file`
+        : `${root} has no ${CONFIG_FILE} (haulcheck init starts a dataset)`;
+    });
+    io.stderr(`haulcheck: no event file was checked: ${why.join('; ')}${values['allow-empty'] ? '' : '. Pass --allow-empty if that is expected'}.\n`);
+  }
+  const stderrColor = values['no-color'] ? false : values.color ? true : !!io.stderrIsTTY && !io.env.NO_COLOR;
+  const summary = (code: number) => {
+    io.stderr(summaryLine(results, now() - started, stderrColor) + '\n');
+    return code;
+  };
   const internal = results.some((r) => r.findings.some((f) => f.ruleId === INTERNAL_RULE_ID));
   // --changed-since: the whole dataset was checked; only the changed files are reported (and fixed).
   if (changed) results = results.filter((r) => changed.files.has(realPath(r.path)));
@@ -241,7 +274,7 @@ async function run(argv: string[], io: Io): Promise<number> {
     writeFileSync(baselinePath!, serializeBaseline(b));
     const n = b.findings.reduce((s, e) => s + e.count, 0);
     io.stderr(`haulcheck: wrote ${n} ${n === 1 ? 'finding' : 'findings'} to the baseline ${values.baseline}.\n`);
-    return internal ? 3 : exit;
+    return summary(internal ? 3 : exit || (empty ? 2 : 0));
   }
   if (baseline) {
     const b = applyBaseline(results, baseline, root);
@@ -271,10 +304,27 @@ async function run(argv: string[], io: Io): Promise<number> {
     }
   }
 
-  if (internal) return 3;
-  if (exit) return exit;
+  if (internal) return summary(3);
+  if (exit) return summary(exit);
+  if (empty) return summary(2);
   const all = results.flatMap((r) => r.findings);
-  if (all.some((f) => rank(f.severity) >= FAIL_ON[failOn])) return 1;
-  if (maxWarnings !== undefined && all.filter((f) => f.severity === 'warning').length > maxWarnings) return 1;
-  return 0;
+  if (all.some((f) => rank(f.severity) >= FAIL_ON[failOn])) return summary(1);
+  if (maxWarnings !== undefined && all.filter((f) => f.severity === 'warning').length > maxWarnings) return summary(1);
+  return summary(0);
+}
+
+function init(argv: string[], io: Io): number {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { from: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  } catch (err) {
+    io.stderr(`haulcheck: ${(err as Error).message}\n\n${INIT_HELP}`);
+    return 2;
+  }
+  if (parsed.values.help) {
+    io.stdout(INIT_HELP);
+    return 0;
+  }
+  if (parsed.positionals.length > 1) throw new UsageError(`init takes one folder, not ${parsed.positionals.length}.`);
+  return runInit(parsed.positionals[0], parsed.values.from, io.cwd, io.stdout);
 }

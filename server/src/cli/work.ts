@@ -3,7 +3,7 @@
  * `--jobs`: read and parse a file (and extract its facts for the dataset index), then check it.
  */
 import * as path from 'node:path';
-import { type CheckOptions, DatasetIndex, type EventFacts, type FileKind, type Finding, type ParsedFile, checkParsed, extractFacts, parseFile } from '../core';
+import { type CheckOptions, DatasetIndex, type DatasetLayout, type EventFacts, type FileKind, type Finding, type ParsedFile, checkParsed, extractFacts, parseFile } from '../core';
 import { type LoadedDataset, kindOf, loadDataset, readTextSync } from '../node/dataset';
 
 export class UsageError extends Error {}
@@ -14,6 +14,8 @@ export interface DatasetSpec {
   ruleOverrides?: Record<string, unknown>;
   /** Overrides today (YYYY-MM-DD). */
   today?: string;
+  /** What the dataset's globs matched, found by the main thread (worker threads do not list files). */
+  layout?: DatasetLayout;
 }
 
 /** One file to read: a dataset file (for the index) and/or a file named on the command line. */
@@ -42,6 +44,7 @@ export type FactsList = [rel: string, facts: EventFacts[]][];
 export async function openDataset(spec: DatasetSpec): Promise<LoadedDataset> {
   const ds = await loadDataset(spec.root, spec.ruleOverrides);
   if (spec.today) ds.context.today = spec.today;
+  if (spec.layout) ds.context.layout = { ...ds.context.layout, ...spec.layout };
   return ds;
 }
 
@@ -57,7 +60,7 @@ export async function parseItem(ds: LoadedDataset, item: WorkItem, cwd: string):
     throw new InputError(`Cannot read ${path.relative(cwd, item.file) || item.file}: ${(err as Error).message}`);
   }
   const file = parseFile(text, undefined, { trees: 'lazy' });
-  const kind = kindOf(ds, item.file, text, item.explicit);
+  const kind = kindOf(ds, item.file, text);
   const facts = kind === 'event' ? extractFacts(relPath(ds, item.file), file) : undefined;
   return { text, file, kind, facts };
 }

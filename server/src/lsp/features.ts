@@ -107,7 +107,7 @@ const sameRange = (f: Finding, d: Diagnostic) =>
   f.range.end.line === d.range.end.line &&
   f.range.end.character === d.range.end.character;
 
-export function registerFeatures(deps: FeatureDeps, clientSupportsSnippets: () => boolean): void {
+export function registerFeatures(deps: FeatureDeps, clientSupportsSnippets: () => boolean, clientRenamesFiles: () => boolean = () => false): void {
   const { connection } = deps;
   const registryCache = new Map<string, { text: string; parsed: ParsedFile }>();
 
@@ -190,12 +190,19 @@ export function registerFeatures(deps: FeatureDeps, clientSupportsSnippets: () =
         if (!f) continue;
         const { fixes, preferred } = actionsForFinding(file, kind, f, ctx.options.dataset ?? {});
         fixes.forEach((fix, i) => {
+          let edit: CodeAction['edit'] = { changes: { [uri]: lspEdits(doc, fix.edits) } };
+          if (fix.renameTo !== undefined) {
+            // A file rename (LSP RenameFile), for clients that apply resource operations.
+            if (!clientRenamesFiles() || !ctx.ds) return;
+            const newUri = pathToFileURL(path.join(ctx.ds.root, ...fix.renameTo.split('/'))).href;
+            edit = { documentChanges: [{ kind: 'rename', oldUri: uri, newUri, options: { overwrite: false, ignoreIfExists: false } }] };
+          }
           out.push({
             title: fix.title,
             kind: CodeActionKind.QuickFix,
             diagnostics: [d],
             isPreferred: i === preferred ? true : undefined,
-            edit: { changes: { [uri]: lspEdits(doc, fix.edits) } },
+            edit,
           });
         });
       }

@@ -95,7 +95,7 @@ export async function indexDataset(job: IndexJob, post: (m: IndexMessage) => voi
     } catch {
       text = undefined;
     }
-    if (text !== undefined && kindOf(dataset, f, text, false) === 'event') {
+    if (text !== undefined && kindOf(dataset, f, text) === 'event') {
       const rel = path.relative(job.root, f).split(path.sep).join('/');
       const hash = job.cacheFile ? hashOf(text) : '';
       const hit = cache[rel];

@@ -57,6 +57,7 @@ export function startServer(connection: Connection): void {
   let hasWatchedFilesCapability = false;
   let hasProgressCapability = false;
   let hasSnippetCapability = false;
+  let canRenameFiles = false;
   let globalSettings: Settings = DEFAULT_SETTINGS;
   let workspaceFolders: string[] = [];
 
@@ -93,6 +94,8 @@ export function startServer(connection: Connection): void {
     hasWatchedFilesCapability = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     hasProgressCapability = !!caps.window?.workDoneProgress;
     hasSnippetCapability = !!caps.textDocument?.completion?.completionItem?.snippetSupport;
+    const workspaceEdit = caps.workspace?.workspaceEdit;
+    canRenameFiles = !!workspaceEdit?.documentChanges && !!workspaceEdit.resourceOperations?.includes('rename');
     const init = params.initializationOptions as Partial<Settings> | undefined;
     if (init && typeof init === 'object') globalSettings = withDefaults(init);
     const dir = (init as { cacheDir?: unknown } | undefined)?.cacheDir;
@@ -194,7 +197,7 @@ export function startServer(connection: Connection): void {
     const root = p ? findDatasetRoot(path.dirname(p)) : undefined;
     if (root && p) {
       const ds = await indexWithProgress(root);
-      return { kind: kindOf(ds.dataset, p, doc.getText(), false) ?? kindFromModeline(doc.getText()), ds, file: p };
+      return { kind: kindOf(ds.dataset, p, doc.getText()), ds, file: p };
     }
     return { kind: kindFromModeline(doc.getText()) };
   }
@@ -382,6 +385,7 @@ export function startServer(connection: Connection): void {
       readText: (file) => readText(file).catch(() => undefined),
     },
     () => hasSnippetCapability,
+    () => canRenameFiles,
   );
 
   documents.listen(connection);

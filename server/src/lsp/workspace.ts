@@ -141,7 +141,7 @@ export class Workspace {
     } catch {
       text = undefined;
     }
-    if (text === undefined || kindOf(st.dataset, file, text, false) !== 'event') {
+    if (text === undefined || kindOf(st.dataset, file, text) !== 'event') {
       if (!st.index.has(rel)) return false;
       st.index.delete(rel);
       return true;

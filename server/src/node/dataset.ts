@@ -2,14 +2,16 @@
  * File-system side of a dataset, shared by the CLI and the language server: find the root, read the
  * config and registries, list the event files. Everything it reads stays inside the dataset root.
  */
-import { existsSync, promises as fsp, readFileSync, realpathSync, statSync } from 'node:fs';
+import { accessSync, constants as fsConstants, existsSync, promises as fsp, readFileSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch/posix';
-import { glob } from 'tinyglobby';
+import { type GlobOptions, glob } from 'tinyglobby';
 import {
   CONFIG_FILE,
   type DatasetContext,
+  type DatasetLayout,
   type FileKind,
+  type RegistryStatus,
   type ResolvedConfig,
   buildRegistries,
   classify,
@@ -89,6 +91,27 @@ export function isInside(root: string, target: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
+/** Whether a registry the config names can be read, and if not, why (reported by config/paths). */
+function registryStatus(root: string, file: string, live: boolean): RegistryStatus {
+  const rel = path.relative(root, file);
+  if (rel.startsWith('..') || path.isAbsolute(rel)) return 'outside';
+  if (live) return 'found';
+  let st;
+  try {
+    st = statSync(file);
+  } catch {
+    return 'missing';
+  }
+  if (!st.isFile()) return 'not-a-file';
+  if (!isInside(root, file)) return 'outside';
+  try {
+    accessSync(file, fsConstants.R_OK);
+  } catch {
+    return 'unreadable';
+  }
+  return 'found';
+}
+
 /** `liveText` supplies unsaved editor text for a file, when there is some. */
 export async function loadDataset(
   root: string,
@@ -114,16 +137,21 @@ export async function loadDataset(
   };
   const raw = hasConfig ? await read(configPath) : undefined;
   const config = resolveConfig(raw, overrides);
-  const [drugs, agencies] = await Promise.all([
-    read(path.resolve(root, config.registries.drugs)),
-    read(path.resolve(root, config.registries.agencies)),
-  ]);
+  const drugsPath = path.resolve(root, config.registries.drugs);
+  const agenciesPath = path.resolve(root, config.registries.agencies);
+  const [drugs, agencies] = await Promise.all([read(drugsPath), read(agenciesPath)]);
+  const layout: DatasetLayout = {
+    registries: {
+      [config.registries.drugs]: registryStatus(root, drugsPath, liveText?.(drugsPath) !== undefined),
+      [config.registries.agencies]: registryStatus(root, agenciesPath, liveText?.(agenciesPath) !== undefined),
+    },
+  };
   return {
     root,
     hasConfig,
     config,
     rawConfig: raw,
-    context: { registries: buildRegistries(drugs, agencies), today: config.today ?? localToday(), bands: config.bands },
+    context: { registries: buildRegistries(drugs, agencies), today: config.today ?? localToday(), bands: config.bands, layout },
   };
 }
 
@@ -178,21 +206,15 @@ async function noteOutsideLinks(ds: LoadedDataset): Promise<Set<string>> {
  * dataset are not followed: such files are left out, with a note (takeNotes).
  */
 export async function listDatasetFiles(ds: LoadedDataset): Promise<string[]> {
-  const events = await glob(ds.config.events, {
-    cwd: ds.root,
-    ignore: ['**/node_modules/**', ...ds.config.ignore],
-    absolute: true,
-    followSymbolicLinks: false,
-    onlyFiles: true,
-    dot: false,
-  });
+  const globOptions: GlobOptions = { cwd: ds.root, absolute: true, followSymbolicLinks: false, onlyFiles: true, dot: false };
+  const events = await glob(ds.config.events, { ...globOptions, ignore: ['**/node_modules/**', ...ds.config.ignore] });
   const extra = [CONFIG_FILE, ds.config.registries.drugs, ds.config.registries.agencies]
     .map((p) => path.resolve(ds.root, p))
     .filter((p) => existsSync(p));
   const all = new Set([...extra, ...events.map((p) => path.resolve(p))]);
   const links = await noteOutsideLinks(ds);
   const under = path.resolve(ds.root) + path.sep;
-  return [...all]
+  const files = [...all]
     .filter((p) => {
       // A plain file under the root is inside; resolving every path (two realpath calls) is for links.
       if (p.startsWith(under) && !links.has(p)) return true;
@@ -201,17 +223,47 @@ export async function listDatasetFiles(ds: LoadedDataset): Promise<string[]> {
       return false;
     })
     .sort();
+  await countGlobs(ds, events.map((p) => path.resolve(p)), globOptions);
+  return files;
 }
 
 /**
- * What a file is to its dataset: by the config's globs, then its modeline; a file named explicitly
- * outside any configured dataset is taken as an event.
+ * How many files each `events` and `ignore` glob of the config matched (config/paths reports those
+ * that match nothing). A glob that seems to match nothing is asked of the file system on its own,
+ * so that a difference between the two glob libraries never reports a glob wrongly.
  */
-export function kindOf(ds: LoadedDataset, file: string, text: string, explicit: boolean): FileKind | undefined {
+async function countGlobs(ds: LoadedDataset, events: string[], globOptions: GlobOptions): Promise<void> {
+  const rels = events.map((p) => path.relative(ds.root, p).split(path.sep).join('/'));
+  const count = (pattern: string, list: string[], dot: boolean) => {
+    const isMatch = picomatch(pattern.replace(/^\.\//, ''), { dot });
+    return list.reduce((n, r) => n + (isMatch(r) ? 1 : 0), 0);
+  };
+  const counts: Record<string, number> = {};
+  for (const g of ds.config.events) {
+    counts[g] = count(g, rels, false);
+    if (counts[g] === 0) counts[g] = (await glob([g], { ...globOptions, ignore: ['**/node_modules/**', ...ds.config.ignore] })).length;
+  }
+  const layout = (ds.context.layout ??= {});
+  layout.events = counts;
+  if (ds.config.ignore.length === 0) return;
+  // What each ignore glob leaves out: the event files found without it.
+  const unfiltered = (await glob(ds.config.events, { ...globOptions, ignore: ['**/node_modules/**'] })).map((p) => path.relative(ds.root, p).split(path.sep).join('/'));
+  layout.ignore = Object.fromEntries(ds.config.ignore.map((g) => [g, count(g, unfiltered, true)]));
+}
+
+/**
+ * What a file is to its dataset: by the config's globs, then its modeline (the `$schema` comment
+ * says what a file is even outside any dataset). Undefined: not a dataset file.
+ */
+export function kindOf(ds: LoadedDataset, file: string, text: string): FileKind | undefined {
   const rel = path.relative(ds.root, file).split(path.sep).join('/');
   const inside = rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
-  // A file named on the command line is an event unless its dataset's globs say what is (pre-commit
-  // hooks pass every staged YAML file: workflow files of a dataset repository are not events).
-  const fallback = explicit && !(inside && ds.hasConfig) ? 'event' : undefined;
-  return (inside ? classify(ds.config, rel) : undefined) ?? kindFromModeline(text) ?? fallback;
+  return (inside ? classify(ds.config, rel) : undefined) ?? kindFromModeline(text);
+}
+
+/** Why a file named on the command line is not a dataset file, in words for the user. */
+export function notDatasetReason(ds: LoadedDataset, file: string): string {
+  if (!/\.ya?ml$/i.test(file)) return 'not a YAML file';
+  if (!ds.hasConfig) return `no ${CONFIG_FILE} in its folder or above, and no "# yaml-language-server: $schema=" comment saying what it is`;
+  return `the events globs of its ${CONFIG_FILE} (${ds.config.events.join(', ')}) do not hold it`;
 }

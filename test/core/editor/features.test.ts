@@ -90,11 +90,17 @@ test('inlay hints: mass per tablet and weekday, each switchable', () => {
   assert.deepEqual(inlayHints(file, 'event', ctx, { unitMass: false, weekday: false }), []);
 });
 
-test('the new-event skeleton is valid against the schema and the snippet file matches the core snippet', () => {
+test('the new-event skeleton is valid against the schema; the snippet is offered once, by completion', () => {
   const input = { date: '2025-04', country: 'iq', place: 'Al-Qa’im', drug: 'captagon' };
   assert.equal(newEventPath(input), 'events/2025/2025-04-iq-al-qa-im-captagon.yaml');
   const findings = checkParsed(parseFile(newEventText(input)), 'event', { dataset: ctx });
-  assert.deepEqual(findings.filter((f) => f.severity === 'error').map((f) => f.message), []);
-  const snippets = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'snippets', 'haulcheck.code-snippets'), 'utf8'));
-  assert.equal(snippets['Haulcheck: seizure event'].body.join('\n'), NEW_EVENT_SNIPPET);
+  // Its only errors are the placeholders left to fill in (events/placeholder fails CI until then).
+  const errors = findings.filter((f) => f.severity === 'error');
+  assert.deepEqual([...new Set(errors.map((f) => f.ruleId))], ['events/placeholder'], errors.map((f) => f.message).join('\n'));
+  // In an empty event file, completion offers the skeleton; the extension contributes no snippet
+  // file of its own, which VS Code would list a second time.
+  const items = complete(parseFile(''), 'event', 0, ctx)?.items ?? [];
+  assert.deepEqual(items.map((i) => [i.label, i.kind, i.insertText]), [['seizure-event', 'snippet', NEW_EVENT_SNIPPET]]);
+  const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8'));
+  assert.equal(pkg.contributes.snippets, undefined);
 });

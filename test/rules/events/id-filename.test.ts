@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import rule from '../../../server/src/core/rules/events/id-filename';
-import { checkText, resolveConfig } from '../../../server/src/core';
+import { checkText, fixesAt, fixText, resolveConfig } from '../../../server/src/core';
 import { ruleTester } from '../../helpers/rule-tester';
 import { BASE, variant } from '../sources/fixture';
 
@@ -46,10 +46,36 @@ ruleTester(rule, {
   ],
 });
 
-test('events/id-filename offers an unsafe fix that renames the id after the file', () => {
-  const { findings } = checkText(BASE, 'event', { config: resolveConfig({}), rules: [rule], path: 'events/2026/2026-02-22-sy-homs-captagon-raid.yaml' });
-  const fix = findings.find((f) => f.messageId === 'fileName')?.fixes?.[0];
-  assert.equal(fix?.safety, 'unsafe');
-  const e = fix!.edits[0];
-  assert.equal(BASE.slice(0, e.start) + e.newText + BASE.slice(e.end), BASE.replace('captagon\n', 'captagon-raid\n'));
+const fixesFor = (code: string, path: string) => {
+  const { findings } = checkText(code, 'event', { config: resolveConfig({}), rules: [rule], path });
+  return findings.find((f) => f.messageId === 'fileName')?.fixes ?? [];
+};
+
+test('events/id-filename: a misspelt file name is renamed after the id, never the id after the file', () => {
+  const fixes = fixesFor(BASE, 'events/2026/2026-02-22-sy-homs-captgon.yaml');
+  assert.deepEqual(fixes.map((f) => [f.title, f.safety, f.renameTo, f.edits.length]), [
+    ['Rename the file to "2026-02-22-sy-homs-captagon.yaml"', 'unsafe', 'events/2026/2026-02-22-sy-homs-captagon.yaml', 0],
+  ]);
+  // A word the event does not know, or the wrong date or country, makes the file name the odd one out.
+  assert.equal(fixesFor(BASE, 'events/2026/2026-02-22-sy-homs-captagon-raid.yaml')[0].renameTo, 'events/2026/2026-02-22-sy-homs-captagon.yaml');
+  assert.equal(fixesFor(BASE, 'events/2026/2026-02-21-sy-homs-captagon.yml')[0].renameTo, 'events/2026/2026-02-22-sy-homs-captagon.yml');
+  // The CLI applies no rename, and no second choice in its place.
+  const { findings } = checkText(BASE, 'event', { config: resolveConfig({}), rules: [rule], path: 'events/2026/2026-02-22-sy-homs-captgon.yaml' });
+  assert.deepEqual(fixesAt(findings, 'unsafe'), []);
+  assert.equal(fixText(BASE, 'event', { config: resolveConfig({}), rules: [rule], path: 'events/2026/2026-02-22-sy-homs-captgon.yaml' }, 'unsafe').text, BASE);
+});
+
+test('events/id-filename: a misspelt id is changed to the file name (unsafe)', () => {
+  const code = BASE.replace('id: 2026-02-22-sy-homs-captagon', 'id: 2026-02-22-sy-hmos-captagon');
+  const fixes = fixesFor(code, 'events/2026/2026-02-22-sy-homs-captagon.yaml');
+  assert.deepEqual(fixes.map((f) => [f.title, f.safety, f.renameTo]), [['Change the id to "2026-02-22-sy-homs-captagon"', 'unsafe', undefined]]);
+  const e = fixes[0].edits[0];
+  assert.equal(code.slice(0, e.start) + e.newText + code.slice(e.end), BASE);
+});
+
+test('events/id-filename: when neither looks more right, both are offered, the file rename first', () => {
+  const fixes = fixesFor(BASE, 'events/2026/2026-02-22-sy-homs-province.yaml');
+  assert.deepEqual(fixes.map((f) => f.title), ['Rename the file to "2026-02-22-sy-homs-captagon.yaml"', 'Change the id to "2026-02-22-sy-homs-province"']);
+  const { findings } = checkText(BASE, 'event', { config: resolveConfig({}), rules: [rule], path: 'events/2026/2026-02-22-sy-homs-province.yaml' });
+  assert.deepEqual(fixesAt(findings, 'unsafe'), [], 'the CLI applies neither');
 });

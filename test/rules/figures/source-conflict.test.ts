@@ -170,7 +170,7 @@ ruleTester(rule, {
   - {value: 2, unit: persons, source: a}
   - {value: 3, unit: persons, source: b}
 conflicts:
-  - {field: seizures[0].weight, reason: settled}
+  - {field: "seizures[0].weight", reason: settled}
 `,
         two,
       ),

@@ -12,7 +12,22 @@ ruleTester(rule, {
     {
       name: 'an unclosed quote is marked where it opens',
       code: 'id: x\nstatus: draft\ntitle: "never closed\ntype: seizure\n',
-      errors: [{ messageId: 'syntax', line: 3, column: 8, message: 'The quote opened here is never closed.' }],
+      errors: [{ messageId: 'unclosedQuote', line: 3, column: 8, message: 'YAML syntax error: the quote (") opened here is never closed; end the text with ".' }],
+    },
+    {
+      name: 'a "{" never closed is marked where it opens, not on the next line',
+      code: 'id: x\ndate: {on: 2026-01-01, precision: day\ntype: seizure\n',
+      errors: [{ messageId: 'unclosedFlow', line: 2, column: 7, data: { open: '{', close: '}' }, message: 'the "{" opened here is never closed; end the mapping with "}"' }],
+    },
+    {
+      name: 'a "[" never closed inside a flow mapping, at the end of the file',
+      code: 'id: x\nsources:\n  - {id: a, quotes: ["one", "two"}\n',
+      errors: [{ messageId: 'unclosedFlow', line: 3, column: 21, data: { open: '[', close: ']' } }],
+    },
+    {
+      name: 'a key without its colon: the parser\'s sentence, a full stop, then the hint',
+      code: 'id: x\nsources\n  - id: a\n',
+      errors: [{ messageId: 'syntax', line: 2, column: 1, message: 'YAML syntax error: Implicit keys need to be on a single line. Is the colon after "sources" missing?' }],
     },
     {
       name: 'a tab used for indentation',

@@ -16,7 +16,8 @@ function pos(lines: LineIndex, p: Position) {
 export const formatRdjson: Formatter = (results, ctx) => {
   const diagnostics = results.flatMap((r) =>
     r.findings.map((f) => {
-      const fix = f.fixes?.[0];
+      // A file rename is no text suggestion (and a fix after it is only a second choice).
+      const fix = f.fixes?.[0]?.renameTo === undefined ? f.fixes?.[0] : undefined;
       return {
         message: f.message,
         location: {

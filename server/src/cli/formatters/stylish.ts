@@ -8,28 +8,38 @@ type Style = Parameters<typeof styleText>[0];
 export const formatStylish: Formatter = (results, ctx) => {
   const paint = (style: Style, s: string) => (ctx.color ? styleText(style, s) : s);
   const lines: string[] = [];
-  let errors = 0;
-  let warnings = 0;
-  let infos = 0;
   for (const r of results) {
     if (r.findings.length === 0) continue;
     lines.push('', paint('underline', r.displayPath));
     for (const f of r.findings) {
-      if (f.severity === 'error') errors++;
-      else if (f.severity === 'warning') warnings++;
-      else infos++;
       const pos = `${f.range.start.line + 1}:${f.range.start.character + 1}`;
       const sev = f.severity === 'error' ? paint('red', 'error') : f.severity === 'warning' ? paint('yellow', 'warning') : paint('blue', f.severity);
       lines.push(`  ${paint('dim', pos.padEnd(7))} ${sev.padEnd(ctx.color ? 0 : 7)}  ${f.message}  ${paint('dim', f.ruleId)}`);
       lines.push(indent(frame(r, f.range), 4));
     }
   }
-  const total = errors + warnings + infos;
-  if (total === 0) return '';
-  const summary = `${total} ${total === 1 ? 'problem' : 'problems'} (${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}${infos ? `, ${infos} info` : ''})`;
-  lines.push('', paint(errors ? 'red' : 'yellow', `✖ ${summary}`), '');
+  if (lines.length === 0) return '';
+  lines.push('');
   return lines.join('\n');
 };
+
+const plural = (n: number, one: string, many = one + 's') => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * The line every run ends with, on standard error: files, events, problems by severity, time.
+ * `✖ 3 problems (2 errors, 1 warning) in 13 files (12 events), 0.42 s`; `✔ no problems in …` when clean.
+ */
+export function summaryLine(results: readonly FileResult[], ms: number, color: boolean): string {
+  const paint = (style: Style, s: string) => (color ? styleText(style, s) : s);
+  const count = { error: 0, warning: 0, info: 0 };
+  for (const r of results) for (const f of r.findings) count[f.severity === 'hint' ? 'info' : f.severity]++;
+  const total = count.error + count.warning + count.info;
+  const events = results.filter((r) => r.kind === 'event').length;
+  const scope = `in ${plural(results.length, 'file')} (${plural(events, 'event')}), ${(ms / 1000).toFixed(2)} s`;
+  if (total === 0) return paint('green', `✔ no problems ${scope}`);
+  const parts = [plural(count.error, 'error'), plural(count.warning, 'warning'), ...(count.info ? [`${count.info} info`] : [])];
+  return paint(count.error ? 'red' : 'yellow', `✖ ${plural(total, 'problem')} (${parts.join(', ')}) ${scope}`);
+}
 
 function frame(r: FileResult, range: FileResult['findings'][number]['range']): string {
   const start = { line: range.start.line + 1, column: range.start.character + 1 };

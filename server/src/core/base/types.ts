@@ -38,6 +38,11 @@ export interface Fix {
   title: string;
   safety: FixSafety;
   edits: TextEdit[];
+  /**
+   * A fix that renames the file instead of editing its text (no edits): the new path, relative to the
+   * dataset root. Editors apply it as a file rename; text-only shells (the CLI's --fix) leave it.
+   */
+  renameTo?: string;
 }
 
 /** Another place that takes part in a finding: the other side of a disagreement, a source it names. */

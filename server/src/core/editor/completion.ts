@@ -97,7 +97,7 @@ export function complete(file: ParsedFile, kind: FileKind, offset: number, ctx: 
 
   // An empty event file: the skeleton.
   if (kind === 'event' && text.replace(/^#.*$/gm, '').trim().length <= before.trim().length && !before.includes(':')) {
-    return { items: [{ label: 'seizure event', kind: 'snippet', detail: 'Haulcheck: a new seizure event', insertText: NEW_EVENT_SNIPPET, snippet: true }], start: wordStart, end: wordEnd };
+    return { items: [{ label: 'seizure-event', kind: 'snippet', detail: 'Haulcheck: a new seizure event', insertText: NEW_EVENT_SNIPPET, snippet: true }], start: wordStart, end: wordEnd };
   }
 
   // A value: `key: par|`, `- key: par|`, `{a: 1, key: par|`, or a list item under a key (`  - par|`).

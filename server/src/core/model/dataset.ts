@@ -42,6 +42,23 @@ export interface Registries {
 
 import type { DatasetIndexView } from './dataset-index';
 
+/** What the shell found for a registry the config names. */
+export type RegistryStatus = 'found' | 'missing' | 'outside' | 'not-a-file' | 'unreadable';
+
+/**
+ * What the shell found on disk for the paths haulcheck.yaml names, so that a path that matches
+ * nothing is reported on the config instead of silently disabling checks. Plain data (it travels to
+ * worker threads); absent where the shell did not look (a browser, a test).
+ */
+export interface DatasetLayout {
+  /** Each registry path the config names (as written), and what was found there. */
+  registries?: Record<string, RegistryStatus>;
+  /** Files each `events` glob matched (after `ignore`), by glob as written. */
+  events?: Record<string, number>;
+  /** Event files each `ignore` glob left out, by glob as written. */
+  ignore?: Record<string, number>;
+}
+
 export interface DatasetContext {
   /** Facts of every event in the dataset, for dataset-wide rules (absent when checking one file alone). */
   index?: DatasetIndexView;
@@ -51,6 +68,8 @@ export interface DatasetContext {
   registries?: Registries;
   /** Today as YYYY-MM-DD, injected by the shell; the core never reads the clock. */
   today?: string;
+  /** What the config's paths matched on disk, when the shell looked. */
+  layout?: DatasetLayout;
 }
 
 function entries<T extends { id: string }>(value: unknown, key: string): Map<string, T> {

@@ -90,8 +90,10 @@ export function checkParsed(file: ParsedFile, kind: FileKind, options: CheckOpti
       continue;
     }
     const own: Finding[] = [];
+    const whole = parsedWhole(doc);
     for (const rule of rules) {
       if (!rule.meta.appliesTo.includes(kind)) continue;
+      if (rule.meta.reportsAbsence && !whole) continue;
       const setting = settingFor(config, rule.meta.id);
       if (setting?.severity === 'off' && !rule.meta.reports?.length) continue;
       try {
@@ -108,6 +110,11 @@ export function checkParsed(file: ParsedFile, kind: FileKind, options: CheckOpti
   return kept;
 }
 
+/** Whether the document was read without a syntax error (a duplicate key loses nothing a rule would miss). */
+export function parsedWhole(doc: ParsedDocument): boolean {
+  return !doc.problems.some((p) => p.severity === 'error' && p.code !== 'DUPLICATE_KEY');
+}
+
 /** Applies `# haulcheck-disable-…` comments; reports the unused ones when `suppressions/unused` runs. */
 function suppress(file: ParsedFile, findings: Finding[], rules: readonly Rule[], config: ResolvedConfig): Finding[] {
   const suppressions = parseSuppressions(file);
@@ -120,6 +127,8 @@ function suppress(file: ParsedFile, findings: Finding[], rules: readonly Rule[],
   const messages = unusedSuppression.meta.messages;
   for (const s of suppressions) {
     const doc = file.docs.find((d) => s.start >= d.start && s.start <= d.end) ?? file.docs[0];
+    // In a document that did not parse whole, the finding a comment silences may be in the lost part.
+    if (!parsedWhole(doc)) continue;
     const unusedRules = s.rules.length === 0 ? (s.used.size ? [] : ['*']) : s.rules.filter((r) => !s.used.has(r));
     if (unusedRules.length === 0) continue;
     const whole = unusedRules.length === (s.rules.length || 1);

@@ -24,12 +24,16 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): { text: st
   return { text: out.join(''), skipped };
 }
 
-/** The fixes of these findings that may be applied at the given level (safe ⊂ unsafe). */
+/**
+ * The fixes of these findings that may be applied at the given level (safe ⊂ unsafe): the first of
+ * each finding. A finding whose first fix renames the file gets none: a later fix is a second choice
+ * (an id changed to match a misspelt file name), not a text form of the first.
+ */
 export function fixesAt(findings: readonly Finding[], level: FixSafety): Fix[] {
   const out: Fix[] = [];
   for (const f of findings) {
     const fix = f.fixes?.find((x) => x.safety === 'safe' || level === 'unsafe');
-    if (fix) out.push(fix);
+    if (fix && fix.renameTo === undefined) out.push(fix);
   }
   return out;
 }

@@ -23,6 +23,14 @@ export interface RuleMeta {
   optionsSchema?: Record<string, unknown>;
   /** Ids a family rule reports, besides its own (documentation and configuration use them). */
   reports?: readonly string[];
+  /**
+   * The rule reports something as absent (a source nobody defines, a figure no quote holds, a
+   * missing `conflicts` entry). On a document that did not parse whole, what looks absent may only be
+   * in the part that could not be read, so the engine does not run it there.
+   */
+  reportsAbsence?: boolean;
+  /** Registries the rule reads; without them it cannot run (config/paths names it when one is missing). */
+  needsRegistries?: readonly ('drugs' | 'agencies')[];
 }
 
 export interface Report {

@@ -10,10 +10,10 @@
 import Ajv2020, { type ErrorObject } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { closest, distance } from 'fastest-levenshtein';
-import countries from 'i18n-iso-countries';
 import { AJV_OPTIONS, createValidators, type StandaloneValidator } from './generated/validators';
 import { BUILTIN_SCHEMAS, type JsonSchema } from './schemas';
 import { parsePointer, pointerToPath } from '../base/pointer';
+import { alpha3ToAlpha2 } from '../read/countries';
 
 /** One schema problem, before it is placed in the text. */
 export interface SchemaProblem {
@@ -306,7 +306,7 @@ function toProblem(set: CompiledSet, e: ErrorObject): SchemaProblem {
         typeof e.data !== 'string'
           ? undefined
           : (def === 'countryCode' || def === 'nullableCountryCode') && /^[A-Za-z]{3}$/.test(e.data)
-            ? countries.alpha3ToAlpha2(e.data.toUpperCase()) ?? suggestion(e.data, allowed)
+            ? alpha3ToAlpha2(e.data.toUpperCase()) ?? suggestion(e.data, allowed)
             : suggestion(e.data, allowed);
       Object.assign(data, { allowed, suggestion: s, value: e.data });
       const expect =

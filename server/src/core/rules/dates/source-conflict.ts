@@ -58,6 +58,7 @@ export default defineRule({
     description:
       "The sources date the same thing (the event, or its announcement) with periods that cannot all be true, and no `conflicts` entry on `date` settles it. Sources that agree form one side; the finding sits on the outlier. Words that cannot be placed on their own (\"on Wednesday\" in an undated article, \"In May\" without a year) are checked against the days the other sources give.",
     defaultSeverity: 'error',
+    reportsAbsence: true,
     appliesTo: ['event'],
     messages: {
       outlier:

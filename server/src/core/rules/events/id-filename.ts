@@ -1,10 +1,12 @@
 import { defineRule } from '../rule';
-import { dayNumber, fromDayNumber, partialDate } from '../../model/event';
+import { dateClaimsOf, dayNumber, fromDayNumber, partialDate } from '../../model/event';
 import { claimViews } from '../dates/shared';
 import { rangeForPointer } from '../../yaml/place';
 import type { ParsedFile } from '../../yaml/parse';
+import type { Fix } from '../../base/types';
 
 const ID = /^(\d{4}(?:-\d{2}){0,2}|undated)-([a-z]{2})-/;
+const WELL_FORMED = /^(?:\d{4}(-\d{2}){0,2}|undated)-[a-z]{2}-[a-z0-9]+(-[a-z0-9]+)*$/;
 const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
 /** Event documents (mappings) in a file, counted once per parse (not once per document). */
@@ -39,18 +41,26 @@ export default defineRule({
 
     // File name: only a file holding one event is named after it.
     if (ctx.path) {
-      const m = /([^/]+)\.ya?ml$/i.exec(ctx.path);
-      if (m && eventCount(ctx.file) === 1 && m[1] !== id) {
-        const fileName = m[0];
+      const m = /^(.*?)([^/]+)\.(ya?ml)$/i.exec(ctx.path);
+      if (m && eventCount(ctx.file) === 1 && m[2] !== id) {
+        const [, folder, name, ext] = m;
         const [start, end] = rangeForPointer(ctx.file, ctx.document, '/id', 'value');
         const raw = ctx.file.text.slice(start, end);
-        const canRewrite = /^(?:\d{4}(-\d{2}){0,2}|undated)-[a-z]{2}-[a-z0-9]+(-[a-z0-9]+)*$/.test(m[1]) && raw === id;
-        ctx.report({
-          messageId: 'fileName',
-          data: { id, fileName },
-          pointer: '/id',
-          fixes: canRewrite ? [{ title: `Change the id to "${m[1]}"`, safety: 'unsafe', edits: [{ start, end, newText: m[1] }] }] : undefined,
-        });
+        // Which of the two looks right: the one that agrees more with the event's date, country,
+        // place and drugs. The other is offered as the fix; on a tie, both, the file rename first
+        // (it changes no reference to the id).
+        const idFit = fit(id, v);
+        const nameFit = fit(name, v);
+        const fixes: Fix[] = [];
+        const renameTo = `${folder}${id}.${ext}`;
+        const rename: Fix | undefined = WELL_FORMED.test(id)
+          ? { title: `Rename the file to "${id}.${ext}"`, safety: 'unsafe', edits: [], renameTo }
+          : undefined;
+        const canRewrite = WELL_FORMED.test(name) && raw === id;
+        const rewrite: Fix | undefined = canRewrite ? { title: `Change the id to "${name}"`, safety: 'unsafe', edits: [{ start, end, newText: name }] } : undefined;
+        if (rename && idFit >= nameFit) fixes.push(rename);
+        if (rewrite && nameFit >= idFit) fixes.push(rewrite);
+        ctx.report({ messageId: 'fileName', data: { id, fileName: `${name}.${ext}` }, pointer: '/id', fixes: fixes.length ? fixes : undefined });
       }
     }
 
@@ -89,3 +99,35 @@ export default defineRule({
     }
   },
 });
+
+/** Lower-case ASCII words of a text ("Al-Rai" → al, rai; "Homs province" → homs, province). */
+function words(s: unknown): string[] {
+  if (typeof s !== 'string') return [];
+  return s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+/**
+ * How well a name (`2026-02-22-sy-homs-captagon`) fits the event: its date among the event's dates,
+ * its country among its locations, and each word after them among the words of its title, places and
+ * drugs (a word found counts for, a word not found against).
+ */
+function fit(name: string, v: Record<string, unknown>): number {
+  const parts = ID.exec(name);
+  if (!parts) return -Infinity;
+  let score = 0;
+  const idDate = partialDate(parts[1]);
+  const claims = dateClaimsOf(v).filter((c) => c.interval);
+  if (idDate && claims.some((c) => (c.interval!.start === undefined || c.interval!.start <= idDate.end) && (c.interval!.end === undefined || c.interval!.end >= idDate.start))) score += 2;
+  const locs = (Array.isArray(v.location) ? v.location : [v.location]).filter(isObj);
+  if (locs.some((l) => typeof l.country === 'string' && l.country.toLowerCase() === parts[2])) score += 2;
+  const known = new Set<string>(words(v.title));
+  for (const l of locs) for (const w of [...words(l.place), ...words(l.admin1)]) known.add(w);
+  for (const z of Array.isArray(v.seizures) ? v.seizures.filter(isObj) : []) for (const w of words(z.drug)) known.add(w);
+  for (const w of words(name.slice(parts[0].length))) score += known.has(w) ? 1 : -1;
+  return score;
+}

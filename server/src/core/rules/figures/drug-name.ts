@@ -36,6 +36,7 @@ export default defineRule({
     description:
       "A source names the drug of a figure (`drug_as_reported`) as a drug of another kind than the seizure's: \"opium\" for hashish. Generic names (\"narcotic pills\", \"drugs\") and names of the same kind (\"amphetamine\" pills for Captagon) are fine.",
     defaultSeverity: 'warning',
+    needsRegistries: ['drugs'],
     appliesTo: ['event'],
     messages: {
       otherKind:

@@ -25,6 +25,7 @@ export default defineRule({
     description:
       'A seizure figure is larger than the largest seizure of its drug on record (`largest_seizure` in registries/drugs.yaml): usually a misplaced separator ("(17,500) kilograms" meaning 17.5 kg) or a wrong unit ("1105 tons" for 1,105 kg).',
     defaultSeverity: 'warning',
+    needsRegistries: ['drugs'],
     appliesTo: ['event'],
     messages: {
       weight:

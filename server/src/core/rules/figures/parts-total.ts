@@ -135,6 +135,7 @@ export default defineRule({
     description:
       'The parts of a seizure add up to no more than its total: the named parts (`scope: part`, `part: …`) of one figure, and several seizures of one drug listed with one of them given as their total ("a total of", "in all", "altogether").',
     defaultSeverity: 'error',
+    reportsAbsence: true,
     appliesTo: ['event'],
     messages: {
       mismatch:

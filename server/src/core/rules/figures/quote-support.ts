@@ -96,6 +96,7 @@ export default defineRule({
     description:
       'Each figure’s number appears in the quotes of the source it cites, read as a reader would ("1.35 million", "400 000", "two", "1.1 tonnes" = 1,100 kg, Arabic-Indic digits and number words, decimal commas).',
     defaultSeverity: 'warning',
+    reportsAbsence: true,
     appliesTo: ['event'],
     messages: {
       missing:

@@ -57,6 +57,7 @@ export default defineRule({
     description:
       'The figures the sources give for one quantity (a count, a weight, a volume, a street value, arrests) cannot all be true, and no `conflicts` entry settles it. Sources that agree form one side; the finding sits on the outlier and names every source of each side. A part larger than the total, a sum of several seizures smaller than this one, and a source that contradicts itself are disagreements too.',
     defaultSeverity: 'error',
+    reportsAbsence: true,
     appliesTo: ['event'],
     messages: {
       outlier:

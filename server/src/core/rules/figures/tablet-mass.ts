@@ -89,6 +89,7 @@ export default defineRule({
     description:
       'The count and the weight of the same tablets or capsules give a mass per unit inside the drug form’s band (error outside the error band, warning outside the warn band). Bricks, packs and bars are not tablets.',
     defaultSeverity: 'error',
+    needsRegistries: ['drugs'],
     appliesTo: ['event'],
     messages: {
       implausible:

@@ -13,6 +13,7 @@ export default defineRule({
     id: 'figures/unit-for-drug',
     description: 'A seizure’s count, weight or volume uses a unit the drug registry allows for that drug (no tablets of cannabis resin, no litres of Captagon).',
     defaultSeverity: 'error',
+    needsRegistries: ['drugs'],
     appliesTo: ['event'],
     messages: {
       unit: '{drug} is not measured in {unitName} ({source}): the registry allows {allowed}.',

@@ -6,6 +6,7 @@ export default defineRule({
     id: 'refs/unknown-agency',
     description: 'An `agencies` entry names an agency id that is not in registries/agencies.yaml.',
     defaultSeverity: 'error',
+    needsRegistries: ['agencies'],
     appliesTo: ['event'],
     fixable: 'unsafe',
     messages: {

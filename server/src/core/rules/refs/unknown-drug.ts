@@ -6,6 +6,7 @@ export default defineRule({
     id: 'refs/unknown-drug',
     description: 'A seizure names a drug id that is not in registries/drugs.yaml.',
     defaultSeverity: 'error',
+    needsRegistries: ['drugs'],
     appliesTo: ['event'],
     fixable: 'unsafe',
     messages: {

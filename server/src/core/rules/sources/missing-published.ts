@@ -22,6 +22,7 @@ export default defineRule({
     description:
       'A source has `published: null`: the date checks that compare the event with its publication cannot use it. A warning until `published_note` says why the date is unknown; then information.',
     defaultSeverity: 'warning',
+    reportsAbsence: true,
     appliesTo: ['event'],
     messages: {
       missing:

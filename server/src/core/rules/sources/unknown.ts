@@ -7,6 +7,7 @@ export default defineRule({
     id: 'sources/unknown',
     description: 'A figure, date, suspect or conflict cites a source id that the event does not define under `sources`.',
     defaultSeverity: 'error',
+    reportsAbsence: true,
     appliesTo: ['event'],
     fixable: 'unsafe',
     messages: {

@@ -8,6 +8,7 @@ export default defineRule({
     description:
       'A source is defined under `sources` but no figure, date, suspect, item or conflict cites it (information when its quotes hold no number: the report attests the event without a figure of its own).',
     defaultSeverity: 'warning',
+    reportsAbsence: true,
     appliesTo: ['event'],
     messages: {
       unused: 'Source "{id}" ({publisher}) is defined but nothing in this event cites it; cite it from the figures or dates it supports, or remove it.',

@@ -1,4 +1,5 @@
 import { defineRule } from '../rule';
+import type { ParsedFile } from '../../yaml/parse';
 
 const HINTS: Record<string, string> = {
   TAB_AS_INDENT: ' Indent with spaces, not tabs.',
@@ -22,6 +23,8 @@ export default defineRule({
     messages: {
       syntax: 'YAML syntax error: {detail}{hint}',
       warning: 'YAML warning: {detail}{hint}',
+      unclosedQuote: 'YAML syntax error: the quote ({quote}) opened here is never closed; end the text with {quote}.',
+      unclosedFlow: 'YAML syntax error: the "{open}" opened here is never closed; end the {what} with "{close}" (a {what} written over several lines indents them further than its key).',
       conflict: 'This looks like a merge-conflict marker ("{marker}"); resolve the conflict and keep one version.',
       aliases: 'Too many alias expansions: the file would expand beyond a safe size ({detail}).',
     },
@@ -48,25 +51,54 @@ export default defineRule({
       }
       return;
     }
+    const reported = new Set<number>();
+    let flowReported = false;
     for (const p of problems) {
-      const detail = p.message.replace(/\s+at line \d+, column \d+:?[\s\S]*$/, '').trim();
+      const detail = sentence(p.message.replace(/\s+at line \d+, column \d+:?[\s\S]*$/, ''));
       if (p.code === 'MISSING_CHAR' && /quote/.test(p.message)) {
         // The parser notices at the end of the input; the mistake is where the quote opened.
         const open = unclosedQuote(ctx.file.text, p.start);
         if (open !== undefined) {
+          if (reported.has(open)) continue;
+          reported.add(open);
           const lineEnd = lines.lineContentEnd(lines.position(open).line);
-          ctx.report({ messageId: 'syntax', data: { detail, hint: ' The quote opened here is never closed.', code: p.code }, pointer: '', start: open, end: lineEnd });
+          ctx.report({ messageId: 'unclosedQuote', data: { quote: ctx.file.text[open], code: p.code }, pointer: '', start: open, end: lineEnd });
           continue;
         }
       }
+      // "Flow map … must be sufficiently indented and end with a }" is noticed on the line after the
+      // mapping; the mistake is the "{" that was never closed.
+      const flow = p.code === 'BAD_INDENT' ? /end with an? ([}\]])/.exec(p.message) : null;
+      if (flow) {
+        const open = unclosedFlow(ctx.file.text, lines, p.start, first, flow[1] === '}' ? '{' : '[');
+        if (open !== undefined) {
+          if (reported.has(open)) continue;
+          reported.add(open);
+          flowReported = true;
+          const mapping = flow[1] === '}';
+          ctx.report({
+            messageId: 'unclosedFlow',
+            data: { open: mapping ? '{' : '[', close: flow[1], what: mapping ? 'mapping' : 'list', code: p.code },
+            pointer: '',
+            start: open,
+            end: lines.lineContentEnd(lines.position(open).line),
+          });
+          continue;
+        }
+        // The parser complains about each collection the missing bracket leaves open; one is the mistake.
+        if (flowReported) continue;
+      }
       if (p.code === 'TO_JS' && /alias/i.test(p.message)) {
-        ctx.report({ messageId: 'aliases', data: { detail }, pointer: '', start: p.start, end: p.end });
+        ctx.report({ messageId: 'aliases', data: { detail: detail.replace(/\.$/, '') }, pointer: '', start: p.start, end: p.end });
       } else {
         const s = Math.min(p.start, ctx.file.text.length);
         const e = Math.max(s, Math.min(p.end, ctx.file.text.length));
+        // The parser often gives two explanations of one mistake at one place: the first is enough.
+        if (reported.has(s)) continue;
+        reported.add(s);
         ctx.report({
           messageId: p.severity === 'warning' ? 'warning' : 'syntax',
-          data: { detail, hint: HINTS[p.code] ?? '', code: p.code },
+          data: { detail, hint: hintFor(p.code, lines.lineText(lines.position(s).line)), code: p.code },
           pointer: '',
           start: s,
           end: e === s ? Math.min(ctx.file.text.length, ctx.file.lines.lineContentEnd(ctx.file.lines.position(s).line)) : e,
@@ -75,6 +107,66 @@ export default defineRule({
     }
   },
 });
+
+/** A hint for the parser's error code; a key on a line of its own is most often a missing colon. */
+function hintFor(code: string, lineText: string): string {
+  const bare = /^\s*(?:-\s+)?([^\s:#"'{[][^:#]*?)\s*$/.exec(lineText);
+  if ((code === 'MULTILINE_IMPLICIT_KEY' || code === 'BLOCK_AS_IMPLICIT_KEY') && bare) return ` Is the colon after "${bare[1]}" missing?`;
+  return HINTS[code] ?? '';
+}
+
+/** The parser's message as a sentence: its own words, ending with a full stop before any hint. */
+function sentence(message: string): string {
+  const m = message.trim().replace(/^Missing closing (["'])quote$/, 'Missing closing quote ($1)');
+  return /[.!?]$/.test(m) ? m : m + '.';
+}
+
+/**
+ * Offset of a "{" (or "[") left open on the line of `pos` (before it) or a line above (nearest first, back to the
+ * document's first line): brackets are counted outside quoted text and comments.
+ */
+function unclosedFlow(text: string, lines: ParsedFile['lines'], pos: number, firstLine: number, open: '{' | '['): number | undefined {
+  const errorLine = lines.position(pos).line;
+  for (let l = errorLine; l >= Math.max(firstLine, errorLine - 200); l--) {
+    const start = lines.lineStarts[l];
+    const end = l === errorLine ? Math.min(pos, lines.lineContentEnd(l)) : lines.lineContentEnd(l);
+    const stack: { c: string; at: number }[] = [];
+    const unclosed: { c: string; at: number }[] = [];
+    let tokenStart = true; // at a place where a flow collection or a quoted scalar may begin
+    for (let i = start; i < end; i++) {
+      const c = text[i];
+      if (c === '#' && (i === start || /\s/.test(text[i - 1]))) break;
+      if ((c === '"' || c === "'") && (tokenStart || stack.length > 0)) {
+        let j = i + 1;
+        while (j < end && !(text[j] === c && !(c === '"' && text[j - 1] === '\\'))) j++;
+        i = j;
+        tokenStart = false;
+        continue;
+      }
+      if ((c === '{' || c === '[') && (tokenStart || stack.length > 0)) {
+        stack.push({ c, at: i });
+        tokenStart = true;
+        continue;
+      }
+      if ((c === '}' || c === ']') && stack.length > 0) {
+        // A "}" that meets an open "[" closes the "{" below it: the "]" is what is missing.
+        const match = c === '}' ? '{' : '[';
+        const k = stack.map((b) => b.c).lastIndexOf(match);
+        if (k >= 0) {
+          const skipped = stack.splice(k);
+          skipped.shift();
+          if (skipped.length) unclosed.push(...skipped);
+        }
+        continue;
+      }
+      if (c === ',' || c === '-' || c === ':') tokenStart = true;
+      else if (!/\s/.test(c)) tokenStart = false;
+    }
+    const left = [...unclosed, ...stack];
+    for (let k = left.length - 1; k >= 0; k--) if (left[k].c === open) return left[k].at;
+  }
+  return undefined;
+}
 
 /** Offset of the opening quote of a quoted scalar left open before `pos`, if one can be found. */
 function unclosedQuote(text: string, pos: number): number | undefined {
