@@ -24,7 +24,8 @@ export interface Expectation {
   id: string;
   rules: string[];
   sources?: string[];
-  names?: string[];
+  /** Strings the finding must contain; a list in the list is a choice (any of them will do). */
+  names?: (string | string[])[];
   optional?: boolean;
   why?: string;
 }
@@ -164,7 +165,7 @@ export async function scoreCorpus(opts: { dataset?: string; expected?: string; r
     const matchesFlag = (f: Finding, x: Expectation) => {
       if (!ruleMatches(x.rules, f.ruleId)) return false;
       const text = textOf(f);
-      return (x.names ?? []).every((n) => text.includes(n)) && (x.sources ?? []).every((k) => names(text, sourceOf(k)));
+      return (x.names ?? []).every((n) => (Array.isArray(n) ? n.some((m) => text.includes(m)) : text.includes(n))) && (x.sources ?? []).every((k) => names(text, sourceOf(k)));
     };
     const matchesSilence = (f: Finding, s: Silence) => ruleMatches(s.rules, f.ruleId) && (s.names ?? []).every((n) => textOf(f).includes(n));
 
@@ -178,7 +179,7 @@ export async function scoreCorpus(opts: { dataset?: string; expected?: string; r
       if (found) {
         fa.found++;
         total.found++;
-      } else misses.push({ event: group, id: x.id, rules: x.rules, names: [...(x.names ?? []), ...(x.sources ?? []).map(sourceOf)], why: x.why });
+      } else misses.push({ event: group, id: x.id, rules: x.rules, names: [...(x.names ?? []).map(flat), ...(x.sources ?? []).map(sourceOf)], why: x.why });
     }
 
     // Precision, per distinct problem.
@@ -214,7 +215,7 @@ export async function scoreCorpus(opts: { dataset?: string; expected?: string; r
       if (x.optional) continue;
       fam(family(x.rules[0])).expected++;
       total.expected++;
-      misses.push({ event: e.event, id: x.id, rules: x.rules, names: x.names ?? [], why: x.why });
+      misses.push({ event: e.event, id: x.id, rules: x.rules, names: (x.names ?? []).map(flat), why: x.why });
     }
   }
 
@@ -230,6 +231,8 @@ export async function scoreCorpus(opts: { dataset?: string; expected?: string; r
     findings: findingCount,
   };
 }
+
+const flat = (n: string | string[]) => (Array.isArray(n) ? n.join(' or ') : n);
 
 const ratio = (a: number, b: number) => (b === 0 ? 1 : Math.round((a / b) * 1000) / 1000);
 

@@ -37,6 +37,8 @@ export interface Figure {
   garbled: boolean;
   /** For money (street values): the ISO 4217 currency. */
   currency?: string;
+  /** The source gives no unit; `unit` is the slot's usual one (kg for a weight), taken for comparing. */
+  unitAssumed?: boolean;
   note?: string;
   /** The figure was written as a bare number (shorthand for an exact figure). */
   shorthand: boolean;

@@ -71,6 +71,7 @@ function fitsReading(r: DateReading, day: string): boolean {
   if (r.year !== undefined && r.year !== y) return false;
   if (r.month !== undefined && r.month !== m) return false;
   if (r.day !== undefined && r.day !== d) return false;
+  if (r.days && (d < r.days.from || d > r.days.to)) return false;
   if (r.month !== undefined && r.day === undefined && r.part) {
     const [a, b] = r.part === 'early' ? [1, 10] : r.part === 'mid' ? [11, 20] : [21, 31];
     if (d < a || d > b) return false;
@@ -87,7 +88,7 @@ function makeClaimViews(event: unknown): ClaimView[] {
       : `${claim.pointer}/as_reported`;
     const source = claim.source !== undefined ? sources.find((s) => s.id === claim.source) : sources.length === 1 ? sources[0] : undefined;
     const reference = fullDay(source?.published);
-    const reading = readDateWords(claim.as_reported);
+    const reading = readDateWords(claim.as_reported, source?.language);
     const words = reading ? resolveReading(reading, { year: claimYear(claim), reference }) : undefined;
     let days = { start: claim.interval?.start, end: claim.interval?.end };
     let narrowed = false;
@@ -102,9 +103,16 @@ function makeClaimViews(event: unknown): ClaimView[] {
       }
     }
     // Words alone that cannot be placed: what they say still rules out days.
-    const datable = reading && (reading.month !== undefined || reading.day !== undefined || reading.weekday !== undefined || reading.year !== undefined);
+    const datable = reading && (reading.month !== undefined || reading.day !== undefined || reading.days !== undefined || reading.weekday !== undefined || reading.year !== undefined);
     const fits = !claim.interval && !(words?.ok) && reading && datable ? (day: string) => fitsReading(reading, day) : undefined;
-    const slackDays = typeof claim.as_reported === 'string' && ROUGHLY_AGO.test(claim.as_reported) ? (/month|mes|ay\b|Monat|mois|mesi|μήν/iu.test(claim.as_reported) ? 31 : 366) : 0;
+    const DAYS_PER = { day: 1, week: 7, month: 31, year: 366 } as const;
+    const slackDays = reading?.approximate
+      ? reading.approximate.by * DAYS_PER[reading.approximate.unit]
+      : typeof claim.as_reported === 'string' && ROUGHLY_AGO.test(claim.as_reported)
+        ? /month|mes|ay\b|Monat|mois|mesi|μήν/iu.test(claim.as_reported)
+          ? 31
+          : 366
+        : 0;
     return { claim, valuePointer, source, reference, reading, words, days, narrowed, fits, slackDays };
   });
 }

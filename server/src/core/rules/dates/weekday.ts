@@ -24,7 +24,7 @@ export default defineRule({
     for (const v of claimViews(event)) {
       const words = v.claim.as_reported;
       if (typeof words !== 'string') continue;
-      const mentions = weekdaysIn(words);
+      const mentions = weekdaysIn(words, v.source?.language);
       // Several different weekdays ("between Monday and Wednesday") are a period: not checked here.
       if (mentions.length === 0 || new Set(mentions.map((m) => m.weekday)).size > 1) continue;
       const mention = { weekday: mentions[0].weekday, last: mentions.some((m) => m.last) };

@@ -4,7 +4,7 @@ import { type Figure, type SlotRef, slotsOf } from '../../model/event';
 import type { ReadingOptions } from './shared';
 import { formatNumber } from '../../base/format';
 import { sourcesOf } from '../../model/event';
-import { baseOf, comparable, describeFigure, isObj, readingOf, spanOf, valuePointer, READING_OPTIONS } from './shared';
+import { baseOf, comparable, describeFigure, isObj, readingOf, spanOf, valuePointer, withSlotUnits, READING_OPTIONS } from './shared';
 import { sidesOf } from './sides';
 import { settledSlots } from './source-conflict';
 
@@ -89,7 +89,7 @@ function checkNamedParts(ctx: RuleContext, reading: ReadingOptions): void {
   const settled = settledSlots(event);
   for (const slot of slotsOf(event)) {
     if (settled.some((p) => p === slot.pointer || p.startsWith(slot.pointer + '/'))) continue;
-    const figures = slot.figures.filter((f) => !f.garbled);
+    const figures = withSlotUnits(slot.figures, slot.field).filter((f) => !f.garbled);
     const totals = figures.filter((f) => f.scope === 'total' && !f.as_of);
     const parts = figures.filter((f) => f.scope === 'part' && f.part);
     if (totals.length === 0 || parts.length < 2) continue;

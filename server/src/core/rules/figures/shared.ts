@@ -5,6 +5,15 @@ import { type Figure, type SlotRef, KG_PER_UNIT, L_PER_UNIT, intervalOf, kgRange
 
 export const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
+/**
+ * A slot's figures ready to be compared: a weight the source gives without a unit is read in kilograms
+ * and a volume in litres, as the rest of the tool reads bare numbers (and said so when described).
+ */
+export function withSlotUnits(figures: readonly Figure[], field: string): Figure[] {
+  const unit = field === 'weight' ? 'kg' : field === 'volume' ? 'l' : undefined;
+  return figures.map((f) => (unit && f.unit === undefined && !f.currency ? { ...f, unit, unitAssumed: true } : f));
+}
+
 /** JSON pointer of a figure's number: `…/value` for a figure object, the figure itself for a bare number. */
 export function valuePointer(f: Figure): string {
   return f.shorthand || f.value === undefined ? f.pointer : `${f.pointer}/value`;
@@ -27,7 +36,7 @@ const QUALIFIER_WORDS: Record<string, string> = {
 
 /** "more than 1,350,000 tablets", "about 2,015 kg", "200–250 kg". */
 export function describeFigure(f: Figure, withQualifier = true): string {
-  const unit = f.currency ? ` ${f.currency}` : f.unit ? ` ${unitLabel(f.unit)}` : '';
+  const unit = f.currency ? ` ${f.currency}` : f.unitAssumed ? ' (no unit given)' : f.unit ? ` ${unitLabel(f.unit)}` : '';
   if (f.qualifier === 'range' && f.min !== undefined && f.max !== undefined) return `${formatNumber(f.min)}–${formatNumber(f.max)}${unit}`;
   if (f.value === undefined) return `?${unit}`;
   return `${withQualifier ? QUALIFIER_WORDS[f.qualifier] ?? '' : ''}${formatNumber(f.value)}${unit}`;

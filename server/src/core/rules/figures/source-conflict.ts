@@ -1,7 +1,7 @@
 import { defineRule, type Report, type RuleContext } from '../rule';
 import { type Figure, type SlotRef, type SourceRef, slotsOf, sourcesOf, toKg } from '../../model/event';
 import { pathToPointer, pointerToPath } from '../../base/pointer';
-import { type ReadingOptions, bandFor, comparable, describeFigure, drugEntry, isObj, readingOf, READING_OPTIONS, spanOf, valuePointer } from './shared';
+import { type ReadingOptions, bandFor, comparable, withSlotUnits, describeFigure, drugEntry, isObj, readingOf, READING_OPTIONS, spanOf, valuePointer } from './shared';
 import { formatBand, formatUnitMass } from '../../base/format';
 import { type Side, sidesOf } from './sides';
 
@@ -88,7 +88,7 @@ export default defineRule({
 
 function checkSlot(ctx: RuleContext, slot: SlotRef, sources: readonly SourceRef[], reading: ReadingOptions): void {
   const field = pointerToPath(slot.pointer);
-  const usable = slot.figures.filter((f) => !f.garbled && (f.value !== undefined || f.qualifier === 'range'));
+  const usable = withSlotUnits(slot.figures, slot.field).filter((f) => !f.garbled && (f.value !== undefined || f.qualifier === 'range'));
   const groups = new Map<string, Figure[]>();
   for (const f of usable) {
     const g = groupOf(f).key;
