@@ -18,7 +18,7 @@ ruleTester(rule, {
     { code: BASE, path: P },
     { name: 'another country', code: BASE, path: P, others: { [OTHER_PATH]: other(['country: SY', 'country: IQ']) } },
     { name: 'another drug', code: BASE, path: P, others: { [OTHER_PATH]: other(['drug: captagon', 'drug: hashish']) } },
-    { name: 'more than 7 days apart', code: BASE, path: P, others: { [OTHER_PATH]: other(['on: 2026-02-25', 'on: 2026-03-02']) } },
+    { name: 'more than 3 days apart: a week apart in the same place is two seizures', code: BASE, path: P, others: { [OTHER_PATH]: other(['on: 2026-02-25', 'on: 2026-03-01']) } },
     { name: 'quantities 20% apart', code: BASE, path: P, others: { [OTHER_PATH]: other(['value: 400000', 'value: 500000']) } },
     { name: 'a wider option: 8 days is not enough for 3 weeks', code: BASE, path: P, options: { days: 8 }, others: { [OTHER_PATH]: other(['on: 2026-02-25', 'on: 2026-03-15']) } },
     { name: 'notes already name the other event', code: BASE.replace('status: draft', 'status: draft\nnotes: Not 2026-02-25-sy-homs-captagon, a second shipment.'), path: P, others: { [OTHER_PATH]: other() } },

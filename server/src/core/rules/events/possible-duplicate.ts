@@ -49,7 +49,7 @@ export default defineRule({
     optionsSchema: {
       type: 'object',
       properties: {
-        days: { type: 'number', minimum: 0, description: 'How many days apart two events may be and still look alike (default 7).' },
+        days: { type: 'number', minimum: 0, description: 'How many days apart two events may be and still look alike (default 3: a week apart in the same port is two seizures).' },
         tolerance: { type: 'number', minimum: 0, maximum: 1, description: 'Largest relative difference of two quantities that still look alike (default 0.1).' },
       },
       additionalProperties: false,
@@ -65,7 +65,7 @@ export default defineRule({
     const index = ctx.dataset.index;
     const v = ctx.document.value as Record<string, unknown> | undefined;
     if (!index || !v || typeof v !== 'object' || Array.isArray(v)) return;
-    const days = num(ctx.options.days, 7);
+    const days = num(ctx.options.days, 3);
     const tolerance = num(ctx.options.tolerance, 0.1);
     // Facts of this document as it is now (the index may hold an older version).
     const self = extractFacts(ctx.path ?? '', ctx.file).find((f) => f.docIndex === ctx.document.index);
