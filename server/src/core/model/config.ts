@@ -45,6 +45,22 @@ function strings(v: unknown): string[] | undefined {
 }
 
 /**
+ * Why a glob of haulcheck.yaml would reach outside the dataset folder — it is absolute (`/**`, or an
+ * alternative of a brace that is: `{/etc,events}/**`) or it goes up (`../**`, `a/{..,b}/*`) — or
+ * undefined when it stays inside. Such globs are not used: walking them would walk the file system.
+ */
+export function globLeavesRoot(glob: string): string | undefined {
+  if (glob.startsWith('/') || /[{,]\//.test(glob)) return 'it is an absolute path';
+  for (const segment of glob.split('/')) for (const piece of segment.split(/[{},]/)) if (piece === '..') return 'it goes up with ".."';
+  return undefined;
+}
+
+/** The globs that stay inside the dataset (the others are reported by config/globs). */
+function insideGlobs(v: unknown): string[] | undefined {
+  return strings(v)?.filter((g) => globLeavesRoot(g) === undefined);
+}
+
+/**
  * Resolves a parsed config value (which may be invalid: the config schema reports that separately)
  * and optional overrides (editor settings), keeping whatever parts are usable.
  */
@@ -61,8 +77,8 @@ export function resolveConfig(raw: unknown, overrides?: Record<string, unknown>)
   }
   return {
     name: typeof c.name === 'string' ? c.name : undefined,
-    events: strings(c.events) ?? DEFAULT_CONFIG.events,
-    ignore: strings(c.ignore) ?? [],
+    events: insideGlobs(c.events) ?? DEFAULT_CONFIG.events,
+    ignore: insideGlobs(c.ignore) ?? [],
     registries: {
       drugs: typeof regs.drugs === 'string' ? regs.drugs : DEFAULT_CONFIG.registries.drugs,
       agencies: typeof regs.agencies === 'string' ? regs.agencies : DEFAULT_CONFIG.registries.agencies,

@@ -37,6 +37,26 @@ export function partialDate(s: unknown): DayInterval | undefined {
   return { start: `${m[1]}-01-01`, end: `${m[1]}-12-31`, precision: 'year' };
 }
 
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * Why `s` is not a day of the calendar written YYYY-MM-DD ("February 2025 has 28 days"), or undefined
+ * when it is one. Impossible days must be said, not read: Date.UTC rolls 2025-02-30 over to 2 March.
+ */
+export function notADay(s: string): string | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return 'a day is written YYYY-MM-DD';
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (mo < 1 || mo > 12) return `there is no month ${m[2]}`;
+  if (d < 1) return `there is no day ${m[3]}`;
+  const days = daysInMonth(y, mo);
+  if (d <= days) return undefined;
+  if (mo === 2 && d === 29) return `${y} is not a leap year, so February ${y} has 28 days`;
+  return `${MONTHS[mo - 1]} ${y} has ${days} days`;
+}
+
 /** Days since 1970-01-01 of a YYYY-MM-DD date. */
 export function dayNumber(ymd: string): number {
   const [y, m, d] = ymd.split('-').map(Number);

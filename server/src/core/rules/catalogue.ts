@@ -3,6 +3,7 @@ import type { Rule } from './rule';
 import yamlSyntax from './yaml/syntax';
 import yamlDuplicateKey from './yaml/duplicate-key';
 import schema from './schema';
+import configGlobs from './config/globs';
 import unusedSuppression from './suppressions/unused';
 import { FIGURES_RULES } from './figures';
 import { DATES_RULES } from './dates';
@@ -13,6 +14,7 @@ export const CATALOGUE: readonly Rule[] = [
   yamlSyntax,
   yamlDuplicateKey,
   schema,
+  configGlobs,
   ...FIGURES_RULES,
   ...DATES_RULES,
   ...SOURCES_RULES,

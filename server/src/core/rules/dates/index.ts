@@ -5,5 +5,6 @@ import afterSource from './after-source';
 import sourceConflict from './source-conflict';
 import weekday from './weekday';
 import precision from './precision';
+import valid from './valid';
 
-export const DATES_RULES: readonly Rule[] = [order, afterSource, sourceConflict, weekday, precision];
+export const DATES_RULES: readonly Rule[] = [valid, order, afterSource, sourceConflict, weekday, precision];
