@@ -35,7 +35,7 @@ export default defineRule({
   check(ctx) {
     // A document that could not be read has its syntax finding; validating its remains only adds noise.
     if (ctx.document.value === undefined) return;
-    if (ctx.document.problems.some((p) => p.severity === 'error' && p.code !== 'DUPLICATE_KEY')) return;
+    if (ctx.document.problems.some((p) => p.severity === 'error' && p.code !== 'DUPLICATE_KEY' && p.code !== 'YAML_VERSION')) return;
     const schema = BUILTIN_SCHEMAS[ctx.kind];
     for (const p of validateValue(schema, ctx.document.value)) {
       ctx.report({

@@ -12,6 +12,7 @@ import {
   isPair,
   isScalar,
   isSeq,
+  Schema,
   parseAllDocuments,
   parseDocument,
   visit,
@@ -58,6 +59,16 @@ const PARSE_OPTIONS = {
   logLevel: 'silent',
   keepSourceTokens: false,
 } as const;
+
+/**
+ * The YAML 1.2 core schema, given as an object so that a `%YAML 1.1` directive cannot switch a
+ * document to YAML 1.1 (where `<<` merges, `2025-02-22` is a timestamp and `yes` is true): every file
+ * means the same to every reader of the dataset. The directive itself is reported (YAML_VERSION).
+ */
+const STREAM_OPTIONS = { ...PARSE_OPTIONS, schema: new Schema({ schema: 'core', resolveKnownTags: true }) };
+
+/** A `%YAML` directive line: the version it asks for. */
+const YAML_DIRECTIVE = /^%YAML[ \t]+(\S+)/m;
 
 /** Texts longer than this (UTF-16 code units, about 10 MB) are refused unread: an event file is a few KB. */
 export const MAX_TEXT_LENGTH = 10 * 1024 * 1024;
@@ -318,10 +329,28 @@ function shiftDocument(d: ParsedDocument, delta: number): void {
 
 /** The full parser's reading of `source[from, to)`, its ranges in the whole text's offsets. */
 function fullParse(source: string, from: number, to: number): ParsedDocument[] {
-  const stream = parseAllDocuments(from === 0 && to === source.length ? source : source.slice(from, to), PARSE_OPTIONS);
+  const slice = from === 0 && to === source.length ? source : source.slice(from, to);
+  const stream = parseAllDocuments(slice, STREAM_OPTIONS);
   const list = (Array.isArray(stream) ? stream : []) as Document.Parsed[];
+  let previousEnd = 0;
   return list.map((doc, index) => {
     const problems: SyntaxProblem[] = [];
+    // A `%YAML 1.1` directive before this document: reported, and not obeyed (STREAM_OPTIONS).
+    const headStart = previousEnd;
+    const head = slice.slice(headStart, Math.max(headStart, doc.range[0]));
+    previousEnd = doc.range[2];
+    const directive = YAML_DIRECTIVE.exec(head);
+    if (directive && directive[1] === '1.1') {
+      const start = headStart + directive.index;
+      problems.push({
+        code: 'YAML_VERSION',
+        message:
+          'This file asks for YAML 1.1 (%YAML 1.1), but Haulcheck reads every file as YAML 1.2 (as the schemas and the other tools of this dataset do): "<<" merges nothing and dates stay text. Remove the directive.',
+        start,
+        end: start + directive[0].length,
+        severity: 'error',
+      });
+    }
     for (const e of doc.errors) {
       problems.push({ code: e.code, message: e.message, start: e.pos[0], end: e.pos[1], severity: 'error' });
     }

@@ -27,6 +27,7 @@ export default defineRule({
       unclosedFlow: 'YAML syntax error: the "{open}" opened here is never closed; end the {what} with "{close}" (a {what} written over several lines indents them further than its key).',
       conflict: 'This looks like a merge-conflict marker ("{marker}"); resolve the conflict and keep one version.',
       aliases: 'Too many alias expansions: the file would expand beyond a safe size ({detail}).',
+      version: '{detail}',
     },
   },
   check(ctx) {
@@ -90,6 +91,8 @@ export default defineRule({
       }
       if (p.code === 'TO_JS' && /alias/i.test(p.message)) {
         ctx.report({ messageId: 'aliases', data: { detail: detail.replace(/\.$/, '') }, pointer: '', start: p.start, end: p.end });
+      } else if (p.code === 'YAML_VERSION') {
+        ctx.report({ messageId: 'version', data: { detail, code: p.code }, pointer: '', start: p.start, end: p.end });
       } else {
         const s = Math.min(p.start, ctx.file.text.length);
         const e = Math.max(s, Math.min(p.end, ctx.file.text.length));
