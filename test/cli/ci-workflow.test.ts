@@ -130,7 +130,7 @@ test('--fix never writes over a file that changed since it was read (exit 2 from
     addStale(file);
     const [r] = await runCheck({ paths: [file], cwd: ws.dir });
     const o = fixFile(r, 'safe', false, { beforeRename: (f) => writeFileSync(f, readFileSync(f, 'utf8') + '# edited meanwhile\n') });
-    assert.ok(o.conflict && /changed while it was being fixed/.test(o.conflict));
+    assert.ok(o.error && /changed while it was being fixed/.test(o.error));
     assert.ok(readFileSync(file, 'utf8').endsWith('# edited meanwhile\n'));
     assert.ok(readFileSync(file, 'utf8').includes(STALE));
     assert.deepEqual(readdirSync(join(ws.dir, 'events', '2026')).filter((n) => n.includes('.tmp')), []);

@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { LineIndex } from '../core';
-import { type LoadedDataset, findDatasetRoot, isInside, listDatasetFiles, notDatasetReason } from '../node/dataset';
+import { type Listing, type LoadedDataset, findDatasetRoot, isInside, listDataset, notDatasetReason, unreadableFinding } from '../node/dataset';
 import type { FileResult } from './types';
 import {
   type DatasetSpec,
@@ -87,14 +87,16 @@ export async function checkRun(req: CheckRequest): Promise<CheckRun> {
     }
     return ds;
   };
-  // Each dataset is listed once (a glob over thousands of files).
-  const listed = new Map<string, Promise<string[]>>();
+  // Each dataset is listed once (a walk over thousands of files).
+  const listed = new Map<string, Promise<Listing>>();
   const listOf = (ds: LoadedDataset) => {
     let l = listed.get(ds.root);
-    if (!l) listed.set(ds.root, (l = listDatasetFiles(ds)));
+    if (!l) listed.set(ds.root, (l = listDataset(ds)));
     return l;
   };
   const targets: WorkItem[] = [];
+  /** What the listing could not read under the folders asked for: error findings of their own. */
+  const problems = new Map<string, FileResult>();
   const paths = req.paths.length ? req.paths : [findDatasetRoot(req.cwd) ?? ''];
   if (!paths[0]) throw new UsageError(`No ${'haulcheck.yaml'} found in ${req.cwd} or above; give the dataset folder or files to check.`);
   for (const p of paths) {
@@ -108,12 +110,15 @@ export async function checkRun(req: CheckRequest): Promise<CheckRun> {
     if (st.isDirectory()) {
       const root = findDatasetRoot(abs) ?? abs;
       const ds = await getDataset(root);
-      const files = await listOf(ds);
+      const listing = await listOf(ds);
       // The listed files are inside the dataset (links out of it are dropped); a folder of it holds
       // those under its path. Resolving every path (realpath) is only needed for the others.
       const under = [abs + path.sep, realpathSync(abs) + path.sep];
       const inFolder = (f: string) => abs === root || under.some((u) => f.startsWith(u)) || isInside(abs, f);
-      for (const f of files) if (inFolder(f)) targets.push({ root, file: f, explicit: false });
+      for (const f of listing.files) if (inFolder(f)) targets.push({ root, file: f, explicit: false });
+      for (const p of listing.problems)
+        if (inFolder(p.path) || p.path === abs)
+          problems.set(p.path, { path: p.path, root, displayPath: path.relative(req.cwd, p.path) || p.path, text: '', lines: new LineIndex(''), findings: [unreadableFinding(p.message)] });
     } else {
       const root = findDatasetRoot(path.dirname(abs)) ?? path.dirname(abs);
       await getDataset(root);
@@ -123,7 +128,7 @@ export async function checkRun(req: CheckRequest): Promise<CheckRun> {
   // Every file of each dataset is read and indexed, so that dataset-wide rules see the whole
   // dataset even when only some files are checked; files named on the command line are indexed too.
   const items = new Map<string, WorkItem>();
-  for (const ds of datasets.values()) for (const f of await listOf(ds)) items.set(f, { root: ds.root, file: f, explicit: false });
+  for (const ds of datasets.values()) for (const f of (await listOf(ds)).files) items.set(f, { root: ds.root, file: f, explicit: false });
   for (const t of targets) {
     const known = items.get(t.file);
     if (!known) items.set(t.file, t);
@@ -150,6 +155,7 @@ export async function checkRun(req: CheckRequest): Promise<CheckRun> {
     const c = checked.get(file)!;
     results.push({
       path: file,
+      root: item.root,
       displayPath: path.relative(req.cwd, file) || file,
       text: c.text,
       lines: c.lines ?? new LineIndex(c.text),
@@ -159,7 +165,7 @@ export async function checkRun(req: CheckRequest): Promise<CheckRun> {
     });
   }
   const eventsRead = [...kinds.values()].filter((k) => k === 'event').length;
-  return { results, notDataset, eventsRead, datasets: [...datasets.values()] };
+  return { results: [...results, ...problems.values()], notDataset, eventsRead, datasets: [...datasets.values()] };
 }
 
 interface RunOutput {

@@ -3,13 +3,14 @@
  * Exit codes: 0 clean, 1 findings at or above --fail-on (or over --max-warnings), 2 bad usage or
  * unreadable input, 3 an internal error.
  */
-import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { CONFIG_FILE, INTERNAL_RULE_ID, SEVERITY_RANK, type Severity } from '../core';
+import { CONFIG_FILE, INTERNAL_RULE_ID, SEVERITY_RANK, type Severity, notADay } from '../core';
 import { applyBaseline, makeBaseline, parseBaseline, serializeBaseline } from './baseline';
 import { InputError, UsageError, checkRun } from './check';
-import { takeNotes } from '../node/dataset';
+import { UNREADABLE_RULE_ID, takeNotes } from '../node/dataset';
+import { decodeText, errorText, readFileBytesSync, writeOutput } from '../node/files';
 import { fixFile } from './fix';
 import { INIT_HELP, runInit } from './init';
 import { DEFAULT_MAX_ANNOTATIONS, formatGithub } from './formatters/github';
@@ -20,6 +21,7 @@ import { formatSarif } from './formatters/sarif';
 import { formatStylish, summaryLine } from './formatters/stylish';
 import { changedSince } from './git';
 import { realPath } from './keys';
+import { escapeControls } from './terminal';
 import type { FileResult, FormatContext, Formatter } from './types';
 import { VERSION } from './version';
 
@@ -60,6 +62,7 @@ Gating:
 Fixing:
       --fix                Apply safe fixes to the files
       --unsafe-fixes       Apply unsafe fixes too (implies --fix)
+      --fix-read-only      With --fix: fix read-only files too (they stay read-only)
       --dry-run            With --fix: print a unified diff instead of writing
 Checking:
       --rule <id=sev>      Override a rule's severity (off, info, warning, error); repeatable
@@ -73,7 +76,8 @@ Checking:
 Every run ends with a summary line on standard error: files, events, problems by severity, time.
 
 Exit codes: 0 clean, 1 findings at or above --fail-on (or more warnings than --max-warnings),
-2 bad usage, unreadable input or no event file checked, 3 an internal error.
+2 bad usage, unreadable input (a file or folder that cannot be read), no event file checked, or a
+file --fix could not write, 3 an internal error.
 `;
 
 export interface Io {
@@ -104,7 +108,10 @@ function rank(s: Severity): number {
   return s === 'hint' ? SEVERITY_RANK.info : SEVERITY_RANK[s];
 }
 
-export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
+export async function main(argv: string[], given: Io = defaultIo()): Promise<number> {
+  // Nothing from the data (file names, keys, values) reaches the terminal as a control sequence:
+  // every message to stderr is escaped (the reports escape their own text: see terminal.ts).
+  const io: Io = { ...given, stderr: (s) => given.stderr(escapeControls(s)) };
   try {
     return await run(argv, io);
   } catch (err) {
@@ -143,6 +150,7 @@ async function run(argv: string[], io: Io): Promise<number> {
         'update-baseline': { type: 'boolean' },
         fix: { type: 'boolean' },
         'unsafe-fixes': { type: 'boolean' },
+        'fix-read-only': { type: 'boolean' },
         'dry-run': { type: 'boolean' },
         rule: { type: 'string', multiple: true },
         today: { type: 'string' },
@@ -193,7 +201,10 @@ async function run(argv: string[], io: Io): Promise<number> {
   for (const o of outputs)
     if (!FORMATTERS[o.format]) throw new UsageError(`unknown format "${o.format}"; choose one of ${Object.keys(FORMATTERS).join(', ')}.`);
   if (outputs.filter((o) => o.output === undefined).length > 1) throw new UsageError('only one --format can go to standard output; give the others an --output file.');
-  if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) throw new UsageError(`--today must be a date YYYY-MM-DD, not "${values.today}".`);
+  if (values.today !== undefined) {
+    const why = notADay(values.today);
+    if (why) throw new UsageError(`--today: ${values.today} is not a date: ${why}.`);
+  }
   const failOn = values['fail-on'] ?? 'error';
   if (!(failOn in FAIL_ON)) throw new UsageError(`--fail-on expects error, warning or info, not "${failOn}".`);
   const maxWarnings = count(values['max-warnings'], '--max-warnings', 0);
@@ -201,6 +212,7 @@ async function run(argv: string[], io: Io): Promise<number> {
   const jobs = count(values.jobs, '--jobs', 1) ?? 'auto';
   if (values['update-baseline'] && !values.baseline) throw new UsageError('--update-baseline needs --baseline FILE.');
   if (values['dry-run'] && !values.fix && !values['unsafe-fixes']) throw new UsageError('--dry-run goes with --fix or --unsafe-fixes.');
+  if (values['fix-read-only'] && !values.fix && !values['unsafe-fixes']) throw new UsageError('--fix-read-only goes with --fix or --unsafe-fixes.');
   const ruleOverrides: Record<string, string> = {};
   for (const r of values.rule ?? []) {
     const m = /^([^=]+)=(off|info|warning|error)$/.exec(r);
@@ -212,8 +224,14 @@ async function run(argv: string[], io: Io): Promise<number> {
   let baseline;
   if (baselinePath && !values['update-baseline']) {
     if (!existsSync(baselinePath)) throw new InputError(`Cannot read the baseline ${values.baseline}: no such file (create it with --update-baseline).`);
+    let text: string;
     try {
-      baseline = parseBaseline(readFileSync(baselinePath, 'utf8'));
+      text = decodeText(readFileBytesSync(baselinePath));
+    } catch (err) {
+      throw new InputError(`Cannot read the baseline ${values.baseline}: ${errorText(err)}.`);
+    }
+    try {
+      baseline = parseBaseline(text);
     } catch (err) {
       throw new InputError(`Cannot read the baseline ${values.baseline}: ${(err as Error).message}`);
     }
@@ -243,38 +261,54 @@ async function run(argv: string[], io: Io): Promise<number> {
     return code;
   };
   const internal = results.some((r) => r.findings.some((f) => f.ruleId === INTERNAL_RULE_ID));
-  // --changed-since: the whole dataset was checked; only the changed files are reported (and fixed).
-  if (changed) results = results.filter((r) => changed.files.has(realPath(r.path)));
+  // What could not be read is an error finding in the report, said on stderr too, and the run exits 2.
+  const unreadable = results.flatMap((r) => r.findings.filter((f) => f.ruleId === UNREADABLE_RULE_ID));
+  for (const f of unreadable) io.stderr(`haulcheck: ${f.message}\n`);
+  const isUnreadable = (r: FileResult) => r.findings.some((f) => f.ruleId === UNREADABLE_RULE_ID);
+  // --changed-since: the whole dataset was checked; only the changed files are reported (and fixed),
+  // and whatever could not be read.
+  if (changed) results = results.filter((r) => isUnreadable(r) || changed.files.has(realPath(r.path)));
 
   let exit = 0;
+  /** Said after the report: what --fix did, and every file it would have changed but did not write. */
+  const fixReport: string[] = [];
   if (values.fix || values['unsafe-fixes']) {
     const level = values['unsafe-fixes'] ? 'unsafe' : 'safe';
     const diffs: string[] = [];
     let applied = 0;
     let files = 0;
+    const notFixed: string[] = [];
     results = results.map((r) => {
       if (!r.kind || !r.findings.some((f) => f.fixes?.length)) return r;
-      const o = fixFile(r, level, !!values['dry-run']);
-      if (o.conflict) {
-        io.stderr(`haulcheck: ${o.conflict}\n`);
-        exit = 2;
-      }
+      const o = fixFile(r, level, !!values['dry-run'], { readOnly: !!values['fix-read-only'] });
+      if (o.error) notFixed.push(o.error);
       if (o.diff) diffs.push(o.diff);
       if (o.changed) files++;
       applied += o.applied;
       return o.result;
     });
-    if (values['dry-run']) io.stdout(diffs.join(''));
-    io.stderr(`haulcheck: ${values['dry-run'] ? 'would apply' : 'applied'} ${applied} ${applied === 1 ? 'fix' : 'fixes'} in ${files} ${files === 1 ? 'file' : 'files'}.\n`);
+    // A diff shown on a terminal is escaped; piped or redirected, it stays a patch that applies.
+    if (values['dry-run']) io.stdout(io.isTTY ? escapeControls(diffs.join('')) : diffs.join(''));
+    fixReport.push(`haulcheck: ${values['dry-run'] ? 'would apply' : 'applied'} ${applied} ${applied === 1 ? 'fix' : 'fixes'} in ${files} ${files === 1 ? 'file' : 'files'}.\n`);
+    for (const n of notFixed) fixReport.push(`haulcheck: not fixed: ${n}\n`);
+    if (notFixed.length) {
+      fixReport.push(`haulcheck: ${notFixed.length} ${notFixed.length === 1 ? 'file was' : 'files were'} not fixed (see above).\n`);
+      exit = 2;
+    }
   }
 
+  const shown = (p: string) => path.relative(io.cwd, p) || p;
   if (values['update-baseline']) {
     const b = makeBaseline(results, root);
-    mkdirSync(path.dirname(baselinePath!), { recursive: true });
-    writeFileSync(baselinePath!, serializeBaseline(b));
+    try {
+      writeOutput(baselinePath!, serializeBaseline(b), shown);
+    } catch (err) {
+      throw new InputError(`cannot write the baseline ${values.baseline}: ${errorText(err)}.`);
+    }
     const n = b.findings.reduce((s, e) => s + e.count, 0);
+    for (const line of fixReport) io.stderr(line);
     io.stderr(`haulcheck: wrote ${n} ${n === 1 ? 'finding' : 'findings'} to the baseline ${values.baseline}.\n`);
-    return summary(internal ? 3 : exit || (empty ? 2 : 0));
+    return summary(internal ? 3 : exit || (empty || unreadable.length ? 2 : 0));
   }
   if (baseline) {
     const b = applyBaseline(results, baseline, root);
@@ -288,11 +322,9 @@ async function run(argv: string[], io: Io): Promise<number> {
     const report = FORMATTERS[o.format](results, ctx);
     if (o.output !== undefined) {
       try {
-        const out = path.resolve(io.cwd, o.output);
-        mkdirSync(path.dirname(out), { recursive: true });
-        writeFileSync(out, report);
+        writeOutput(path.resolve(io.cwd, o.output), report, shown);
       } catch (err) {
-        throw new InputError(`cannot write ${o.output}: ${(err as Error).message}`);
+        throw new InputError(`cannot write ${o.output}: ${errorText(err)}.`);
       }
     } else if (report) io.stdout(report);
     if (ctx.summary !== undefined && io.env.GITHUB_STEP_SUMMARY) {
@@ -304,9 +336,10 @@ async function run(argv: string[], io: Io): Promise<number> {
     }
   }
 
+  for (const line of fixReport) io.stderr(line);
   if (internal) return summary(3);
   if (exit) return summary(exit);
-  if (empty) return summary(2);
+  if (empty || unreadable.length) return summary(2);
   const all = results.flatMap((r) => r.findings);
   if (all.some((f) => rank(f.severity) >= FAIL_ON[failOn])) return summary(1);
   if (maxWarnings !== undefined && all.filter((f) => f.severity === 'warning').length > maxWarnings) return summary(1);

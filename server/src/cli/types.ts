@@ -4,6 +4,8 @@ import type { CheckOptions, FileKind, Finding, LineIndex } from '../core';
 export interface FileResult {
   /** Absolute path. */
   path: string;
+  /** The root of the file's dataset (--fix writes nothing outside it). */
+  root?: string;
   /** Path relative to the working directory, for display. */
   displayPath: string;
   text: string;

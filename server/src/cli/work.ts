@@ -4,7 +4,7 @@
  */
 import * as path from 'node:path';
 import { type CheckOptions, DatasetIndex, type DatasetLayout, type EventFacts, type FileKind, type Finding, type ParsedFile, checkParsed, extractFacts, parseFile } from '../core';
-import { type LoadedDataset, kindOf, loadDataset, readTextSync } from '../node/dataset';
+import { type LoadedDataset, kindOf, loadDataset, readTextSync, unreadable, unreadableFinding } from '../node/dataset';
 
 export class UsageError extends Error {}
 export class InputError extends Error {}
@@ -36,13 +36,17 @@ export interface ParsedItem {
   kind?: FileKind;
   /** The event's facts, for the dataset index (event files only). */
   facts?: EventFacts[];
+  /** Why the file could not be read (it is reported as an io/unreadable finding, not checked). */
+  error?: string;
 }
 
 /** Facts of one dataset, in the order the index is built (the same in every thread). */
 export type FactsList = [rel: string, facts: EventFacts[]][];
 
+/** Loads a dataset; a haulcheck.yaml that cannot be read, or an impossible `today`, stops the run (exit 2). */
 export async function openDataset(spec: DatasetSpec): Promise<LoadedDataset> {
   const ds = await loadDataset(spec.root, spec.ruleOverrides);
+  if (ds.problems.length) throw new InputError(`${ds.problems.join('; ')} (in the dataset ${spec.root}).`);
   if (spec.today) ds.context.today = spec.today;
   if (spec.layout) ds.context.layout = { ...ds.context.layout, ...spec.layout };
   return ds;
@@ -57,7 +61,12 @@ export async function parseItem(ds: LoadedDataset, item: WorkItem, cwd: string):
   try {
     text = readTextSync(item.file);
   } catch (err) {
-    throw new InputError(`Cannot read ${path.relative(cwd, item.file) || item.file}: ${(err as Error).message}`);
+    // Not a stop: the file is an error finding in the report, and the others are checked.
+    const name = relPath(ds, item.file).startsWith('..') ? path.relative(cwd, item.file) || item.file : relPath(ds, item.file);
+    const why = unreadable(err);
+    const error = why.startsWith('is ') ? `${name} ${why}: it is not read.` : `The file ${name} ${why}: it is not checked.`;
+    // A file named on the command line is reported as unreadable whatever its path would make it.
+    return { text: '', file: parseFile(''), kind: kindOf(ds, item.file, '') ?? (item.explicit ? 'event' : undefined), error };
   }
   const file = parseFile(text, undefined, { trees: 'lazy' });
   const kind = kindOf(ds, item.file, text);
@@ -76,5 +85,6 @@ export function checkOptions(ds: LoadedDataset, index: DatasetIndex, file: strin
 }
 
 export function checkItem(ds: LoadedDataset, index: DatasetIndex, item: WorkItem, parsed: ParsedItem): Finding[] {
+  if (parsed.error) return [unreadableFinding(parsed.error)];
   return checkParsed(parsed.file, parsed.kind!, checkOptions(ds, index, item.file));
 }

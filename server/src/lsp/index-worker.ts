@@ -8,8 +8,9 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { type EventFacts, extractFacts, parseFile } from '../core';
-import { kindOf, listDatasetFiles, loadDataset, readTextSync } from '../node/dataset';
+import { kindOf, listDataset, loadDataset, readTextSync, unreadable } from '../node/dataset';
 import * as path from 'node:path';
+import { readFileBytesSync } from '../node/files';
 
 export interface IndexJob {
   root: string;
@@ -49,7 +50,8 @@ function codeFingerprint(): string {
 function loadCache(file: string | undefined): FactsCache['entries'] {
   if (!file) return {};
   try {
-    const data = JSON.parse(readFileSync(file, 'utf8')) as Partial<FactsCache>;
+    // A regular file only (a FIFO there would block the indexing thread forever).
+    const data = JSON.parse(readFileBytesSync(file).toString('utf8')) as Partial<FactsCache>;
     if (data && data.code === codeFingerprint() && data.entries && typeof data.entries === 'object') return data.entries;
   } catch {
     // absent or unreadable: start afresh
@@ -72,14 +74,17 @@ function saveCache(file: string | undefined, entries: FactsCache['entries']): vo
 export type IndexMessage =
   | { type: 'begin'; total: number }
   | { type: 'progress'; done: number; total: number }
-  | { type: 'done'; facts: [rel: string, facts: EventFacts[]][]; parsed: number; cached: number }
+  | { type: 'done'; facts: [rel: string, facts: EventFacts[]][]; parsed: number; cached: number; problems: string[] }
   | { type: 'error'; message: string };
 
 /** Indexes a dataset: the facts of each event file, in file order. */
 export async function indexDataset(job: IndexJob, post: (m: IndexMessage) => void): Promise<void> {
   const live = (f: string) => (Object.prototype.hasOwnProperty.call(job.live, f) ? job.live[f] : undefined);
   const dataset = await loadDataset(job.root, undefined, live);
-  const events = (await listDatasetFiles(dataset)).filter((f) => /\.ya?ml$/.test(f));
+  const listing = await listDataset(dataset);
+  const events = listing.files.filter((f) => /\.ya?ml$/.test(f));
+  // Unreadable folders and files that are not files: not indexed, and said in the log.
+  const problems = listing.problems.map((p) => p.message);
   post({ type: 'begin', total: events.length });
   const facts: [string, EventFacts[]][] = [];
   const cache = loadCache(job.cacheFile);
@@ -92,8 +97,9 @@ export async function indexDataset(job: IndexJob, post: (m: IndexMessage) => voi
     let text: string | undefined;
     try {
       text = live(f) ?? readTextSync(f);
-    } catch {
+    } catch (err) {
       text = undefined;
+      problems.push(`${path.relative(job.root, f).split(path.sep).join('/')} ${unreadable(err)}: it is not indexed.`);
     }
     if (text !== undefined && kindOf(dataset, f, text) === 'event') {
       const rel = path.relative(job.root, f).split(path.sep).join('/');
@@ -113,7 +119,7 @@ export async function indexDataset(job: IndexJob, post: (m: IndexMessage) => voi
     if ((i + 1) % BATCH === 0) post({ type: 'progress', done: i + 1, total: events.length });
   }
   if (parsed > 0 || Object.keys(cache).length !== cached) saveCache(job.cacheFile, kept);
-  post({ type: 'done', facts, parsed, cached });
+  post({ type: 'done', facts, parsed, cached, problems });
 }
 
 if (parentPort && workerData) {

@@ -69,6 +69,8 @@ export class Workspace {
   private async load(root: string, progress?: IndexProgress): Promise<DatasetState> {
     const t0 = performance.now();
     const dataset = await loadDataset(root, undefined, this.liveText);
+    // What could not be read is said in the output channel; the server goes on with what it has.
+    for (const p of dataset.problems) this.log(`dataset ${root}: ${p}; it is not used`);
     const index = new DatasetIndex();
     const live: Record<string, string> = {};
     for (const [f, text] of this.openTexts()) live[f] = text;
@@ -78,6 +80,7 @@ export class Workspace {
       else if (m.type === 'progress') progress?.report(m.done, m.total);
       else if (m.type === 'done') {
         for (const [rel, facts] of m.facts) index.set(rel, facts);
+        for (const p of m.problems) this.log(`dataset ${root}: ${p}`);
         if (m.cached) reuse = ` (${m.cached} from the cache, ${m.parsed} read)`;
       } else throw new Error(m.message);
     };

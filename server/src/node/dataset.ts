@@ -1,24 +1,27 @@
 /**
  * File-system side of a dataset, shared by the CLI and the language server: find the root, read the
- * config and registries, list the event files. Everything it reads stays inside the dataset root.
+ * config and registries, list the event files. Everything it reads stays inside the dataset root, and
+ * it reads regular files only (node/files.ts): nothing it is given can make it wait forever.
  */
-import { accessSync, constants as fsConstants, existsSync, promises as fsp, readFileSync, realpathSync, statSync } from 'node:fs';
+import { type Dirent, type Stats, accessSync, constants as fsConstants, existsSync, lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch/posix';
-import { type GlobOptions, glob } from 'tinyglobby';
 import {
   CONFIG_FILE,
   type DatasetContext,
   type DatasetLayout,
   type FileKind,
+  type Finding,
   type RegistryStatus,
   type ResolvedConfig,
   buildRegistries,
   classify,
   kindFromModeline,
+  notADay,
   parseFile,
   resolveConfig,
 } from '../core';
+import { NotAFileError, decodeText, errorText, readFileBytes, readFileBytesSync, typeName } from './files';
 
 export interface LoadedDataset {
   root: string;
@@ -28,12 +31,18 @@ export interface LoadedDataset {
   /** The parsed haulcheck.yaml, to re-resolve with other overrides (editor settings). */
   rawConfig: unknown;
   context: DatasetContext;
+  /**
+   * What could not be used while loading: a haulcheck.yaml that exists but cannot be read (a FIFO, a
+   * folder, no permission), an impossible `today`. The CLI stops on these (exit 2); the language
+   * server logs them and goes on with what it has. (A registry that cannot be read is reported by
+   * config/paths, from `context.layout`.)
+   */
+  problems: string[];
 }
 
-/** Reads a text file as VS Code does: UTF-8, a leading byte-order mark dropped. */
+/** Reads a text file as VS Code does: UTF-8, a leading byte-order mark dropped. Regular files only. */
 export async function readText(file: string): Promise<string> {
-  const text = await fsp.readFile(file, 'utf8');
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return decodeText(await readFileBytes(file));
 }
 
 /**
@@ -42,8 +51,25 @@ export async function readText(file: string): Promise<string> {
  * (the CLI, the language server's start-up index, between yields), not for a request.
  */
 export function readTextSync(file: string): string {
-  const text = readFileSync(file, 'utf8');
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return decodeText(readFileBytesSync(file));
+}
+
+/**
+ * The rule id of what the shells could not read: an unreadable folder or file, a FIFO or a device
+ * where a dataset file is expected. Not a rule of the core (which reads nothing): the CLI reports it
+ * as an error finding on the path, always shown, and exits 2 (docs/rules/io.md).
+ */
+export const UNREADABLE_RULE_ID = 'io/unreadable';
+
+/** The finding for a path that could not be read, at its start. */
+export function unreadableFinding(message: string): Finding {
+  const at = { offset: 0, line: 0, character: 0 };
+  return { ruleId: UNREADABLE_RULE_ID, severity: 'error', message, range: { start: at, end: { ...at } }, pointer: '', docIndex: 0 };
+}
+
+/** Why a file could not be read, as a clause after its name: "is a FIFO (named pipe), not a file". */
+export function unreadable(err: unknown): string {
+  return err instanceof NotAFileError ? `is ${err.type}, not a file` : `cannot be read (${errorText(err)})`;
 }
 
 /** The nearest folder at or above `start` holding a haulcheck.yaml, or undefined. */
@@ -66,15 +92,6 @@ export function findDatasetRoot(start: string): string | undefined {
 export function localToday(now = new Date()): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
-}
-
-async function readYamlValue(file: string): Promise<unknown> {
-  try {
-    const parsed = parseFile(await readText(file));
-    return parsed.docs[0]?.value;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Is `target` inside `root` (after resolving symlinks)? */
@@ -120,20 +137,30 @@ export async function loadDataset(
 ): Promise<LoadedDataset> {
   const configPath = path.join(root, CONFIG_FILE);
   const hasConfig = existsSync(configPath);
+  const problems: string[] = [];
   const read = async (p: string) => {
     // Registries named outside the dataset (`../../etc/passwd`, an absolute path) are never read,
     // not even from an editor's unsaved text.
     const rel = path.relative(root, p);
     if (rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
     const live = liveText?.(p);
-    if (live !== undefined) {
+    let text = live;
+    if (text === undefined) {
+      if (!isInside(root, p)) return undefined;
       try {
-        return parseFile(live).docs[0]?.value;
-      } catch {
+        text = await readText(p);
+      } catch (err) {
+        // A registry that cannot be read is a config/paths finding (its layout status, below); the
+        // config itself cannot report on itself: it stops the CLI, with its reason.
+        if (p === configPath && (err as NodeJS.ErrnoException).code !== 'ENOENT') problems.push(`${CONFIG_FILE} ${unreadable(err)}`);
         return undefined;
       }
     }
-    return isInside(root, p) ? readYamlValue(p) : undefined;
+    try {
+      return parseFile(text).docs[0]?.value;
+    } catch {
+      return undefined;
+    }
   };
   const raw = hasConfig ? await read(configPath) : undefined;
   const config = resolveConfig(raw, overrides);
@@ -146,12 +173,20 @@ export async function loadDataset(
       [config.registries.agencies]: registryStatus(root, agenciesPath, liveText?.(agenciesPath) !== undefined),
     },
   };
+  // An impossible `today` (2026-02-30) would turn every "after today" check off: never used.
+  let today = config.today;
+  const why = today === undefined ? undefined : notADay(today);
+  if (why) {
+    problems.push(`${CONFIG_FILE}: today: ${today} is not a date: ${why}`);
+    today = undefined;
+  }
   return {
     root,
     hasConfig,
     config,
     rawConfig: raw,
-    context: { registries: buildRegistries(drugs, agencies), today: config.today ?? localToday(), bands: config.bands, layout },
+    context: { registries: buildRegistries(drugs, agencies), today: today ?? localToday(), bands: config.bands, layout },
+    problems,
   };
 }
 
@@ -168,87 +203,211 @@ export function takeNotes(): string[] {
   return out;
 }
 
-/** Notes the symbolic links under the dataset that lead out of it (the glob skips every link, silently). */
-async function noteOutsideLinks(ds: LoadedDataset): Promise<Set<string>> {
-  const links = new Set<string>();
-  const isEvent = picomatch(ds.config.events, { dot: false });
-  const walk = async (dir: string, depth: number): Promise<void> => {
-    if (depth > 32) return;
-    let entries: import('node:fs').Dirent[];
+/** Something where dataset files are expected that could not be read: it becomes an error finding. */
+export interface ListingProblem {
+  /** Absolute path of the folder or file. */
+  path: string;
+  message: string;
+}
+
+export interface Listing {
+  /**
+   * Every file of the dataset (config, registries, events), absolute, sorted. A symbolic link inside
+   * the dataset is listed by its own path, once per target: a target listed already is not listed again.
+   */
+  files: string[];
+  /** Unreadable folders, and FIFOs, sockets, devices and broken links where dataset files are expected. */
+  problems: ListingProblem[];
+}
+
+/** Folders deeper than this under a glob's base are not walked (and said so). */
+const MAX_DEPTH = 64;
+
+const isUnder = (root: string, p: string) => p === root || p.startsWith(root + path.sep);
+
+/** The folder each glob starts from (`events/**\/*.yaml` → `events`), nested ones dropped. */
+function globBases(globs: string[]): string[] {
+  const bases = globs.map((g) => {
+    const s = picomatch.scan(g);
+    const base = s.isGlob ? s.base : path.posix.dirname(s.base);
+    return base === '.' ? '' : base.replace(/\/+$/, '');
+  });
+  const sorted = [...new Set(bases)].sort((a, b) => a.length - b.length);
+  return sorted.filter((b, i) => !sorted.slice(0, i).some((a) => a === '' || b.startsWith(a + '/')));
+}
+
+/**
+ * Lists the dataset: its config and registries, and the files its event globs match. One walk from
+ * each glob's base (globs that leave the dataset were dropped by resolveConfig, so nothing outside
+ * it is ever walked). Symbolic links that stay inside the dataset are followed (files once by their
+ * target, folders once); those that lead out of it are not, and a note says so (takeNotes). A folder
+ * that cannot be read, and anything matched that is not a file, is a problem (an error finding in
+ * the CLI), never a silent gap.
+ */
+export async function listDataset(ds: LoadedDataset): Promise<Listing> {
+  const root = path.resolve(ds.root);
+  let realRoot: string;
+  try {
+    realRoot = realpathSync(root);
+  } catch {
+    return { files: [], problems: [] };
+  }
+  const positive = ds.config.events.filter((g) => !g.startsWith('!'));
+  const negative = ds.config.events.filter((g) => g.startsWith('!')).map((g) => g.slice(1));
+  const isEvent = picomatch(positive.length ? positive : ['\0'], { dot: false });
+  const negated = picomatch(negative.length ? negative : ['\0'], { dot: false });
+  const ignores = ds.config.ignore.map((g) => [g, picomatch(g.replace(/^\.\//, ''), { dot: true })] as const);
+  const ignored = (rel: string) => ignores.some(([, m]) => m(rel));
+  const excluded = (rel: string) => negated(rel) || ignored(rel);
+  const matches = (rel: string) => isEvent(rel) && !excluded(rel);
+  const problems: ListingProblem[] = [];
+  /** Files the event globs match (before `ignore`): plain ones and those reached through links, by real path. */
+  const plain = new Map<string, { p: string; rel: string }>();
+  const linked = new Map<string, { p: string; rel: string }>();
+  const walked = new Set<string>();
+  const show = (rel: string) => rel || '.';
+
+  const add = (p: string, rel: string, real: string, viaLink: boolean) => {
+    if (!isEvent(rel) || negated(rel)) return;
+    if (viaLink) {
+      if (!linked.has(real)) linked.set(real, { p, rel });
+    } else plain.set(real, { p, rel });
+  };
+
+  /** One entry of a folder: `p` its path, `rel` its path in the dataset, `real` where it really is. */
+  const visit = (p: string, rel: string, type: Dirent | Stats, viaLink: boolean, depth: number): void => {
+    if (type.isDirectory()) {
+      walk(p, rel, viaLink, depth + 1);
+    } else if (type.isFile()) {
+      if (isEvent(rel)) add(p, rel, viaLink ? realpathSync(p) : path.join(realRoot, rel), viaLink);
+    } else if (type.isSymbolicLink()) {
+      let real: string;
+      let st: Stats;
+      try {
+        real = realpathSync(p);
+        st = statSync(real);
+      } catch {
+        if (matches(rel)) problems.push({ path: p, message: `${rel} is a symbolic link to nothing: it is not read.` });
+        return;
+      }
+      if (!isUnder(realRoot, real)) {
+        if (st.isDirectory()) note(`${rel}/ is not checked: it is a symbolic link to a folder outside the dataset (${ds.root}).`);
+        else if (matches(rel)) note(`${rel} is not checked: it is a symbolic link to a file outside the dataset (${ds.root}).`);
+        return;
+      }
+      if (st.isDirectory()) walk(p, rel, true, depth + 1);
+      else if (st.isFile()) add(p, rel, real, true);
+      else if (matches(rel)) problems.push({ path: p, message: `${rel} is ${typeName(st)}, not a file: it is not read.` });
+    } else if (matches(rel)) {
+      // A FIFO, a socket, a device: opening it could wait forever, so it is never opened.
+      problems.push({ path: p, message: `${rel} is ${typeName(type)}, not a file: it is not read.` });
+    }
+  };
+
+  const walk = (dir: string, rel: string, viaLink: boolean, depth: number): void => {
+    let key: string;
     try {
-      entries = await fsp.readdir(dir, { withFileTypes: true });
+      key = viaLink ? realpathSync(dir) : path.join(realRoot, rel);
     } catch {
       return;
     }
+    if (walked.has(key)) return; // a folder reached twice (through a link): walked once
+    walked.add(key);
+    if (depth > MAX_DEPTH) {
+      problems.push({ path: dir, message: `The folder ${show(rel)} is more than ${MAX_DEPTH} folders deep: the files in it are not checked.` });
+      return;
+    }
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') return;
+      if (!ignored(`${rel}/x.yaml`)) problems.push({ path: dir, message: `The folder ${show(rel)} cannot be read (${errorText(err)}): the files in it are not checked.` });
+      return;
+    }
     for (const e of entries) {
-      if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) await walk(p, depth + 1);
-      else if (e.isSymbolicLink() && (links.add(p), !isInside(ds.root, p))) {
-        const rel = path.relative(ds.root, p).split(path.sep).join('/');
-        let folder = false;
-        try {
-          folder = statSync(p).isDirectory();
-        } catch {
-          // a broken link
-        }
-        if (folder) note(`${rel}/ is not checked: it is a symbolic link to a folder outside the dataset (${ds.root}).`);
-        else if (isEvent(rel)) note(`${rel} is not checked: it is a symbolic link to a file outside the dataset (${ds.root}).`);
-      }
+      if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+      visit(path.join(dir, e.name), rel ? `${rel}/${e.name}` : e.name, e, viaLink, depth);
     }
   };
-  await walk(ds.root, 0);
-  return links;
-}
 
-/**
- * Every file of the dataset (config, registries, events), absolute, sorted. Symlinks out of the
- * dataset are not followed: such files are left out, with a note (takeNotes).
- */
-export async function listDatasetFiles(ds: LoadedDataset): Promise<string[]> {
-  const globOptions: GlobOptions = { cwd: ds.root, absolute: true, followSymbolicLinks: false, onlyFiles: true, dot: false };
-  const events = await glob(ds.config.events, { ...globOptions, ignore: ['**/node_modules/**', ...ds.config.ignore] });
-  const extra = [CONFIG_FILE, ds.config.registries.drugs, ds.config.registries.agencies]
-    .map((p) => path.resolve(ds.root, p))
-    .filter((p) => existsSync(p));
-  const all = new Set([...extra, ...events.map((p) => path.resolve(p))]);
-  const links = await noteOutsideLinks(ds);
-  const under = path.resolve(ds.root) + path.sep;
-  const files = [...all]
-    .filter((p) => {
-      // A plain file under the root is inside; resolving every path (two realpath calls) is for links.
-      if (p.startsWith(under) && !links.has(p)) return true;
-      if (isInside(ds.root, p)) return true;
-      note(`${path.relative(ds.root, p) || p} is not checked: it is a symbolic link to a file outside the dataset (${ds.root}).`);
-      return false;
-    })
-    .sort();
-  await countGlobs(ds, events.map((p) => path.resolve(p)), globOptions);
-  return files;
-}
+  for (const base of globBases(positive)) {
+    const p = path.join(root, base);
+    if (base === '') {
+      walk(root, '', false, 0);
+      continue;
+    }
+    let st: Stats;
+    try {
+      st = lstatSync(p);
+    } catch {
+      continue; // the glob matches nothing
+    }
+    // The base's own folders may be links: what is under them is reached through a link.
+    let viaLink = st.isSymbolicLink();
+    try {
+      viaLink ||= realpathSync(path.dirname(p)) !== path.join(realRoot, path.posix.dirname(base));
+    } catch {
+      continue;
+    }
+    if (st.isDirectory() && !viaLink) walk(p, base, false, 0);
+    else visit(p, base, st, viaLink, 0);
+  }
 
-/**
- * How many files each `events` and `ignore` glob of the config matched (config/paths reports those
- * that match nothing). A glob that seems to match nothing is asked of the file system on its own,
- * so that a difference between the two glob libraries never reports a glob wrongly.
- */
-async function countGlobs(ds: LoadedDataset, events: string[], globOptions: GlobOptions): Promise<void> {
-  const rels = events.map((p) => path.relative(ds.root, p).split(path.sep).join('/'));
-  const count = (pattern: string, list: string[], dot: boolean) => {
-    const isMatch = picomatch(pattern.replace(/^\.\//, ''), { dot });
-    return list.reduce((n, r) => n + (isMatch(r) ? 1 : 0), 0);
-  };
-  const counts: Record<string, number> = {};
+  // The config and the registries (registries outside the dataset are never read: loadDataset).
+  const extra: string[] = [];
+  for (const rel of [CONFIG_FILE, ds.config.registries.drugs, ds.config.registries.agencies]) {
+    const p = path.resolve(root, rel);
+    const r = path.relative(root, p);
+    if (r.startsWith('..') || path.isAbsolute(r)) continue;
+    let st: Stats;
+    try {
+      st = statSync(p);
+    } catch {
+      continue; // missing: the findings that need it say so
+    }
+    const shown = r.split(path.sep).join('/');
+    let real: string;
+    try {
+      real = realpathSync(p);
+    } catch {
+      continue;
+    }
+    if (!isUnder(realRoot, real)) note(`${shown} is not checked: it is a symbolic link to a file outside the dataset (${ds.root}).`);
+    else if (!st.isFile()) problems.push({ path: p, message: `${shown} is ${typeName(st)}, not a file: it is not read.` });
+    else extra.push(p);
+  }
+  for (const [real, f] of linked) if (!plain.has(real)) plain.set(real, f);
+  // `ignore` last, counting what each glob leaves out; then what each events glob holds
+  // (config/paths reports the globs that match nothing).
+  const ignoreCounts: Record<string, number> = Object.fromEntries(ds.config.ignore.map((g) => [g, 0]));
+  const events: { p: string; rel: string }[] = [];
+  for (const f of plain.values()) {
+    let left = false;
+    for (const [g, m] of ignores)
+      if (m(f.rel)) {
+        ignoreCounts[g]++;
+        left = true;
+      }
+    if (!left) events.push(f);
+  }
+  const eventCounts: Record<string, number> = {};
   for (const g of ds.config.events) {
-    counts[g] = count(g, rels, false);
-    if (counts[g] === 0) counts[g] = (await glob([g], { ...globOptions, ignore: ['**/node_modules/**', ...ds.config.ignore] })).length;
+    const m = picomatch(g.replace(/^!?\.\//, ''), { dot: false });
+    eventCounts[g] = g.startsWith('!') ? 0 : events.reduce((n, f) => n + (m(f.rel) ? 1 : 0), 0);
   }
   const layout = (ds.context.layout ??= {});
-  layout.events = counts;
-  if (ds.config.ignore.length === 0) return;
-  // What each ignore glob leaves out: the event files found without it.
-  const unfiltered = (await glob(ds.config.events, { ...globOptions, ignore: ['**/node_modules/**'] })).map((p) => path.relative(ds.root, p).split(path.sep).join('/'));
-  layout.ignore = Object.fromEntries(ds.config.ignore.map((g) => [g, count(g, unfiltered, true)]));
+  layout.events = eventCounts;
+  if (ds.config.ignore.length) layout.ignore = ignoreCounts;
+  const files = [...new Set([...extra, ...events.map((f) => f.p)])].sort();
+  problems.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { files, problems };
+}
+
+/** Every file of the dataset (see listDataset), without the problems. */
+export async function listDatasetFiles(ds: LoadedDataset): Promise<string[]> {
+  return (await listDataset(ds)).files;
 }
 
 /**

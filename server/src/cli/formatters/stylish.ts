@@ -2,6 +2,7 @@
 import { codeFrameColumns } from '@babel/code-frame';
 import { styleText } from 'node:util';
 import type { FileResult, Formatter } from '../types';
+import { escapeControls } from '../terminal';
 
 type Style = Parameters<typeof styleText>[0];
 
@@ -10,11 +11,12 @@ export const formatStylish: Formatter = (results, ctx) => {
   const lines: string[] = [];
   for (const r of results) {
     if (r.findings.length === 0) continue;
-    lines.push('', paint('underline', r.displayPath));
+    // Text from the data is escaped (terminal.ts): only the colours of this report are raw.
+    lines.push('', paint('underline', escapeControls(r.displayPath, true)));
     for (const f of r.findings) {
       const pos = `${f.range.start.line + 1}:${f.range.start.character + 1}`;
       const sev = f.severity === 'error' ? paint('red', 'error') : f.severity === 'warning' ? paint('yellow', 'warning') : paint('blue', f.severity);
-      lines.push(`  ${paint('dim', pos.padEnd(7))} ${sev.padEnd(ctx.color ? 0 : 7)}  ${f.message}  ${paint('dim', f.ruleId)}`);
+      lines.push(`  ${paint('dim', pos.padEnd(7))} ${sev.padEnd(ctx.color ? 0 : 7)}  ${escapeControls(f.message, true)}  ${paint('dim', escapeControls(f.ruleId, true))}`);
       lines.push(indent(frame(r, f.range), 4));
     }
   }
@@ -41,12 +43,27 @@ export function summaryLine(results: readonly FileResult[], ms: number, color: b
   return paint(count.error ? 'red' : 'yellow', `✖ ${plural(total, 'problem')} (${parts.join(', ')}) ${scope}`);
 }
 
+/** A file's lines as the code frame shows them: control characters escaped. */
+const framed = new WeakMap<FileResult, { lines: string[]; text: string }>();
+
+function framedText(r: FileResult): { lines: string[]; text: string } {
+  let f = framed.get(r);
+  if (!f) {
+    // code-frame splits on \n only: give it one line break style.
+    const lines = r.text.split(/\r\n?|\n/);
+    f = { lines, text: lines.map((l) => escapeControls(l, true)).join('\n') };
+    framed.set(r, f);
+  }
+  return f;
+}
+
 function frame(r: FileResult, range: FileResult['findings'][number]['range']): string {
-  const start = { line: range.start.line + 1, column: range.start.character + 1 };
+  const { lines, text } = framedText(r);
+  // A column after an escaped character moves right by the escape's length.
+  const column = (line: number, character: number) => escapeControls((lines[line] ?? '').slice(0, character), true).length + 1;
+  const start = { line: range.start.line + 1, column: column(range.start.line, range.start.character) };
   const sameLine = range.end.line === range.start.line;
-  const end = sameLine && range.end.character > range.start.character ? { line: range.end.line + 1, column: range.end.character + 1 } : undefined;
-  // code-frame splits on \n only: give it one line break style.
-  const text = r.text.replace(/\r\n?/g, '\n');
+  const end = sameLine && range.end.character > range.start.character ? { line: range.end.line + 1, column: column(range.end.line, range.end.character) } : undefined;
   return codeFrameColumns(text, end ? { start, end } : { start }, { highlightCode: false, linesAbove: 1, linesBelow: 1 });
 }
 
