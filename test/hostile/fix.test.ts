@@ -59,9 +59,9 @@ test('a plain append loop while --fix runs again and again: no appended line is 
   try {
     writeFileSync(ds.event, withStale(readFileSync(ds.event, 'utf8')));
     const [r] = await runCheck({ paths: [ds.event], cwd: ds.dir });
-    // Another process appends 2,000 lines, one write each, about one a millisecond; every 20th comes
+    // Another process appends 4,000 lines, one write each, about one a millisecond; every 20th comes
     // with a stale suppression, so that each fix has something to write.
-    const N = 2000;
+    const N = 4000;
     const script = `const fs = require('fs'); const w = new Int32Array(new SharedArrayBuffer(4));
       for (let i = 0; i < ${N}; i++) {
         fs.appendFileSync(${JSON.stringify(ds.event)}, (i % 20 === 0 ? ${JSON.stringify(STALE + '\n')} : '') + '# line ' + i + '\\n');

@@ -36,6 +36,7 @@ import { isUtf8 } from 'node:buffer';
 import * as path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { type FixSafety, LineIndex, fixText } from '../core';
+import { errorText } from '../node/files';
 import type { FileResult } from './types';
 
 export interface FixOutcome {
@@ -69,12 +70,7 @@ function lineEnding(text: string): '\r\n' | '\n' | '\r' | undefined {
   return undefined;
 }
 
-/** `EACCES: permission denied` from a Node error. */
-function why(err: unknown): string {
-  const e = err as NodeJS.ErrnoException;
-  const text = (e?.message ?? String(err)).replace(/^[A-Z]+: /, '').replace(/, \w+ '.*'$/, '');
-  return e?.code ? `${e.code}: ${text}` : text;
-}
+const why = errorText;
 
 /** The whole content of an open file, read from its start. */
 function readAll(fd: number): Buffer {
@@ -185,8 +181,13 @@ function syncFolder(dir: string): void {
   }
 }
 
-/** Is `file` still the file open as `fd` (not replaced), with the stat and the bytes it had when read? */
+/**
+ * Is `file` still the file open as `fd` (not replaced), with the bytes and the stat it had when read?
+ * The bytes first, then the stat (cheap): what stays between this check and the rename is a few
+ * system calls.
+ */
 function unchangedSince(file: string, fd: number, st: BigIntStats, raw: Buffer): boolean {
+  if (!readAll(fd).equals(raw)) return false;
   let now: BigIntStats;
   try {
     now = lstatSync(file, { bigint: true });
@@ -195,8 +196,7 @@ function unchangedSince(file: string, fd: number, st: BigIntStats, raw: Buffer):
   }
   if (!now.isFile() || now.ino !== st.ino || now.dev !== st.dev) return false;
   const open = fstatSync(fd, { bigint: true });
-  if (open.size !== st.size || open.mtimeNs !== st.mtimeNs || open.ctimeNs !== st.ctimeNs) return false;
-  return readAll(fd).equals(raw);
+  return open.size === st.size && open.mtimeNs === st.mtimeNs && open.ctimeNs === st.ctimeNs;
 }
 
 function tempName(file: string, what: string): string {
@@ -292,31 +292,46 @@ function fixOpenFile(r: FileResult, file: string, fd: number, level: FixSafety, 
   return { result: keep(out, findings), applied: fixed.applied, changed: true };
 }
 
+/** Writes `content` beside `file` under a new name (never over another), and returns that name. */
+function keepAside(file: string, content: Buffer, st: BigIntStats): string {
+  const aside = `${file}.haulcheck-kept-${Date.now()}-${randomBytes(3).toString('hex')}`;
+  writeTemp(aside, content, st);
+  syncFolder(path.dirname(file));
+  return path.basename(aside);
+}
+
 /**
- * The old file changed in the window: its new content replaces the fixed file, unless the fixed
- * file was changed too, in which case it is kept beside it. Returns what happened, in words.
+ * The old file changed in the window: its content (`theirs`) replaces the fixed file, under the same
+ * checks as the fix itself (the fixed file kept open, compared right before the rename, looked at
+ * again after it). When the fixed file was changed too, both versions are kept: one in place, the
+ * other beside it. Returns what happened, in words.
  */
 function putBack(file: string, theirs: Buffer, ours: Buffer, st: BigIntStats, name: string): string {
   const tmp = tempName(file, 'tmp');
+  let fd: number | undefined;
   try {
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
     writeTemp(tmp, theirs, st);
-    let current: Buffer | undefined;
-    const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
-    try {
-      current = readAll(fd);
-    } finally {
-      closeSync(fd);
+    const current = readAll(fd);
+    const same = lstatSync(file, { bigint: true }).ino === fstatSync(fd, { bigint: true }).ino;
+    if (!same || !current.equals(ours)) {
+      removeQuietly(tmp);
+      return `${name} changed twice while it was being fixed; the file holds the later change, the earlier one is kept in ${keepAside(file, theirs, st)}`;
     }
-    if (current.equals(ours)) {
-      renameSync(tmp, file);
-      syncFolder(path.dirname(file));
-      return `${name} changed while it was being fixed; the change was kept and the file was not fixed`;
-    }
-    const aside = `${file}.haulcheck-kept-${process.pid}`;
-    renameSync(tmp, aside);
-    return `${name} changed twice while it was being fixed; the file holds the later change, the earlier one is kept in ${path.basename(aside)}`;
+    renameSync(tmp, file);
+    syncFolder(path.dirname(file));
+    const after = readAll(fd);
+    if (!after.equals(ours))
+      return `${name} changed twice while it was being fixed; the file holds the earlier change, the later one is kept in ${keepAside(file, after, st)}`;
+    return `${name} changed while it was being fixed; the change was kept and the file was not fixed`;
   } catch (err) {
     removeQuietly(tmp);
-    return `${name} changed while it was being fixed and the change could not be put back (${why(err)})`;
+    try {
+      return `${name} changed while it was being fixed and the change could not be put back (${why(err)}); it is kept in ${keepAside(file, theirs, st)}`;
+    } catch {
+      return `${name} changed while it was being fixed and the change could not be put back or kept (${why(err)})`;
+    }
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }

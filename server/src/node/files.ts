@@ -5,7 +5,7 @@
  * that one swapped in meanwhile does not block the open), and the open file is checked again.
  * Folders for outputs are made one level at a time, so an impossible place fails at once.
  */
-import { type Stats, closeSync, constants, fstatSync, mkdirSync, openSync, promises as fsp, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { type Stats, closeSync, constants, fstatSync, mkdirSync, openSync, promises as fsp, readSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 
 /** Files larger than this are not read at all (the core refuses texts over 10 MB anyway). */
@@ -62,8 +62,20 @@ export function readFileBytesSync(file: string): Buffer {
   checkRegular(file, statSync(file));
   const fd = openSync(file, OPEN_FLAGS);
   try {
-    checkRegular(file, fstatSync(fd));
-    return readFileSync(fd);
+    const st = fstatSync(fd);
+    checkRegular(file, st);
+    // Read to the end, even if the file grew since fstat (one byte more tells whether it did).
+    let buf = Buffer.allocUnsafe(st.size + 1);
+    let n = 0;
+    for (;;) {
+      const k = readSync(fd, buf, n, buf.length - n, null);
+      if (k === 0) return buf.subarray(0, n);
+      n += k;
+      if (n === buf.length) {
+        if (n > MAX_READ_BYTES) throw new TooLargeError(`it grew over ${MAX_READ_BYTES / (1024 * 1024)} MB while it was read`);
+        buf = Buffer.concat([buf, Buffer.allocUnsafe(Math.max(64 * 1024, n))]);
+      }
+    }
   } finally {
     closeSync(fd);
   }
