@@ -121,7 +121,13 @@ describe('no silent pass', () => {
       who.own(ds.dir);
       chmodSync(locked, 0o000);
       const r = haulcheck(['check', '.', '-f', 'json'], { cwd: ds.dir, uid: who.uid, gid: who.gid, timeoutMs: LIMIT });
+      // A baseline never records it, so never hides it.
+      const recorded = haulcheck(['check', '.', '--baseline', 'baseline.json', '--update-baseline'], { cwd: ds.dir, uid: who.uid, gid: who.gid, timeoutMs: LIMIT });
+      const again = haulcheck(['check', '.', '-f', 'json', '--baseline', 'baseline.json'], { cwd: ds.dir, uid: who.uid, gid: who.gid, timeoutMs: LIMIT });
       chmodSync(locked, 0o755);
+      assert.equal(recorded.code, 2, recorded.stderr);
+      assert.equal(again.code, 2, again.stderr);
+      assert.ok(report(again.stdout, ds.dir).get('events/2025')?.messages.some((m) => m.ruleId === 'io/unreadable'), 'hidden by the baseline');
       assert.equal(r.code, 2, r.stderr);
       const res = report(r.stdout, ds.dir);
       const f = res.get('events/2025')?.messages[0];

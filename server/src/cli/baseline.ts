@@ -4,6 +4,7 @@
  * shows. `--update-baseline` writes it sorted, as stable JSON.
  */
 import { INTERNAL_RULE_ID } from '../core';
+import { UNREADABLE_RULE_ID } from '../node/dataset';
 import { type FindingKey, keyOf, keyString } from './keys';
 import type { FileResult } from './types';
 
@@ -20,7 +21,8 @@ export function makeBaseline(results: FileResult[], root: string): Baseline {
   const counts = new Map<string, BaselineEntry>();
   for (const r of results)
     for (const f of r.findings) {
-      if (f.ruleId === INTERNAL_RULE_ID) continue;
+      // Internal errors and what could not be read are never recorded: they are never "known".
+      if (f.ruleId === INTERNAL_RULE_ID || f.ruleId === UNREADABLE_RULE_ID) continue;
       const k = keyOf(root, r.path, f);
       const s = keyString(k);
       const e = counts.get(s);
@@ -55,14 +57,14 @@ export function parseBaseline(text: string): Baseline {
   return b as Baseline;
 }
 
-/** Hides findings present in the baseline (up to each key's count). Internal errors always show. */
+/** Hides findings present in the baseline (up to each key's count). Internal errors and unreadable paths always show. */
 export function applyBaseline(results: FileResult[], baseline: Baseline, root: string): { results: FileResult[]; hidden: number } {
   const left = new Map<string, number>();
   for (const e of baseline.findings) left.set(keyString(e), (left.get(keyString(e)) ?? 0) + e.count);
   let hidden = 0;
   const out = results.map((r) => {
     const findings = r.findings.filter((f) => {
-      if (f.ruleId === INTERNAL_RULE_ID) return true;
+      if (f.ruleId === INTERNAL_RULE_ID || f.ruleId === UNREADABLE_RULE_ID) return true;
       const k = keyString(keyOf(root, r.path, f));
       const n = left.get(k) ?? 0;
       if (n <= 0) return true;
