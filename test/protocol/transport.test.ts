@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { type AddressInfo, type Socket, createServer } from 'node:net';
 import { join } from 'node:path';
 import { LspClient, SERVER_JS } from '../helpers/lsp-client';
 import { copySamples } from '../helpers/dataset';
@@ -62,6 +63,36 @@ describe('a malformed frame: logged, connection closed, non-zero exit', () => {
       assert.match(r.stderr, reason);
       assert.ok(r.ms < LIMIT_MS);
     });
+  }
+});
+
+test('over a socket (--socket=PORT) too: a good frame is answered, a malformed one ends the server', async () => {
+  const server = createServer();
+  const connected = new Promise<Socket>((resolve) => server.once('connection', resolve));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  const proc = spawn(process.execPath, [SERVER_JS, `--socket=${port}`], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  proc.stderr.on('data', (d) => (stderr += String(d)));
+  const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
+  try {
+    const socket = await connected;
+    let received = '';
+    const answered = new Promise<void>((resolve) =>
+      socket.on('data', (d) => {
+        received += String(d);
+        if (/"id":1/.test(received) && /"capabilities"/.test(received)) resolve();
+      }),
+    );
+    socket.write(frame(INIT));
+    await Promise.race([answered, new Promise((_, reject) => setTimeout(() => reject(new Error(`no answer to initialize over the socket: ${stderr}`)), LIMIT_MS))]);
+    socket.write('Content-Length: 2\n\n{}');
+    const code = await Promise.race([exited, new Promise<string>((r) => setTimeout(() => r('still running'), LIMIT_MS))]);
+    assert.equal(code, 1, stderr);
+    assert.match(stderr, /malformed message from the client \(a header line ends with LF alone/);
+  } finally {
+    proc.kill('SIGKILL');
+    server.close();
   }
 });
 
