@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { appendFileSync, chmodSync, chownSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, chownSync, linkSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCheck } from '../../server/src/cli/check';
 import { fixFile } from '../../server/src/cli/fix';
@@ -104,6 +104,23 @@ test('a read-only file is left alone (exit 2, saying so) unless --fix-read-only;
     assert.notEqual(forced.code, 2, forced.stderr);
     assert.ok(!readFileSync(ds.event, 'utf8').includes(STALE), 'asked, it should have been fixed');
     assert.equal(statSync(ds.event).mode & 0o7777, 0o444);
+  } finally {
+    ds.cleanup();
+  }
+});
+
+test('a file with another hard link is left alone: replacing it would separate the two names', () => {
+  const ds = tempDataset();
+  try {
+    const text = withStale(readFileSync(ds.event, 'utf8'));
+    writeFileSync(ds.event, text);
+    const other = join(ds.dir, '..', 'same-file.yaml');
+    linkSync(ds.event, other);
+    const r = haulcheck(['check', '.', '--fix', '-f', 'json'], { cwd: ds.dir });
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, /not fixed: events\/2026\/2026-02-22-sy-homs-captagon\.yaml has 2 hard links; replacing it would separate them/);
+    assert.equal(readFileSync(ds.event, 'utf8'), text);
+    assert.equal(statSync(ds.event).nlink, 2);
   } finally {
     ds.cleanup();
   }
