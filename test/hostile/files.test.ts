@@ -52,6 +52,8 @@ describe('FIFOs, sockets and devices are refused, never waited on', () => {
       assert.equal(r.timedOut, false, 'the command waited on the FIFO');
       assert.equal(r.code, 2, r.stderr);
       assert.match(r.stderr, /registries\/drugs\.yaml is a FIFO \(named pipe\), not a file/);
+      // And on its line of haulcheck.yaml, with the checks it turns off (config/paths).
+      assert.match(r.stdout, /registries\.drugs: registries\/drugs\.yaml is not a file: .* cannot run\./);
     } finally {
       rmSync(drugs);
       writeFileSync(drugs, text);

@@ -19,18 +19,18 @@ const tmpLeft = (dir: string) => readdirSync(dir).filter((n) => n.includes('.tmp
 test('a file that is not valid UTF-8 is never rewritten: its bytes stay, the run says why and exits 2', () => {
   const ds = tempDataset();
   try {
-    // A Latin-1 "é" (0xE9) in the title, and a stale suppression the safe fixes would remove.
-    const text = Buffer.from(withStale(readFileSync(ds.event, 'utf8')), 'utf8');
-    const at = text.indexOf('Captagon shipment');
-    const bytes = Buffer.concat([text.subarray(0, at), Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x20]), text.subarray(at)]);
+    // Two documents: a Latin-1 "é" (0xE9) in the first, a stale suppression in the second (which
+    // parses whole, so the safe fixes would remove it).
+    const bytes = Buffer.concat([Buffer.from('title: Caf'), Buffer.from([0xe9]), Buffer.from(`\n---\n${withStale(readFileSync(ds.event, 'utf8'))}`)]);
     writeFileSync(ds.event, bytes);
     const r = haulcheck(['check', '.', '--fix', '-f', 'json'], { cwd: ds.dir });
     assert.ok(readFileSync(ds.event).equals(bytes), 'the file was rewritten');
     assert.equal(r.code, 2, r.stderr);
-    assert.match(r.stderr, /not fixed: events\/2026\/2026-02-22-sy-homs-captagon\.yaml is not valid UTF-8 \(byte 0xE9 on line 6, column 11\)/);
+    assert.match(r.stderr, /not fixed: events\/2026\/2026-02-22-sy-homs-captagon\.yaml is not valid UTF-8 \(byte 0xE9 on line 1, column 11\)/);
     // The report is there, and it says why too.
     const [res] = JSON.parse(r.stdout) as JsonResult[];
     assert.ok(res.messages.some((m) => m.ruleId === 'yaml/syntax' && /not valid UTF-8/.test(m.message)));
+    assert.ok(res.messages.some((m) => m.ruleId === 'suppressions/unused'), 'the second document has its fixable finding');
   } finally {
     ds.cleanup();
   }
