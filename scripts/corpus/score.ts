@@ -111,7 +111,8 @@ export function slotOf(pointer: string): string {
 }
 
 export async function scoreCorpus(opts: { dataset?: string; expected?: string; reports?: string } = {}): Promise<CorpusScore> {
-  const dataset = opts.dataset ?? DEFAULT_DATASET;
+  // Resolved here: the check runs with the dataset as its working directory.
+  const dataset = path.resolve(opts.dataset ?? DEFAULT_DATASET);
   const expectations = parseYaml(readFileSync(opts.expected ?? DEFAULT_EXPECTED, 'utf8')) as EventExpectations[];
   const keys = JSON.parse(readFileSync(path.join(dataset, 'keys.json'), 'utf8')) as Record<string, { file: string; source: string }>;
   const groupOfKey = new Map<string, string>();
