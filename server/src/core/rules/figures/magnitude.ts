@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { slotsOf, sourcesOf, toKg } from '../../model/event';
+import { kgRangePerUnit, slotsOf, sourcesOf } from '../../model/event';
 import { readDigitRun } from '../../read/numbers';
 import { formatKg, formatNumber } from '../../base/format';
 import { bandFor, describeFigure, drugEntry, valuePointer } from './shared';
@@ -46,7 +46,16 @@ export default defineRule({
       const lightest = band?.typical?.[0] ?? band?.warn?.[0];
       for (const f of slot.figures) {
         if (f.garbled || f.value === undefined || f.scope === 'aggregate') continue;
-        const kg = slot.field === 'weight' ? toKg(f.value, f.unit ?? 'kg') : lightest && (!f.unit || f.unit === 'tablets') ? (f.value * lightest) / 1e6 : undefined;
+        // The least the figure can weigh: English "tons" at their short reading (15.4 tons may be 13,970 kg).
+        const kg =
+          slot.field === 'weight'
+            ? (() => {
+                const r = kgRangePerUnit(f.unit ?? 'kg');
+                return r ? f.value * r[0] : undefined;
+              })()
+            : lightest && (!f.unit || f.unit === 'tablets')
+              ? (f.value * lightest) / 1e6
+              : undefined;
         if (kg === undefined || !(kg > record.kg)) continue;
         const other = otherReading(f.as_reported, f.value);
         const unit = f.unit ?? (slot.field === 'weight' ? 'kg' : 'tablets');

@@ -34,12 +34,21 @@ const QUALIFIER_WORDS: Record<string, string> = {
   up_to: 'up to ',
 };
 
+/** A recorded number with every digit it was recorded with: 1.113 stays "1.113", 1350000 is "1,350,000". */
+export function asWritten(n: number): string {
+  const s = String(n);
+  if (!/^-?\d+(\.\d+)?$/.test(s)) return formatNumber(n);
+  const [int, frac] = s.split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return frac ? `${grouped}.${frac}` : grouped;
+}
+
 /** "more than 1,350,000 tablets", "about 2,015 kg", "200–250 kg". */
 export function describeFigure(f: Figure, withQualifier = true): string {
   const unit = f.currency ? ` ${f.currency}` : f.unitAssumed ? ' (no unit given)' : f.unit ? ` ${unitLabel(f.unit)}` : '';
-  if (f.qualifier === 'range' && f.min !== undefined && f.max !== undefined) return `${formatNumber(f.min)}–${formatNumber(f.max)}${unit}`;
+  if (f.qualifier === 'range' && f.min !== undefined && f.max !== undefined) return `${asWritten(f.min)}–${asWritten(f.max)}${unit}`;
   if (f.value === undefined) return `?${unit}`;
-  return `${withQualifier ? QUALIFIER_WORDS[f.qualifier] ?? '' : ''}${formatNumber(f.value)}${unit}`;
+  return `${withQualifier ? QUALIFIER_WORDS[f.qualifier] ?? '' : ''}${asWritten(f.value)}${unit}`;
 }
 
 /**
@@ -155,8 +164,10 @@ export function spanOf(f: Figure, opts: ReadingOptions | number = DEFAULT_READIN
       break;
     }
     case 'nearly': {
+      // A little below X; and, as writers use it, X rounded at its last digit ("nearly 1.1 tons" for 1,133 kg).
       const tol = o.preciseHedges && significantDigits(lo) >= 3 ? Math.min(o.tolerance, 0.01) : o.tolerance;
       lo -= tol > 0 ? Math.max(Math.abs(lo) * tol, lastDigitStep(lo)) : 0;
+      if (tol > 0) hi += Math.min(significantStep(hi) * 0.5, cap(hi));
       break;
     }
     case 'more_than':

@@ -33,7 +33,10 @@ export function accountOf(source: string | undefined, sources: readonly SourceRe
 export function sidesOf(figures: readonly Figure[], sources: readonly SourceRef[], reading: ReadingOptions): Side[] {
   const claims: Claim<Figure>[] = [];
   figures.forEach((f, order) => {
-    const span = spanOf(f, reading);
+    // Headlines, leads, captions and addresses round: an exact figure there is read as "about" it
+    // ("9.5 tonnes" over a text that gives 9,436 kilos).
+    const read = f.where && f.where !== 'body' && f.qualifier === 'exact' ? { ...f, qualifier: 'about' as const } : f;
+    const span = spanOf(read, reading);
     if (!span || (claims.length && !comparable(claims[0].item, f))) return;
     claims.push({ item: f, span, source: f.source ?? '?', account: accountOf(f.source, sources), order, weight: !f.where || f.where === 'body' ? 1 : 0 });
   });

@@ -1,7 +1,7 @@
 import { defineRule, type Report, type RuleContext } from '../rule';
 import { type Figure, type SlotRef, type SourceRef, slotsOf, sourcesOf, toKg } from '../../model/event';
 import { pathToPointer, pointerToPath } from '../../base/pointer';
-import { type ReadingOptions, bandFor, comparable, withSlotUnits, describeFigure, drugEntry, isObj, readingOf, READING_OPTIONS, spanOf, valuePointer } from './shared';
+import { type ReadingOptions, asWritten, bandFor, comparable, withSlotUnits, describeFigure, drugEntry, isObj, readingOf, READING_OPTIONS, spanOf, valuePointer } from './shared';
 import { formatBand, formatUnitMass } from '../../base/format';
 import { type Side, sidesOf } from './sides';
 
@@ -134,6 +134,22 @@ function checkSlot(ctx: RuleContext, slot: SlotRef, sources: readonly SourceRef[
   }
 }
 
+/** "; 1,113 has the digits of 1,133 in another order": a slip of the keys, named as such. */
+function transposition(side: Side, major: Side): string {
+  const digits = (f: Figure) => (f.value === undefined ? '' : String(f.value).replace(/\D/g, ''));
+  for (const m of side.members) {
+    const a = digits(m.figure);
+    if (a.length < 3) continue;
+    const sorted = [...a].sort().join('');
+    for (const n of major.members) {
+      const b = digits(n.figure);
+      if (b !== a && b.length === a.length && [...b].sort().join('') === sorted)
+        return ` (${asWritten(m.figure.value!)} has the digits of ${asWritten(n.figure.value!)} in another order: a slip of the keys?)`;
+    }
+  }
+  return '';
+}
+
 /**
  * A source that writes one figure twice, in two places (its headline and its text), with two different
  * numbers contradicts itself even when a hedge makes both possible: "221 kilos" in the address and
@@ -256,7 +272,8 @@ function reportSides(
           outlierSources: list(side.sources),
           majority: describeSide(major),
           majoritySources: list(major.sources),
-          reason: major.plausible && !side.plausible ? `, and only ${describeSide(major)} gives ${major.plausible}` : '',
+          reason:
+            (major.plausible && !side.plausible ? `, and only ${describeSide(major)} gives ${major.plausible}` : '') + transposition(side, major),
           slot: slot.pointer,
         },
         related: related([side, major]),

@@ -102,14 +102,14 @@ export default defineRule({
         slack: {
           type: 'number',
           minimum: 0,
-          description: 'How far past an open bound a figure is taken to reach: "more than 1.35 million" as 1.35 to 1.35 × (1 + slack) million. Default 0.5.',
+          description: 'How far past an open bound a figure is taken to reach: "more than 1.35 million" as 1.35 to 1.35 × (1 + slack) million. Default 1 (twice its value, as figures/source-conflict reads bounds).',
         },
       },
       additionalProperties: false,
     },
   },
   check(ctx) {
-    const slack = typeof ctx.options.slack === 'number' && ctx.options.slack >= 0 ? ctx.options.slack : 0.5;
+    const slack = typeof ctx.options.slack === 'number' && ctx.options.slack >= 0 ? ctx.options.slack : 1;
     // Figures as written (the bands are wide enough for rounding); open bounds reach `slack` past their value.
     const reading: ReadingOptions = { ...DEFAULT_READING, tolerance: 0, roundCap: 0, openBound: 1 + slack };
     const event = ctx.document.value;
