@@ -22,6 +22,12 @@ const claim = (on: string, words: string, source: string, refers = 'event') =>
 
 ruleTester(rule, {
   valid: [
+    {
+      name: 'a night from one weekday to the next is a span, not a third day',
+      code:
+        'date:\n  - {as_reported: on Friday, source: a}\n  - {as_reported: in the night from Friday to Saturday, source: b}\n' +
+        'sources:\n  - {id: a, published: null}\n  - {id: b, published: null}\n',
+    },
     { name: 'one claim', code: 'date:\n  on: 2025-03\n  precision: month\n  source: a\n' },
     { name: 'overlapping months', code: 'date:\n' + claim('2025-03', 'in March', 'a') + claim('2025', 'in 2025', 'b') },
     {
@@ -75,6 +81,20 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'words that fit the other side of a disagreement belong to it: one finding for the disagreement',
+      code:
+        'date:\n  - {on: 2021-02-20, precision: day, source: a}\n  - {on: 2021-02-20, precision: day, source: b}\n  - {on: 2021-02-21, precision: day, source: c}\n  - {as_reported: am Sonntag, source: d}\n' +
+        'sources:\n  - {id: a, published: 2021-02-22}\n  - {id: b, published: 2021-02-22}\n  - {id: c, published: 2021-02-22}\n  - {id: d, published: null, language: de}\n',
+      errors: [{ messageId: 'outlier', line: 4, message: 'c dates the event 21 February 2021, but a and b date it 20 February 2021: 1 day apart' }],
+    },
+    {
+      name: 'weekdays that no source can place, against each other: Friday, Saturday and Sunday for one seizure',
+      code:
+        'date:\n  - {as_reported: "Friday\'s seizure", source: a}\n  - {as_reported: on Saturday evening, source: b}\n  - {as_reported: on Saturday, source: c}\n  - {as_reported: on Sunday, source: d}\n' +
+        'sources:\n  - {id: a, published: null}\n  - {id: b, published: null}\n  - {id: c, published: null}\n  - {id: d, published: null}\n',
+      errors: [{ messageId: 'weekdays', message: 'The sources name different weekdays for the event: Saturday (b: "on Saturday evening" and c: "on Saturday") against Friday (a: "Friday\'s seizure") against Sunday (d: "on Sunday").' }],
+    },
     {
       name: 'the lorry: "In February" against "In mid-March"',
       code: LORRY,

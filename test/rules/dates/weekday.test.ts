@@ -23,6 +23,12 @@ const one = (date: string, words: string, published: string) =>
 
 ruleTester(rule, {
   valid: [
+    {
+      name: 'a weekday and a day that agree in the year the other claims give',
+      code:
+        'date:\n  - {on: 2021-12, precision: month, source: a}\n  - {as_reported: mercredi 29 décembre, source: b}\n' +
+        'sources:\n  - {id: a, published: 2021-12-30, language: fr}\n  - {id: b, published: null, language: fr}\n',
+    },
     { name: 'Kurdistan24: "announced on Tuesday", published on a Tuesday', code: KURDISTAN24 },
     { name: 'a day on the named weekday', code: one('on: 2025-03-12\n  precision: day', 'said on Wednesday', '2025-03-13') },
     {
@@ -38,6 +44,13 @@ ruleTester(rule, {
     { name: 'odd data', code: 'date:\n  as_reported: [on Monday]\n  on: 5\nsources: 3\n' },
   ],
   invalid: [
+    {
+      name: 'a weekday and a day without their year, placed by the year the other claims give: "mercredi 13 août" in 2019 is a Tuesday',
+      code:
+        'date:\n  - {from: 2019-08-12, to: 2019-08-13, precision: range, source: a}\n  - {as_reported: mercredi 13 août, refers_to: announcement, source: b}\n' +
+        'sources:\n  - {id: a, published: null, language: fr}\n  - {id: b, published: null, language: fr}\n',
+      errors: [{ messageId: 'wrongYearDay', line: 3, message: '"mercredi 13 août" (b) names a Wednesday, but 13 August is a Tuesday in 2019, the year the other claims of this event give.' }],
+    },
     {
       name: 'a day that is not the named weekday',
       code: one('on: 2025-03-14\n  precision: day', 'said on Wednesday', 'null'),

@@ -3,7 +3,7 @@
  * file at a time. Dataset-wide rules read it instead of re-reading every file.
  */
 import type { ParsedDocument, ParsedFile } from '../yaml/parse';
-import { dateClaimsOf, dayNumber, slotsOf, sourcesOf, toKg } from './event';
+import { dateClaimsOf, dayNumber, partialDate, slotsOf, sourcesOf, toKg } from './event';
 import { nodeRange, locate } from '../yaml/parse';
 
 export interface QuantityFact {
@@ -102,7 +102,8 @@ function documentFacts(file: string, parsed: ParsedFile, d: ParsedDocument, v: R
       if (!slot.drug) continue;
       drugs.add(slot.drug);
       for (const f of slot.figures) {
-        if (f.value === undefined) continue;
+        // The seizure's own figures: not a part of it, not a sum with other seizures, not a garbled print.
+        if (f.value === undefined || f.scope !== 'total' || f.garbled || f.as_of) continue;
         if (slot.field === 'count') quantities.push({ drug: slot.drug, kind: 'count', value: f.value });
         if (slot.field === 'weight') {
           const kg = toKg(f.value, f.unit);
@@ -119,6 +120,14 @@ function documentFacts(file: string, parsed: ParsedFile, d: ParsedDocument, v: R
       if (c.interval.start === undefined) open = true;
       else if (start === undefined || c.interval.start < start) start = c.interval.start;
       if (c.interval.end !== undefined && (end === undefined || c.interval.end > end)) end = c.interval.end;
+    }
+    // No claim gives days: the id's date is the maintainer's best-known date of the event.
+    if (!start && !end && !open && id) {
+      const idDate = partialDate(/^(\d{4}(?:-\d{2}){0,2})-/.exec(id)?.[1]);
+      if (idDate) {
+        start = idDate.start;
+        end = idDate.end;
+      }
     }
     const urls = sourcesOf(v)
       .filter((s) => typeof s.url === 'string' && s.url)

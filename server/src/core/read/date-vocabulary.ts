@@ -347,6 +347,18 @@ function foldPhraseWord(w: string): string {
 /** The longest relative phrase, in tokens. */
 export const RELATIVE_MAX_TOKENS = 7;
 
+/** Seasons (northern hemisphere): 1 spring, 2 summer, 3 autumn, 4 winter, in every language read. */
+export const SEASONS: ReadonlyMap<string, 1 | 2 | 3 | 4> = new Map(
+  (
+    [
+      [1, 'spring|frühling|frühjahr|primavera|printemps|ilkbahar|bahar|άνοιξη|ανοιξη|الربيع|wiosna|wiosną|wiosny|tavasz|tavaszán|masika'],
+      [2, 'summer|sommer|verano|estate|été|yaz|yazın|καλοκαίρι|καλοκαιρι|الصيف|lato|latem|nyár|nyáron|kiangazi'],
+      [3, 'autumn|fall|herbst|otoño|autunno|automne|sonbahar|güz|φθινόπωρο|φθινοπωρο|الخريف|jesień|jesienią|ősz|ősszel|vuli'],
+      [4, 'winter|invierno|inverno|hiver|kış|kışın|χειμώνας|χειμωνας|χειμώνα|الشتاء|zima|zimą|tél|télen'],
+    ] as const
+  ).flatMap(([n, words]) => words.split('|').map((w) => [foldWord(w), n] as [string, 1 | 2 | 3 | 4])),
+);
+
 /** Words that date nothing ("recently"): a date expression that places nothing. */
 export const VAGUE: ReadonlySet<string> = new Set(
   ['recently', 'lately', 'kürzlich', 'neulich', 'vor kurzem', 'recientemente', 'recién', 'di recente', 'recentemente', 'récemment', 'dernièrement', 'geçenlerde', 'son zamanlarda', 'yakın zamanda', 'πρόσφατα', 'مؤخرا', 'مؤخراً', 'niedawno', 'ostatnio', 'nemrég', 'nemrégiben', 'hivi karibuni', 'hivi majuzi', 'hivi punde'].map((w) => w.split(/\s+/).map(foldPhraseWord).join(' ')),

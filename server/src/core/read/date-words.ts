@@ -32,6 +32,7 @@ import {
   PART_BEFORE,
   RELATIVE,
   RELATIVE_MAX_TOKENS,
+  SEASONS,
   VAGUE,
   WEEKDAYS,
   foldWord,
@@ -90,6 +91,8 @@ export interface DateReading {
   /** "first week of March" = 1 … "fourth week" = 4, "last week of March" = 'last'. */
   weekOfMonth?: 1 | 2 | 3 | 4 | 'last';
   relative?: RelativeWords;
+  /** A season (northern hemisphere: spring March–June, summer June–September, autumn September–December, winter December–March). */
+  season?: 1 | 2 | 3 | 4;
   /** The words are approximate by this much either way: "two years ago" is a year give or take one. */
   approximate?: { unit: 'day' | 'week' | 'month' | 'year'; by: number };
   weekday?: WeekdayMention;
@@ -321,21 +324,25 @@ function daysAround(s: Scan, k: number, dir: 1 | -1): { days: number[]; span: bo
   // "Nov. 16-23, 12 people" the 12 is no day. Reading backwards, the joining word comes first.
   let closed = { days: 1, edge: k };
   for (let n = 0; n < 6; n++) {
+    // A weekday named with its day belongs to it: "la nuit de lundi 12 à mardi 13 août".
+    if (dir === -1 && weekdayAt(s, edge - 1) !== undefined && dayOf(tokens[edge - 3]) !== undefined) edge--;
     const a = tokens[edge + dir];
-    const b = tokens[edge + 2 * dir];
+    let bAt = edge + 2 * dir;
+    if (dir === 1 && weekdayAt(s, bAt) !== undefined && dayOf(tokens[bAt + 1]) !== undefined) bAt++;
+    const b = tokens[bAt];
     if (!a || !b) break;
     const sep = a.text;
     const d = dayOf(b);
     if (d === undefined) break;
     if (sep === ',') {
       days.push(d);
-      if (dir === -1 && closed.days > 1) closed = { days: days.length, edge: edge + 2 * dir };
+      if (dir === -1 && closed.days > 1) closed = { days: days.length, edge: bAt };
     } else if (DAY_LIST_JOINERS.has(sep) || sep === '-' || DAY_SPAN_WORDS.has(sep)) {
       days.push(d);
       if (!DAY_LIST_JOINERS.has(sep)) span = true;
-      closed = { days: days.length, edge: edge + 2 * dir };
+      closed = { days: days.length, edge: bAt };
     } else break;
-    edge += 2 * dir;
+    edge = bAt;
   }
   days.length = closed.days;
   edge = closed.edge;
@@ -638,12 +645,44 @@ function bareYear(s: Scan, k: number): Found | undefined {
   return { first: k, last: k, rank: 4, reading: { level: 'year', label: t.text, year: Number(t.text) } };
 }
 
+const SEASON_NAMES = ['', 'spring', 'summer', 'autumn', 'winter'];
+/** Words between a season and its year: "the summer of 2023", "el verano de 2023", "l'estate del 2023". */
+const SEASON_LINKS = new Set(['of', 'de', 'del', 'di', 'dell', 'du', 'des', 'von', 'des', 'του', 'roku'].map(foldWord));
+
+/** A season, with its year before or after it when written: "the summer of 2023", "Sommer 2023", "2023 yazı". */
+function seasonExpression(s: Scan, k: number): Found | undefined {
+  const { tokens, text } = s;
+  const t = tokens[k];
+  if (!t || t.kind !== 'word') return undefined;
+  const season = SEASONS.get(t.text) ?? (t.text.length > 4 ? SEASONS.get(t.text.replace(/(?:ı|i|u|ü|nda|nde|ında|inde)$/, '')) : undefined);
+  if (!season) return undefined;
+  let y = k + 1;
+  if (tokens[y] && SEASON_LINKS.has(tokens[y].text)) y++;
+  if (tokens[y]?.text === "'" ) y++;
+  let yearTok = isYear(tokens[y]) && near(text, tokens[y - 1], tokens[y]) ? y : undefined;
+  let first = k;
+  if (yearTok === undefined && isYear(tokens[k - 1]) && near(text, tokens[k - 1], t)) {
+    yearTok = k - 1;
+    first = k - 1;
+  }
+  const year = yearTok !== undefined ? Number(tokens[yearTok].text) : undefined;
+  // A bare season word with no year and no date word near it is too often something else ("Spring Street").
+  if (year === undefined && !/^(?:this|last|the|in|en|el|la|im|in|ce|cet|cette|l|lo|questa|quest|bu|geçen|το|hoc|ten|tego|ez|az)$/.test(tokens[k - 1]?.text ?? '')) return undefined;
+  return {
+    first,
+    last: yearTok !== undefined ? Math.max(yearTok, k) : k,
+    rank: 1,
+    ownYear: year !== undefined,
+    reading: { level: 'part-year', label: `${SEASON_NAMES[season]}${year !== undefined ? ' ' + year : ''}`, year, season },
+  };
+}
+
 /** Every date expression of a text, in text order, none overlapping another. */
 function scanDates(s: Scan): Found[] {
   const out: Found[] = [];
   const { tokens } = s;
   for (let k = 0; k < tokens.length; ) {
-    const f = numericDate(s, k) ?? monthExpression(s, k) ?? yearPart(s, k) ?? relativeAt(s, k) ?? weekdayExpression(s, k) ?? bareYear(s, k);
+    const f = numericDate(s, k) ?? monthExpression(s, k) ?? yearPart(s, k) ?? seasonExpression(s, k) ?? relativeAt(s, k) ?? weekdayExpression(s, k) ?? bareYear(s, k);
     if (!f) {
       k++;
       continue;
@@ -849,6 +888,27 @@ export function resolveReading(r: DateReading, opts: ResolveOptions = {}): Resol
       return { ok: true, start: day(y, r.month, a), end: day(y, r.month, b) };
     }
     return { ok: true, start: day(y, r.month, 1), end: day(y, r.month, last) };
+  }
+  if (r.season !== undefined) {
+    // Spring from March to June, summer June to September, autumn September to December; winter from
+    // December of the year before to March (the winter of 2023 is the one that ends in 2023).
+    const [from, to]: [[number, number], [number, number]] = (
+      [
+        [[3, 1], [6, 20]],
+        [[6, 1], [9, 22]],
+        [[9, 1], [12, 20]],
+        [[12, 1], [3, 20]],
+      ] as [[number, number], [number, number]][]
+    )[r.season - 1];
+    let y = r.year ?? opts.year;
+    if (y === undefined && ref) {
+      const [ry, rm] = ref.split('-').map(Number);
+      y = r.season === 4 ? (rm >= 12 ? ry + 1 : ry) : rm >= from[0] ? ry : ry - 1;
+    }
+    if (y === undefined) return { ok: false, needs: 'year' };
+    const start = r.season === 4 ? day(y - 1, from[0], from[1]) : day(y, from[0], from[1]);
+    const end = day(y, to[0], to[1]);
+    return { ok: true, start, end: ref ? minDay(end, ref) : end };
   }
   if (r.year !== undefined) {
     if (r.part === 'early') return { ok: true, start: day(r.year, 1, 1), end: day(r.year, 4, 30) };

@@ -654,8 +654,42 @@ export function readNumbers(text: string, language?: string): readonly NumberRea
   const lang = primaryLanguage(language);
   const byLanguage = readingsMemo.get(text, () => new Map());
   let out = byLanguage.get(lang);
-  if (!out) byLanguage.set(lang, (out = deepFreeze(readText(text, lang))));
+  if (!out) byLanguage.set(lang, (out = deepFreeze(readFolded(text, lang))));
   return out;
+}
+
+/** Keycap marks and variation selectors ("1️⃣"), mathematical letters and digits ("𝗧𝗢𝗡", "𝟭"), full-width digits. */
+const FOLDABLE = /[\uFE0F\u20E3\uFF10-\uFF19]|\uD835[\uDC00-\uDFFF]/;
+
+/**
+ * Reads a text whose digits or letters are written in other Unicode forms (a tweet's "1️⃣ 𝗧𝗢𝗡
+ * 1️⃣1️⃣7️⃣ kg") by folding them to plain ones first, with the readings' offsets mapped back to the
+ * text as written.
+ */
+function readFolded(text: string, lang: string | undefined): NumberReading[] {
+  if (!FOLDABLE.test(text)) return readText(text, lang);
+  let folded = '';
+  const at: number[] = [];
+  for (let i = 0; i < text.length; ) {
+    const cp = text.codePointAt(i)!;
+    const len = cp > 0xffff ? 2 : 1;
+    let out = text.slice(i, i + len);
+    if (cp === 0xfe0f || cp === 0x20e3) out = '';
+    else if (cp >= 0x1d400 && cp <= 0x1d7ff) out = out.normalize('NFKC');
+    else if (cp >= 0xff10 && cp <= 0xff19) out = String(cp - 0xff10);
+    for (let k = 0; k < out.length; k++) at.push(i);
+    folded += out;
+    i += len;
+  }
+  at.push(text.length);
+  const endAt = (j: number) => (j <= 0 ? 0 : j >= at.length ? text.length : at[j - 1] + (text.codePointAt(at[j - 1])! > 0xffff ? 2 : 1));
+  return readText(folded, lang).map((r) => {
+    const start = at[r.start];
+    let end = endAt(r.end);
+    // A keycap's marks belong to its digit.
+    while (end < text.length && (text[end] === '\uFE0F' || text[end] === '\u20E3')) end++;
+    return { ...r, start, end, text: text.slice(start, end) };
+  });
 }
 
 /** The readings of one number phrase (with its unit), before compound masses are made. */
@@ -665,6 +699,8 @@ interface Read {
   scale?: number;
   /** The phrase is a bare run of digits, with no scale word and no unit ("150"). */
   bare?: boolean;
+  /** The phrase ends with a scale word and has no unit ("un miliardo", "870 million"): the scale. */
+  endScale?: number;
   /** Token index of the phrase's last token (its unit's, when it has one). */
   lastToken: number;
   firstToken: number;
@@ -704,6 +740,7 @@ function readText(text: string, lang: string | undefined): NumberReading[] {
     if (compound) out.push(...compound);
     const shared = sharedTail(r, reads[k], reads[k + 1]);
     if (shared) out.push(...shared);
+    out.push(...scaleCompound(r, reads, k));
   }
   // Stable: readings of one place keep their order (metric tons before short tons, parts before their sum).
   return out.sort((a, b) => a.start - b.start || a.end - b.end);
@@ -746,6 +783,8 @@ function readAt(r: Reader, i: number): Read | undefined {
   const [a0, a1] = phrase.atoms;
   if (phrase.atoms.length === 1 && a0.kind === 'num' && !u) read.bare = true;
   if (phrase.atoms.length === 2 && a0.kind === 'num' && a1.kind === 'word' && a1.value.kind === 'scale') read.scale = a1.value.n;
+  const last = phrase.atoms[phrase.atoms.length - 1];
+  if (!u && last.kind === 'word' && last.value.kind === 'scale') read.endScale = last.value.n;
   return read;
 }
 
@@ -814,6 +853,52 @@ function finish(r: Reader, first: number, last: number, values: { value: number;
     }
   }
   return { readings, lastToken: end, firstToken: first };
+}
+
+/**
+ * Groups of descending scale joined by "and", "e", "y", "et" or a comma, read as one number too: "un
+ * miliardo e cento milioni" (1,100,000,000), "Three billion, 870 million and 900 thousand". The groups'
+ * own readings are kept: a comma may also separate two numbers.
+ */
+function scaleCompound(r: Reader, reads: readonly Read[], k: number): NumberReading[] {
+  const first = reads[k];
+  if (!first.endScale || first.readings.length !== 1) return [];
+  const out: NumberReading[] = [];
+  const { tokens, text } = r;
+  let value = first.readings[0].value;
+  let scale = first.endScale;
+  let prev = first;
+  for (let j = k + 1; j < reads.length && j <= k + 4; j++) {
+    const next = reads[j];
+    if (next.readings.length === 0) break;
+    const gap = next.firstToken - prev.lastToken - 1;
+    if (gap > 1) break;
+    if (gap === 1) {
+      const joiner = tokens[prev.lastToken + 1];
+      if (!(NUMBER_JOINERS.has(joiner.text) || joiner.text === ',')) break;
+      if (joiner.start - tokens[prev.lastToken].end > 1 || tokens[next.firstToken].start - joiner.end > 2) break;
+    } else if (!adjacent(text, tokens[prev.lastToken], tokens[next.firstToken])) break;
+    // A group with a unit of its own is another figure ("medio millón, una tonelada y media"), and
+    // after a comma only a group of its own scale continues the number ("3 billion, 870 million").
+    if (next.readings[0].unit) break;
+    if (gap === 1 && tokens[prev.lastToken + 1].text === ',' && !next.endScale) break;
+    const v = next.readings[0].value;
+    const nextScale = next.endScale ?? 1;
+    // Each group is smaller than the scale before it: "miliardo" then "cento milioni" (less than a billion).
+    if (nextScale >= scale || v >= scale) break;
+    value = round12(value + v);
+    const last = next.readings[0];
+    const reading: NumberReading = { value, start: first.readings[0].start, end: last.end, text: text.slice(first.readings[0].start, last.end), kind: first.readings[0].kind };
+    if (last.unit) reading.unit = last.unit;
+    if (first.readings[0].qualifier) reading.qualifier = first.readings[0].qualifier;
+    if (last.noun) reading.noun = last.noun;
+    if (last.countOf) reading.countOf = last.countOf;
+    out.push(reading);
+    if (!next.endScale) break;
+    scale = next.endScale;
+    prev = next;
+  }
+  return out;
 }
 
 /** "six tons and 183 kilograms", "1 ton 831 kilogram", "3 أطنان من 533 كيلوغرام" → also one mass in kg. */

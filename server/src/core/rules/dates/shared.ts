@@ -76,7 +76,18 @@ function fitsReading(r: DateReading, day: string): boolean {
     const [a, b] = r.part === 'early' ? [1, 10] : r.part === 'mid' ? [11, 20] : [21, 31];
     if (d < a || d > b) return false;
   }
-  if (r.weekday && weekdayNumber(day) !== r.weekday.weekday) return false;
+  // A weekday with one day checks it; a span of days from one weekday to the next does not.
+  if (r.weekday && !r.days && weekdayNumber(day) !== r.weekday.weekday) return false;
+  if (r.season !== undefined) {
+    const md = m * 100 + d;
+    const inSeason = [
+      (x: number) => x >= 301 && x <= 620,
+      (x: number) => x >= 601 && x <= 922,
+      (x: number) => x >= 901 && x <= 1220,
+      (x: number) => x >= 1201 || x <= 320,
+    ][r.season - 1];
+    if (!inSeason(md)) return false;
+  }
   return true;
 }
 
@@ -94,7 +105,10 @@ function makeClaimViews(event: unknown): ClaimView[] {
     let narrowed = false;
     // Weekday words are left to dates/weekday when the claim has a date: they often name the
     // announcement's day, not the event's.
-    if (words?.ok && !(reading?.weekday && reading.month === undefined && claim.interval)) {
+    // A range the maintainer wrote (from/to) is kept as written: the words may name only one end of it
+    // ("the night of Monday 12 to Tuesday 13 August").
+    const ranged = claim.on === undefined && (claim.from !== undefined || claim.to !== undefined);
+    if (words?.ok && !ranged && !(reading?.weekday && reading.month === undefined && claim.interval)) {
       const start = days.start && days.start > words.start ? days.start : words.start;
       const end = days.end && days.end < words.end ? days.end : words.end;
       if (start <= end && (start !== days.start || end !== days.end)) {
@@ -103,7 +117,9 @@ function makeClaimViews(event: unknown): ClaimView[] {
       }
     }
     // Words alone that cannot be placed: what they say still rules out days.
-    const datable = reading && (reading.month !== undefined || reading.day !== undefined || reading.days !== undefined || reading.weekday !== undefined || reading.year !== undefined);
+    const datable =
+      reading &&
+      (reading.month !== undefined || reading.day !== undefined || reading.days !== undefined || reading.weekday !== undefined || reading.year !== undefined || reading.season !== undefined);
     const fits = !claim.interval && !(words?.ok) && reading && datable ? (day: string) => fitsReading(reading, day) : undefined;
     const DAYS_PER = { day: 1, week: 7, month: 31, year: 366 } as const;
     const slackDays = reading?.approximate

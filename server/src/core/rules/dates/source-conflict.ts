@@ -1,6 +1,6 @@
 import { defineRule, type Report, type RuleContext } from '../rule';
 import { dayNumber, fromDayNumber } from '../../model/event';
-import { formatDays } from '../../read/date-words';
+import { formatDays, weekdaysIn } from '../../read/date-words';
 import { type Claim, type Interval, type Side, gap, sidesOf } from '../sides';
 import { accountOf } from '../figures/sides';
 import { sourcesOf } from '../../model/event';
@@ -65,6 +65,8 @@ export default defineRule({
         '{who} dates the {what} {theirs}, but {others} {otherVerb} it {ours}: {apart}. Correct the claim if it was misread (an announcement given as the {what}?), or settle the disagreement under conflicts (field: date).',
       split:
         'The sources date the {what} differently and no side is clearly the outlier: {sides}. Correct a claim if it was misread, or settle the disagreement under conflicts (field: date).',
+      weekdays:
+        'The sources name different weekdays for the {what}: {sides}. One {what} has one day: correct the claim that was misread (an announcement given as the {what}?), or settle the disagreement under conflicts (field: date).',
       unplaced:
         '{who} says "{words}", but no day the other sources give for the {what} ({ours}, from {others}) is such a day{nearest}. Correct the claim if it was misread, or settle the disagreement under conflicts (field: date).',
     },
@@ -100,12 +102,20 @@ export default defineRule({
         if (ann && Number.isFinite(ann.common.hi))
           ground = { days: { lo: ann.common.hi - ANNOUNCED_WITHIN_DAYS, hi: ann.common.hi }, from: ann.sources, members: ann.members.map((m) => m.item) };
       }
-      if (!ground || !Number.isFinite(ground.days.lo) || !Number.isFinite(ground.days.hi) || ground.days.hi - ground.days.lo > 3700) continue;
+      if (!ground || !Number.isFinite(ground.days.lo) || !Number.isFinite(ground.days.hi) || ground.days.hi - ground.days.lo > 3700) {
+        unplacedWeekdays(ctx, what, mine, (ids) => settled(event, ids));
+        continue;
+      }
+      const fitsDays = (v: ClaimView, days: Interval) => {
+        if (!Number.isFinite(days.lo) || !Number.isFinite(days.hi) || days.hi - days.lo > 3700) return true;
+        for (let n = days.lo; n <= days.hi; n++) if (v.fits!(fromDayNumber(n))) return true;
+        return false;
+      };
       for (const v of mine) {
         if (!v.fits || (v.claim.source && ground.from.includes(v.claim.source))) continue;
-        let fits = false;
-        for (let n = ground.days.lo; n <= ground.days.hi && !fits; n++) fits = v.fits(fromDayNumber(n));
-        if (fits || settled(event, [v.claim.source ?? '#', ...ground.from])) continue;
+        // Words that fit the days of another side already belong to that disagreement: one finding.
+        if (fitsDays(v, ground.days) || sides.slice(1).some((side) => fitsDays(v, side.common))) continue;
+        if (settled(event, [v.claim.source ?? '#', ...ground.from])) continue;
         // The nearest day the words can mean, within two months of the others' days.
         let nearest: { day: number; apart: number } | undefined;
         for (let d = 1; d <= 62 && !nearest; d++) {
@@ -134,6 +144,39 @@ export default defineRule({
     }
   },
 });
+
+/**
+ * Claims of words alone that no source can place, compared with each other: one seizure happened on
+ * one day, so "Friday", "Saturday" and "Sunday" for it cannot all be true, whatever the week. Words
+ * naming several weekdays (a night, a span) are left alone.
+ */
+function unplacedWeekdays(ctx: RuleContext, what: 'event' | 'announcement', views: readonly ClaimView[], isSettled: (sources: string[]) => boolean): void {
+  const named = views.filter((v) => v.fits && v.reading?.weekday && v.reading.day === undefined && v.reading.days === undefined && !v.claim.interval);
+  const byDay = new Map<number, ClaimView[]>();
+  for (const v of named) {
+    const words = typeof v.claim.as_reported === 'string' ? v.claim.as_reported : '';
+    // Two weekdays in the words ("the night of Friday to Saturday"): a span, not a day.
+    if (new Set(weekdaysIn(words, v.source?.language).map((m) => m.weekday)).size > 1) continue;
+    const d = v.reading!.weekday!.weekday;
+    byDay.set(d, [...(byDay.get(d) ?? []), v]);
+  }
+  if (byDay.size < 2) return;
+  const groups = [...byDay.entries()].sort((a, b) => b[1].length - a[1].length);
+  const sources = groups.flatMap(([, vs]) => vs.map((v) => v.claim.source ?? '#'));
+  if (isSettled(sources)) return;
+  const first = groups[1][1][0];
+  ctx.report({
+    messageId: 'weekdays',
+    pointer: first.valuePointer,
+    data: {
+      what,
+      sides: groups.map(([d, vs]) => `${WEEKDAY_NAMES[d]} (${list(vs.map((v) => `${who(v)}: "${v.claim.as_reported}"`))})`).join(' against '),
+    },
+    related: groups.flatMap(([d, vs]) => vs.map((v) => ({ message: `${who(v)}: ${WEEKDAY_NAMES[d]} ("${v.claim.as_reported}")`, pointer: v.valuePointer }))),
+  });
+}
+
+const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 function reportSides(ctx: RuleContext, what: 'event' | 'announcement', sides: readonly Side<ClaimView>[], isSettled: (sources: string[]) => boolean): void {
   if (sides.length < 2) return;

@@ -1,6 +1,6 @@
 import { defineRule } from '../rule';
 import { WEEKDAYS, partialDate } from '../../model/event';
-import { formatDays, weekdayCandidates, weekdayNumber, weekdaysIn } from '../../read/date-words';
+import { MONTH_NAMES, formatDays, weekdayCandidates, weekdayNumber, weekdaysIn } from '../../read/date-words';
 import { claimViews, eventOf } from './shared';
 
 export default defineRule({
@@ -14,6 +14,8 @@ export default defineRule({
       wrongDay: '"{words}" ({source}) names a {weekday}, but {date} is a {actual}: correct the date or the words.',
       notRecent:
         '"{words}" ({source}) in a report published on {published} means {candidates}, not {date}: a bare weekday names a day of the week up to the publication. Correct the date.',
+      wrongYearDay:
+        '"{words}" ({source}) names a {weekday}, but {date} is a {actual} in {years}, the year{plural} the other claims of this event give. Correct the words or the date.',
       outside:
         '"{words}" ({source}) in a report published on {published} ({publishedWeekday}) means {candidates}, which is outside the claim\'s dates ({claim}). Correct the claim\'s dates or its words.',
     },
@@ -21,7 +23,33 @@ export default defineRule({
   check(ctx) {
     const event = eventOf(ctx);
     if (!event) return;
-    for (const v of claimViews(event)) {
+    const views = claimViews(event);
+    // The years the event's placed claims fall in: what a day and month without a year can mean.
+    const years = new Set<number>();
+    for (const v of views) {
+      const { start, end } = v.days;
+      if (start && end && Number(end.slice(0, 4)) - Number(start.slice(0, 4)) <= 1) for (let y = Number(start.slice(0, 4)); y <= Number(end.slice(0, 4)); y++) years.add(y);
+    }
+    for (const v of views) {
+      // "mercredi 13 août" without a year, in an undated article: the weekday and the day check each
+      // other once the other claims give the year.
+      const r = v.reading;
+      if (r?.weekday && r.day !== undefined && r.month !== undefined && r.year === undefined && !v.words?.ok && years.size && typeof v.claim.as_reported === 'string') {
+        const fits = [...years].filter((y) => weekdayNumber(`${y}-${String(r.month).padStart(2, '0')}-${String(r.day).padStart(2, '0')}`) === r.weekday!.weekday);
+        if (fits.length === 0) {
+          const ys = [...years].sort();
+          const date = `${r.day} ${MONTH_NAMES[r.month - 1]}`;
+          const actual = WEEKDAYS[weekdayNumber(`${ys[0]}-${String(r.month).padStart(2, '0')}-${String(r.day).padStart(2, '0')}`)];
+          ctx.report({
+            messageId: 'wrongYearDay',
+            pointer: `${v.claim.pointer}/as_reported`,
+            data: { words: v.claim.as_reported, source: v.claim.source ?? 'no source', weekday: WEEKDAYS[r.weekday.weekday], date, actual, years: ys.join(' and '), plural: ys.length > 1 ? 's' : '' },
+          });
+        }
+        continue;
+      }
+    }
+    for (const v of views) {
       const words = v.claim.as_reported;
       if (typeof words !== 'string') continue;
       const mentions = weekdaysIn(words, v.source?.language);

@@ -37,6 +37,16 @@ function gap(a: Span, b: Span): number {
   return 0;
 }
 
+/**
+ * The figures that say most about an event's size: those written with three significant digits or
+ * more when there are any ("1,133 kg", not the headline's "1 t"), else all of them.
+ */
+function precise(values: number[]): number[] {
+  const sig = (v: number) => String(Math.abs(v)).replace('.', '').replace(/^0+/, '').replace(/0+$/, '').length;
+  const exact = values.filter((v) => sig(v) >= 3);
+  return exact.length ? exact : values;
+}
+
 const num = (x: unknown, d: number) => (typeof x === 'number' && Number.isFinite(x) && x >= 0 ? x : d);
 
 export default defineRule({
@@ -90,6 +100,8 @@ export default defineRule({
       const sharedUrl = other.urls.map((u) => normaliseUrl(u.url)).find((u) => selfUrls.has(u));
       // One article often reports several seizures: a shared address is a reason, not proof. Two
       // events are alike only when their drug, dates and quantities could be one seizure.
+      // Two countries are two places, whatever the article; without a shared article the country must be known.
+      if (self.country && other.country && self.country !== other.country) continue;
       if (!sharedUrl && (!self.country || self.country !== other.country)) continue;
       const drugs = selfDrugs.filter((d) => other.drugs.includes(d));
       if (drugs.length === 0) continue;
@@ -106,8 +118,8 @@ export default defineRule({
       let comparable = false;
       for (const d of drugs) {
         for (const kind of ['count', 'kg'] as const) {
-          const a = self.quantities.filter((q) => q.drug === d && q.kind === kind).map((q) => q.value);
-          const b = other.quantities.filter((q) => q.drug === d && q.kind === kind).map((q) => q.value);
+          const a = precise(self.quantities.filter((q) => q.drug === d && q.kind === kind).map((q) => q.value));
+          const b = precise(other.quantities.filter((q) => q.drug === d && q.kind === kind).map((q) => q.value));
           if (a.length === 0 || b.length === 0) continue;
           comparable = true;
           let best: { x: number; y: number; rel: number } | undefined;

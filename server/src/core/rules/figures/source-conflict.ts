@@ -1,7 +1,7 @@
 import { defineRule, type Report, type RuleContext } from '../rule';
 import { type Figure, type SlotRef, type SourceRef, slotsOf, sourcesOf, toKg } from '../../model/event';
 import { pathToPointer, pointerToPath } from '../../base/pointer';
-import { type ReadingOptions, asWritten, bandFor, comparable, withSlotUnits, describeFigure, drugEntry, isObj, readingOf, READING_OPTIONS, spanOf, valuePointer } from './shared';
+import { type ReadingOptions, asWritten, significantDigits, bandFor, comparable, withSlotUnits, describeFigure, drugEntry, isObj, readingOf, READING_OPTIONS, spanOf, valuePointer } from './shared';
 import { formatBand, formatUnitMass } from '../../base/format';
 import { type Side, sidesOf } from './sides';
 
@@ -166,8 +166,10 @@ function restatements(ctx: RuleContext, where: string, slot: SlotRef, sides: rea
         const a = figures[i];
         const b = figures.find((x, j) => j !== i && (x.where ?? 'body') !== (a.where ?? 'body'));
         if (!b || (a.where ?? 'body') === 'body') continue; // reported once, on the figure outside the text
-        const sa = spanOf(a, strict);
-        const sb = spanOf(b, strict);
+        // A headline's round figure ("9.5 tonnes" over 9,436 kilos) is read as about it; a precise one ("221") is not.
+        const asRead = (f: Figure) => (f.where && f.where !== 'body' && f.qualifier === 'exact' && f.value !== undefined && significantDigits(f.value) <= 2 ? { ...f, qualifier: 'about' as const } : f);
+        const sa = spanOf(asRead(a), strict);
+        const sb = spanOf(asRead(b), strict);
         if (!sa || !sb || (sa.lo <= sb.hi && sb.lo <= sa.hi)) continue;
         ctx.report({
           messageId: 'selfContradiction',
