@@ -6,7 +6,7 @@
  */
 import { pathToPointer } from '../base/pointer';
 import type { Figure, SlotRef, SourceRef } from '../model/event';
-import { DEFAULT_READING, comparable, describeFigure } from '../rules/figures/shared';
+import { DEFAULT_READING, comparable, unitLabel } from '../rules/figures/shared';
 import { sidesOf } from '../rules/figures/sides';
 import { type Amount, hull, nominalOf } from './amount';
 
@@ -106,6 +106,22 @@ export function conflictsOf(event: unknown): ConflictEntry[] {
 
 /** A part that is a count so far ("counted so far", "as of Monday"): a later total supersedes it. */
 const SO_FAR = /\bso far\b|\bas of\b|\bprovisional|\bpreliminary/i;
+
+const QUALIFIER_WORDS: Record<string, string> = { about: 'about ', more_than: 'more than ', at_least: 'at least ', nearly: 'nearly ', less_than: 'less than ', up_to: 'up to ' };
+
+/** A number as written, every digit kept, thousands grouped: 2.015 → "2.015", 1350000 → "1,350,000". */
+const written = (n: number) => {
+  const [int, frac] = String(n).split('.');
+  return int.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (frac ? '.' + frac : '');
+};
+
+/** "more than 1,350,000 tablets", "about 2.015 t", "200–250 kg", "6,000,000 EUR": the figure as written. */
+export function describeFigure(f: Figure): string {
+  const unit = f.currency ? ` ${f.currency}` : f.unit ? ` ${unitLabel(f.unit)}` : '';
+  if (f.qualifier === 'range' && f.min !== undefined && f.max !== undefined) return `${written(f.min)}–${written(f.max)}${unit}`;
+  if (f.value === undefined) return `?${unit}`;
+  return `${QUALIFIER_WORDS[f.qualifier] ?? ''}${written(f.value)}${unit}`;
+}
 
 const QUALIFIER_RANK: Record<string, number> = { exact: 0, about: 1, nearly: 1, range: 2, more_than: 3, at_least: 3, less_than: 3, up_to: 3 };
 const whereRank = (f: Figure) => (!f.where || f.where === 'body' ? 0 : f.where === 'lead' ? 1 : 2);
