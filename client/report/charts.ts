@@ -17,8 +17,10 @@ import { cssColor, h, num, numbersTable, palette } from './dom';
 const PLOT_STYLE = { background: 'transparent', color: 'currentColor', fontSize: '12px', overflow: 'visible' };
 
 function figure(id: string, title: string, description: string, svg: Element, numbers: HTMLElement, note?: string): HTMLElement {
-  svg.setAttribute('role', 'img');
-  svg.setAttribute('aria-label', `${title}. ${description}`);
+  // With a legend, Plot returns a <figure> holding the legend and the chart's own <svg>.
+  const chart = svg instanceof SVGSVGElement ? svg : (svg.querySelector(':scope > svg') ?? svg);
+  chart.setAttribute('role', 'img');
+  chart.setAttribute('aria-label', `${title}. ${description}`);
   return h('figure', { className: 'chart', id, 'data-chart': id }, h('figcaption', {}, h('strong', {}, title), h('span', { className: 'alt' }, description)), svg, note ? h('p', { className: 'note' }, note) : null, numbers);
 }
 
