@@ -157,7 +157,7 @@ export function agencyChart(s: DatasetSummary, width: number): HTMLElement {
   const svg = Plot.plot({
     width,
     height: 40 + top.length * 26,
-    marginLeft: Math.min(360, 20 + Math.max(0, ...top.map((a) => a.name.length)) * 7),
+    marginLeft: Math.min(360, width * 0.45, 20 + Math.max(0, ...top.map((a) => a.name.length)) * 7),
     style: PLOT_STYLE,
     x: { grid: true, label: 'Events (per role)', tickFormat: 'd' },
     y: { label: null, domain: top.map((a) => a.name) },
