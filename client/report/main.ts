@@ -4,6 +4,7 @@
  * extension). It makes no request: everything it shows is in the page.
  */
 import type { DatasetSummary } from '../../server/src/core';
+import { type PackedSummary, unpack } from '../../server/src/core/report/pack';
 import { agencyChart, countryChart, mapChart, timelineCharts } from './charts';
 import { h } from './dom';
 import { type Host, disagreements, eventsTable, headline } from './sections';
@@ -46,7 +47,7 @@ function boot(): void {
   const embedded = document.getElementById('haulcheck-data');
   if (embedded) {
     // The static report.
-    const s = JSON.parse(embedded.textContent ?? '{}') as DatasetSummary;
+    const s = unpack(JSON.parse(embedded.textContent ?? '{}') as PackedSummary);
     const opts = JSON.parse(document.getElementById('haulcheck-options')?.textContent ?? '{}') as PageOptions;
     const host: Host = { fileHref: (file) => encodeURI((opts.filesBase ?? '') + file) };
     render(root, s, host);

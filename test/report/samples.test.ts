@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { COLUMNS, summarize } from '../../server/src/core';
+import { COLUMNS, pack, summarize, unpack } from '../../server/src/core';
 import { datasetRows } from '../../server/src/node/rows';
 import { runCli } from '../helpers/cli';
 import { SAMPLES, copySamples } from '../helpers/dataset';
@@ -173,4 +173,11 @@ test('export: Arabic text and quotes survive the CSV; --no-bom; one event file; 
   assert.match(bad.stderr, /csv, jsonl or geojson/);
   const unknown = await runCli(['report', SAMPLES, '--outt', 'x']);
   assert.equal(unknown.code, 2);
+});
+
+test('samples: the summary packed for the HTML report unpacks to the same data', async () => {
+  const { rows, dataset } = await rowsOf();
+  const s = summarize(rows, { registries: dataset.context.registries });
+  const packed = JSON.parse(JSON.stringify(pack(s)));
+  assert.deepEqual(unpack(packed), JSON.parse(JSON.stringify(s)));
 });

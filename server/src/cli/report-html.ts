@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { DatasetSummary } from '../core';
+import { type DatasetSummary, pack } from '../core';
 
 /** The report page's bundle and stylesheet: beside the CLI bundle, or in dist/ when running from the sources. */
 export function reportAssets(): { js: string; css: string } {
@@ -47,7 +47,7 @@ export function reportHtml(summary: DatasetSummary, opts: ReportOptions, assets 
 </head>
 <body>
 <main id="app"><p>${escapeHtml(summary.title)}: ${summary.headline.events} events. The charts and tables need JavaScript.</p></main>
-<script type="application/json" id="haulcheck-data">${scriptJson(summary)}</script>
+<script type="application/json" id="haulcheck-data">${scriptJson(pack(summary))}</script>
 <script type="application/json" id="haulcheck-options">${scriptJson({ filesBase: opts.filesBase })}</script>
 <script>${js}</script>
 </body>

@@ -33,3 +33,4 @@ export { keptOf, conflictsOf, type SlotSummary, type SlotStatus, type SideSummar
 export { summarize, seizedText, type DatasetSummary, type SummaryContext, type Headline, type DrugTotals, type Shares, type TimelineRow, type YearOnlyRow, type CountryRow, type AgencyRow, type MapRow, type Disagreement, type TableRow } from './report/summary';
 export { nominalOf, formatAmount, describeTotal, type Amount, type Total } from './report/amount';
 export { COLUMNS, exportRows, toCsv, toJsonl, toGeoJson, type Column, type Cell } from './report/export';
+export { pack, unpack, packTable, unpackTable, type PackedSummary, type PackedTable } from './report/pack';
