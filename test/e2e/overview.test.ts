@@ -15,6 +15,7 @@ import { launchChromium, type Browser } from './lib/browser';
 import { ensureVsix } from './lib/build';
 import { installExtension, installedCodeServer, type RunningCodeServer, startCodeServer } from './lib/code-server';
 import { CODE_SERVER_VERSION, chromiumPath, RESULTS_DIR, SAMPLES_DIR, SETUP_HINT } from './lib/paths';
+import { pollUntil } from './lib/poll';
 import { freePort } from './lib/ports';
 
 const STEP = 60_000;
@@ -51,11 +52,20 @@ test('VS Code (code-server): the dataset overview draws the samples, opens figur
     await page.locator('.monaco-workbench').waitFor({ timeout: STEP });
     await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: STEP });
 
-    // The command, from the command palette, as a person would run it.
-    await page.keyboard.press('F1');
-    await page.locator('.quick-input-widget input').waitFor({ timeout: STEP });
-    await page.keyboard.type('Haulcheck: Show Dataset Overview');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Show Dataset Overview' }).first().waitFor({ timeout: STEP });
+    // The command, from the command palette, as a person would run it. The palette lists an
+    // extension's commands once the workbench has read the extensions: until then, close and retry.
+    const command = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Show Dataset Overview' }).first();
+    await pollUntil(
+      async () => {
+        await page!.keyboard.press('F1');
+        await page!.locator('.quick-input-widget input').waitFor({ timeout: STEP });
+        await page!.keyboard.type('Haulcheck: Show Dataset Overview');
+        if (await command.waitFor({ timeout: 2_000 }).then(() => true, () => false)) return true;
+        await page!.keyboard.press('Escape');
+        return false;
+      },
+      { timeoutMs: STEP, intervalMs: 250, what: 'the command palette to list Haulcheck: Show Dataset Overview' },
+    );
     await page.keyboard.press('Enter');
 
     // The webview: VS Code nests the page in two frames.
