@@ -4,10 +4,10 @@
  * GeoJSON). Both read the dataset the way `haulcheck check` does (node/rows.ts) and sum it up with the
  * core (core/report); this file only parses arguments and writes files.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { type EventRow, type Registries, summarize, toCsv, toGeoJson, toJsonl } from '../core';
+import { writeOutput } from '../node/files';
 import { datasetRows, datasetsOf } from '../node/rows';
 import { reportHtml } from './report-html';
 import { InputError, UsageError } from './work';
@@ -80,8 +80,7 @@ async function load(paths: string[], cwd: string, today: string | undefined): Pr
 function write(file: string, text: string, cwd: string): string {
   const out = path.resolve(cwd, file);
   try {
-    mkdirSync(path.dirname(out), { recursive: true });
-    writeFileSync(out, text);
+    writeOutput(out, text);
   } catch (err) {
     throw new InputError(`cannot write ${file}: ${(err as Error).message}`);
   }
