@@ -27,5 +27,20 @@ await Promise.all([
   build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' }),
   // The worker threads of `haulcheck check --jobs N`.
   build({ ...common, entryPoints: ['server/src/cli/worker.ts'], outfile: 'dist/cli-worker.js' }),
+  // The dataset overview's thread in the language server.
+  build({ ...common, entryPoints: ['server/src/lsp/overview-worker.ts'], outfile: 'dist/server-overview.js' }),
+  // The report's page (charts, map, table) for `haulcheck report` and the editor's overview: a browser
+  // bundle with Observable Plot and the world map inside, and its stylesheet (dist/report-app.css).
+  build({
+    entryPoints: ['client/report/main.ts'],
+    outfile: 'dist/report-app.js',
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: ['chrome100', 'firefox100', 'safari15'],
+    minify: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+  }),
 ]);
-if (!watch) console.log('built dist/client.js, dist/server.js, dist/server-index.js, dist/cli.js, dist/cli-worker.js');
+if (!watch) console.log('built dist/client.js, dist/server.js, dist/server-index.js, dist/server-overview.js, dist/cli.js, dist/cli-worker.js, dist/report-app.js');

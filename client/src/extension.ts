@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, LanguageClient, type LanguageClientOptions, type ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
 import { crashHandlers } from './faults';
+import { registerOverview } from './overview';
 
 let client: LanguageClient | undefined;
 let output: vscode.LogOutputChannel | undefined;
@@ -43,6 +44,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('haulcheck.showOutput', () => output?.show(true)),
     vscode.commands.registerCommand('haulcheck.newEvent', (args?: Partial<NewEventArgs>) => newEvent(args)),
   );
+  registerOverview(context, () => client, (m) => output?.appendLine(m));
   await client.start();
 }
 

@@ -2,7 +2,7 @@
 // `npm run bench`: Haulcheck against the tools users would otherwise pick, on the same generated
 // datasets and the project's own event schema. Prints Markdown tables; --json FILE keeps the numbers.
 //
-//   node scripts/bench/run.mjs [--sizes 1000,10000] [--repeat 3] [--single 5000] [--only cli,core,floor,ajv,spectral,yamlls,lsp]
+//   node scripts/bench/run.mjs [--sizes 1000,10000] [--repeat 3] [--single 5000] [--only cli,report,core,floor,ajv,spectral,yamlls,lsp]
 //                              [--no-build] [--keep DIR] [--json FILE] [--spectral-limit-s 180]
 //
 // Every command runs cold (a new process each time); wall time, CPU time (user + system) and peak
@@ -10,7 +10,7 @@
 // else from sampling /proc/<pid>/status (VmHWM). The machine is shared: each figure is the median of
 // --repeat runs (one run when a run takes more than a minute).
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,7 +28,7 @@ const arg = (k, d) => {
 const SIZES = arg('--sizes', '1000,10000').split(',').map(Number);
 const REPEAT = Number(arg('--repeat', 3));
 const SINGLE = Number(arg('--single', 5000));
-const ONLY = new Set(arg('--only', 'cli,core,floor,ajv,spectral,yamlls,lsp').split(','));
+const ONLY = new Set(arg('--only', 'cli,report,core,floor,ajv,spectral,yamlls,lsp').split(','));
 const SPECTRAL_LIMIT_S = Number(arg('--spectral-limit-s', 180));
 const keep = arg('--keep');
 const work = keep ? resolve(keep) : mkdtempSync(join(tmpdir(), 'haulcheck-bench-'));
@@ -136,6 +136,19 @@ async function main() {
       } catch {}
       row('Haulcheck CLI (every rule)', m, { findings });
     }
+    if (ONLY.has('report')) {
+      // `haulcheck report`: every file read and checked, summed up, one HTML page written.
+      const out = join(work, `report-${n}`);
+      const m = await measure(`haulcheck report (${n})`, process.execPath, ['bin/haulcheck.js', 'report', dir, '--out', out]);
+      let htmlMB;
+      try {
+        htmlMB = statSync(join(out, 'index.html')).size / 1e6;
+      } catch {}
+      row('Haulcheck report (HTML)', m, { htmlMB });
+      const csv = join(work, `export-${n}.csv`);
+      const e = await measure(`haulcheck export csv (${n})`, process.execPath, ['bin/haulcheck.js', 'export', dir, '--format', 'csv', '--output', csv]);
+      row('Haulcheck export (CSV)', e, { csvMB: existsSync(csv) ? statSync(csv).size / 1e6 : undefined });
+    }
     if (ONLY.has('core')) {
       const out = join(work, `core-${n}.json`);
       const m = await measure(`core, one thread (${n})`, process.execPath, [harness, dir, '--phases'], { stdoutFile: out });
@@ -230,7 +243,7 @@ function print(results) {
   for (const r of results.rows) {
     const hc = results.rows.find((x) => x.tool.startsWith('Haulcheck CLI') && x.events === r.events);
     const ratio = hc && !r.tool.startsWith('Haulcheck CLI') ? `${f(r.wall / hc.wall, 2)}×` : '';
-    const note = r.extrapolated ? ` (extrapolated ${r.extrapolated})` : r.note ? ` (${r.note})` : '';
+    const note = r.extrapolated ? ` (extrapolated ${r.extrapolated})` : r.note ? ` (${r.note})` : r.htmlMB ? ` (${f(r.htmlMB, 2)} MB page)` : r.csvMB ? ` (${f(r.csvMB, 2)} MB)` : '';
     console.log(`| ${r.tool}${note} | ${r.events} | ${f(r.wall, 2)} | ${f(r.cpu, 2)} | ${f(r.eventsPerS, 0)} | ${f(r.peakMB, 0)} | ${r.findings ?? '–'} | ${ratio} |`);
   }
   const w = results.lsp.workspace;

@@ -9,6 +9,7 @@
  *   model     the event model, the dataset, its index and configuration
  *   rules     the rule framework, the engine, fixes, suppressions and every rule
  *   editor    hover, completion, outline, inlay hints, code actions
+ *   report    the dataset summed up for analysis: what each figure keeps, totals, rows for export
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -16,7 +17,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
 const CORE = resolve('server/src/core');
-const RANK: Record<string, number> = { base: 0, read: 1, yaml: 1, schema: 2, model: 3, rules: 4, editor: 5 };
+const RANK: Record<string, number> = { base: 0, read: 1, yaml: 1, schema: 2, model: 3, rules: 4, editor: 5, report: 5 };
 
 function walk(dir: string, out: string[] = []): string[] {
   for (const name of readdirSync(dir)) {

@@ -45,7 +45,7 @@ test('npm pack: a package with no dependencies that npx haulcheck runs in a fres
   // What a user gets: the bundles (no source maps, no editor client), the schemas, the samples, the docs.
   assert.deepEqual(
     files.filter((f) => !f.startsWith('samples/')),
-    ['CHANGELOG.md', 'LICENSE', 'README.md', 'bin/haulcheck-language-server.js', 'bin/haulcheck.js', 'dist/cli-worker.js', 'dist/cli.js', 'dist/server-index.js', 'dist/server.js', 'package.json', 'schemas/agencies.schema.json', 'schemas/config.schema.json', 'schemas/drugs.schema.json', 'schemas/event.schema.json'],
+    ['CHANGELOG.md', 'LICENSE', 'README.md', 'bin/haulcheck-language-server.js', 'bin/haulcheck.js', 'dist/cli-worker.js', 'dist/cli.js', 'dist/report-app.css', 'dist/report-app.js', 'dist/server-index.js', 'dist/server-overview.js', 'dist/server.js', 'package.json', 'schemas/agencies.schema.json', 'schemas/config.schema.json', 'schemas/drugs.schema.json', 'schemas/event.schema.json'],
   );
   assert.ok(files.includes('samples/haulcheck.yaml'));
   // Everything is bundled: nothing to install beside it (benchmark peers, the SARIF Multitool, vsce,
@@ -83,6 +83,10 @@ test('npm pack: a package with no dependencies that npx haulcheck runs in a fres
   assert.ok(one.status === 0 || one.status === 1, one.stderr);
   assert.equal(two.status, one.status, two.stderr);
   assert.equal(two.stdout, one.stdout);
+  // The report's page is in the package: `npx haulcheck report` writes it.
+  const report = npx(['report', dataset, '--out', join(project, 'report')]);
+  assert.equal(report.status, 0, report.stderr);
+  assert.match(readFileSync(join(project, 'report', 'index.html'), 'utf8'), /id="haulcheck-data"[\s\S]*<script>/);
   // And the language server runs from it: an event with a typo gets its diagnostic.
   const client = new LspClient(['--stdio'], {}, join(project, 'node_modules', 'haulcheck', 'bin', 'haulcheck-language-server.js'));
   try {
@@ -113,7 +117,10 @@ test('the VSIX holds what the extension and its bundled CLI need, nothing else (
       'dist/cli-worker.js',
       'dist/cli.js',
       'dist/client.js',
+      'dist/report-app.css',
+      'dist/report-app.js',
       'dist/server-index.js',
+      'dist/server-overview.js',
       'dist/server.js',
       'images/icon.png',
       'package.json',

@@ -13,6 +13,7 @@ import { UNREADABLE_RULE_ID, takeNotes } from '../node/dataset';
 import { decodeText, errorText, readFileBytesSync, writeOutput } from '../node/files';
 import { fixFile } from './fix';
 import { INIT_HELP, runInit } from './init';
+import { exportCommand, reportCommand } from './analysis';
 import { DEFAULT_MAX_ANNOTATIONS, formatGithub } from './formatters/github';
 import { formatJson } from './formatters/json';
 import { formatJunit } from './formatters/junit';
@@ -78,6 +79,10 @@ Every run ends with a summary line on standard error: files, events, problems by
 Exit codes: 0 clean, 1 findings at or above --fail-on (or more warnings than --max-warnings),
 2 bad usage, unreadable input (a file or folder that cannot be read), no event file checked, or a
 file --fix could not write, 3 an internal error.
+
+Also: haulcheck report [paths...] --out DIR      an HTML report with charts, a map and a table
+      haulcheck export [paths...] --format csv|jsonl|geojson [--output FILE]
+      (haulcheck report --help, haulcheck export --help)
 `;
 
 export interface Io {
@@ -131,6 +136,9 @@ function count(n: string | undefined, name: string, min: number): number | undef
 }
 
 async function run(argv: string[], io: Io): Promise<number> {
+  // The analysis commands have options of their own (analysis.ts).
+  if (argv[0] === 'report') return reportCommand(argv.slice(1), io);
+  if (argv[0] === 'export') return exportCommand(argv.slice(1), io);
   if (argv.find((a) => !a.startsWith('-')) === 'init') return init(argv.filter((a, i) => i !== argv.indexOf('init')), io);
   let parsed;
   try {

@@ -21,6 +21,7 @@ import { findDatasetRoot, kindOf, readText } from '../node/dataset';
 import { toDiagnostic } from './convert';
 import { type DocContext, FIX_ALL_KIND, NEW_EVENT_COMMAND, registerFeatures } from './features';
 import { type DatasetState, type IndexProgress, Workspace, relPath } from './workspace';
+import { registerOverview } from './overview';
 
 export interface Settings {
   enable: boolean;
@@ -387,6 +388,7 @@ export function startServer(connection: Connection): void {
     () => hasSnippetCapability,
     () => canRenameFiles,
   );
+  registerOverview(connection, documents, () => workspaceFolders, log);
 
   documents.listen(connection);
   connection.listen();
