@@ -39,6 +39,12 @@ export class Client {
       if (p.value?.kind === 'end') onProgressEnd?.(performance.now(), p);
       this.wake();
     });
+    /** The latest `haulcheck/status` (when asked for with initializationOptions.statusNotifications). */
+    this.status = undefined;
+    this.conn.onNotification('haulcheck/status', (p) => {
+      this.status = p;
+      this.wake();
+    });
     this.conn.onNotification('window/logMessage', () => {});
     this.conn.onNotification('telemetry/event', () => {});
     this.conn.onRequest('client/registerCapability', () => null);

@@ -24,6 +24,23 @@ export interface PublishedDiagnostics {
   }>;
 }
 
+/** `haulcheck/status` (server/src/lsp/status.ts). */
+export interface DatasetStatus {
+  root: string;
+  uri: string;
+  state: 'indexing' | 'checking' | 'ready';
+  events: number;
+  workspaceProblems: boolean;
+  files: number;
+  checked: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+export interface StatusReport {
+  datasets: DatasetStatus[];
+}
+
 export interface Position {
   line: number;
   character: number;
@@ -108,6 +125,10 @@ export class LspClient {
   /** What the server gets for `workspace/configuration` (section `haulcheck`); null = defaults. */
   settings: Record<string, unknown> | null = null;
   readonly texts = new Map<string, string>();
+  /** Every `haulcheck/status` notification received, in order. */
+  readonly statuses: StatusReport[] = [];
+  /** What the server gets for `workspace/configuration` of any other section (yaml-language-server asks for `yaml`…). */
+  sections: Record<string, unknown> = {};
 
   /** `env`: extra environment variables for the server (the test-only switches of server/src/lsp/guard.ts). */
   constructor(args: string[] = ['--stdio'], env: Record<string, string> = {}, script = SERVER_JS) {
@@ -126,7 +147,13 @@ export class LspClient {
     });
     this.conn.onRequest('client/registerCapability', () => null);
     this.conn.onRequest('window/workDoneProgress/create', () => null);
-    this.conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => this.settings));
+    this.conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) =>
+      p.items.map((i) => (i.section === undefined || i.section === 'haulcheck' ? this.settings : (this.sections[i.section] ?? null))),
+    );
+    this.conn.onNotification('haulcheck/status', (p: StatusReport) => {
+      this.statuses.push(p);
+      this.notify();
+    });
     this.conn.onClose(() => {
       this.connectionClosed = true;
       this.notify();
@@ -164,6 +191,33 @@ export class LspClient {
         });
       });
     }
+  }
+
+  /** The latest `haulcheck/status` of the dataset at `root`. */
+  statusOf(root: string): DatasetStatus | undefined {
+    return this.statuses.at(-1)?.datasets.find((d) => d.root === root);
+  }
+
+  /** Waits until the dataset at `root` is indexed and every file not open is checked (needs `statusNotifications`). */
+  ready(root: string, ms = 30000): Promise<DatasetStatus> {
+    return this.until(() => {
+      const s = this.statusOf(root);
+      return s?.state === 'ready' ? s : undefined;
+    }, ms, `dataset ${root} ready`);
+  }
+
+  /** Tells the server about files changed on disk (1 created, 2 changed, 3 deleted). */
+  filesChanged(changes: { path: string; type: 1 | 2 | 3 }[]): void {
+    void this.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: changes.map((c) => ({ uri: pathToFileURL(c.path).href, type: c.type })) });
+  }
+
+  closeDocument(uri: string): void {
+    void this.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  /** workspace/didChangeConfiguration with these settings (what a client without `workspace/configuration` sends). */
+  configure(settings: Record<string, unknown>): void {
+    void this.conn.sendNotification('workspace/didChangeConfiguration', { settings });
   }
 
   async initialize(rootPath: string, capabilities: Record<string, unknown> = {}, initializationOptions?: Record<string, unknown>): Promise<unknown> {

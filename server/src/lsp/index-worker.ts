@@ -1,13 +1,15 @@
 /**
  * The language server's start-up indexing, in a worker thread (bundled as dist/server-index.js):
- * reads and parses every event file of a dataset and sends back their facts. The reading and
- * parsing garbage lives and dies with the worker's heap, so the server keeps only the facts (about
- * 3 KB an event) and its requests are answered while a large dataset is indexed.
+ * reads and parses every event file of a dataset and sends back their facts; then, when asked,
+ * checks every file of the dataset against the complete index and sends back their findings (the
+ * problems of the files that are not open, lsp/problems.ts). The reading, parsing and checking
+ * garbage lives and dies with the worker's heap, so the server keeps only the facts (about 3 KB an
+ * event) and its requests are answered while a large dataset is indexed and checked.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { type EventFacts, extractFacts, parseFile } from '../core';
+import { DatasetIndex, type EventFacts, type Finding, checkParsed, extractFacts, parseFile, resolveConfig } from '../core';
 import { kindOf, listDataset, loadDataset, readTextSync, unreadable } from '../node/dataset';
 import * as path from 'node:path';
 import { readFileBytesSync } from '../node/files';
@@ -21,6 +23,11 @@ export interface IndexJob {
    * the dataset): a file whose text has the same hash is not parsed again. Absent: no cache.
    */
   cacheFile?: string;
+  /**
+   * Once indexed, check every file of the dataset with these rule severity overrides (the editor's
+   * settings) and send their findings. Absent: index only.
+   */
+  check?: { rules: Record<string, unknown> };
 }
 
 /** The facts cache: by dataset path, the hash of the text they were read from. */
@@ -75,6 +82,11 @@ export type IndexMessage =
   | { type: 'begin'; total: number }
   | { type: 'progress'; done: number; total: number }
   | { type: 'done'; facts: [rel: string, facts: EventFacts[]][]; parsed: number; cached: number; problems: string[] }
+  /** The check of every file (`job.check`) begins: `total` files. */
+  | { type: 'checking'; total: number }
+  /** Findings of checked files (absolute paths), every file once, clean ones with none. */
+  | { type: 'problems'; files: [file: string, findings: Finding[]][] }
+  | { type: 'checked'; total: number }
   | { type: 'error'; message: string };
 
 /** Indexes a dataset: the facts of each event file, in file order. */
@@ -120,7 +132,55 @@ export async function indexDataset(job: IndexJob, post: (m: IndexMessage) => voi
   }
   if (parsed > 0 || Object.keys(cache).length !== cached) saveCache(job.cacheFile, kept);
   post({ type: 'done', facts, parsed, cached, problems });
+  if (job.check) checkDataset(job, job.check.rules, dataset, events, facts, live, post);
 }
+
+/** Files per `problems` message. */
+const PROBLEMS_BATCH = 200;
+
+/** What the server shows of a finding (lsp/convert.ts); fixes are computed again for an open file. */
+function shown(f: Finding): Finding {
+  return { ruleId: f.ruleId, severity: f.severity, message: f.message, range: f.range, pointer: f.pointer, docIndex: f.docIndex, data: f.data?.unnecessary ? { unnecessary: true } : undefined };
+}
+
+/** Checks every file of the dataset against the complete index, as the server checks a closed file. */
+function checkDataset(
+  job: IndexJob,
+  rules: Record<string, unknown>,
+  dataset: Awaited<ReturnType<typeof loadDataset>>,
+  files: string[],
+  facts: [string, EventFacts[]][],
+  live: (file: string) => string | undefined,
+  post: (m: IndexMessage) => void,
+): void {
+  const index = new DatasetIndex();
+  for (const [rel, f] of facts) index.set(rel, f);
+  const config = Object.keys(rules).length ? resolveConfig(dataset.rawConfig, rules) : dataset.config;
+  const context = { ...dataset.context, index };
+  post({ type: 'checking', total: files.length });
+  let batch: [string, Finding[]][] = [];
+  for (const f of files) {
+    let text: string | undefined;
+    try {
+      text = live(f) ?? readTextSync(f);
+    } catch {
+      text = undefined;
+    }
+    const kind = text === undefined ? undefined : kindOf(dataset, f, text);
+    const findings =
+      text === undefined || !kind
+        ? []
+        : checkParsed(parseFile(text, undefined, { trees: 'lazy' }), kind, { config, dataset: context, path: path.relative(job.root, f).split(path.sep).join('/') });
+    batch.push([f, findings.map(shown)]);
+    if (batch.length === PROBLEMS_BATCH) {
+      post({ type: 'problems', files: batch });
+      batch = [];
+    }
+  }
+  if (batch.length) post({ type: 'problems', files: batch });
+  post({ type: 'checked', total: files.length });
+}
+
 
 if (parentPort && workerData) {
   const port = parentPort;

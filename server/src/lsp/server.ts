@@ -16,15 +16,19 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'node:url';
 import * as path from 'node:path';
-import { CONFIG_FILE, type FileKind, type Finding, type ParsedFile, checkParsed, kindFromModeline, parseFile } from '../core';
+import { CONFIG_FILE, type EventFacts, type FileKind, type Finding, type ParsedFile, checkParsed, kindFromModeline, parseFile } from '../core';
 import { findDatasetRoot, kindOf, readText } from '../node/dataset';
 import { toDiagnostic } from './convert';
 import { type DocContext, FIX_ALL_KIND, NEW_EVENT_COMMAND, registerFeatures } from './features';
-import { type DatasetState, type IndexProgress, Workspace, relPath } from './workspace';
 import { registerOverview } from './overview';
+import { DatasetProblems, type DiagnosticMode } from './problems';
+import { type DatasetStatus, type StatusReport, statusNotification, throttled } from './status';
+import { type DatasetState, type IndexProgress, Workspace, fileUri, relPath } from './workspace';
 
 export interface Settings {
   enable: boolean;
+  /** Problems of every dataset file (`workspace`), or of the open files only. */
+  diagnosticMode: DiagnosticMode;
   debounceMs: number;
   rules: Record<string, unknown>;
   inlayHints: { unitMass: boolean; weekday: boolean };
@@ -33,10 +37,12 @@ export interface Settings {
 /** The shortest wait after a change before a check (see lastCheckMs). */
 export const MIN_DEBOUNCE_MS = 10;
 
-export const DEFAULT_SETTINGS: Settings = { enable: true, debounceMs: 30, rules: {}, inlayHints: { unitMass: true, weekday: true } };
+export const DEFAULT_SETTINGS: Settings = { enable: true, diagnosticMode: 'workspace', debounceMs: 30, rules: {}, inlayHints: { unitMass: true, weekday: true } };
 
 function withDefaults(v: Partial<Settings> | null | undefined): Settings {
-  return { ...DEFAULT_SETTINGS, ...(v ?? {}), inlayHints: { ...DEFAULT_SETTINGS.inlayHints, ...(v?.inlayHints ?? {}) } };
+  const s = { ...DEFAULT_SETTINGS, ...(v ?? {}), inlayHints: { ...DEFAULT_SETTINGS.inlayHints, ...(v?.inlayHints ?? {}) } };
+  if (s.diagnosticMode !== 'openFilesOnly') s.diagnosticMode = 'workspace';
+  return s;
 }
 
 interface DocState {
@@ -88,6 +94,57 @@ export function startServer(connection: Connection): void {
   );
   /** The client's storage folder for this extension (initializationOptions.cacheDir), for the facts cache. */
   let cacheDir: string | undefined;
+  /** Whether the client wants `haulcheck/status` (initializationOptions.statusNotifications). */
+  let wantsStatus = false;
+  /** Checks of open documents waiting for their turn or running: the background work waits for them. */
+  let checksRunning = 0;
+  /** The open documents' files (absolute path → URI). */
+  const openFiles = new Map<string, string>();
+  /** Indexing progress of each dataset being loaded. */
+  const indexing = new Map<string, { done: number; total: number }>();
+
+  const problems = new DatasetProblems({
+    workspace,
+    publish: (uri, diagnostics) => connection.sendDiagnostics({ uri, diagnostics }),
+    log,
+    isOpen: (file) => openFiles.has(file),
+    settings: (root) => getSettings(fileUri(root)),
+    busy: () => timers.size > 0 || checksRunning > 0,
+    changed: () => status.changed(),
+  });
+  workspace.setPass({
+    job: (root) => problems.jobFor(root),
+    message: (root, m) => problems.fromIndexer(root, m),
+    stopped: (root) => problems.passStopped(root),
+  });
+
+  const status = throttled(() => {
+    if (!wantsStatus) return;
+    const roots = new Set([...workspace.roots(), ...problems.datasets()]);
+    const report: StatusReport = { datasets: [...roots].map(datasetStatus) };
+    void connection.sendNotification(statusNotification, report);
+  });
+
+  function datasetStatus(root: string): DatasetStatus {
+    const ds = workspace.loaded(root);
+    const p = problems.progress(root);
+    const idx = indexing.get(root);
+    const state = !ds ? 'indexing' : p.checking ? 'checking' : 'ready';
+    return {
+      root,
+      uri: fileUri(root),
+      state,
+      indexed: idx?.done,
+      total: idx?.total,
+      events: ds?.index.size ?? 0,
+      workspaceProblems: p.active,
+      files: p.files,
+      checked: p.checked,
+      errors: p.errors,
+      warnings: p.warnings,
+      infos: p.infos,
+    };
+  }
 
   connection.onInitialize((params): InitializeResult => {
     const caps = params.capabilities;
@@ -101,6 +158,7 @@ export function startServer(connection: Connection): void {
     if (init && typeof init === 'object') globalSettings = withDefaults(init);
     const dir = (init as { cacheDir?: unknown } | undefined)?.cacheDir;
     if (typeof dir === 'string' && path.isAbsolute(dir)) cacheDir = dir;
+    wantsStatus = (init as { statusNotifications?: unknown } | undefined)?.statusNotifications === true;
     workspaceFolders = (params.workspaceFolders ?? []).map((f) => fsPathOf(f.uri)).filter((p): p is string => !!p);
     if (workspaceFolders.length === 0 && params.rootUri) {
       const r = fsPathOf(params.rootUri);
@@ -145,21 +203,32 @@ export function startServer(connection: Connection): void {
   });
 
   async function indexWithProgress(root: string): Promise<DatasetState> {
-    let progress: IndexProgress | undefined;
-    if (hasProgressCapability) {
-      const reporter = await connection.window.createWorkDoneProgress().catch(() => undefined);
-      if (reporter) {
-        progress = {
-          begin: (title, total) => reporter.begin(title, 0, `0/${total} files`, false),
-          report: (done, total) => reporter.report(Math.round((done / Math.max(1, total)) * 100), `${done}/${total} files`),
-          done: (message) => {
-            reporter.done();
-            log(message);
-          },
-        };
-      }
-    }
-    return workspace.get(root, progress);
+    const ready = workspace.loaded(root);
+    if (ready) return ready;
+    if (workspace.roots().includes(root)) return workspace.get(root); // being read already
+    const reporter = hasProgressCapability ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
+    // The editor's progress, and the status item's count of files read.
+    const progress: IndexProgress = {
+      begin: (title, total) => {
+        indexing.set(root, { done: 0, total });
+        status.changed();
+        reporter?.begin(title, 0, `0/${total} files`, false);
+      },
+      report: (done, total) => {
+        indexing.set(root, { done, total });
+        status.changed();
+        reporter?.report(Math.round((done / Math.max(1, total)) * 100), `${done}/${total} files`);
+      },
+      // (The workspace logs what was indexed.)
+      done: () => {
+        indexing.delete(root);
+        status.changed();
+        reporter?.done();
+      },
+    };
+    const loading = workspace.get(root, progress);
+    status.changed();
+    return loading;
   }
 
   function getSettings(uri: string): Promise<Settings> {
@@ -212,6 +281,15 @@ export function startServer(connection: Connection): void {
   }
 
   async function validate(uri: string): Promise<void> {
+    checksRunning++;
+    try {
+      await check(uri);
+    } finally {
+      checksRunning--;
+    }
+  }
+
+  async function check(uri: string): Promise<void> {
     const doc = documents.get(uri);
     if (!doc) return;
     const version = doc.version;
@@ -230,8 +308,10 @@ export function startServer(connection: Connection): void {
     const t0 = performance.now();
     const st = stateOf(current);
     let related = false;
+    let before: readonly EventFacts[] = [];
     if (ds && file && kind === 'event') {
       ds.open.add(file);
+      before = ds.index.get(relPath(ds.root, file)) ?? [];
       related = workspace.update(ds, file, st.file);
     }
     const findings = checkParsed(st.file, kind, checkOptions(ds, file, settings));
@@ -239,13 +319,17 @@ export function startServer(connection: Connection): void {
     const ms = performance.now() - t0;
     lastCheckMs.set(uri, ms);
     if (ms > 200) log(`checked ${uri} v${version} in ${ms.toFixed(0)} ms (${findings.length} findings)`);
-    // This document's facts changed: dataset-wide findings of the other open files may have too.
-    if (related && ds) revalidateOthers(ds.root, uri);
+    // This document's facts changed: dataset-wide findings of the other files may have too.
+    if (related && ds && file) {
+      revalidateOthers(ds.root, uri);
+      problems.related(ds, before, ds.index.get(relPath(ds.root, file)) ?? []);
+    }
     // Input that arrived meanwhile (a burst of changes split over several reads) is read first: a
     // newer version publishes instead of this one.
     await new Promise((r) => setImmediate(r));
     if (documents.get(uri)?.version !== version) return;
     connection.sendDiagnostics({ uri, version, diagnostics: findings.map((f) => toDiagnostic(f, uri)) });
+    if (ds && file) problems.openChecked(ds.root, file, uri, findings);
   }
 
   /**
@@ -289,15 +373,27 @@ export function startServer(connection: Connection): void {
     return path.basename(p) === CONFIG_FILE || /[\\/]registries[\\/][^\\/]+\.ya?ml$/.test(p);
   }
 
-  documents.onDidOpen((e) => schedule(e.document.uri, true));
+  /** A dataset's config or registries changed: read it again (its open files at once, the rest in the background). */
+  function datasetChanged(root: string, except?: string) {
+    workspace.invalidate(root);
+    revalidateOthers(root, except);
+    problems.reload(root);
+    status.changed();
+  }
+
+  documents.onDidOpen((e) => {
+    const p = fsPathOf(e.document.uri);
+    if (p) {
+      openFiles.set(p, e.document.uri);
+      problems.opened(p, e.document.uri);
+    }
+    schedule(e.document.uri, true);
+  });
   documents.onDidChangeContent((e) => {
     const p = fsPathOf(e.document.uri);
     if (isDatasetControlFile(p)) {
       const root = findDatasetRoot(path.dirname(p!));
-      if (root) {
-        workspace.invalidate(root);
-        revalidateOthers(root, e.document.uri);
-      }
+      if (root) datasetChanged(root, e.document.uri);
     }
     schedule(e.document.uri, false);
   });
@@ -308,17 +404,41 @@ export function startServer(connection: Connection): void {
     timers.delete(uri);
     states.delete(uri);
     settingsCache.delete(uri);
-    connection.sendDiagnostics({ uri, diagnostics: [] });
-    // The saved file on disk is the truth again for the index.
     const p = fsPathOf(uri);
+    if (p && openFiles.get(p) === uri) openFiles.delete(p);
     const root = p ? findDatasetRoot(path.dirname(p)) : undefined;
+    // In workspace mode what the editor showed stays until the saved text is checked.
+    if (!p || !problems.closed(root, p, uri)) connection.sendDiagnostics({ uri, diagnostics: [] });
+    // The saved file on disk is the truth again for the index.
     if (p && root) {
       void workspace.get(root).then(async (ds) => {
         ds.open.delete(p);
-        if (await workspace.refreshFromDisk(ds, p)) revalidateOthers(root);
+        await refreshClosed(ds, p);
       });
     }
   });
+
+  /**
+   * Reads a closed file of a loaded dataset again from disk (closed in the editor, changed, created
+   * or deleted outside it) into the index; the files its facts reach are checked again.
+   */
+  async function refreshClosed(ds: DatasetState, file: string, deleted = false): Promise<void> {
+    const rel = relPath(ds.root, file);
+    const before = ds.index.get(rel) ?? [];
+    let changed: boolean;
+    if (deleted) {
+      changed = ds.index.has(rel);
+      ds.index.delete(rel);
+      problems.deleted(file);
+    } else {
+      changed = await workspace.refreshFromDisk(ds, file);
+      problems.changedOnDisk(ds.root, file);
+    }
+    if (!changed) return;
+    revalidateOthers(ds.root);
+    problems.related(ds, before, ds.index.get(rel) ?? []);
+    status.changed();
+  }
 
   connection.onDidChangeConfiguration((change) => {
     settingsCache.clear();
@@ -327,30 +447,26 @@ export function startServer(connection: Connection): void {
       globalSettings = withDefaults(s);
     }
     revalidateAll();
+    void problems.settingsChanged();
   });
 
   connection.onDidChangeWatchedFiles(async (params) => {
-    const touched = new Set<string>();
+    const reread = new Set<string>();
     for (const c of params.changes) {
       const p = fsPathOf(c.uri);
       if (!p) continue;
       const root = findDatasetRoot(path.dirname(p));
       if (!root) continue;
       if (isDatasetControlFile(p)) {
-        workspace.invalidate(root);
-        touched.add(root);
+        reread.add(root);
         continue;
       }
       if (!workspace.roots().includes(root)) continue;
       const ds = await workspace.get(root);
       if (ds.open.has(p)) continue; // the editor's text wins while the file is open
-      const changed =
-        c.type === FileChangeType.Deleted
-          ? (ds.index.delete(relPath(root, p)), true)
-          : await workspace.refreshFromDisk(ds, p);
-      if (changed) touched.add(root);
+      await refreshClosed(ds, p, c.type === FileChangeType.Deleted);
     }
-    for (const root of touched) revalidateOthers(root);
+    for (const root of reread) datasetChanged(root);
   });
 
   registerFeatures(
@@ -363,7 +479,11 @@ export function startServer(connection: Connection): void {
         const st = stateOf(doc);
         if (!st.findings && ctx.kind) {
           // the check of this version has not run yet (or was dropped as stale): run it once, here
-          if (ctx.ds && ctx.file && ctx.kind === 'event') workspace.update(ctx.ds, ctx.file, st.file);
+          if (ctx.ds && ctx.file && ctx.kind === 'event') {
+            const rel = relPath(ctx.ds.root, ctx.file);
+            const before = ctx.ds.index.get(rel) ?? [];
+            if (workspace.update(ctx.ds, ctx.file, st.file)) problems.related(ctx.ds, before, ctx.ds.index.get(rel) ?? []);
+          }
           st.findings = checkParsed(st.file, ctx.kind, ctx.options);
         }
         return st.findings ?? [];

@@ -20,6 +20,19 @@ export interface DatasetState {
   open: Set<string>;
 }
 
+/**
+ * The pass over every file that the indexing thread makes once the index is complete (the problems
+ * of the files that are not open, lsp/problems.ts).
+ */
+export interface IndexPass {
+  /** What to check (undefined: nothing), asked before each indexing. */
+  job(root: string): Promise<IndexJob['check']>;
+  /** The pass's messages (`checking`, `problems`, `checked`), after `done`. */
+  message(root: string, m: IndexMessage): void;
+  /** The pass stopped before it was done (the dataset is read again, or the thread failed). */
+  stopped(root: string): void;
+}
+
 export interface IndexProgress {
   begin(title: string, total: number): void;
   report(done: number, total: number): void;
@@ -32,6 +45,13 @@ export function relPath(root: string, file: string): string {
 
 export class Workspace {
   private readonly states = new Map<string, Promise<DatasetState>>();
+  /** The datasets loaded so far, by root (the latest load of each). */
+  private readonly ready = new Map<string, DatasetState>();
+  /** Indexing threads still checking every file after their index was done, by root. */
+  private readonly passes = new Map<string, Worker>();
+  private pass: IndexPass | undefined;
+  /** Invalidations of each root so far: a load that one overtook does not start its pass. */
+  private readonly generations = new Map<string, number>();
 
   constructor(
     private readonly log: (m: string) => void,
@@ -46,14 +66,34 @@ export class Workspace {
   get(root: string, progress?: IndexProgress): Promise<DatasetState> {
     let st = this.states.get(root);
     if (!st) {
-      st = this.load(root, progress);
+      const loading = (st = this.load(root, progress));
       this.states.set(root, st);
-      st.catch((e) => {
-        this.log(`dataset ${root} failed to load: ${e instanceof Error ? e.message : String(e)}`);
-        this.states.delete(root);
-      });
+      st.then(
+        (ds) => {
+          // A load that an invalidation overtook is not the dataset any more.
+          if (this.states.get(root) !== loading) return;
+          this.ready.set(root, ds);
+        },
+        (e) => {
+          this.log(`dataset ${root} failed to load: ${e instanceof Error ? e.message : String(e)}`);
+          if (this.states.get(root) === loading) {
+            this.states.delete(root);
+            this.pass?.stopped(root);
+          }
+        },
+      );
     }
     return st;
+  }
+
+  /** The dataset at `root` if it is loaded and current (not being re-read after an invalidation). */
+  loaded(root: string): DatasetState | undefined {
+    return this.states.has(root) ? this.ready.get(root) : undefined;
+  }
+
+  /** Has each indexing thread, once its index is done, check every file (see IndexPass). */
+  setPass(pass: IndexPass): void {
+    this.pass = pass;
   }
 
   roots(): string[] {
@@ -62,8 +102,18 @@ export class Workspace {
 
   /** Forgets a dataset (its config or registries changed); it is re-read on next use. */
   invalidate(root?: string): void {
-    if (root) this.states.delete(root);
-    else this.states.clear();
+    for (const r of root ? [root] : [...this.states.keys()]) {
+      this.generations.set(r, (this.generations.get(r) ?? 0) + 1);
+      this.states.delete(r);
+      this.ready.delete(r);
+      // A pass over the old dataset says nothing about the new one.
+      const w = this.passes.get(r);
+      if (w) {
+        this.passes.delete(r);
+        void w.terminate();
+        this.pass?.stopped(r);
+      }
+    }
   }
 
   private async load(root: string, progress?: IndexProgress): Promise<DatasetState> {
@@ -75,6 +125,8 @@ export class Workspace {
     const live: Record<string, string> = {};
     for (const [f, text] of this.openTexts()) live[f] = text;
     let reuse = '';
+    const generation = this.generations.get(root) ?? 0;
+    const check = await this.pass?.job(root);
     const onMessage = (m: IndexMessage) => {
       if (m.type === 'begin') progress?.begin(`Indexing ${path.basename(root)}`, m.total);
       else if (m.type === 'progress') progress?.report(m.done, m.total);
@@ -82,7 +134,8 @@ export class Workspace {
         for (const [rel, facts] of m.facts) index.set(rel, facts);
         for (const p of m.problems) this.log(`dataset ${root}: ${p}`);
         if (m.cached) reuse = ` (${m.cached} from the cache, ${m.parsed} read)`;
-      } else throw new Error(m.message);
+      } else if (m.type === 'error') throw new Error(m.message);
+      else this.pass?.message(root, m);
     };
     const dir = this.cacheDir();
     const cacheFile = dir ? path.join(dir, `index-${createHash('sha1').update(root).digest('hex').slice(0, 16)}.json`) : undefined;
@@ -90,25 +143,41 @@ export class Workspace {
     if (existsSync(script)) {
       // In a worker thread: the reading and parsing garbage goes with its heap.
       await new Promise<void>((resolve, reject) => {
-        const worker = new Worker(script, { workerData: { root, live, cacheFile } satisfies IndexJob });
+        const worker = new Worker(script, { workerData: { root, live, cacheFile, check } satisfies IndexJob });
+        let indexed = false;
         worker.on('message', (m: IndexMessage) => {
+          // A pass overtaken by a newer one (invalidate) is not listened to any more.
+          if (indexed && this.passes.get(root) !== worker) return;
           try {
             onMessage(m);
           } catch (err) {
             reject(err);
           }
           if (m.type === 'done') {
+            indexed = true;
             resolve();
+            if (check && (this.generations.get(root) ?? 0) === generation) this.passes.set(root, worker);
+            else void worker.terminate();
+          }
+          if (m.type === 'checked') {
+            this.passes.delete(root);
             void worker.terminate();
           }
         });
-        worker.on('error', reject);
+        worker.on('error', (err) => {
+          if (!indexed) reject(err);
+          else if (this.passes.get(root) === worker) {
+            this.passes.delete(root);
+            this.log(`the check of every file of ${root} failed: ${err.message}`);
+            this.pass?.stopped(root);
+          }
+        });
         // (After `done` the promise is settled and the exit of the terminated thread changes nothing.)
         worker.on('exit', (code) => reject(new Error(`the indexing thread exited (code ${code}) before it was done`)));
       });
     } else {
       // Running from the sources (no bundle beside this file): on this thread.
-      await indexDataset({ root, live, cacheFile }, onMessage);
+      await indexDataset({ root, live, cacheFile, check }, onMessage);
     }
     const ms = performance.now() - t0;
     progress?.done(`${index.size} events indexed in ${ms.toFixed(0)} ms${reuse}`);

@@ -1,0 +1,36 @@
+/**
+ * Which files of a dataset a change can reach. The dataset-wide rules compare an event with the
+ * events that share its id (events/duplicate-id), one of its URLs (sources/duplicate-url) or its
+ * country, a drug and dates a few days apart (events/possible-duplicate), and name them with their
+ * file and line: when an event's facts enter or leave the index, only those events' findings can
+ * change. The editor re-checks them instead of every file.
+ */
+import type { ResolvedConfig } from './config';
+import { settingFor } from './config';
+import type { DatasetIndexView, EventFacts } from './dataset-index';
+
+/** How many days apart events/possible-duplicate compares events (its `days` option, default 7). */
+export function duplicateWindowDays(config: ResolvedConfig): number {
+  const days = settingFor(config, 'events/possible-duplicate')?.options.days;
+  return typeof days === 'number' && Number.isFinite(days) && days >= 0 ? days : 7;
+}
+
+/**
+ * The files (dataset paths) holding events whose dataset-wide findings may depend on any of
+ * `facts` — pass both the facts a file had before a change and those it has after, so that the
+ * events that stop matching are found as well as those that start to. The files of `facts`
+ * themselves are included when another of their events is related.
+ */
+export function filesRelatedTo(index: DatasetIndexView, facts: Iterable<EventFacts>, days: number): Set<string> {
+  const out = new Set<string>();
+  const add = (list: Iterable<EventFacts>) => {
+    for (const f of list) out.add(f.file);
+  };
+  for (const f of facts) {
+    if (f.id) add(index.byId(f.id));
+    for (const u of f.urls) add(index.byUrl(u.url));
+    // Without the candidate query every event may be near: every file.
+    add(index.near ? index.near(f, days) : index.events());
+  }
+  return out;
+}

@@ -1,0 +1,64 @@
+/**
+ * filesRelatedTo(): when one event's facts change, the files whose findings change are among those
+ * it names — checked against a full re-check of every file of a generated dataset, before and after
+ * changes that add and remove duplicate ids, shared URLs and events near in time.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DEFAULT_CONFIG, DatasetIndex, type Finding, checkParsed, duplicateWindowDays, extractFacts, filesRelatedTo, parseFile, resolveConfig } from '../../server/src/core';
+// @ts-expect-error plain .mjs script without type declarations
+import { generateEvents } from '../../scripts/bench/generate.mjs';
+
+const TODAY = '2026-03-01';
+
+function findingsOf(files: Map<string, string>, index: DatasetIndex): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [p, text] of files) {
+    const f: Finding[] = checkParsed(parseFile(text), 'event', { dataset: { index, today: TODAY }, path: p });
+    out.set(p, f.map((x) => `${x.ruleId} ${x.range.start.offset} ${x.message}`).join('\n'));
+  }
+  return out;
+}
+
+test('the files whose findings change when an event changes are among the related files', () => {
+  const { files: generated } = generateEvents({ events: 150, seed: 11 }) as { files: Record<string, string> };
+  const files = new Map(Object.entries(generated));
+  const index = new DatasetIndex();
+  for (const [p, text] of files) index.set(p, extractFacts(p, parseFile(text)));
+  const paths = [...files.keys()];
+  const idOf = (p: string) => /^id: (\S+)/m.exec(files.get(p)!)![1];
+  const urlOf = (p: string) => /url: (https:\S+)/.exec(files.get(p)!)?.[1];
+  const withUrl = paths.filter((p) => urlOf(p));
+  const [twin, target] = [paths[7], paths[60]];
+  assert.ok(withUrl.length > 10);
+
+  // Each change: one file's new text.
+  const changes: [string, (text: string) => string][] = [
+    [paths[3], (t) => t.replace(/^id: \S+/m, `id: ${idOf(paths[40])}`)], // takes another event's id
+    [paths[3], (t) => t.replace(/^id: \S+/m, 'id: something-else')], // …and gives it up
+    [withUrl[5], (t) => t.replace(/url: https:\S+/, `url: ${urlOf(withUrl[50])}`)], // cites another event's article
+    // becomes the twin of another event (another id, no URL): a possible duplicate of it
+    [twin, () => files.get(target)!.replace(/^id: \S+/m, 'id: twin-of-another-event').replace(/url: https:\S+/g, 'url: null')],
+    [paths[9], () => 'id: [unclosed\n'], // loses every fact
+  ];
+  let reached = 0;
+  for (const [p, edit] of changes) {
+    const before = findingsOf(files, index);
+    const oldFacts = index.get(p) ?? [];
+    files.set(p, edit(files.get(p)!));
+    index.set(p, extractFacts(p, parseFile(files.get(p)!)));
+    const related = filesRelatedTo(index, [...oldFacts, ...(index.get(p) ?? [])], duplicateWindowDays(DEFAULT_CONFIG));
+    const after = findingsOf(files, index);
+    const changed = paths.filter((q) => q !== p && before.get(q) !== after.get(q));
+    for (const q of changed) assert.ok(related.has(q), `${q}'s findings changed when ${p} changed, but it is not among the related files`);
+    reached += changed.length;
+    assert.ok(related.size < paths.length / 4, `${related.size} related files: not every file`);
+  }
+  assert.ok(reached >= 4, `the changes reached other files' findings (${reached})`);
+});
+
+test("the window is events/possible-duplicate's days option", () => {
+  assert.equal(duplicateWindowDays(DEFAULT_CONFIG), 7);
+  assert.equal(duplicateWindowDays(resolveConfig({ rules: { 'events/possible-duplicate': ['warning', { days: 30 }] } })), 30);
+  assert.equal(duplicateWindowDays(resolveConfig({ rules: { 'events/possible-duplicate': ['warning', { days: 'x' }] } })), 7);
+});
