@@ -260,11 +260,13 @@ test('inlay hints: mg per tablet beside weights and the weekday beside full date
   await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: {} });
 });
 
-test('the new-event command composes events/<year>/<id>.yaml with a modeline and every required key', async () => {
+test('the new-event command composes events/<year>/<id>.yaml with every required key and no schema path', async () => {
   const r = (await client.executeCommand('haulcheck.server.newEvent', [{ date: '2026-03-01', country: 'sy', place: 'Rural Damascus', drug: 'captagon', folder: pathToFileURL(ws.dir).href }])) as { uri: string; path: string; text: string; exists: boolean };
   assert.equal(r.path, 'events/2026/2026-03-01-sy-rural-damascus-captagon.yaml');
   assert.equal(r.exists, false);
-  assert.match(r.text, /^# yaml-language-server: \$schema=\S+event\.schema\.json\nid: 2026-03-01-sy-rural-damascus-captagon\n/);
+  // No modeline: nothing of this machine's paths in a file meant to be committed.
+  assert.match(r.text, /^id: 2026-03-01-sy-rural-damascus-captagon\n/);
+  assert.doesNotMatch(r.text, /yaml-language-server|\$schema|\/(tmp|home|root|Users)\//);
   // written and opened, it has no schema error; its only errors are the placeholders to fill in
   writeFileSync(join(ws.dir, r.path), r.text);
   const uri = client.open(join(ws.dir, r.path), r.text);
@@ -272,6 +274,20 @@ test('the new-event command composes events/<year>/<id>.yaml with a modeline and
   const placeholder = (d: { code?: unknown }) => d.code === 'events/placeholder';
   assert.deepEqual(pub.diagnostics.filter((d) => !placeholder(d) && (String(d.code).startsWith('schema/') || d.severity === 1)).map((d) => d.message), []);
   assert.ok(pub.diagnostics.some(placeholder), 'a half-filled event fails');
+});
+
+test('the new-event command refuses a file the dataset\'s globs would not check', async () => {
+  const other = copySamples();
+  try {
+    const config = join(other.dir, 'haulcheck.yaml');
+    writeFileSync(config, readFileSync(config, 'utf8').replace('- events/**/*.yaml', '- seizures/**/*.yaml'));
+    await assert.rejects(
+      client.executeCommand('haulcheck.server.newEvent', [{ date: '2026-03-01', country: 'sy', place: 'Homs', drug: 'captagon', folder: pathToFileURL(other.dir).href }]),
+      /events\/2026\/2026-03-01-sy-homs-captagon\.yaml would not be checked: the `events` globs of .*haulcheck\.yaml do not match it/,
+    );
+  } finally {
+    other.cleanup();
+  }
 });
 
 test('the dataset index: two open files with the same id both get events/duplicate-id, and lose it when one changes', async () => {

@@ -72,6 +72,8 @@ export interface FeatureDeps {
   inlaySettings(uri: string): Promise<{ unitMass: boolean; weekday: boolean }>;
   fsPathOf(uri: string): string | undefined;
   datasetRootFor(folder: string | undefined): Promise<string | undefined>;
+  /** What a dataset path would be to its dataset (by haulcheck.yaml's globs). */
+  kindOfPath(root: string, rel: string): Promise<FileKind | undefined>;
   readText(file: string): Promise<string | undefined>;
 }
 
@@ -331,10 +333,11 @@ export function registerFeatures(deps: FeatureDeps, clientSupportsSnippets: () =
     if (!root) throw new Error('No Haulcheck dataset (a folder with haulcheck.yaml) in this workspace');
     const input = { date, country, place: String(a.place ?? ''), drug: String(a.drug) };
     const rel = newEventPath(input);
+    // The file is an event because the dataset's globs say so (it names no schema): one they do not
+    // match would go unchecked.
+    const kind = await deps.kindOfPath(root, rel);
+    if (kind !== 'event') throw new Error(`${rel} would not be checked: the \`events\` globs of ${path.join(root, 'haulcheck.yaml')} do not match it`);
     const abs = path.join(root, ...rel.split('/'));
-    const candidates = [path.join(root, 'schemas', 'event.schema.json'), path.join(root, '..', 'schemas', 'event.schema.json'), path.join(__dirname, '..', 'schemas', 'event.schema.json')];
-    const schemaFile = candidates.find((c) => existsSync(c));
-    const schema = schemaFile ? path.relative(path.dirname(abs), schemaFile).split(path.sep).join('/') : undefined;
-    return { uri: pathToFileURL(abs).href, path: relPath(root, abs), exists: existsSync(abs), text: newEventText({ ...input, schema }) };
+    return { uri: pathToFileURL(abs).href, path: relPath(root, abs), exists: existsSync(abs), text: newEventText(input) };
   });
 }

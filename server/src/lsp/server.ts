@@ -16,7 +16,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'node:url';
 import * as path from 'node:path';
-import { CONFIG_FILE, type EventFacts, type FileKind, type Finding, type ParsedFile, checkParsed, kindFromModeline, parseFile } from '../core';
+import { CONFIG_FILE, type EventFacts, classify, type FileKind, type Finding, type ParsedFile, checkParsed, kindFromModeline, parseFile } from '../core';
 import { findDatasetRoot, kindOf, readText } from '../node/dataset';
 import { toDiagnostic } from './convert';
 import { type DocContext, FIX_ALL_KIND, NEW_EVENT_COMMAND, registerFeatures } from './features';
@@ -504,6 +504,7 @@ export function startServer(connection: Connection): void {
         return workspace.roots()[0];
       },
       readText: (file) => readText(file).catch(() => undefined),
+      kindOfPath: async (root, rel) => classify((await indexWithProgress(root)).dataset.config, rel),
     },
     () => hasSnippetCapability,
     () => canRenameFiles,

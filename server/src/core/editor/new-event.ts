@@ -1,6 +1,9 @@
 /**
  * A new seizure event: the id and path the dataset expects (`events/<year>/<date>-<cc>-<place>-<drug>.yaml`)
  * and a skeleton that names every required key, for the "New Seizure Event" command and the snippet.
+ * The skeleton names no schema (no `$schema` modeline): its place in the dataset (haulcheck.yaml's
+ * `events` globs) is what makes it an event, so a committed file carries no path of the machine it
+ * was made on, and only Haulcheck checks it (docs/editor.md).
  */
 
 export interface NewEventInput {
@@ -11,8 +14,6 @@ export interface NewEventInput {
   place: string;
   /** Registry id of the drug. */
   drug: string;
-  /** The `$schema` of the modeline, relative to the new file (or a URL). */
-  schema?: string;
 }
 
 /** "Rural Damascus" → "rural-damascus"; "Al-Rai" → "al-rai". */
@@ -42,7 +43,6 @@ const yamlDate = (d: string) => (/^\d{4}$/.test(d) ? `"${d}"` : d);
 export function newEventText(input: NewEventInput): string {
   const place = input.place.trim();
   const lines = [
-    `# yaml-language-server: $schema=${input.schema ?? '../../schemas/event.schema.json'}`,
     `id: ${newEventId(input)}`,
     'status: draft',
     'type: seizure',
