@@ -1,15 +1,24 @@
 /**
  * The VS Code client: starts the Haulcheck language server and offers a restart command, an output
- * channel and "New Seizure Event" (asks for date, country, place and drug; the server composes the
- * file, the client writes and opens it). Every other feature is in the server.
+ * channel, the language status items (status.ts), enable/disable for this workspace, "Create
+ * Dataset" and the Get Started walkthrough (dataset.ts), and "New Seizure Event" (asks for date,
+ * country, place and drug; the server composes the file, the client writes and opens it). Every
+ * other feature is in the server.
  */
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, LanguageClient, type LanguageClientOptions, type ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
+import { createDataset, makeMistake, showQuickFix } from './dataset';
 import { crashHandlers } from './faults';
 import { registerOverview } from './overview';
+import { StatusItems } from './status';
+import type { StatusReport } from './status-view';
 
 let client: LanguageClient | undefined;
 let output: vscode.LogOutputChannel | undefined;
+let status: StatusItems | undefined;
+
+/** Whether Haulcheck runs in this workspace (`haulcheck.enable` as the workspace sees it). */
+const enabledHere = () => vscode.workspace.getConfiguration('haulcheck').get<boolean>('enable', true) !== false;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   output = vscode.window.createOutputChannel('Haulcheck', { log: true });
@@ -26,26 +35,73 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ],
     outputChannel: output,
     synchronize: { configurationSection: 'haulcheck' },
-    // The settings, and where the server may keep the facts of the last start (never the workspace).
-    initializationOptions: { ...(JSON.parse(JSON.stringify(vscode.workspace.getConfiguration('haulcheck'))) as object), cacheDir: context.globalStorageUri.fsPath },
+    // The settings, where the server may keep the facts of the last start (never the workspace), and
+    // a wish for `haulcheck/status` (the status items).
+    initializationOptions: {
+      ...(JSON.parse(JSON.stringify(vscode.workspace.getConfiguration('haulcheck'))) as object),
+      cacheDir: context.globalStorageUri.fsPath,
+      statusNotifications: true,
+    },
     // Crashes are restarted and said so in the output channel (faults.ts).
     ...crashHandlers(() => output),
   };
+  status = new StatusItems();
+  context.subscriptions.push(status);
   client = new LanguageClient('haulcheck', 'Haulcheck', serverOptions, clientOptions);
   client.onDidChangeState((e) => {
     if (e.newState === State.Stopped) output?.appendLine('[client] the Haulcheck language server stopped.');
     if (e.newState === State.Running) output?.appendLine('[client] the Haulcheck language server is running.');
+    status?.serverState(e.newState === State.Running ? 'running' : e.newState === State.Starting ? 'starting' : enabledHere() ? 'stopped' : 'disabled');
+  });
+  client.onNotification('haulcheck/status', (r: StatusReport) => {
+    status?.report(r);
+    void vscode.commands.executeCommand('setContext', 'haulcheck.problems', status?.problems ?? 0);
   });
   context.subscriptions.push(
     vscode.commands.registerCommand('haulcheck.restartServer', async () => {
+      if (!enabledHere()) {
+        void vscode.window.showInformationMessage('Haulcheck is disabled in this workspace: run "Haulcheck: Enable for This Workspace".');
+        return;
+      }
       output?.appendLine('[client] restarting the Haulcheck language server…');
-      if (client) await client.restart();
+      if (client?.isRunning()) await client.restart();
+      else await client?.start();
     }),
     vscode.commands.registerCommand('haulcheck.showOutput', () => output?.show(true)),
     vscode.commands.registerCommand('haulcheck.newEvent', (args?: Partial<NewEventArgs>) => newEvent(args)),
+    vscode.commands.registerCommand('haulcheck.createDataset', (folder?: vscode.Uri) => createDataset(folder)),
+    vscode.commands.registerCommand('haulcheck.walkthrough.makeMistake', () => makeMistake()),
+    vscode.commands.registerCommand('haulcheck.walkthrough.quickFix', () => showQuickFix()),
+    vscode.commands.registerCommand('haulcheck.enableWorkspace', () => setEnabledHere(true)),
+    vscode.commands.registerCommand('haulcheck.disableWorkspace', () => setEnabledHere(false)),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('haulcheck.enable')) void applyEnablement();
+    }),
   );
   registerOverview(context, () => client, (m) => output?.appendLine(m));
-  await client.start();
+  await applyEnablement();
+}
+
+/** Writes `haulcheck.enable` for this workspace (the server starts or stops with it). */
+async function setEnabledHere(enable: boolean): Promise<void> {
+  const target = vscode.workspace.workspaceFolders ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+  await vscode.workspace.getConfiguration('haulcheck').update('enable', enable, target);
+  await applyEnablement();
+}
+
+/** Starts the server when Haulcheck is enabled in this workspace, stops it when it is not. */
+async function applyEnablement(): Promise<void> {
+  const enabled = enabledHere();
+  void vscode.commands.executeCommand('setContext', 'haulcheck.enabled', enabled);
+  if (!client) return;
+  if (enabled && !client.isRunning() && client.state !== State.Starting) {
+    output?.appendLine('[client] Haulcheck is enabled in this workspace; starting the language server.');
+    await client.start();
+  } else if (!enabled && client.isRunning()) {
+    output?.appendLine('[client] Haulcheck is disabled in this workspace; stopping the language server.');
+    await client.stop();
+  }
+  if (!enabled) status?.serverState('disabled');
 }
 
 interface NewEventArgs {

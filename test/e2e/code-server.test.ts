@@ -30,7 +30,22 @@ function explorerRow(page: Page, name: string): Locator {
     .first();
 }
 
-test('VS Code (code-server) shows Haulcheck squiggles, problems, hovers, quick-fixes and completion', { timeout: 300_000 }, async (t) => {
+/** The Problems panel's filter box, set to `text` (empty: every problem). */
+async function setProblemsFilter(page: Page, text: string): Promise<void> {
+  const input = page.locator('.markers-panel-container .viewpane-filter input, .panel .viewpane-filter input').first();
+  await input.waitFor({ timeout: STEP_TIMEOUT });
+  await input.fill(text);
+}
+
+/** The first row of the Problems panel, filtered to `filter`, that contains `text`. */
+async function problemsOf(page: Page, filter: string, text: string): Promise<string> {
+  await setProblemsFilter(page, filter);
+  const row = page.locator('.markers-panel .monaco-list-row', { hasText: text }).first();
+  await row.waitFor({ timeout: STEP_TIMEOUT });
+  return oneLine(await row.innerText());
+}
+
+test('VS Code (code-server) shows the problems of files never opened, squiggles, hovers, quick-fixes, completion, the language status, and disables per workspace', { timeout: 300_000 }, async (t) => {
   const entry = installedCodeServer();
   const chromium = chromiumPath();
   if (!entry || !chromium) {
@@ -76,9 +91,22 @@ test('VS Code (code-server) shows Haulcheck squiggles, problems, hovers, quick-f
     await page.goto(`${server.url}/?folder=${encodeURIComponent(ws.dir)}`);
     await page.locator('.monaco-workbench').waitFor({ timeout: STEP_TIMEOUT });
 
-    // open events/2026/<broken>.yaml from the explorer, as a person would
     await explorerRow(page, 'events').waitFor({ timeout: STEP_TIMEOUT });
     t.diagnostic(`workbench and explorer ready: ${elapsed(started)}`);
+
+    // 0) before any file is opened, the Problems panel lists the problems of files never opened:
+    //    the broken event's, and the Damascus sample's tablet mass (a figures rule with the registry's band)
+    await page.keyboard.press('Control+Shift+M');
+    const never = await problemsOf(page, 'figures/tablet-mass', 'at most 1.49 g a tablet');
+    t.diagnostic(`Problems row of a file never opened: ${never}`);
+    assert.match(never, /figures\/tablet-mass/);
+    assert.equal(await page.locator('.editor-instance .monaco-editor').count(), 0, 'no editor is open');
+    const brokenNever = await problemsOf(page, `**/${BROKEN_ID}.yaml`, BAD_STATUS);
+    assert.match(brokenNever, /schema\/enum/);
+    await shot(page, '0-problems-never-opened');
+    await setProblemsFilter(page, '');
+
+    // open events/2026/<broken>.yaml from the explorer, as a person would
     await explorerRow(page, 'events').click();
     await explorerRow(page, '2026').click();
     await explorerRow(page, `${BROKEN_ID}.yaml`).click();
@@ -104,8 +132,10 @@ test('VS Code (code-server) shows Haulcheck squiggles, problems, hovers, quick-f
     );
     await shot(page, '1-squiggle');
 
-    // 2) the Problems panel lists the status error with its rule id, on the right line
+    // 2) the Problems panel lists the status error with its rule id, on the right line (among the
+    //    dataset's other problems: filtered to this file)
     await page.keyboard.press('Control+Shift+M');
+    await setProblemsFilter(page, `**/${BROKEN_ID}.yaml`);
     const statusRow = page.locator('.markers-panel .monaco-list-row', { hasText: BAD_STATUS }).first();
     await statusRow.waitFor({ timeout: STEP_TIMEOUT });
     const statusRowText = oneLine(await statusRow.innerText());
@@ -117,6 +147,20 @@ test('VS Code (code-server) shows Haulcheck squiggles, problems, hovers, quick-f
     await requiredRow.waitFor({ timeout: STEP_TIMEOUT });
     assert.match(oneLine(await requiredRow.innerText()), /schema\/required/, `the missing "${MISSING_KEY}" is reported as schema/required`);
     await shot(page, '2-problems');
+    await setProblemsFilter(page, '');
+
+    // 2b) the language status of the dataset file: events indexed, problems, the server running
+    const languageStatus = page.locator('[id="status.languageStatus"]').first();
+    await languageStatus.click();
+    const statusHover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'Haulcheck' }).first();
+    await statusHover.locator('text=/\\d+ events · \\d+ errors?/').first().waitFor({ timeout: STEP_TIMEOUT });
+    const statusText = oneLine(await statusHover.innerText());
+    t.diagnostic(`language status: ${statusText.slice(0, 240)}`);
+    assert.match(statusText, /Language server running/);
+    assert.match(statusText, /Show Output/);
+    assert.match(statusText, /Restart/);
+    await shot(page, '2b-language-status');
+    await page.keyboard.press('Escape');
 
     // 3) hovering the `status` key shows the schema's description
     const description = eventKeyDescription('status');
@@ -189,6 +233,27 @@ test('VS Code (code-server) shows Haulcheck squiggles, problems, hovers, quick-f
     assert.match(massText, /at most 1\.49 g a tablet/);
     assert.match(massText, /typical 150–170 mg/);
     await shot(page, '7-weight-hover');
+    await page.keyboard.press('Escape');
+
+    // 7) Disable for This Workspace: every problem goes (the server stops) and the setting is the
+    //    workspace's; Enable brings them back, those of the files never opened included
+    const runCommand = async (title: string) => {
+      await page!.keyboard.press('F1');
+      const input = page!.locator('.quick-input-widget input').first();
+      await input.waitFor({ timeout: STEP_TIMEOUT });
+      await input.fill(`>${title}`);
+      await page!.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().click();
+    };
+    const panel = page.locator('.markers-panel-container').first();
+    await runCommand('Haulcheck: Disable for This Workspace');
+    await pollUntil(async () => /No problems have been detected/.test(oneLine(await panel.innerText())), { timeoutMs: STEP_TIMEOUT, what: 'no problem left once disabled' });
+    const settings = JSON.parse(readFileSync(join(ws.dir, '.vscode', 'settings.json'), 'utf8')) as Record<string, unknown>;
+    assert.equal(settings['haulcheck.enable'], false);
+    await shot(page, '8-disabled');
+    await runCommand('Haulcheck: Enable for This Workspace');
+    const back = await problemsOf(page, 'figures/tablet-mass', 'at most 1.49 g a tablet');
+    t.diagnostic(`enabled again: ${back.slice(0, 120)}`);
+    await shot(page, '9-enabled');
   } catch (e) {
     if (page) await shot(page, 'failure').catch(() => undefined);
     const details = [server ? `code-server log: ${join(RESULTS_DIR, 'code-server.log')}` : '', pageErrors.length ? `page errors:\n${pageErrors.join('\n')}` : '']

@@ -53,7 +53,7 @@ before(() => {
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-async function yamlServer(associations: { fileMatch: string[]; uri: string }[]): Promise<LspClient> {
+async function yamlServer(associations: readonly { fileMatch: string[]; uri: string }[]): Promise<LspClient> {
   if (!existsSync(YAML_LS)) throw new Error(`${YAML_LS} is missing: run npm ci`);
   const c = new LspClient(['--stdio'], {}, YAML_LS);
   c.sections = { yaml: yamlSettings() };
@@ -88,7 +88,7 @@ function keyPositions(text: string): { key: string; line: number; character: num
 
 const overlaps = (a: Range, b: Range) => a.start.line === b.start.line || a.end.line === b.end.line;
 
-async function bothOn(file: { path: string; text: string }, associations: { fileMatch: string[]; uri: string }[]) {
+async function bothOn(file: { path: string; text: string }, associations: readonly { fileMatch: string[]; uri: string }[]) {
   mkdirSync(dirname(file.path), { recursive: true });
   writeFileSync(file.path, file.text);
   const [yamlls, hc] = await Promise.all([yamlServer(associations), haulcheck()]);

@@ -458,7 +458,9 @@ export function startServer(connection: Connection): void {
       const root = findDatasetRoot(path.dirname(p));
       if (!root) continue;
       if (isDatasetControlFile(p)) {
-        reread.add(root);
+        // A new haulcheck.yaml (Create Dataset, a clone) makes a new dataset: index it and pass over it.
+        if (c.type === FileChangeType.Created && path.basename(p) === CONFIG_FILE && !workspace.roots().includes(root)) void indexWithProgress(root);
+        else reread.add(root);
         continue;
       }
       if (!workspace.roots().includes(root)) continue;
