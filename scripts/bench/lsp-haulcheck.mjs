@@ -3,6 +3,8 @@
 //   node scripts/bench/lsp-haulcheck.mjs --single FILE [--edits 10]   one large multi-document file, opened and edited
 //   [--server PATH] another build of the server (default dist/server.js); [--max-heap MB] heap limit
 //   [--cache-dir DIR] the facts cache folder an editor would give (initializationOptions.cacheDir): a second run starts warm
+//   [--edit title|figure] what the edits change: the title (no fact of the dataset index) or a figure's value (a
+//   fact: the files it is compared with are checked again in the background); default title
 //   [--problems workspace|openFilesOnly] the diagnostic mode (default workspace: every file's problems, checked in
 //   the background after indexing; edits are timed while that pass runs and again after it)
 // Prints one JSON object.
@@ -25,16 +27,18 @@ const heapLimit = arg('--max-heap');
 const passDone = (c, root) => c.status?.datasets.find((d) => d.root === root && d.state === 'ready' && d.files > 0 && d.checked === d.files);
 
 async function editLoop(c, uri, text, n, stopWhen = () => false) {
-  // Alternately insert and delete one character at the end of the title's line (line of "title:").
+  // Alternately insert and delete one character: at the end of the title's line (line of "title:"),
+  // or at the start of the first figure's value (`value: 1600000` → `value: 11600000`).
   const lines = text.split('\n');
-  const line = lines.findIndex((l) => l.startsWith('title:'));
-  const ch = lines[line].length;
+  const figure = arg('--edit', 'title') === 'figure';
+  const line = figure ? lines.findIndex((l) => /value: \d/.test(l)) : lines.findIndex((l) => l.startsWith('title:'));
+  const ch = figure ? lines[line].indexOf('value: ') + 'value: '.length : lines[line].length;
   const times = [];
   for (let i = 0; i < n && !(i % 2 === 0 && stopWhen()); i++) {
     const insert = i % 2 === 0;
     const range = insert ? { start: { line, character: ch }, end: { line, character: ch } } : { start: { line, character: ch }, end: { line, character: ch + 1 } };
     const t = performance.now();
-    const v = c.change(uri, range, insert ? 'x' : '');
+    const v = c.change(uri, range, insert ? (figure ? '1' : 'x') : '');
     await c.until(() => c.diagnostics.get(uri)?.version === v, 120000, `diagnostics v${v}`);
     times.push(c.diagnostics.get(uri).at - t);
   }
