@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { newDatasetFiles, newEventPath, newEventText } from '../../server/src/core';
-import { LspClient, type PublishedDiagnostics, type Range, SERVER_JS, positionOf } from '../helpers/lsp-client';
+import { LspClient, type PublishedDiagnostics, type Range, SERVER_JS, applyLspEdits, positionOf } from '../helpers/lsp-client';
 
 const REPO = join(__dirname, '..', '..');
 const YAML_LS = join(REPO, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server');
@@ -150,4 +150,35 @@ test('control: the old modeline, or the old association, gets the schema problem
     const status = positionOf(file.text, 'status:');
     assert.ok(r.hovers.some((h) => h.key === 'status' && h.yaml && h.haulcheck), `two hovers on "status" (line ${status.line})`);
   }
+});
+
+test('an old modeline: Haulcheck offers to delete it (a refactor), and then each schema problem comes once', async () => {
+  const file = brokenEvent();
+  file.text = `# yaml-language-server: $schema=../../../../home/someone/.vscode/extensions/haulcheck.haulcheck-0.1.0/schemas/event.schema.json\n${file.text}`;
+  mkdirSync(dirname(file.path), { recursive: true });
+  writeFileSync(file.path, file.text);
+  const hc = await haulcheck();
+  let fixed: string;
+  try {
+    const uri = hc.open(file.path, file.text);
+    await hc.diagnosticsFor(uri, 1);
+    const actions = (await hc.codeActions(uri, { start: { line: 0, character: 5 }, end: { line: 0, character: 5 } }, [], ['refactor.rewrite'])) ?? [];
+    const remove = actions.find((a) => /Remove the \$schema modeline/.test(a.title));
+    assert.ok(remove?.edit?.changes?.[uri], JSON.stringify(actions));
+    fixed = applyLspEdits(file.text, remove.edit.changes[uri]);
+    assert.equal(fixed, brokenEvent().text);
+    // Not offered on another line, nor in a file the dataset's globs do not hold.
+    const elsewhere = (await hc.codeActions(uri, { start: { line: 2, character: 2 }, end: { line: 2, character: 2 } }, [], ['refactor.rewrite'])) ?? [];
+    assert.ok(!elsewhere.some((a) => /modeline/.test(a.title)));
+    const outside = hc.open(join(dir, 'not-an-event.yaml'), file.text);
+    await hc.diagnosticsFor(outside, 1);
+    const none = (await hc.codeActions(outside, { start: { line: 0, character: 5 }, end: { line: 0, character: 5 } }, [], ['refactor.rewrite'])) ?? [];
+    assert.ok(!none.some((a) => /modeline/.test(a.title)), 'outside the globs the modeline is what says the file is an event');
+  } finally {
+    await hc.close();
+    rmSync(file.path, { force: true });
+  }
+  const r = await bothOn({ path: file.path, text: fixed }, associationsOf(EXTENSION, REPO));
+  assert.deepEqual(r.yaml, []);
+  assert.ok(r.haulcheck.some((d) => d.code === 'schema/enum'));
 });

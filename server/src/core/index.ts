@@ -19,6 +19,7 @@ export { inlayHints, type InlayHint, type InlayOptions } from './editor/inlay';
 export { actionsForFinding, computedFixes, suppressionFix, refactorsAt, fixAllSafe, diffEdits, shiftDecimal, type FindingActions } from './editor/actions';
 export { newEventId, newEventPath, newEventText, NEW_EVENT_SNIPPET, type NewEventInput } from './editor/new-event';
 export { newDatasetFiles, newDatasetNextSteps, EXAMPLE_EVENT_PATH, type DatasetFile, type NewDatasetOptions } from './editor/init';
+export { modelineRemoval } from './editor/modeline';
 export { countryName, countryNames, allCountries } from './read/countries';
 export { ruleDocsUrl, DOCS_BASE_URL } from './rules/docs';
 export { BUILTIN_SCHEMAS } from './schema/schemas';

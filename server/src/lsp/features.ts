@@ -32,12 +32,14 @@ import {
   type ParsedFile,
   type TextEdit,
   actionsForFinding,
+  classify,
   complete,
   documentSymbols,
   editorHover,
   fixAllSafe,
   idUses,
   inlayHints,
+  modelineRemoval,
   newEventPath,
   newEventText,
   parseFile,
@@ -213,6 +215,9 @@ export function registerFeatures(deps: FeatureDeps, clientSupportsSnippets: () =
       for (const fix of refactorsAt(file, kind, doc.offsetAt(params.range.start))) {
         out.push({ title: fix.title, kind: CodeActionKind.RefactorRewrite, edit: { changes: { [uri]: lspEdits(doc, fix.edits) } } });
       }
+      // A modeline is not needed where haulcheck.yaml's globs already say what the file is.
+      const modeline = ctx.ds && ctx.file && classify(ctx.ds.dataset.config, relPath(ctx.ds.root, ctx.file)) === kind ? modelineRemoval(file, doc.offsetAt(params.range.start)) : undefined;
+      if (modeline) out.push({ title: modeline.title, kind: CodeActionKind.RefactorRewrite, edit: { changes: { [uri]: lspEdits(doc, modeline.edits) } } });
     }
     if (only && only.some((o) => FIX_ALL_KIND === o || FIX_ALL_KIND.startsWith(o + '.'))) {
       const r = fixAllSafe(file, kind, ctx.options, findings);
