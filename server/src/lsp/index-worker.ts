@@ -138,9 +138,10 @@ export async function indexDataset(job: IndexJob, post: (m: IndexMessage) => voi
 /** Files per `problems` message. */
 const PROBLEMS_BATCH = 200;
 
-/** What the server shows of a finding (lsp/convert.ts); fixes are computed again for an open file. */
+/** What the server shows of a finding: all but its fixes (computed again for a file once it is open). */
 function shown(f: Finding): Finding {
-  return { ruleId: f.ruleId, severity: f.severity, message: f.message, range: f.range, pointer: f.pointer, docIndex: f.docIndex, data: f.data?.unnecessary ? { unnecessary: true } : undefined };
+  const { fixes: _fixes, ...rest } = f;
+  return rest;
 }
 
 /** Checks every file of the dataset against the complete index, as the server checks a closed file. */
