@@ -62,3 +62,19 @@ test("the window is events/possible-duplicate's days option", () => {
   assert.equal(duplicateWindowDays(resolveConfig({ rules: { 'events/possible-duplicate': ['warning', { days: 30 }] } })), 30);
   assert.equal(duplicateWindowDays(resolveConfig({ rules: { 'events/possible-duplicate': ['warning', { days: 'x' }] } })), 7);
 });
+
+test('the rules that read other events are the three filesRelatedTo follows', async () => {
+  // A new dataset-wide rule must teach filesRelatedTo what it compares, or the editor would leave
+  // closed files' findings stale after an edit.
+  const { readdirSync, readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const rules = join(__dirname, '..', '..', 'server', 'src', 'core', 'rules');
+  const reading: string[] = [];
+  for (const family of readdirSync(rules, { withFileTypes: true }).filter((d) => d.isDirectory())) {
+    for (const f of readdirSync(join(rules, family.name))) {
+      const text = readFileSync(join(rules, family.name, f), 'utf8');
+      if (/dataset\.index/.test(text) && /defineRule/.test(text)) reading.push(`${family.name}/${f.replace(/\.ts$/, '')}`);
+    }
+  }
+  assert.deepEqual(reading.sort(), ['events/duplicate-id', 'events/possible-duplicate', 'sources/duplicate-url']);
+});
