@@ -28,6 +28,18 @@ export interface IndexJob {
    * settings) and send their findings. Absent: index only.
    */
   check?: { rules: Record<string, unknown> };
+  /**
+   * Set to 1 by the server while an edit waits for its check: once the index is done, the thread
+   * waits before checking its next file, so that on a machine with one free core the editor comes
+   * first (see `yieldToEdits`). Never while indexing: the editor's checks wait for the index.
+   */
+  gate?: Int32Array;
+}
+
+/** Waits while the server says an edit is waiting for its check (job.gate is 1). */
+export function yieldToEdits(gate: Int32Array | undefined): void {
+  if (!gate) return;
+  while (Atomics.load(gate, 0) === 1) Atomics.wait(gate, 0, 1, 100);
 }
 
 /** The facts cache: by dataset path, the hash of the text they were read from. */
@@ -161,6 +173,7 @@ function checkDataset(
   post({ type: 'checking', total: files.length });
   let batch: [string, Finding[]][] = [];
   for (const f of files) {
+    yieldToEdits(job.gate);
     let text: string | undefined;
     try {
       text = live(f) ?? readTextSync(f);

@@ -115,6 +115,8 @@ export class DatasetProblems {
   private readonly roots = new Map<string, RootState>();
   /** Files to check on this thread, by absolute path → dataset root. */
   private readonly queue = new Map<string, string>();
+  /** The indexing threads' messages not yet taken in (they wait, too, while an edit waits for its check). */
+  private readonly incoming: { root: string; m: IndexMessage }[] = [];
   private scheduled = false;
   private readonly reloads = new Map<string, ReturnType<typeof setTimeout>>();
 
@@ -162,8 +164,13 @@ export class DatasetProblems {
     return active ? { rules: s.rules } : undefined;
   }
 
-  /** What the indexing thread says once the index is complete (the messages of its pass). */
+  /** What the indexing thread says once the index is complete (the messages of its pass), taken in soon. */
   fromIndexer(root: string, m: IndexMessage): void {
+    this.incoming.push({ root, m });
+    this.schedule(0);
+  }
+
+  private takeIn(root: string, m: IndexMessage): void {
     const st = this.roots.get(root);
     if (!st?.active) return;
     if (m.type === 'checking') {
@@ -189,6 +196,8 @@ export class DatasetProblems {
 
   /** An indexing thread stopped before its pass was done (the dataset is read again, or it failed). */
   passStopped(root: string): void {
+    // What it sent and was not taken in yet says nothing about the dataset any more.
+    for (let i = this.incoming.length - 1; i >= 0; i--) if (this.incoming[i].root === root) this.incoming.splice(i, 1);
     const st = this.roots.get(root);
     if (st) st.passing = false;
     this.deps.changed(root);
@@ -298,13 +307,17 @@ export class DatasetProblems {
 
   private readonly pump = (): void => {
     this.scheduled = false;
-    if (this.queue.size === 0) return;
+    if (this.queue.size === 0 && this.incoming.length === 0) return;
     if (this.deps.busy()) {
       this.schedule(RETRY_MS);
       return;
     }
     const touched = new Set<string>();
     const t0 = performance.now();
+    while (this.incoming.length && performance.now() - t0 < SLICE_MS) {
+      const { root, m } = this.incoming.shift()!;
+      this.takeIn(root, m);
+    }
     let waiting = false;
     for (const [file, root] of [...this.queue]) {
       if (performance.now() - t0 >= SLICE_MS) break;
@@ -327,7 +340,8 @@ export class DatasetProblems {
       touched.add(root);
     }
     for (const root of touched) this.deps.changed(root);
-    if (this.queue.size > 0) this.schedule(waiting && touched.size === 0 ? RETRY_MS : 0);
+    if (this.incoming.length > 0) this.schedule(0);
+    else if (this.queue.size > 0) this.schedule(waiting && touched.size === 0 ? RETRY_MS : 0);
   };
 
   /** Checks one closed file from disk, here, and publishes what changed. */

@@ -109,7 +109,7 @@ export function startServer(connection: Connection): void {
     log,
     isOpen: (file) => openFiles.has(file),
     settings: (root) => getSettings(fileUri(root)),
-    busy: () => timers.size > 0 || checksRunning > 0,
+    busy: editing,
     changed: () => status.changed(),
   });
   workspace.setPass({
@@ -280,12 +280,24 @@ export function startServer(connection: Connection): void {
     };
   }
 
+  /** Whether an edit waits for its check (its debounce) or a check runs: background work waits then. */
+  function editing(): boolean {
+    return timers.size > 0 || checksRunning > 0;
+  }
+
+  /** Tells the indexing threads whether an edit waits (they pause their reading and checking for it). */
+  function editingChanged(): void {
+    workspace.setEditing(editing());
+  }
+
   async function validate(uri: string): Promise<void> {
     checksRunning++;
+    editingChanged();
     try {
       await check(uri);
     } finally {
       checksRunning--;
+      editingChanged();
     }
   }
 
@@ -353,6 +365,7 @@ export function startServer(connection: Connection): void {
       clearTimeout(timers.get(uri));
       const max = Math.max(0, s.debounceMs);
       timers.set(uri, setTimeout(run, Math.min(max, Math.max(MIN_DEBOUNCE_MS, lastCheckMs.get(uri) ?? max))));
+      editingChanged();
     });
   }
 
@@ -402,6 +415,7 @@ export function startServer(connection: Connection): void {
     const uri = e.document.uri;
     clearTimeout(timers.get(uri));
     timers.delete(uri);
+    editingChanged();
     states.delete(uri);
     settingsCache.delete(uri);
     const p = fsPathOf(uri);

@@ -52,6 +52,8 @@ export class Workspace {
   private pass: IndexPass | undefined;
   /** Invalidations of each root so far: a load that one overtook does not start its pass. */
   private readonly generations = new Map<string, number>();
+  /** Shared with every indexing thread: 1 while an edit waits for its check (they wait then). */
+  private readonly gate = new Int32Array(new SharedArrayBuffer(4));
 
   constructor(
     private readonly log: (m: string) => void,
@@ -89,6 +91,13 @@ export class Workspace {
   /** The dataset at `root` if it is loaded and current (not being re-read after an invalidation). */
   loaded(root: string): DatasetState | undefined {
     return this.states.has(root) ? this.ready.get(root) : undefined;
+  }
+
+  /** Tells the indexing threads that an edit waits for its check (they pause) or that none does. */
+  setEditing(editing: boolean): void {
+    if ((Atomics.load(this.gate, 0) === 1) === editing) return;
+    Atomics.store(this.gate, 0, editing ? 1 : 0);
+    if (!editing) Atomics.notify(this.gate, 0);
   }
 
   /** Has each indexing thread, once its index is done, check every file (see IndexPass). */
@@ -143,7 +152,7 @@ export class Workspace {
     if (existsSync(script)) {
       // In a worker thread: the reading and parsing garbage goes with its heap.
       await new Promise<void>((resolve, reject) => {
-        const worker = new Worker(script, { workerData: { root, live, cacheFile, check } satisfies IndexJob });
+        const worker = new Worker(script, { workerData: { root, live, cacheFile, check, gate: this.gate } satisfies IndexJob });
         let indexed = false;
         worker.on('message', (m: IndexMessage) => {
           // A pass overtaken by a newer one (invalidate) is not listened to any more.
