@@ -294,6 +294,8 @@ export class DatasetProblems {
 
   private enqueue(file: string, root: string): void {
     this.queue.set(file, root);
+    // Checked here once the indexing thread's pass is over: what it sends of this file is older.
+    this.roots.get(root)?.fresh.add(file);
     this.deps.changed(root);
     this.schedule(0);
   }
@@ -324,6 +326,11 @@ export class DatasetProblems {
       const st = this.roots.get(root);
       if (!st?.active) {
         this.queue.delete(file);
+        continue;
+      }
+      // While the indexing thread passes over the dataset, this thread keeps to the editor.
+      if (st.passing) {
+        waiting = true;
         continue;
       }
       const ds = this.deps.workspace.loaded(root);
