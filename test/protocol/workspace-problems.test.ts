@@ -219,3 +219,20 @@ test('the status follows the problems: counts by severity, relative to what the 
     ws.cleanup();
   }
 });
+
+test('a file open in the editor shows the problems of its text, never those of the file on disk', async () => {
+  const ws = dataset({ [BROKEN]: BROKEN_TEXT });
+  const c = new LspClient();
+  try {
+    await c.initialize(ws.dir, {}, { statusNotifications: true });
+    // Opened at once, while the dataset is indexed: the editor's text is fixed, the file on disk is not.
+    const uri = c.open(join(ws.dir, BROKEN), BROKEN_TEXT.replace('status: reviewd', 'status: reviewed'));
+    await c.ready(ws.dir);
+    const mine = c.published.filter((p) => p.uri === uri);
+    assert.ok(mine.length >= 1);
+    assert.deepEqual(mine.filter((p) => p.version === undefined || codes(p).includes('schema/enum')), []);
+  } finally {
+    await c.close();
+    ws.cleanup();
+  }
+});

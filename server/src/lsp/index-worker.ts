@@ -101,14 +101,32 @@ export type IndexMessage =
   | { type: 'checked'; total: number }
   | { type: 'error'; message: string };
 
-/** Indexes a dataset: the facts of each event file, in file order. */
-export async function indexDataset(job: IndexJob, post: (m: IndexMessage) => void): Promise<void> {
+/** What the server tells an indexing thread: a file opened in the editor (its check is the editor's). */
+export type IndexNotice = { type: 'opened'; file: string };
+
+/**
+ * Indexes a dataset: the facts of each event file, in file order; then, when asked, checks every
+ * file but those open in the editor (`open`: those of `job.live`, and those the server says open).
+ */
+export async function indexDataset(job: IndexJob, post: (m: IndexMessage) => void, open: Set<string> = new Set(Object.keys(job.live))): Promise<void> {
   const live = (f: string) => (Object.prototype.hasOwnProperty.call(job.live, f) ? job.live[f] : undefined);
   const dataset = await loadDataset(job.root, undefined, live);
   const listing = await listDataset(dataset);
   const events = listing.files.filter((f) => /\.ya?ml$/.test(f));
+  // (In two functions: the facts cache read and written while indexing is garbage during the check.)
+  const facts = indexFacts(job, dataset, events, live, post, listing.problems.map((p) => p.message));
+  if (job.check) await checkDataset(job, job.check.rules, dataset, events, facts, open, post);
+}
+
+function indexFacts(
+  job: IndexJob,
+  dataset: Awaited<ReturnType<typeof loadDataset>>,
+  events: string[],
+  live: (file: string) => string | undefined,
+  post: (m: IndexMessage) => void,
   // Unreadable folders and files that are not files: not indexed, and said in the log.
-  const problems = listing.problems.map((p) => p.message);
+  problems: string[],
+): [string, EventFacts[]][] {
   post({ type: 'begin', total: events.length });
   const facts: [string, EventFacts[]][] = [];
   const cache = loadCache(job.cacheFile);
@@ -144,7 +162,7 @@ export async function indexDataset(job: IndexJob, post: (m: IndexMessage) => voi
   }
   if (parsed > 0 || Object.keys(cache).length !== cached) saveCache(job.cacheFile, kept);
   post({ type: 'done', facts, parsed, cached, problems });
-  if (job.check) checkDataset(job, job.check.rules, dataset, events, facts, live, post);
+  return facts;
 }
 
 /** Files per `problems` message. */
@@ -156,27 +174,41 @@ function shown(f: Finding): Finding {
   return rest;
 }
 
-/** Checks every file of the dataset against the complete index, as the server checks a closed file. */
-function checkDataset(
+/**
+ * Checks every file of the dataset from disk against the complete index, as the server checks a
+ * closed file; files open in the editor are left to the editor (and counted as checked).
+ */
+async function checkDataset(
   job: IndexJob,
   rules: Record<string, unknown>,
   dataset: Awaited<ReturnType<typeof loadDataset>>,
   files: string[],
   facts: [string, EventFacts[]][],
-  live: (file: string) => string | undefined,
+  open: Set<string>,
   post: (m: IndexMessage) => void,
-): void {
+): Promise<void> {
   const index = new DatasetIndex();
   for (const [rel, f] of facts) index.set(rel, f);
   const config = Object.keys(rules).length ? resolveConfig(dataset.rawConfig, rules) : dataset.config;
   const context = { ...dataset.context, index };
   post({ type: 'checking', total: files.length });
   let batch: [string, Finding[]][] = [];
+  const send = async () => {
+    post({ type: 'problems', files: batch });
+    batch = [];
+    // Between batches the thread reads its messages: files opened meanwhile are skipped.
+    await new Promise((r) => setImmediate(r));
+  };
+  await new Promise((r) => setImmediate(r));
   for (const f of files) {
     yieldToEdits(job.gate);
+    if (open.has(f)) {
+      batch.push([f, []]);
+      continue;
+    }
     let text: string | undefined;
     try {
-      text = live(f) ?? readTextSync(f);
+      text = readTextSync(f);
     } catch {
       text = undefined;
     }
@@ -186,19 +218,20 @@ function checkDataset(
         ? []
         : checkParsed(parseFile(text, undefined, { trees: 'lazy' }), kind, { config, dataset: context, path: path.relative(job.root, f).split(path.sep).join('/') });
     batch.push([f, findings.map(shown)]);
-    if (batch.length === PROBLEMS_BATCH) {
-      post({ type: 'problems', files: batch });
-      batch = [];
-    }
+    if (batch.length === PROBLEMS_BATCH) await send();
   }
-  if (batch.length) post({ type: 'problems', files: batch });
+  if (batch.length) await send();
   post({ type: 'checked', total: files.length });
 }
 
-
 if (parentPort && workerData) {
   const port = parentPort;
-  indexDataset(workerData as IndexJob, (m) => port.postMessage(m)).catch((err: unknown) =>
+  const job = workerData as IndexJob;
+  const open = new Set(Object.keys(job.live));
+  port.on('message', (m: IndexNotice) => {
+    if (m?.type === 'opened') open.add(m.file);
+  });
+  indexDataset(job, (m) => port.postMessage(m), open).catch((err: unknown) =>
     port.postMessage({ type: 'error', message: err instanceof Error ? (err.stack ?? err.message) : String(err) } satisfies IndexMessage),
   );
 }

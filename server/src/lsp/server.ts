@@ -399,6 +399,7 @@ export function startServer(connection: Connection): void {
     if (p) {
       openFiles.set(p, e.document.uri);
       problems.opened(p, e.document.uri);
+      workspace.fileOpened(p);
     }
     schedule(e.document.uri, true);
   });

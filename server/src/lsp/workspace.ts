@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { DatasetIndex, type ParsedFile, extractFacts, parseFile, resolveConfig } from '../core';
-import { type IndexJob, type IndexMessage, indexDataset } from './index-worker';
+import { type IndexJob, type IndexMessage, type IndexNotice, indexDataset } from './index-worker';
 import { type LoadedDataset, kindOf, loadDataset, readText } from '../node/dataset';
 
 export interface DatasetState {
@@ -52,6 +52,8 @@ export class Workspace {
   private pass: IndexPass | undefined;
   /** Invalidations of each root so far: a load that one overtook does not start its pass. */
   private readonly generations = new Map<string, number>();
+  /** The indexing threads running. */
+  private readonly threads = new Set<Worker>();
   /** Shared with every indexing thread: 1 while an edit waits for its check (they wait then). */
   private readonly gate = new Int32Array(new SharedArrayBuffer(4));
 
@@ -98,6 +100,11 @@ export class Workspace {
     if ((Atomics.load(this.gate, 0) === 1) === editing) return;
     Atomics.store(this.gate, 0, editing ? 1 : 0);
     if (!editing) Atomics.notify(this.gate, 0);
+  }
+
+  /** Tells the indexing threads that a file is open in the editor: their pass leaves it to the editor. */
+  fileOpened(file: string): void {
+    for (const w of this.threads) w.postMessage({ type: 'opened', file } satisfies IndexNotice);
   }
 
   /** Has each indexing thread, once its index is done, check every file (see IndexPass). */
@@ -153,6 +160,8 @@ export class Workspace {
       // In a worker thread: the reading and parsing garbage goes with its heap.
       await new Promise<void>((resolve, reject) => {
         const worker = new Worker(script, { workerData: { root, live, cacheFile, check, gate: this.gate } satisfies IndexJob });
+        this.threads.add(worker);
+        worker.once('exit', () => this.threads.delete(worker));
         let indexed = false;
         worker.on('message', (m: IndexMessage) => {
           // A pass overtaken by a newer one (invalidate) is not listened to any more.
@@ -185,8 +194,16 @@ export class Workspace {
         worker.on('exit', (code) => reject(new Error(`the indexing thread exited (code ${code}) before it was done`)));
       });
     } else {
-      // Running from the sources (no bundle beside this file): on this thread.
-      await indexDataset({ root, live, cacheFile, check }, onMessage);
+      // Running from the sources (no bundle beside this file): on this thread, the index first.
+      await new Promise<void>((resolve, reject) => {
+        indexDataset({ root, live, cacheFile, check }, (m) => {
+          onMessage(m);
+          if (m.type === 'done') resolve();
+        }).then(resolve, (err: unknown) => {
+          reject(err);
+          this.pass?.stopped(root);
+        });
+      });
     }
     const ms = performance.now() - t0;
     progress?.done(`${index.size} events indexed in ${ms.toFixed(0)} ms${reuse}`);
