@@ -40,6 +40,8 @@ const BROKEN_TEXT = BASE.replace('id: 2026-02-22-sy-homs-captagon', 'id: 2026-01
 
 test('files never opened get their problems: the same findings, lines and columns as the CLI reports', async () => {
   const ws = dataset({ [BROKEN]: BROKEN_TEXT });
+  // Something that is not a file where an event is expected: an error on it, in both.
+  const fifo = spawnSync('mkfifo', [join(ws.dir, 'events', '2026', 'pipe.yaml')]);
   const c = await start(ws.dir);
   try {
     const status = await c.ready(ws.dir);
@@ -49,6 +51,7 @@ test('files never opened get their problems: the same findings, lines and column
     const expected = new Map<string, string[]>();
     for (const f of report) if (f.messages.length) expected.set(uriOf(f.filePath), f.messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.message}`).sort());
     assert.ok(expected.size >= 5, `the CLI reports problems in several files (${expected.size})`);
+    if (fifo.status === 0) assert.ok([...expected.values()].flat().some((m) => /io\/unreadable/.test(m)), 'the CLI reports the FIFO');
     const shown = new Map<string, string[]>();
     for (const [uri, p] of c.diagnostics) {
       if (p.diagnostics.length) shown.set(uri, p.diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code} ${d.message}`).sort());

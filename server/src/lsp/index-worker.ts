@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { DatasetIndex, type EventFacts, type Finding, checkParsed, extractFacts, parseFile, resolveConfig } from '../core';
-import { kindOf, listDataset, loadDataset, readTextSync, unreadable } from '../node/dataset';
+import { type ListingProblem, kindOf, listDataset, loadDataset, readTextSync, unreadable, unreadableFinding } from '../node/dataset';
 import * as path from 'node:path';
 import { readFileBytesSync } from '../node/files';
 
@@ -115,7 +115,7 @@ export async function indexDataset(job: IndexJob, post: (m: IndexMessage) => voi
   const events = listing.files.filter((f) => /\.ya?ml$/.test(f));
   // (In two functions: the facts cache read and written while indexing is garbage during the check.)
   const facts = indexFacts(job, dataset, events, live, post, listing.problems.map((p) => p.message));
-  if (job.check) await checkDataset(job, job.check.rules, dataset, events, facts, open, post);
+  if (job.check) await checkDataset(job, job.check.rules, dataset, events, facts, open, post, listing.problems);
 }
 
 function indexFacts(
@@ -165,6 +165,12 @@ function indexFacts(
   return facts;
 }
 
+/** A dataset file that cannot be read, as `haulcheck check` says it: an error on the file, the others checked. */
+export function unreadableFileFinding(rel: string, err: unknown): Finding {
+  const why = unreadable(err);
+  return unreadableFinding(why.startsWith('is ') ? `${rel} ${why}: it is not read.` : `The file ${rel} ${why}: it is not checked.`);
+}
+
 /** Files per `problems` message. */
 const PROBLEMS_BATCH = 200;
 
@@ -186,13 +192,15 @@ async function checkDataset(
   facts: [string, EventFacts[]][],
   open: Set<string>,
   post: (m: IndexMessage) => void,
+  /** What the listing could not read (folders, FIFOs…): an error on each, as `haulcheck check` reports them. */
+  unlisted: ListingProblem[] = [],
 ): Promise<void> {
   const index = new DatasetIndex();
   for (const [rel, f] of facts) index.set(rel, f);
   const config = Object.keys(rules).length ? resolveConfig(dataset.rawConfig, rules) : dataset.config;
   const context = { ...dataset.context, index };
-  post({ type: 'checking', total: files.length });
-  let batch: [string, Finding[]][] = [];
+  post({ type: 'checking', total: files.length + unlisted.length });
+  let batch: [string, Finding[]][] = unlisted.map((p) => [p.path, [unreadableFinding(p.message)]]);
   const send = async () => {
     post({ type: 'problems', files: batch });
     batch = [];
@@ -206,22 +214,21 @@ async function checkDataset(
       batch.push([f, []]);
       continue;
     }
-    let text: string | undefined;
+    const rel = path.relative(job.root, f).split(path.sep).join('/');
+    let text: string;
     try {
       text = readTextSync(f);
-    } catch {
-      text = undefined;
+    } catch (err) {
+      batch.push([f, [unreadableFileFinding(rel, err)]]);
+      continue;
     }
-    const kind = text === undefined ? undefined : kindOf(dataset, f, text);
-    const findings =
-      text === undefined || !kind
-        ? []
-        : checkParsed(parseFile(text, undefined, { trees: 'lazy' }), kind, { config, dataset: context, path: path.relative(job.root, f).split(path.sep).join('/') });
+    const kind = kindOf(dataset, f, text);
+    const findings = kind ? checkParsed(parseFile(text, undefined, { trees: 'lazy' }), kind, { config, dataset: context, path: rel }) : [];
     batch.push([f, findings.map(shown)]);
     if (batch.length === PROBLEMS_BATCH) await send();
   }
   if (batch.length) await send();
-  post({ type: 'checked', total: files.length });
+  post({ type: 'checked', total: files.length + unlisted.length });
 }
 
 if (parentPort && workerData) {

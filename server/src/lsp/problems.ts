@@ -19,7 +19,7 @@ import type { Diagnostic } from 'vscode-languageserver';
 import { type EventFacts, type Finding, checkParsed, duplicateWindowDays, filesRelatedTo, parseFile } from '../core';
 import { kindOf, readTextSync } from '../node/dataset';
 import { toDiagnostic } from './convert';
-import type { IndexJob, IndexMessage } from './index-worker';
+import { type IndexJob, type IndexMessage, unreadableFileFinding } from './index-worker';
 import { type DatasetState, fileUri, relPath } from './workspace';
 
 /** `workspace`: every dataset file's problems; `openFilesOnly`: those of the open files. */
@@ -355,14 +355,17 @@ export class DatasetProblems {
   private check(ds: DatasetState, st: RootState, file: string): void {
     if (this.deps.isOpen(file)) return; // the editor's text is checked by the editor's check
     st.fresh.add(file);
-    let text: string | undefined;
+    let text: string;
     try {
       text = readTextSync(file);
-    } catch {
-      text = undefined;
+    } catch (err) {
+      // Gone: nothing to show; there but unreadable (a folder, a FIFO, no permission): said on the file.
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') this.clear(file);
+      else this.show(ds.root, file, [unreadableFileFinding(relPath(ds.root, file), err)]);
+      return;
     }
-    const kind = text === undefined ? undefined : kindOf(ds.dataset, file, text);
-    if (text === undefined || !kind) {
+    const kind = kindOf(ds.dataset, file, text);
+    if (!kind) {
       this.clear(file);
       return;
     }
