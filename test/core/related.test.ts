@@ -6,6 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEFAULT_CONFIG, DatasetIndex, type Finding, checkParsed, duplicateWindowDays, extractFacts, filesRelatedTo, parseFile, resolveConfig } from '../../server/src/core';
+import { DEFAULT_DAYS } from '../../server/src/core/rules/events/possible-duplicate';
 // @ts-expect-error plain .mjs script without type declarations
 import { generateEvents } from '../../scripts/bench/generate.mjs';
 
@@ -57,10 +58,10 @@ test('the files whose findings change when an event changes are among the relate
   assert.ok(reached >= 4, `the changes reached other files' findings (${reached})`);
 });
 
-test("the window is events/possible-duplicate's days option", () => {
-  assert.equal(duplicateWindowDays(DEFAULT_CONFIG), 7);
+test("the window is events/possible-duplicate's days option, its default by default", () => {
+  assert.equal(duplicateWindowDays(DEFAULT_CONFIG), DEFAULT_DAYS);
   assert.equal(duplicateWindowDays(resolveConfig({ rules: { 'events/possible-duplicate': ['warning', { days: 30 }] } })), 30);
-  assert.equal(duplicateWindowDays(resolveConfig({ rules: { 'events/possible-duplicate': ['warning', { days: 'x' }] } })), 7);
+  assert.equal(duplicateWindowDays(resolveConfig({ rules: { 'events/possible-duplicate': ['warning', { days: 'x' }] } })), DEFAULT_DAYS);
 });
 
 test('the rules that read other events are the three filesRelatedTo follows', async () => {

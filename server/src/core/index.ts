@@ -26,7 +26,7 @@ export { BUILTIN_SCHEMAS } from './schema/schemas';
 export { validateValue } from './schema/validate';
 export * from './model/event';
 export { DatasetIndex, extractFacts, normaliseUrl, type EventFacts, type DatasetIndexView, type QuantityFact } from './model/dataset-index';
-export { duplicateWindowDays, filesRelatedTo } from './model/related';
+export { duplicateWindowDays, filesRelatedTo } from './rules/related';
 export * from './base/format';
 export { applyEdits, applyFixes, fixesAt, fixText, type FixResult } from './rules/fixes';
 export { applySuppressions, parseSuppressions, type Suppression } from './rules/suppress';

@@ -9,7 +9,7 @@
  *   for the editor. Its findings arrive in batches; a file that the server checked itself meanwhile
  *   (a change reached it) keeps the server's newer findings.
  * - Afterwards the few files a change reaches (a file changed on disk, closed in the editor, or an
- *   event whose facts changed and the events they share an id, a URL or a week with) are checked on
+ *   event whose facts changed and the events it shares an id, a URL or a few days with) are checked on
  *   the server's thread in short slices, and only while no edit waits for its check.
  *
  * Nothing is kept per file but what was published (to say nothing twice, and to clear it later).

@@ -49,6 +49,14 @@ function precise(values: number[]): number[] {
 
 const num = (x: unknown, d: number) => (typeof x === 'number' && Number.isFinite(x) && x >= 0 ? x : d);
 
+/** How many days apart two events may be and still look alike, unless the `days` option says otherwise. */
+export const DEFAULT_DAYS = 3;
+
+/** The `days` this rule compares with, from its options (the editor re-checks the files within them, rules/related.ts). */
+export function duplicateDays(options: Record<string, unknown> | undefined): number {
+  return num(options?.days, DEFAULT_DAYS);
+}
+
 export default defineRule({
   meta: {
     id: 'events/possible-duplicate',
@@ -75,7 +83,7 @@ export default defineRule({
     const index = ctx.dataset.index;
     const v = ctx.document.value as Record<string, unknown> | undefined;
     if (!index || !v || typeof v !== 'object' || Array.isArray(v)) return;
-    const days = num(ctx.options.days, 3);
+    const days = duplicateDays(ctx.options);
     const tolerance = num(ctx.options.tolerance, 0.1);
     // Facts of this document as it is now (the index may hold an older version).
     const self = extractFacts(ctx.path ?? '', ctx.file).find((f) => f.docIndex === ctx.document.index);

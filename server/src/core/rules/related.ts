@@ -5,14 +5,14 @@
  * file and line: when an event's facts enter or leave the index, only those events' findings can
  * change. The editor re-checks them instead of every file.
  */
-import type { ResolvedConfig } from './config';
-import { settingFor } from './config';
-import type { DatasetIndexView, EventFacts } from './dataset-index';
+import type { ResolvedConfig } from '../model/config';
+import { settingFor } from '../model/config';
+import type { DatasetIndexView, EventFacts } from '../model/dataset-index';
+import { duplicateDays } from './events/possible-duplicate';
 
-/** How many days apart events/possible-duplicate compares events (its `days` option, default 7). */
+/** How many days apart events/possible-duplicate compares events with this config (its `days` option). */
 export function duplicateWindowDays(config: ResolvedConfig): number {
-  const days = settingFor(config, 'events/possible-duplicate')?.options.days;
-  return typeof days === 'number' && Number.isFinite(days) && days >= 0 ? days : 7;
+  return duplicateDays(settingFor(config, 'events/possible-duplicate')?.options);
 }
 
 /**
