@@ -34,3 +34,4 @@ export { summarize, seizedText, type DatasetSummary, type SummaryContext, type H
 export { nominalOf, formatAmount, describeTotal, type Amount, type Total } from './report/amount';
 export { COLUMNS, exportRows, toCsv, toJsonl, toGeoJson, type Column, type Cell } from './report/export';
 export { pack, unpack, packTable, unpackTable, type PackedSummary, type PackedTable } from './report/pack';
+export { extractArticle, sourceIdOf, type ArticleInput, type Draft, type Provenance, type ReviewItem } from './extract/extract';
