@@ -48,7 +48,14 @@ export interface DateContext {
   drugAt: ReadonlySet<number>;
 }
 
-const hasStem = (w: Word, stems: readonly string[]) => w.kind === 'word' && stems.some((s) => (s.includes(' ') ? false : w.text.startsWith(s)));
+/** Whether a word starts with one of the stems; the second half of a hyphenated word ("co-operation") does not count. */
+export function hasStemAt(words: readonly Word[], k: number, stems: readonly string[]): boolean {
+  const w = words[k];
+  if (!w || w.kind !== 'word') return false;
+  const prev = words[k - 1];
+  if (prev && prev.raw === '-' && prev.end === w.start && words[k - 2]?.end === prev.start) return false;
+  return stems.some((s) => !s.includes(' ') && w.text.startsWith(s));
+}
 
 function wordAt(words: readonly Word[], offset: number): number {
   let lo = 0;
@@ -128,13 +135,13 @@ function roleOf(ctx: DateContext, f: FoundDate, sentence: Sentence, first: numbe
   // "said on Wednesday", "on Thursday said", "announced Friday", "in a statement late Friday".
   for (let k = Math.max(a, first - 4); k <= Math.min(b, last + 3); k++) {
     if (k >= first && k <= last) continue;
-    if (hasStem(words[k], ANNOUNCE_STEMS)) {
+    if (hasStemAt(words, k, ANNOUNCE_STEMS)) {
       return about() ? { role: 'announcement', why: `"${words[k].raw}" beside it`, verbAt: k } : { role: 'other', why: 'an announcement of something else' };
     }
   }
-  for (let k = a; k <= b; k++) if (hasStem(words[k], SEIZE_STEMS) || multiword(words, k, SEIZE_STEMS)) return { role: 'event', why: `"${words[k].raw}" in its clause` };
+  for (let k = a; k <= b; k++) if (hasStemAt(words, k, SEIZE_STEMS) || multiword(words, k, SEIZE_STEMS)) return { role: 'event', why: `"${words[k].raw}" in its clause` };
   if (chosen) return { role: 'event', why: 'the figure is in its clause' };
-  for (let k = a; k <= b; k++) if (hasStem(words[k], ANNOUNCE_STEMS) && about()) return { role: 'announcement', why: `"${words[k].raw}" in its clause` };
+  for (let k = a; k <= b; k++) if (hasStemAt(words, k, ANNOUNCE_STEMS) && about()) return { role: 'announcement', why: `"${words[k].raw}" in its clause` };
   return { role: 'other', why: 'nothing says it dates the seizure' };
 }
 
@@ -142,7 +149,7 @@ function roleOf(ctx: DateContext, f: FoundDate, sentence: Sentence, first: numbe
 const ABOUT_WORDS = ['shipment', 'haul', 'consignment', 'cargo', 'bust', ...ARREST_STEMS];
 
 function hasSeizure(words: readonly Word[], a: number, b: number): boolean {
-  for (let k = a; k <= b; k++) if (hasStem(words[k], SEIZE_STEMS) || hasStem(words[k], ABOUT_WORDS) || multiword(words, k, SEIZE_STEMS)) return true;
+  for (let k = a; k <= b; k++) if (hasStemAt(words, k, SEIZE_STEMS) || hasStemAt(words, k, ABOUT_WORDS) || multiword(words, k, SEIZE_STEMS)) return true;
   return false;
 }
 

@@ -13,11 +13,12 @@ import type { AgencyEntry, DrugEntry, Registries } from '../model/dataset';
 import type { Qualifier } from '../model/event';
 import { findDates } from '../read/date-words';
 import { foldWord } from '../read/date-vocabulary';
-import { countryName } from '../read/countries';
+import { countryName } from '../read/places';
 import { KG_PER_UNIT } from '../read/units';
 import { drugMatcher, type DrugMention } from './drugs';
 import { type Candidate, type Choice, chooseFigure, markParts, scanFigures } from './figures';
-import { type DateCandidate, type ResolvedDate, scanDates } from './dates';
+import { type DateCandidate, type ResolvedDate, hasStemAt, resolve, scanDates } from './dates';
+import { dayNumber, daysInMonth, fromDayNumber } from '../read/calendar';
 import { type PlaceEvidence, findPlaces } from './places';
 import { type Subdivision, subdivisionsOf } from '../read/places';
 import { ANNOUNCE_STEMS, SEIZE_STEMS } from './lexicon';
@@ -141,11 +142,26 @@ export function extractArticle(input: ArticleInput): Draft {
   const places = findPlaces(words, lang, registryAgencies);
   const drugs = drugMatcher(input.registries?.drugs.values() ?? []);
   const mentions = drugs.find(words);
-  const dateSpans = findDates(plain.text, lang).map((f) => [f.start, f.end] as [number, number]);
+  const found = findDates(plain.text, lang);
+  const dateSpans = found.map((f) => [f.start, f.end] as [number, number]);
   const candidates = scanFigures({ text: plain.text, language: lang, sentences, words, drugs, mentions, dateSpans });
   const review: ReviewItem[] = [];
   const provenance: Provenance[] = [];
   const quoted = new Set<Sentence>();
+
+  // A figure in a sentence dated a week or more before the article is another, earlier seizure's.
+  if (published) {
+    const weekBefore = fromDayNumber(dayNumber(published) - 7);
+    for (const c of candidates) {
+      const old = found.some((f) => {
+        if (!f.reading || f.start < c.sentence.start || f.end > c.sentence.end) return false;
+        const r = resolve(f.reading, published);
+        const end = r?.to ?? (r?.on ? lastDayOf(r.on, r.precision) : undefined);
+        return !!end && end < weekBefore;
+      });
+      if (old) c.background = true;
+    }
+  }
 
   // The drugs: the main one has the most figures named with it, then the most mentions, then comes first.
   const specific = mentions.filter((m) => !m.generic);
@@ -216,7 +232,11 @@ export function extractArticle(input: ArticleInput): Draft {
     const weights = mine('weight');
     markParts(pills);
     markParts(weights);
-    const p: Planned = { drug, entry, count: chooseFigure(pills), weight: chooseFigure(weights) };
+    // A weight that makes the count's tablets weigh what the drug's tablets weigh is the seizure's.
+    const count = chooseFigure(pills);
+    const fitsBand = entry?.forms?.find((f) => f.unit_mass_mg)?.unit_mass_mg?.error;
+    const fits = count.chosen && fitsBand ? (w: Candidate) => w.kg !== undefined && (w.kg * 1e6) / count.chosen!.value >= fitsBand[0] && (w.kg * 1e6) / count.chosen!.value <= fitsBand[1] : undefined;
+    const p: Planned = { drug, entry, count, weight: chooseFigure(weights, fits) };
     if (!p.count.chosen && packs.length) p.packs = chooseFigure(packs);
     // A count and a weight from different sentences that cannot be the same pills (the drug's
     // error band) are not paired: the one said to be a total stays, else the one that is not a sum,
@@ -291,7 +311,11 @@ export function extractArticle(input: ArticleInput): Draft {
   const arrests = chooseArrests(candidates.filter((c) => c.slot === 'arrests' && !c.not && !ignore.has(c.sentence)), review, orig);
 
   // The agencies of the registry the article names.
-  const agencies = findAgencies(words, input.registries?.agencies.values() ?? [], sentences);
+  const relevant = (offset: number) => {
+    const s = sentences.find((x) => offset >= x.start && offset < x.end);
+    return !!s && !ignore.has(s) && (focus.has(s) || wordsIn(words, s).some((_, k, ws) => hasStemAt(ws, k, SEIZE_STEMS)));
+  };
+  const agencies = findAgencies(words, input.registries?.agencies.values() ?? [], relevant);
 
   // ------------------------------------------------------------------------------------------
   // The event.
@@ -360,7 +384,15 @@ export function extractArticle(input: ArticleInput): Draft {
     const w = seizure.weight;
     if (w) for (const f of Array.isArray(w) ? w : [w]) if (isObj(f)) f.basis = /\bgross|brut|bruto|lordo|brutto|μικτ/i.test(String(f.as_reported)) ? 'gross' : 'unknown';
     if (i === 0) {
-      const values = candidates.filter((c) => c.slot === 'street_value' && (c.drug === p.drug || !c.drug) && /worth|value|valued|wert|valor|valore|valeur|değer|deger|αξια|αξία|قيمه|قيمة|wartos|érték|ertek|thamani/i.test(c.sentence.text));
+      // The value of this seizure: money "worth" or "valued" in a sentence of its figures or of its seizing, not a market's.
+      const values = candidates.filter(
+        (c) =>
+          c.slot === 'street_value' &&
+          !c.not &&
+          (focus.has(c.sentence) || wordsIn(words, c.sentence).some((_, k, ws) => hasStemAt(ws, k, SEIZE_STEMS))) &&
+          /worth|value|valued|wert|valor|valore|valeur|değer|deger|αξια|αξία|قيمه|قيمة|wartos|érték|ertek|thamani/i.test(c.sentence.text) &&
+          !/\bmarket is\b|\btrade is\b|\bindustry\b/i.test(c.sentence.text),
+      );
       if (values.length) {
         const v = values[0];
         const money: Record<string, unknown> = { value: v.value, currency: v.currency };
@@ -399,9 +431,11 @@ export function extractArticle(input: ArticleInput): Draft {
   } else review.push({ pointer: '/date', message: 'No date of the seizure or its announcement was found: date is null.' });
   for (const d of dates) if (d !== dateClaim && d.role !== 'other' && d.found.reading) review.push({ pointer: '/date', message: `Another date in the article: "${verbatim(original, plain, d.start, d.end)}" (${d.role}, ${d.why}).`, sentence: orig(d.sentence) });
 
+  // Quoted for the place: the sentence that names it, and the one of the province.
   if (location.evidence) {
-    for (const e of location.evidence) {
-      const s = sentences.find((x) => e.start >= x.start && e.start < x.end);
+    const cited = [location.evidence[0], location.evidence.find((e) => e.admin1 && e.admin1.name === location.admin1)];
+    for (const e of cited) {
+      const s = e && sentences.find((x) => e.start >= x.start && e.start < x.end);
       if (s) quoted.add(s);
     }
   }
@@ -421,7 +455,7 @@ export function extractArticle(input: ArticleInput): Draft {
   if (arrests) {
     arrestsFigure = { value: arrests.value, unit: 'persons' };
     if (arrests.qualifier !== 'exact') arrestsFigure.qualifier = arrests.qualifier;
-    arrestsFigure.as_reported = asReported(arrests);
+    arrestsFigure.as_reported = asReported(reportedSpan(words, mentions, arrests));
     arrestsFigure.source = sourceId;
     provenance.push({ pointer: '/arrests', words: String(arrestsFigure.as_reported), sentence: orig(arrests.sentence) });
     quoted.add(arrests.sentence);
@@ -528,7 +562,7 @@ function reportedSpan(words: readonly Word[], mentions: readonly DrugMention[], 
   return { start: c.start, end };
 }
 
-const COUNT_WORDS = /^(?:pills?|tablets?|capsules?|packages?|parcels?|packets?|bricks?|narcotics?|drugs?|pillen|tabletten|pastillas|comprimidos|compresse|pillole|comprimes|pilules|hap|hapi|χαπια|δισκια|tabletek|tabletki|tabletta|vidonge|حبه|حبات|حبوب|اقراص|fardos|paquetes|paketen|pakete|πακετα)$/u;
+const COUNT_WORDS = /^(?:people|persons?|suspects?|men|members|individuals|nationals|citizens|pills?|tablets?|capsules?|packages?|parcels?|packets?|bricks?|narcotics?|drugs?|pillen|tabletten|pastillas|comprimidos|compresse|pillole|comprimes|pilules|hap|hapi|χαπια|δισκια|tabletek|tabletki|tabletta|vidonge|حبه|حبات|حبوب|اقراص|fardos|paquetes|paketen|pakete|πακετα)$/u;
 
 function partLabel(text: string, words: readonly Word[], c: Candidate): string {
   return text.slice(c.start, c.end).slice(0, 60);
@@ -554,9 +588,12 @@ function titleFigure(c: Candidate, slot: 'count' | 'weight'): string {
   return `${QUALIFIER_WORDS[c.qualifier] ?? ''}${n}${unit}`;
 }
 
-/** The date claim: a seizure's date before an announcement's, placed before words only, with the figure, then the first. */
+/**
+ * The date claim: one that can be placed first, then a seizure's before an announcement's, then one in
+ * the clause of the figures, then the first. A year alone ("in 2025") only with the figures.
+ */
 function chooseDate(dates: readonly DateCandidate[]): DateCandidate | undefined {
-  const usable = dates.filter((d) => d.role !== 'other');
+  const usable = dates.filter((d) => d.role !== 'other' && (d.found.reading?.level !== 'year' || d.found.reading.relative || d.withFigure));
   const score = (d: DateCandidate) => [d.resolved ? 1 : 0, d.role === 'event' ? 1 : 0, d.withFigure ? 1 : 0, d.sentence.headline ? 0 : 1, -d.start];
   return [...usable].sort((a, b) => {
     const x = score(a);
@@ -605,6 +642,18 @@ function chooseLocation(
     entry.evidence.push(e);
     scores.set(e.country, entry);
   }
+  // "seized … in Syria's capital", "at Beirut port": a place in a clause that seizes, in the sentence of
+  // the figures, says where, whoever the authorities are (an Iraqi unit raiding in Damascus).
+  const focusOf = (e: PlaceEvidence): Sentence | undefined => {
+    const s = sentences.find((x) => e.start >= x.start && e.start < x.end);
+    return s && focus.has(s) ? s : undefined;
+  };
+  const direct = new Set(places.filter((e) => e.located && !e.route && !e.partner && !e.dateline && !e.nationality && focusOf(e) && clauseSeizes(words, e.first, focusOf(e)!, chosenAt)).map((e) => e.country));
+  if (direct.size === 1) {
+    const country = [...direct][0];
+    const entry = scores.get(country);
+    if (entry) scores.set(country, { score: entry.score + 1000, evidence: entry.evidence });
+  }
   const ranked = [...scores.entries()].sort((a, b) => b[1].score - a[1].score);
   if (ranked.length === 0) {
     review.push({ pointer: '/location/country', message: 'The article names no country, province or town of the seizure: country is null.' });
@@ -617,7 +666,9 @@ function chooseLocation(
   }
   const evidence = best[1].evidence.sort((a, b) => Number(b.located) - Number(a.located) || rankOf(b) - rankOf(a));
   const admins = new Map<string, Subdivision>();
-  for (const e of evidence) {
+  // The province of a place that seizes ("an operation in Homs province") before any other named.
+  const directAdmins = evidence.filter((e) => e.admin1 && direct.has(e.country) && e.located && focusOf(e) && clauseSeizes(words, e.first, focusOf(e)!, chosenAt));
+  for (const e of directAdmins.length ? directAdmins : evidence) {
     if (!e.admin1 || e.partner) continue;
     const top = e.admin1.parent ? (subdivisionByCode(e.country, e.admin1.parent) ?? e.admin1) : e.admin1;
     admins.set(top.code, top);
@@ -643,12 +694,23 @@ function clauseSeizes(words: readonly Word[], i: number, s: Sentence, chosenAt: 
   while (a > 0 && words[a - 1].start >= s.start && !stop(words[a - 1])) a--;
   let b = i;
   while (b + 1 < words.length && words[b + 1].end <= s.end && !stop(words[b + 1])) b++;
-  for (let k = a; k <= b; k++) if (words[k].kind === 'word' && SEIZE_STEMS.some((st) => words[k].text.startsWith(st))) return true;
+  for (let k = a; k <= b; k++) if (hasStemAt(words, k, SEIZE_STEMS)) return true;
   return chosenAt.some((o) => o >= words[a].start && o < words[b].end);
 }
 
 /** Words that open a relative clause: what is placed there is not the seizure ("which is believed to play a part in Syria's war"). */
 const RELATIVES = new Set(['which', 'who', 'whose', 'whom', 'welche', 'welcher', 'welches', 'cual', 'cuales', 'cui', 'dont', 'που', 'οποια', 'οποιο', 'ktory', 'ktora', 'ktore', 'amely', 'aki', 'ambayo', 'الذي', 'التي'].map(foldWord));
+
+/** The last day a resolved date allows: "2025-07" → 2025-07-31; a week's first day → its seventh. */
+function lastDayOf(on: string, precision: string): string {
+  if (on.length === 4) return `${on}-12-31`;
+  if (on.length === 7) return `${on}-${String(daysInMonth(Number(on.slice(0, 4)), Number(on.slice(5, 7)))).padStart(2, '0')}`;
+  return precision === 'week' ? fromDayNumber(dayNumber(on) + 6) : on;
+}
+
+function wordsIn(words: readonly Word[], s: Sentence): Word[] {
+  return words.filter((w) => w.start >= s.start && w.end <= s.end);
+}
 
 function subdivisionByCode(country: string, code: string): Subdivision | undefined {
   return subdivisionsOf(country).find((s) => s.code === code);
@@ -665,31 +727,40 @@ function chooseArrests(cands: readonly Candidate[], review: ReviewItem[], orig: 
   return undefined;
 }
 
-/** The agencies of the registry named in the article: by name, short name or alias. */
-function findAgencies(words: readonly Word[], agencies: Iterable<AgencyEntry>, sentences: readonly Sentence[]): { id: string; role: string }[] {
+/**
+ * The agencies of the registry named in the article (by name, short name or alias) in the sentences
+ * about the seizure: announcing when a verb of saying follows the name, supporting when it is a
+ * partner ("in close co-operation with …"), else seizing (the first) or supporting.
+ */
+function findAgencies(words: readonly Word[], agencies: Iterable<AgencyEntry>, relevant: (offset: number) => boolean): { id: string; role: string }[] {
   const names: { words: string[]; id: string }[] = [];
   for (const a of agencies) {
-    const all = [a.name, a.short_name, ...(((a as { aliases?: string[] }).aliases) ?? [])].filter((x): x is string => typeof x === 'string' && x.length >= 4);
+    const all = [a.name, a.short_name, ...((a as { aliases?: string[] }).aliases ?? [])].filter((x): x is string => typeof x === 'string' && x.length >= 4);
     for (const n of all) {
-      const w = foldWord(n.replace(/\([^)]*\)/g, ' ')).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+      const w = foldWord(n.replace(/\([^)]*\)/g, ' '))
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter(Boolean);
       if (w.length >= 2 || (w.length === 1 && w[0].length >= 4 && n === n.toUpperCase())) names.push({ words: w, id: a.id });
     }
   }
   names.sort((a, b) => b.words.length - a.words.length);
   const out: { id: string; role: string }[] = [];
-  const texts = words.map((w) => (w.kind === 'word' ? w.text.replace(/['’].*$/, '') : w.raw));
-  for (let i = 0; i < words.length; i++) {
+  const content = words.map((w, i) => ({ w, i })).filter(({ w }) => w.kind === 'word');
+  const texts = content.map(({ w }) => w.text.replace(/['’].*$/, ''));
+  for (let c = 0; c < content.length; c++) {
     for (const n of names) {
-      let ok = true;
-      for (let k = 0; k < n.words.length && ok; k++) ok = texts[i + k] === n.words[k];
-      if (!ok) continue;
-      if (!out.some((o) => o.id === n.id)) {
-        const s = sentences.find((x) => words[i].start >= x.start && words[i].start < x.end);
-        const clause = s ? foldWord(s.text) : '';
-        const announces = ANNOUNCE_STEMS.some((st) => clause.includes(st)) && !SEIZE_STEMS.some((st) => clause.includes(st));
-        out.push({ id: n.id, role: announces ? 'announcing' : out.some((o) => o.role === 'seizing') ? 'supporting' : 'seizing' });
+      if (!n.words.every((x, k) => texts[c + k] === x)) continue;
+      const first = content[c].i;
+      const last = content[c + n.words.length - 1].i;
+      if (relevant(words[first].start) && !out.some((o) => o.id === n.id)) {
+        const after = words.slice(last + 1, last + 5);
+        const before = words.slice(Math.max(0, first - 5), first);
+        const announces = after.some((w, k) => hasStemAt(words, last + 1 + k, ANNOUNCE_STEMS)) || /according to|quoted|cited/i.test(before.map((w) => w.raw).join(' '));
+        const partner = before.some((w) => /^(?:co-?operation|coordination|collaboration|assistance|partnership|support)$/i.test(w.raw)) || before.some((w, k) => w.raw === 'operation' && before[k - 2]?.raw === 'co');
+        const role = announces ? 'announcing' : partner || out.some((o) => o.role === 'seizing') ? 'supporting' : 'seizing';
+        out.push({ id: n.id, role });
       }
-      i += n.words.length - 1;
+      c += n.words.length - 1;
       break;
     }
   }

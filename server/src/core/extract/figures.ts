@@ -10,8 +10,9 @@
  *   "toplam 10 milyon 926 bin");
  * - writings of one quantity ("more than 5.3 million" and "5,383,400") are one candidate, written by
  *   its most precise figure (the same value hedged and not: the hedged one);
- * - among the rest, a figure named with its drug comes first, then one in the body (not the
- *   headline), then the most precise, then one said to be the total, then the first.
+ * - among the rest, a weight that makes a plausible tablet mass with the count comes first, then a
+ *   figure whose sentence is not dated weeks before the article, then one named with its drug, then one in the body (not the headline), then the most precise,
+ *   then one said to be the total, then the first.
  *
  * Pure functions over the plain text.
  */
@@ -59,6 +60,8 @@ export interface Candidate {
   counts?: 'pills' | 'packages' | 'items';
   /** The word after the number that says what it counts ("pills", "people"), folded. */
   noun?: string;
+  /** Its sentence dates it a week or more before the article: another, earlier seizure ("On January 15, … had seized"). */
+  background?: boolean;
   /** Introduced as more of it: "a further 5,281,250", "weitere 324 Kilo", "another". */
   further?: boolean;
 }
@@ -198,7 +201,11 @@ function classify(ctx: FigureContext, r: NumberReading & { unitWord?: string }, 
   if (Number.isInteger(r.value) && r.value >= 1900 && r.value <= 2100 && r.countOf !== 'pills' && r.countOf !== 'packages') return undefined;
   if (r.countOf === 'money') {
     const currency = currencyOf(r.noun, words, first, last);
-    return currency ? { ...base, slot: 'street_value', value: r.value, currency } : undefined;
+    if (!currency) return undefined;
+    // The sign or code before the number belongs to its words: "$10 billion", "EUR 60 million".
+    const sign = words[first - 1];
+    const from = sign && sign.kind !== 'num' && r.start - sign.end <= 1 && CURRENCIES.has(foldWord(sign.raw)) ? Math.min(base.start, sign.start) : base.start;
+    return { ...base, start: from, slot: 'street_value', value: r.value, currency };
   }
   if (r.countOf === 'persons') {
     if (!ARREST_STEMS.some((s) => folded(wordsOfSentence(ctx, sentence)).includes(s))) return undefined;
@@ -441,7 +448,7 @@ export interface Choice {
  * rules, in order: not a sum over other seizures, a share, a conversion, a part; then named with its
  * drug; then in the body; then the most precise; then said to be the total; then the first.
  */
-export function chooseFigure(cands: readonly Candidate[]): Choice {
+export function chooseFigure(cands: readonly Candidate[], fits?: (c: Candidate) => boolean): Choice {
   // "3,054,000 of the pills … and a further 5,281,250": parts added up, with no total of their own.
   const added: Candidate[] = [];
   for (const c of cands) {
@@ -453,7 +460,7 @@ export function chooseFigure(cands: readonly Candidate[]): Choice {
   }
   if (added.length >= 2) {
     const rest = cands.filter((c) => !added.includes(c));
-    const choice = chooseFigure(rest.map((c) => c));
+    const choice = chooseFigure(rest, fits);
     if (choice.chosen) return { ...choice, others: [...choice.others, ...added] };
     return { same: [], why: '', others: rest.filter((c) => c.not !== 'bare'), parts: added };
   }
@@ -481,6 +488,8 @@ export function chooseFigure(cands: readonly Candidate[]): Choice {
     if (g) g.push(b);
   }
   const rank = (g: Candidate[]) => [
+    fits && g.some(fits) ? 1 : 0,
+    g.some((c) => !c.background) ? 1 : 0,
     g.some((c) => c.attach === 'named') ? 1 : 0,
     g.some((c) => !c.sentence.headline && c.not !== 'bare') ? 1 : 0,
     Math.max(...g.map((c) => c.digits)),
@@ -495,7 +504,7 @@ export function chooseFigure(cands: readonly Candidate[]): Choice {
   const chosen = writing(best);
   if (ranked.length > 1) {
     const [r0, r1] = [ranked[0].r, ranked[1].r];
-    const reasons = ['it is named with its drug', 'it is in the body, the other only in the headline', 'it is the most precise figure', 'it is said to be the total', 'it comes first'];
+    const reasons = ['it fits the count (the drug’s weight a tablet)', 'the other is dated weeks before the article', 'it is named with its drug', 'it is in the body, the other only in the headline', 'it is the most precise figure', 'it is said to be the total', 'it comes first'];
     const i = r0.findIndex((v, k) => v !== r1[k]);
     why += i >= 0 ? reasons[i] : 'it comes first';
   } else if (best.length > 1) why += 'the other figures write the same quantity';

@@ -152,7 +152,7 @@ export const ROUTE_BEFORE = words(
 );
 
 /** Words before a place that make it where something happened: "in", "at", "near", "im", "en", "a", "στο", "في". */
-export const PLACE_BEFORE = words('in|at|near|off|inside|within|im|in der|in den|am|bei|en|en el|en la|cerca de|a|ad|nel|nella|presso|au|a la|dans|pres de|στο|στην|στη|στον|w|we|kolo|-ban|-ben|katika|في|ب|قرب');
+export const PLACE_BEFORE = words('in|at|near|off|inside|within|im|in der|in den|am|bei|en|en el|en la|cerca de|nel|nella|presso|au|a la|dans|pres de|στο|στην|στη|στον|w|we|kolo|-ban|-ben|katika|في|ب|قرب');
 
 /**
  * Patterns of the folded words of a clause or sentence (words joined by single spaces, with a space
@@ -167,6 +167,7 @@ export const AGGREGATE_RES: readonly RegExp[] = [
   / since the (?:beginning|start) /u,
   / so far this year /u,
   / (?:nationwide|across the country|in recent years|annual|annually|statistics) /u,
+  / (?:a|per|every|each) year /u,
   / in den (?:vergangenen|letzten) (?:\S+ )?(?:monaten|jahren|wochen) /u,
   / (?:mehreren|fruheren|mehrere) funde/u,
   / summier/u,

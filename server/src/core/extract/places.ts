@@ -336,7 +336,7 @@ function evidence(words: readonly Word[], first: number, last: number, country: 
 /** Whether a word that places something (in, at, near, "στην") comes right before the place, an article or "the port of" between. */
 function isLocated(words: readonly Word[], first: number): boolean {
   let k = first - 1;
-  const skip = new Set(['the', 'port', 'of', 'city', 'province', 'capital', 'el', 'la', 'il', 'del', 'di', 'de', 'porto', 'puerto', 'du', 'le', 'der', 'hafen', 'von', 'του', 'της', 'τη', 'την', 'λιμανι', 'ميناء', 'مدينه', 'محافظه', 'northern', 'southern', 'eastern', 'western', 'central']);
+  const skip = new Set(['the', 'port', 'of', 'city', 'coast', 'island', 'waters', 'shore', 'shores', 'province', 'capital', 'el', 'la', 'il', 'del', 'di', 'de', 'porto', 'puerto', 'du', 'le', 'der', 'hafen', 'von', 'του', 'της', 'τη', 'την', 'λιμανι', 'ميناء', 'مدينه', 'محافظه', 'northern', 'southern', 'eastern', 'western', 'central']);
   for (let n = 0; n < 4 && k >= 0 && words[k].kind === 'word' && skip.has(words[k].text); n++) k--;
   const w = words[k];
   return !!w && w.kind === 'word' && PLACE_BEFORE.has(w.text);
