@@ -1,12 +1,14 @@
 /**
  * The VS Code client: starts the Haulcheck language server and offers a restart command, an output
- * channel and "New Seizure Event" (asks for date, country, place and drug; the server composes the
- * file, the client writes and opens it). Every other feature is in the server.
+ * channel, "New Seizure Event" (asks for date, country, place and drug; the server composes the
+ * file, the client writes and opens it) and the article commands of extract.ts. Every other feature
+ * is in the server.
  */
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, LanguageClient, type LanguageClientOptions, type ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
 import { crashHandlers } from './faults';
 import { registerOverview } from './overview';
+import { addArticleAsSource, newEventFromArticle } from './extract';
 
 let client: LanguageClient | undefined;
 let output: vscode.LogOutputChannel | undefined;
@@ -43,6 +45,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand('haulcheck.showOutput', () => output?.show(true)),
     vscode.commands.registerCommand('haulcheck.newEvent', (args?: Partial<NewEventArgs>) => newEvent(args)),
+    vscode.commands.registerCommand('haulcheck.newEventFromArticle', (args?: object) => newEventFromArticle(client, args)),
+    vscode.commands.registerCommand('haulcheck.addArticleAsSource', (args?: object) => addArticleAsSource(client, args)),
   );
   registerOverview(context, () => client, (m) => output?.appendLine(m));
   await client.start();

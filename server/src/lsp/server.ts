@@ -20,6 +20,7 @@ import { CONFIG_FILE, type FileKind, type Finding, type ParsedFile, checkParsed,
 import { findDatasetRoot, kindOf, readText } from '../node/dataset';
 import { toDiagnostic } from './convert';
 import { type DocContext, FIX_ALL_KIND, NEW_EVENT_COMMAND, registerFeatures } from './features';
+import { EXTRACT_COMMANDS } from './extract';
 import { type DatasetState, type IndexProgress, Workspace, relPath } from './workspace';
 import { registerOverview } from './overview';
 
@@ -119,7 +120,7 @@ export function startServer(connection: Connection): void {
         referencesProvider: true,
         documentSymbolProvider: true,
         inlayHintProvider: { resolveProvider: false },
-        executeCommandProvider: { commands: [NEW_EVENT_COMMAND] },
+        executeCommandProvider: { commands: [NEW_EVENT_COMMAND, ...EXTRACT_COMMANDS] },
       },
       serverInfo: { name: SERVER_NAME, version: SERVER_VERSION },
     };

@@ -281,6 +281,7 @@ export function extractArticle(input: ArticleInput): Draft {
     planned.push(p);
   }
   if (planned.length === 0) review.push({ message: 'No drug of the registry is named: add the seizure by hand.' });
+  else if (!drugOrder.length && !mentions.some((m) => m.generic)) review.push({ pointer: '/seizures/0/drug', message: `The article names no drug of the registry: its figures are recorded under ${mainDrug}; name the drug.` });
 
   // The dates.
   const lead = sentences.find((x) => !x.headline);
@@ -324,6 +325,8 @@ export function extractArticle(input: ArticleInput): Draft {
     const f: Record<string, unknown> = { value: c.value };
     if (unit) f.unit = unit;
     if (c.qualifier !== 'exact') f.qualifier = c.qualifier;
+    // A weight says whether it is gross ("peso bruto", "gross weight"); else its basis is unknown.
+    if (c.slot === 'weight') f.basis = GROSS.test(plain.text.slice(Math.max(c.sentence.start, c.start - 40), c.end)) ? 'gross' : 'unknown';
     Object.assign(f, extra);
     f.as_reported = asReported(reportedSpan(words, mentions, c));
     f.source = sourceId;
@@ -381,8 +384,6 @@ export function extractArticle(input: ArticleInput): Draft {
     slot('count', p.count, (c) => (c.counts === 'packages' ? 'packs' : countUnit));
     if (!seizure.count && p.packs) slot('count', p.packs, () => 'packs');
     slot('weight', p.weight, (c) => c.unit);
-    const w = seizure.weight;
-    if (w) for (const f of Array.isArray(w) ? w : [w]) if (isObj(f)) f.basis = /\bgross|brut|bruto|lordo|brutto|μικτ/i.test(String(f.as_reported)) ? 'gross' : 'unknown';
     if (i === 0) {
       // The value of this seizure: money "worth" or "valued" in a sentence of its figures or of its seizing, not a market's.
       const values = candidates.filter(
@@ -517,6 +518,8 @@ function placeOfClause(c: Candidate, words: readonly Word[], places: readonly Pl
   return found.length === 1 ? found[0].country : undefined;
 }
 
+const GROSS = /\bgross\b|\bbrut\b|\bbruto\b|\blordo\b|\bbrutto\b|μικτ|القائم/iu;
+
 const slug = (s: string) =>
   foldWord(s)
     .replace(/[^a-z0-9]+/g, '-')
@@ -528,7 +531,8 @@ function verbatim(original: string, plain: ReturnType<typeof plainText>, start: 
   const b = plain.toOriginal(end);
   const s = original.slice(a, b);
   if (!s.includes('<')) return s;
-  return s.split(/<[^>]*>/).sort((x, y) => y.length - x.length)[0].trim();
+  // Words split by markup: the run that starts them (the number and its hedge).
+  return s.split(/<[^>]*>/).find((x) => x.trim())?.trim() ?? '';
 }
 
 /** A candidate's words for a message: "more than 1.35 million Captagon pills". */

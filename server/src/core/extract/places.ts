@@ -312,6 +312,9 @@ function authorityNear(words: readonly Word[], i: number): boolean {
   return false;
 }
 
+/** Words of passage: a country passed through is on the route; a port or crossing passed through is where the drugs were stopped. */
+const THROUGH = new Set(['through', 'via', 'transiting', 'uber', 'attraverso', 'par', 'uzerinden', 'μεσω', 'przez', 'عبر']);
+
 function evidence(words: readonly Word[], first: number, last: number, country: string, kind: PlaceEvidence['kind'], language: string | undefined): PlaceEvidence {
   const text = words
     .slice(first, last + 1)
@@ -325,7 +328,7 @@ function evidence(words: readonly Word[], first: number, last: number, country: 
     end: words[last].end,
     first,
     last,
-    route: isRoute(words, first, last, language),
+    route: isRoute(words, first, last, language) && !((kind === 'town' || kind === 'province') && THROUGH.has(words[first - 1]?.text ?? '')),
     located: isLocated(words, first),
     nationality: false,
     partner: isPartner(words, first),

@@ -21,7 +21,8 @@ function scalar(v: unknown, key: string): string {
   return JSON.stringify(s);
 }
 
-function flow(o: Record<string, unknown>): string {
+/** A flat object on one line: `{value: 215, unit: kg, source: thenational}`. */
+export function flow(o: Record<string, unknown>): string {
   return `{${Object.entries(o)
     .map(([k, v]) => `${k}: ${scalar(v, k)}`)
     .join(', ')}}`;
@@ -65,36 +66,49 @@ export function renderDraft(draft: Draft, options: RenderOptions = {}): string {
       if (value.length === 0) lines.push('seizures: []');
       else {
         lines.push('seizures:');
-        value.forEach((s, i) => {
-          const entries = Object.entries(s as Record<string, unknown>);
-          entries.forEach(([k, v], j) => {
-            const prefix = j === 0 ? '  - ' : '    ';
-            const notes = comments(byPointer.get(`/seizures/${i}/${k}`) ?? [], '    ');
-            if (notes.length && j === 0) lines.push(...notes.map((n) => n.replace(/^ {4}/, '  ')));
-            else lines.push(...notes);
-            lines.push(...field(prefix, k, v, '      '));
-          });
-        });
+        value.forEach((s, i) => lines.push(...seizureLines(s as Record<string, unknown>, '  ', (k) => byPointer.get(`/seizures/${i}/${k}`) ?? [])));
       }
       continue;
     }
     if (key === 'sources' && Array.isArray(value)) {
       lines.push('sources:');
-      for (const src of value as Record<string, unknown>[]) {
-        Object.entries(src).forEach(([k, v], j) => {
-          const prefix = j === 0 ? '  - ' : '    ';
-          if (k === 'quotes' && Array.isArray(v)) {
-            lines.push(`${prefix}quotes:`);
-            for (const q of v) lines.push(`      - ${JSON.stringify(q)}`);
-          } else if (k === 'published_note' || k === 'notes') lines.push(`${prefix}${k}: ${JSON.stringify(v)}`);
-          else lines.push(`${prefix}${k}: ${scalar(v, k)}`);
-        });
-      }
+      for (const src of value as Record<string, unknown>[]) lines.push(...sourceLines(src, '  '));
       continue;
     }
     lines.push(...field('', key, value, '  '));
   }
   return lines.join('\n') + '\n';
+}
+
+/** A seizure as a list item at `indent` ("  - drug: captagon", its keys two further in), review comments above its keys. */
+export function seizureLines(seizure: Record<string, unknown>, indent: string, review: (key: string) => readonly ReviewItem[] = () => []): string[] {
+  const lines: string[] = [];
+  const inner = indent + '  ';
+  Object.entries(seizure).forEach(([k, v], j) => {
+    lines.push(...comments(review(k), j === 0 ? indent : inner));
+    lines.push(...field(j === 0 ? `${indent}- ` : inner, k, v, inner + '  '));
+  });
+  return lines;
+}
+
+/** A source as a list item at `indent`, its quotes one a line. */
+export function sourceLines(source: Record<string, unknown>, indent: string): string[] {
+  const lines: string[] = [];
+  const inner = indent + '  ';
+  Object.entries(source).forEach(([k, v], j) => {
+    const prefix = j === 0 ? `${indent}- ` : inner;
+    if (k === 'quotes' && Array.isArray(v)) {
+      lines.push(`${prefix}quotes:`);
+      for (const q of v) lines.push(`${inner}  - ${JSON.stringify(q)}`);
+    } else if (k === 'published_note' || k === 'notes' || k === 'publisher' || k === 'title') lines.push(`${prefix}${k}: ${JSON.stringify(v)}`);
+    else lines.push(`${prefix}${k}: ${scalar(v, k)}`);
+  });
+  return lines;
+}
+
+/** A value written in a line: a scalar, or a flat object in flow style. */
+export function inline(value: unknown, key = ''): string {
+  return isObj(value) && isFlat(value) ? flow(value) : Array.isArray(value) ? JSON.stringify(value) : scalar(value, key);
 }
 
 /** One key and its value: a scalar on the line, a flat object in flow style, a list one item a line. */

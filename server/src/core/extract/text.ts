@@ -171,6 +171,13 @@ const FUNCTION_WORDS: Record<string, ReadonlySet<string>> = {
   sw: new Set('na ya wa za kwa la katika ni cha vya kwamba hiyo huo alisema wakati'.split(' ')),
 };
 
+/** The commonest words of Latin-script languages the readers do not read: a text in one of them is not read. */
+const UNREAD_WORDS: Record<string, ReadonlySet<string>> = {
+  nl: new Set('het een van en is op te dat niet zijn voor met ook bij werd heeft naar uit aan door'.split(' ')),
+  pt: new Set('os as do da em um uma que não com para foi dos das no na ao pelo pela'.split(' ')),
+  ro: new Set('și în din care pe cu la fost să sunt mai au după pentru este'.split(' ')),
+};
+
 export type LanguageGuess = { language: string; read: boolean } | undefined;
 
 /**
@@ -191,14 +198,14 @@ export function detectLanguage(text: string): LanguageGuess {
   let total = 0;
   for (const w of text.toLowerCase().match(/[\p{L}]+/gu) ?? []) {
     total++;
-    for (const [lang, set] of Object.entries(FUNCTION_WORDS)) if (set.has(w)) counts.set(lang, (counts.get(lang) ?? 0) + 1);
+    for (const [lang, set] of [...Object.entries(FUNCTION_WORDS), ...Object.entries(UNREAD_WORDS)]) if (set.has(w)) counts.set(lang, (counts.get(lang) ?? 0) + 1);
   }
-  let best: string | undefined;
-  let bestN = 0;
-  for (const [lang, n] of counts) if (n > bestN) [best, bestN] = [lang, n];
+  const ranked = [...counts].sort((a, b) => b[1] - a[1]);
+  const [best, bestN] = ranked[0] ?? [undefined, 0];
+  const alone = ranked.length === 1;
   // A Latin-script text whose words are none of these languages' (Romanian, Dutch, Portuguese…).
-  if (!best || bestN < Math.max(2, total * 0.08)) return total >= 8 ? { language: 'und', read: false } : undefined;
-  return { language: best, read: true };
+  if (!best || (bestN < Math.max(2, total * 0.08) && !(alone && bestN >= 1 && total < 12))) return total >= 8 ? { language: 'und', read: false } : undefined;
+  return { language: best, read: best in FUNCTION_WORDS };
 }
 
 /** Whether the readers read a language (BCP 47 tag; its primary subtag decides). */

@@ -1,0 +1,126 @@
+/**
+ * The extractor at the core, driven by data (test/fixtures/extract/articles.yaml): each article's
+ * draft holds the figures, date, place and drugs expected; and for every article, every draft keeps
+ * its promises: every quote is a verbatim piece of the article, every value's words are in a quote,
+ * the draft is status draft, passes the schema, and its YAML gives the event back.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { type Draft, buildRegistries, checkText, extractArticle, renderDraft } from '../../server/src/core';
+
+const CORPUS_REGISTRIES = join(__dirname, '..', 'corpus', 'dataset', 'registries');
+export const registries = buildRegistries(parse(readFileSync(join(CORPUS_REGISTRIES, 'drugs.yaml'), 'utf8')), parse(readFileSync(join(CORPUS_REGISTRIES, 'agencies.yaml'), 'utf8')));
+
+interface Case {
+  name: string;
+  language?: string;
+  published: string | null;
+  text: string;
+  expect: Record<string, unknown>;
+}
+const CASES = parse(readFileSync(join(__dirname, '..', 'fixtures', 'extract', 'articles.yaml'), 'utf8')) as Case[];
+
+const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+const list = (v: unknown): Record<string, unknown>[] => (Array.isArray(v) ? v.filter(isObj) : isObj(v) ? [v] : []);
+
+/** The promises every draft keeps, whatever the article. */
+export function assertHonest(draft: Draft, text: string, label: string): void {
+  const e = draft.event;
+  assert.equal(e.status, 'draft', label);
+  const source = list(e.sources)[0];
+  const quotes = source.quotes as string[];
+  for (const q of quotes) assert.ok(text.includes(q), `${label}: the quote is verbatim in the article: ${q}`);
+  const inQuote = (words: unknown) => typeof words === 'string' && quotes.some((q) => q.includes(words));
+  for (const s of list(e.seizures)) {
+    for (const slot of ['count', 'weight', 'street_value']) for (const f of list(s[slot])) assert.ok(inQuote(f.as_reported), `${label}: the words of ${slot} ${String(f.value)} are in a quote: ${String(f.as_reported)}`);
+  }
+  for (const c of list(e.date)) assert.ok(inQuote(c.as_reported), `${label}: the date's words are in a quote: ${String(c.as_reported)}`);
+  for (const a of list(e.arrests)) assert.ok(inQuote(a.as_reported), `${label}: the arrests' words are in a quote`);
+  for (const p of draft.provenance) assert.ok(quotes.includes(p.sentence) || !p.sentence, `${label}: the sentence of ${p.pointer} is a quote`);
+  const yaml = renderDraft(draft);
+  assert.deepEqual(parse(yaml), e, `${label}: the YAML gives the event back`);
+  const schema = checkText(yaml, 'event', { dataset: { registries, today: '2026-11-30' } }).findings.filter((f) => f.ruleId.startsWith('schema/') || f.ruleId.startsWith('yaml/'));
+  assert.deepEqual(schema.map((f) => f.message), [], `${label}: the draft passes the schema`);
+}
+
+const pick = (o: Record<string, unknown>, keys: string[]) => Object.fromEntries(keys.filter((k) => k in o).map((k) => [k, o[k]]));
+
+for (const c of CASES) {
+  test(`extract: ${c.name}`, () => {
+    const draft = extractArticle({ text: c.text, published: c.published, language: c.language, publisher: 'Test Press', registries });
+    assertHonest(draft, c.text, c.name);
+    const x = c.expect;
+    const seizures = list(draft.event.seizures);
+    const first = seizures[0] ?? {};
+    const slotOf = (v: Record<string, unknown>) => ('unit' in v && ['kg', 't', 'ton', 'g', 'lb', 'short_ton'].includes(String(v.unit)) ? 'weight' : 'count');
+    for (const key of ['count', 'weight'] as const) {
+      if (!x[key]) continue;
+      const want = x[key] as Record<string, unknown>;
+      const got = list(first[key])[0];
+      assert.ok(got, `${c.name}: a ${key}\n${renderDraft(draft)}`);
+      assert.deepEqual(pick(got, Object.keys(want)), want, `${c.name}: ${key}\n${renderDraft(draft)}`);
+    }
+    if (x.figures) {
+      const slot = slotOf(list(first.count)[0] ?? list(first.weight)[0] ?? {}) === 'weight' || !first.count ? 'weight' : 'count';
+      assert.deepEqual(list(first[slot]).map((f) => f.value), x.figures, `${c.name}: figures\n${renderDraft(draft)}`);
+    }
+    if (x.no_weight) assert.equal(first.weight, undefined, `${c.name}: no weight`);
+    if (x.no_weight_total) assert.ok(list(first.weight).every((f) => f.scope === 'part'), `${c.name}: parts only\n${renderDraft(draft)}`);
+    if (x.street_value) assert.deepEqual(pick(list(first.street_value)[0] ?? {}, Object.keys(x.street_value as object)), x.street_value, c.name);
+    if ('date' in x) {
+      const claim = list(draft.event.date)[0];
+      if (x.date === null) assert.equal(draft.event.date, null, c.name);
+      else {
+        assert.ok(claim, `${c.name}: a date claim\n${renderDraft(draft)}`);
+        const want = x.date as Record<string, unknown>;
+        assert.deepEqual(pick(claim, Object.keys(want)), want, `${c.name}: date\n${renderDraft(draft)}`);
+        if (!('on' in want)) assert.equal(claim.on, undefined, `${c.name}: words only`);
+      }
+    }
+    const location = list(draft.event.location)[0];
+    if ('country' in x) assert.equal(location.country, x.country, `${c.name}: country\n${renderDraft(draft)}`);
+    if ('admin1' in x) assert.equal(location.admin1, x.admin1, `${c.name}: admin1`);
+    if ('place' in x) assert.equal(location.place, x.place, `${c.name}: place`);
+    if (x.drugs) assert.deepEqual(seizures.map((s) => s.drug), x.drugs, `${c.name}: drugs\n${renderDraft(draft)}`);
+    if (x.arrests !== undefined) assert.equal(list(draft.event.arrests)[0]?.value, x.arrests, c.name);
+    for (const r of (x.review as string[] | undefined) ?? []) assert.ok(draft.review.some((i) => i.message.includes(r)), `${c.name}: a review point names "${r}": ${draft.review.map((i) => i.message).join(' | ')}`);
+  });
+}
+
+test('extract: a language the readers do not read gives an empty draft and says so', () => {
+  const text = 'De douane heeft in de haven van Rotterdam 2.000 kilo cocaïne in beslag genomen, meldde de politie woensdag. Het ging om een lading bananen uit Ecuador.';
+  const draft = extractArticle({ text, published: '2024-01-10', publisher: 'NOS', registries });
+  assert.equal(draft.read, false);
+  assert.deepEqual(draft.event.seizures, []);
+  assert.equal(draft.event.date, null);
+  assert.ok(draft.messages.some((m) => /language the readers do not read/.test(m)), draft.messages.join(' '));
+  assertHonest(draft, text, 'unread language');
+  const given = extractArticle({ text: 'Полиция изъяла 500 кг кокаина в порту.', published: '2024-01-10', language: 'ru', registries });
+  assert.equal(given.read, false);
+  assert.deepEqual(given.event.seizures, []);
+});
+
+test('extract: the language is told from the text when not given', () => {
+  const draft = extractArticle({ text: 'La Guardia Civil ha intervenido 1.250 kilos de cocaína en el puerto de Algeciras.', published: '2021-11-17', registries });
+  assert.equal(draft.language, 'es');
+  assert.equal(list(list(draft.event.seizures)[0].weight)[0].value, 1250, 'read with Spanish separators');
+});
+
+test('extract: the source id comes from the publisher, else the address; every figure cites it', () => {
+  const draft = extractArticle({ text: 'Police seized 2 million Captagon pills in Homs.', published: '2024-01-10', language: 'en', publisher: 'The National', registries });
+  assert.equal(list(draft.event.sources)[0].id, 'thenational');
+  const byUrl = extractArticle({ text: 'Police seized 2 million Captagon pills in Homs.', published: '2024-01-10', language: 'en', url: 'https://www.arabnews.com/node/1', registries });
+  assert.equal(list(byUrl.event.sources)[0].id, 'arabnews');
+  assert.equal(list(byUrl.event.sources)[0].url, 'https://www.arabnews.com/node/1');
+  assert.equal(list(list(byUrl.event.seizures)[0].count)[0].source, 'arabnews');
+});
+
+test('extract: every value has its sentence (for the hover), and the id is made of the values read', () => {
+  const draft = extractArticle({ text: 'Syrian authorities seized 600,000 Captagon pills in Latakia on Sunday, the ministry said.', published: '2025-05-20', publisher: 'SANA', registries });
+  assert.equal(draft.event.id, '2025-05-18-sy-latakia-captagon');
+  const pointers = draft.provenance.map((p) => p.pointer);
+  for (const p of ['/seizures/0/count/0', '/date', '/location/country']) assert.ok(pointers.includes(p), pointers.join(' '));
+});
