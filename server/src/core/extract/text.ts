@@ -173,7 +173,7 @@ const FUNCTION_WORDS: Record<string, ReadonlySet<string>> = {
 
 /** The commonest words of Latin-script languages the readers do not read: a text in one of them is not read. */
 const UNREAD_WORDS: Record<string, ReadonlySet<string>> = {
-  nl: new Set('het een van en is op te dat niet zijn voor met ook bij werd heeft naar uit aan door'.split(' ')),
+  nl: new Set('de het een van en in is op te dat niet zijn voor met ook bij werd heeft hebben naar uit aan door om'.split(' ')),
   pt: new Set('os as do da em um uma que não com para foi dos das no na ao pelo pela'.split(' ')),
   ro: new Set('și în din care pe cu la fost să sunt mai au după pentru este'.split(' ')),
 };
