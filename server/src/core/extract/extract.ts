@@ -9,19 +9,19 @@
  * seizure's is recorded and the others are listed with why. Nothing is guessed: no year, no country,
  * no drug the words do not give. Pure: text in, plain data out.
  */
-import type { AgencyEntry, DrugEntry, Registries } from '../model/dataset';
+import type { DrugEntry, Registries } from '../model/dataset';
 import type { Qualifier } from '../model/event';
-import { findDates } from '../read/date-words';
+import { type FoundDate, findDates } from '../read/date-words';
 import { foldWord } from '../read/date-vocabulary';
 import { countryName } from '../read/places';
-import { KG_PER_UNIT } from '../read/units';
-import { drugMatcher, type DrugMention } from './drugs';
-import { type Candidate, type Choice, chooseFigure, markParts, scanFigures } from './figures';
-import { type DateCandidate, type ResolvedDate, hasStemAt, resolve, scanDates } from './dates';
 import { dayNumber, daysInMonth, fromDayNumber } from '../read/calendar';
+import { type DrugMatcher, type DrugMention, drugMatcher } from './drugs';
+import { type Candidate, type Choice, chooseFigure, markParts, scanFigures } from './figures';
+import { type DateCandidate, hasStemAt, resolve, scanDates } from './dates';
 import { type PlaceEvidence, findPlaces } from './places';
-import { type Subdivision, subdivisionsOf } from '../read/places';
-import { ANNOUNCE_STEMS, SEIZE_STEMS } from './lexicon';
+import { type LocationChoice, chooseLocation } from './location';
+import { findAgencies } from './agencies';
+import { SEIZE_STEMS } from './lexicon';
 import { type Sentence, type Word, detectLanguage, isReadLanguage, plainText, sentencesOf, wordsOf } from './text';
 
 export interface ArticleInput {
@@ -73,8 +73,6 @@ export interface Draft {
   messages: string[];
 }
 
-const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
-
 /** "The National" → "thenational"; "Asharq Al-Awsat" → "asharq-al-awsat". */
 export function sourceIdOf(publisher: string | undefined, url: string | null | undefined): string {
   let base = publisher ?? '';
@@ -91,23 +89,50 @@ export function sourceIdOf(publisher: string | undefined, url: string | null | u
   return /^[a-z0-9]/.test(id) ? id : 'source';
 }
 
+/** What the readers made of an article: its sentences and words, drugs, places, dates and figures. */
+interface Reading {
+  original: string;
+  plain: ReturnType<typeof plainText>;
+  sentences: Sentence[];
+  words: Word[];
+  lang: string;
+  published?: string;
+  drugs: DrugMatcher;
+  mentions: DrugMention[];
+  /** Mentions of particular drugs (not "drugs", "narcotic pills"). */
+  specific: DrugMention[];
+  places: PlaceEvidence[];
+  dates: FoundDate[];
+  candidates: Candidate[];
+  /** The first sentence that is not a headline. */
+  lead?: Sentence;
+  /** A sentence as written in the article (markup included): a quote. */
+  orig(s: Sentence): string;
+  /** Words as written: the `as_reported` of a value. */
+  asReported(span: { start: number; end: number }): string;
+}
+
+/** The seizure of one drug: the figure chosen for each slot, with the others. */
+interface Planned {
+  drug: string;
+  entry?: DrugEntry;
+  count: Choice;
+  weight: Choice;
+  packs?: Choice;
+}
+
 /** Reads an article into a draft event. */
 export function extractArticle(input: ArticleInput): Draft {
   const original = input.text;
   const published = input.published && /^\d{4}-\d{2}-\d{2}$/.test(input.published) ? input.published : undefined;
   const sourceId = input.sourceId ?? sourceIdOf(input.publisher, input.url);
   const messages: string[] = [];
-  const guess = detectLanguage(original);
-  const language = (input.language ?? guess?.language)?.toLowerCase();
+  const language = (input.language ?? detectLanguage(original)?.language)?.toLowerCase();
   if (!language) messages.push('The language of the text could not be told; give it (en, de, es, it, fr, tr, el, ar, pl, hu, sw).');
   const read = !!language && isReadLanguage(language);
   if (language && !read) messages.push(`The text is in a language the readers do not read (${language}); the draft is empty: enter its values by hand.`);
-  const lang = language?.split(/[-_]/)[0];
   if (!published) messages.push('No publication date: weekdays and relative dates ("on Sunday", "last week") are kept as words only.');
 
-  const plain = plainText(original);
-  const sentences = sentencesOf(plain.text);
-  const orig = (s: Sentence) => original.slice(plain.toOriginal(s.start), plain.toOriginal(s.end));
   const source: Record<string, unknown> = {
     id: sourceId,
     publisher: input.publisher?.trim() || 'TODO: the outlet',
@@ -118,54 +143,154 @@ export function extractArticle(input: ArticleInput): Draft {
   else if (input.publishedNote) source.published_note = input.publishedNote;
   if (language) source.language = language;
 
-  if (!read || sentences.length === 0) {
-    if (sentences.length === 0) messages.push('The text holds no sentence to read.');
-    source.quotes = sentences.length ? [orig(sentences[0])] : ['TODO: the sentences the figures and dates come from, verbatim'];
-    const event = {
-      id: 'undated-xx-unknown-unspecified',
-      status: 'draft',
-      type: 'seizure',
-      title: 'TODO: a short headline for the event',
-      notes: messages.join(' '),
-      date: null,
-      location: { country: null, admin1: null, place: null, precision: 'unknown' },
-      seizures: [],
-      sources: [source],
-    };
-    return { event, provenance: [], review: messages.map((m) => ({ message: m })), language, read: false, messages };
-  }
+  const plain = plainText(original);
+  const sentences = sentencesOf(plain.text);
+  if (!read || sentences.length === 0) return emptyDraft(original, plain, sentences, source, language, messages);
 
-  const words = wordsOf(plain.text);
-  const registryAgencies = [...(input.registries?.agencies.values() ?? [])].flatMap((a) =>
-    typeof a.country === 'string' ? [a.name, a.short_name, ...((a as { aliases?: string[] }).aliases ?? [])].filter((n): n is string => typeof n === 'string' && n.includes(' ')).map((n) => ({ words: n.split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(foldWord), country: a.country! })) : [],
-  );
-  const places = findPlaces(words, lang, registryAgencies);
-  const drugs = drugMatcher(input.registries?.drugs.values() ?? []);
-  const mentions = drugs.find(words);
-  const found = findDates(plain.text, lang);
-  const dateSpans = found.map((f) => [f.start, f.end] as [number, number]);
-  const candidates = scanFigures({ text: plain.text, language: lang, sentences, words, drugs, mentions, dateSpans });
+  const r = readArticle(original, plain, sentences, language!.split(/[-_]/)[0], published, input.registries);
   const review: ReviewItem[] = [];
   const provenance: Provenance[] = [];
   const quoted = new Set<Sentence>();
+  const { drugOrder, mainDrug } = assignDrugs(r, input.registries);
+  const planned = planSeizures(r, drugOrder, mainDrug, review);
+  if (planned.length === 0) review.push({ message: 'No drug of the registry is named: add the seizure by hand.' });
+  else if (!drugOrder.length && !r.mentions.some((m) => m.generic)) review.push({ pointer: '/seizures/0/drug', message: `The article names no drug of the registry: its figures are recorded under ${mainDrug}; name the drug.` });
 
+  // The figures taken place the dates; the figures and the date place the seizure.
+  const chosenAt: number[] = [];
+  const otherAt: number[] = [];
+  for (const p of planned) {
+    for (const ch of [p.count, p.weight, p.packs]) {
+      if (!ch) continue;
+      if (ch.chosen) chosenAt.push(ch.chosen.start, ...ch.same.map((c) => c.start), ...(ch.chosen.parts ?? []).map((c) => c.start));
+      // A figure of the lead is about the event, even when another writing was taken (a misprint).
+      for (const o of ch.others) if (!o.partOf && !o.not && o.sentence !== r.lead) otherAt.push(o.start);
+      for (const c of ch.parts ?? []) chosenAt.push(c.start);
+    }
+  }
+  const drugAt = new Set(r.specific.map((m) => m.first));
+  const dates = scanDates({ text: r.plain.text, language: r.lang, sentences, words: r.words, published, chosenAt, otherAt, drugAt });
+  const dateClaim = chooseDate(dates);
+  const focus = new Set<Sentence>();
+  for (const p of planned) for (const ch of [p.count, p.weight, p.packs]) if (ch?.chosen) focus.add(ch.chosen.sentence);
+  if (dateClaim) focus.add(dateClaim.sentence);
+  // Sentences about other seizures (their figures were not taken) place nothing and arrest no one.
+  const ignore = new Set<Sentence>();
+  for (const p of planned) for (const ch of [p.count, p.weight]) for (const o of ch.others) if (!o.not && !o.partOf && !o.placePart && o.sentence !== r.lead && !focus.has(o.sentence)) ignore.add(o.sentence);
+  const location = chooseLocation(r.places, sentences, r.words, focus, ignore, chosenAt, review);
+  const arrests = chooseArrests(r.candidates.filter((c) => c.slot === 'arrests' && !c.not && !ignore.has(c.sentence)), review, r.orig);
+  const relevant = (offset: number) => {
+    const s = sentences.find((x) => offset >= x.start && offset < x.end);
+    return !!s && !ignore.has(s) && (focus.has(s) || wordsIn(r.words, s).some((_, k, ws) => hasStemAt(ws, k, SEIZE_STEMS)));
+  };
+  const agencies = findAgencies(r.words, input.registries?.agencies.values() ?? [], relevant);
+
+  // The event, in the order of the dataset's files.
+  const seizures = planned.map((p, i) => seizureOf(r, p, i, sourceId, focus, review, provenance, quoted));
+  const { date, announced } = dateOf(r, dateClaim, dates, sourceId, review, provenance, quoted);
+  const eventLocation = locationOf(r, location, provenance, quoted);
+  const event: Record<string, unknown> = {
+    id: idOf(date, location, mainDrug),
+    status: 'draft',
+    type: 'seizure',
+    title: titleOf(planned[0], mainDrug, location),
+    notes: notesOf(published, review),
+    date,
+  };
+  if (announced) event.announced = announced;
+  event.location = eventLocation;
+  if (agencies.length) event.agencies = agencies.map((a) => ({ agency: a.id, role: a.role }));
+  event.seizures = seizures;
+  if (arrests) {
+    const figure: Record<string, unknown> = { value: arrests.value, unit: 'persons' };
+    if (arrests.qualifier !== 'exact') figure.qualifier = arrests.qualifier;
+    figure.as_reported = r.asReported(reportedSpan(r.words, r.mentions, arrests));
+    figure.source = sourceId;
+    event.arrests = figure;
+    provenance.push({ pointer: '/arrests', words: String(figure.as_reported), sentence: r.orig(arrests.sentence) });
+    quoted.add(arrests.sentence);
+  }
+  const quotes = [...quoted].sort((a, b) => a.start - b.start).map(r.orig);
+  source.quotes = quotes.length ? quotes : [r.orig(sentences[0])];
+  event.sources = [source];
+  return { event, provenance, review, language, read: true, messages };
+}
+
+/** A draft of an article that is not read (a language the readers do not read, or no sentence): the source only, said so. */
+function emptyDraft(original: string, plain: ReturnType<typeof plainText>, sentences: Sentence[], source: Record<string, unknown>, language: string | undefined, messages: string[]): Draft {
+  if (sentences.length === 0) messages.push('The text holds no sentence to read.');
+  const first = sentences[0];
+  source.quotes = first ? [original.slice(plain.toOriginal(first.start), plain.toOriginal(first.end))] : ['TODO: the sentences the figures and dates come from, verbatim'];
+  const event = {
+    id: 'undated-xx-unknown-unspecified',
+    status: 'draft',
+    type: 'seizure',
+    title: 'TODO: a short headline for the event',
+    notes: messages.join(' '),
+    date: null,
+    location: { country: null, admin1: null, place: null, precision: 'unknown' },
+    seizures: [],
+    sources: [source],
+  };
+  return { event, provenance: [], review: messages.map((m) => ({ message: m })), language, read: false, messages };
+}
+
+/** The words, drugs, places, dates and figures of the article. */
+function readArticle(original: string, plain: ReturnType<typeof plainText>, sentences: Sentence[], lang: string, published: string | undefined, registries: Registries | undefined): Reading {
+  const words = wordsOf(plain.text);
+  const registryAgencies = [...(registries?.agencies.values() ?? [])].flatMap((a) =>
+    typeof a.country === 'string'
+      ? [a.name, a.short_name, ...((a as { aliases?: string[] }).aliases ?? [])]
+          .filter((n): n is string => typeof n === 'string' && n.includes(' '))
+          .map((n) => ({ words: n.split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(foldWord), country: a.country! }))
+      : [],
+  );
+  const drugs = drugMatcher(registries?.drugs.values() ?? []);
+  const mentions = drugs.find(words);
+  const dates = findDates(plain.text, lang);
+  const candidates = scanFigures({ text: plain.text, language: lang, sentences, words, drugs, mentions, dateSpans: dates.map((f) => [f.start, f.end]) });
   // A figure in a sentence dated a week or more before the article is another, earlier seizure's.
   if (published) {
     const weekBefore = fromDayNumber(dayNumber(published) - 7);
     for (const c of candidates) {
-      const old = found.some((f) => {
+      const old = dates.some((f) => {
         if (!f.reading || f.start < c.sentence.start || f.end > c.sentence.end) return false;
-        const r = resolve(f.reading, published);
-        const end = r?.to ?? (r?.on ? lastDayOf(r.on, r.precision) : undefined);
+        const res = resolve(f.reading, published);
+        const end = res?.to ?? (res?.on ? lastDayOf(res.on, res.precision) : undefined);
         return !!end && end < weekBefore;
       });
       if (old) c.background = true;
     }
   }
+  return {
+    original,
+    plain,
+    sentences,
+    words,
+    lang,
+    published,
+    drugs,
+    mentions,
+    specific: mentions.filter((m) => !m.generic),
+    places: findPlaces(words, lang, registryAgencies),
+    dates,
+    candidates,
+    lead: sentences.find((x) => !x.headline),
+    orig: (s) => original.slice(plain.toOriginal(s.start), plain.toOriginal(s.end)),
+    asReported: (span) => verbatim(original, plain, span.start, span.end),
+  };
+}
 
-  // The drugs: the main one has the most figures named with it, then the most mentions, then comes first.
-  const specific = mentions.filter((m) => !m.generic);
-  const sentenceOfWord = (i: number) => sentences.find((s) => words[i].start >= s.start && words[i].start < s.end);
+/**
+ * The drug of every figure. The main drug has the most figures named with it, then the most
+ * mentions, then comes first. A figure whose words name no drug takes the one drug its sentence
+ * names; a weight of "the drugs" that the main drug's own weight contradicts goes to the drug whose
+ * count it fits; else the main drug. Without a drug named, figures go to the registry's drug for
+ * what the article does not name ("tablets with narcotic additives", "461 Kilogramm Tabletten"),
+ * never to a drug it does not name.
+ */
+function assignDrugs(r: Reading, registries: Registries | undefined): { drugOrder: string[]; mainDrug?: string } {
+  const { candidates, specific } = r;
   const stats = new Map<string, { named: number; mentions: number; first: number }>();
   for (const m of specific) {
     const s = stats.get(m.drug) ?? { named: 0, mentions: 0, first: m.start };
@@ -174,13 +299,10 @@ export function extractArticle(input: ArticleInput): Draft {
   }
   for (const c of candidates) if (c.drug && c.attach === 'named' && !c.not && (c.slot === 'count' || c.slot === 'weight')) stats.get(c.drug)!.named++;
   const drugOrder = [...stats.entries()].sort((a, b) => b[1].named - a[1].named || b[1].mentions - a[1].mentions || a[1].first - b[1].first).map(([d]) => d);
-  const figures = candidates.filter((c) => (c.slot === 'count' || c.slot === 'weight') && (!c.not || c.not === 'a sum over a period or over several seizures'));
-  // Without a drug named, figures go to the registry's drug for what the article does not name
-  // ("tablets with narcotic additives", "461 Kilogramm Tabletten"): never to a drug it does not name.
-  const mainDrug = drugOrder[0] ?? (figures.length ? genericDrug(mentions, input.registries?.drugs.values() ?? [], figures.some((c) => c.slot === 'count' && c.counts !== 'packages')) : undefined);
-  // Figures whose words name no drug take the one drug their sentence names; a weight of "the drugs"
-  // that the main drug's own weight contradicts goes to the drug whose count it fits; else the main drug.
-  const bandOf = (drug: string) => drugs.entry(drug)?.forms?.find((f) => f.unit_mass_mg)?.unit_mass_mg?.error;
+  const figures = candidates.filter((c) => (c.slot === 'count' || c.slot === 'weight') && (!c.not || c.not === SUM));
+  const mainDrug = drugOrder[0] ?? (figures.length ? genericDrug(r.mentions, registries?.drugs.values() ?? [], figures.some((c) => c.slot === 'count' && c.counts !== 'packages')) : undefined);
+  const bandOf = (drug: string) => r.drugs.entry(drug)?.forms?.find((f) => f.unit_mass_mg)?.unit_mass_mg?.error;
+  const named = (d: string, slot: Candidate['slot']) => candidates.filter((o) => o.drug === d && o.slot === slot && o.attach === 'named' && !o.not);
   for (const c of candidates) {
     if (c.drug) continue;
     const inSentence = new Set(specific.filter((m) => m.start >= c.sentence.start && m.end <= c.sentence.end).map((m) => m.drug));
@@ -189,18 +311,12 @@ export function extractArticle(input: ArticleInput): Draft {
       if (c.attach === 'none') c.attach = 'sentence';
       continue;
     }
-    if (c.slot === 'weight' && c.kg !== undefined && mainDrug) {
-      const mainHasWeight = candidates.some((o) => o.drug === mainDrug && o.slot === 'weight' && o.attach === 'named' && !o.not);
+    if (c.slot === 'weight' && c.kg !== undefined && mainDrug && named(mainDrug, 'weight').length) {
       const fits = drugOrder.find((d) => {
         const band = bandOf(d);
-        const counts = candidates.filter((o) => o.drug === d && o.slot === 'count' && o.attach === 'named' && !o.not);
-        const hasWeight = candidates.some((o) => o.drug === d && o.slot === 'weight' && o.attach === 'named' && !o.not);
-        return d !== mainDrug && band && !hasWeight && counts.some((o) => {
-          const mg = (c.kg! * 1e6) / o.value;
-          return mg >= band[0] && mg <= band[1];
-        });
+        return d !== mainDrug && band && !named(d, 'weight').length && named(d, 'count').some((o) => inBand((c.kg! * 1e6) / o.value, band));
       });
-      if (mainHasWeight && fits) {
+      if (fits) {
         c.drug = fits;
         if (c.attach === 'none') c.attach = 'sentence';
         continue;
@@ -211,279 +327,234 @@ export function extractArticle(input: ArticleInput): Draft {
       if (c.attach === 'none') c.attach = 'article';
     }
   }
+  return { drugOrder, mainDrug };
+}
 
-  // One seizure per drug that has figures of its own (and the main drug).
-  const seizureDrugs = drugOrder.filter((d) => d === mainDrug || candidates.some((c) => c.drug === d && (c.attach === 'named' || c.attach === 'sentence') && !c.not && (c.slot === 'count' || c.slot === 'weight')));
+const SUM = 'a sum over a period or over several seizures';
+const inBand = (mg: number, band: [number, number]) => mg >= band[0] && mg <= band[1];
+
+/** One seizure per drug that has figures of its own (and the main drug), with the figure of each slot chosen. */
+function planSeizures(r: Reading, drugOrder: string[], mainDrug: string | undefined, review: ReviewItem[]): Planned[] {
+  const ownFigures = (d: string) => r.candidates.some((c) => c.drug === d && (c.attach === 'named' || c.attach === 'sentence') && !c.not && (c.slot === 'count' || c.slot === 'weight'));
+  const seizureDrugs = drugOrder.filter((d) => d === mainDrug || ownFigures(d));
   if (mainDrug && !seizureDrugs.includes(mainDrug)) seizureDrugs.unshift(mainDrug);
+  return seizureDrugs.map((drug, i) => planSeizure(r, drug, i, review));
+}
 
-  interface Planned {
-    drug: string;
-    entry?: DrugEntry;
-    count: Choice;
-    weight: Choice;
-    packs?: Choice;
-  }
-  const planned: Planned[] = [];
-  for (const drug of seizureDrugs) {
-    const entry = drugs.entry(drug);
-    const mine = (slot: Candidate['slot'], pred: (c: Candidate) => boolean = () => true) => candidates.filter((c) => c.slot === slot && c.drug === drug && pred(c));
-    const pills = mine('count', (c) => c.counts !== 'packages');
-    const packs = mine('count', (c) => c.counts === 'packages');
-    const weights = mine('weight');
-    markParts(pills);
-    markParts(weights);
-    // A weight that makes the count's tablets weigh what the drug's tablets weigh is the seizure's.
-    const count = chooseFigure(pills);
-    const fitsBand = entry?.forms?.find((f) => f.unit_mass_mg)?.unit_mass_mg?.error;
-    const fits = count.chosen && fitsBand ? (w: Candidate) => w.kg !== undefined && (w.kg * 1e6) / count.chosen!.value >= fitsBand[0] && (w.kg * 1e6) / count.chosen!.value <= fitsBand[1] : undefined;
-    const p: Planned = { drug, entry, count, weight: chooseFigure(weights, fits) };
-    if (!p.count.chosen && packs.length) p.packs = chooseFigure(packs);
-    // A count and a weight from different sentences that cannot be the same pills (the drug's
-    // error band) are not paired: the one said to be a total stays, else the one that is not a sum,
-    // else the count; the other is left for the maintainer.
-    const band = entry?.forms?.find((f) => f.unit_mass_mg)?.unit_mass_mg?.error;
-    const cc = p.count.chosen;
-    const wc = p.weight.chosen;
-    if (band && cc && wc && cc.sentence !== wc.sentence && wc.kg !== undefined) {
-      const mg = (wc.kg * 1e6) / cc.value;
-      if (mg < band[0] || mg > band[1]) {
-        const dropWeight = cc.total === wc.total ? !!wc.not || !cc.not : cc.total;
-        const [kept, dropped] = dropWeight ? [cc, wc] : [wc, cc];
-        review.push({ message: `${words2(plain.text, dropped)} is not taken: with ${words2(plain.text, kept)} it would be ${Math.round(mg)} mg a tablet, outside ${band[0]}–${band[1]} mg; the two do not weigh and count the same pills.`, sentence: orig(dropped.sentence) });
-        if (dropWeight) p.weight = { same: [], why: '', others: weights };
-        else p.count = { same: [], why: '', others: pills };
-      }
-    }
-    // A weight known only as a sum over several finds, not said to be the total, beside a count that is
-    // the seizure's own: the sum is of a wider scope ("23 ilde … 1 ton 756 kg"), not taken.
-    if (p.weight.chosen?.not && !p.weight.chosen.total && p.count.chosen && !p.count.chosen.not && p.count.chosen.sentence !== p.weight.chosen.sentence) {
-      review.push({ message: `${words2(plain.text, p.weight.chosen)} is not taken as the weight: the article gives it as a sum over several finds or a period.`, sentence: orig(p.weight.chosen.sentence) });
-      p.weight = { same: [], why: '', others: weights };
-    }
-    // Figures of one slot placed in different countries ("703 pounds … in Germany and 171 pounds …
-    // in the Netherlands", "1 ton 105 kg … in Kazakhstan"), none said to be the total: the parts of
-    // an operation in several countries; no total is taken.
-    for (const name of ['count', 'weight'] as const) {
-      const ch = p[name];
-      if (!ch.chosen || ch.chosen.total) continue;
-      const group = [ch.chosen, ...ch.same, ...ch.others.filter((o) => !o.not && !o.partOf)];
-      const placed = new Map<Candidate, string>();
-      for (const c of group) {
-        const country = placeOfClause(c, words, places);
-        if (country) placed.set(c, country);
-      }
-      if (new Set(placed.values()).size >= 2 && !group.some((c) => c.total)) {
-        for (const [c, country] of placed) c.placePart = country;
-        review.push({ pointer: `/seizures/${planned.length}/${name}`, message: `The ${name}s are given per country (${[...placed].map(([c, k]) => `${words2(plain.text, c)} in ${k}`).join(', ')}) and none is said to be the total: recorded as parts, no total taken.` });
-        p[name] = { same: [], why: '', others: group.filter((c) => !placed.has(c)), parts: [...placed.keys()] };
-      }
-    }
-    planned.push(p);
-  }
-  if (planned.length === 0) review.push({ message: 'No drug of the registry is named: add the seizure by hand.' });
-  else if (!drugOrder.length && !mentions.some((m) => m.generic)) review.push({ pointer: '/seizures/0/drug', message: `The article names no drug of the registry: its figures are recorded under ${mainDrug}; name the drug.` });
-
-  // The dates.
-  const lead = sentences.find((x) => !x.headline);
-  const chosenAt: number[] = [];
-  const otherAt: number[] = [];
-  for (const p of planned) {
-    for (const ch of [p.count, p.weight, p.packs]) {
-      if (!ch) continue;
-      if (ch.chosen) chosenAt.push(ch.chosen.start, ...ch.same.map((c) => c.start), ...(ch.chosen.parts ?? []).map((c) => c.start));
-      // A figure of the lead is about the event, even when another writing was taken (a misprint).
-      for (const o of ch.others) if (!o.partOf && !o.not && o.sentence !== lead) otherAt.push(o.start);
-      for (const c of ch.parts ?? []) chosenAt.push(c.start);
+function planSeizure(r: Reading, drug: string, index: number, review: ReviewItem[]): Planned {
+  const entry = r.drugs.entry(drug);
+  const mine = (slot: Candidate['slot'], pred: (c: Candidate) => boolean = () => true) => r.candidates.filter((c) => c.slot === slot && c.drug === drug && pred(c));
+  const pills = mine('count', (c) => c.counts !== 'packages');
+  const packs = mine('count', (c) => c.counts === 'packages');
+  const weights = mine('weight');
+  markParts(pills);
+  markParts(weights);
+  // A weight that makes the count's tablets weigh what the drug's tablets weigh is the seizure's.
+  const band = entry?.forms?.find((f) => f.unit_mass_mg)?.unit_mass_mg?.error;
+  const count = chooseFigure(pills);
+  const fits = count.chosen && band ? (w: Candidate) => w.kg !== undefined && inBand((w.kg * 1e6) / count.chosen!.value, band) : undefined;
+  const p: Planned = { drug, entry, count, weight: chooseFigure(weights, fits) };
+  if (!p.count.chosen && packs.length) p.packs = chooseFigure(packs);
+  const say = (c: Candidate) => `"${r.plain.text.slice(c.start, c.end)}"`;
+  // A count and a weight from different sentences that cannot be the same pills (the drug's error
+  // band) are not paired: the one said to be a total stays, else the one that is not a sum, else the
+  // count; the other is left for the maintainer.
+  const cc = p.count.chosen;
+  const wc = p.weight.chosen;
+  if (band && cc && wc && cc.sentence !== wc.sentence && wc.kg !== undefined) {
+    const mg = (wc.kg * 1e6) / cc.value;
+    if (!inBand(mg, band)) {
+      const dropWeight = cc.total === wc.total ? !!wc.not || !cc.not : cc.total;
+      const [kept, dropped] = dropWeight ? [cc, wc] : [wc, cc];
+      review.push({ message: `${say(dropped)} is not taken: with ${say(kept)} it would be ${Math.round(mg)} mg a tablet, outside ${band[0]}–${band[1]} mg; the two do not weigh and count the same pills.`, sentence: r.orig(dropped.sentence) });
+      if (dropWeight) p.weight = { same: [], why: '', others: weights };
+      else p.count = { same: [], why: '', others: pills };
     }
   }
-  const drugAt = new Set(specific.map((m) => m.first));
-  const dates = scanDates({ text: plain.text, language: lang, sentences, words, published, chosenAt, otherAt, drugAt });
-  const dateClaim = chooseDate(dates);
+  // A weight known only as a sum over several finds, not said to be the total, beside a count that is
+  // the seizure's own: the sum is of a wider scope ("23 ilde … 1 ton 756 kg"), not taken.
+  const w = p.weight.chosen;
+  if (w?.not && !w.total && p.count.chosen && !p.count.chosen.not && p.count.chosen.sentence !== w.sentence) {
+    review.push({ message: `${say(w)} is not taken as the weight: the article gives it as a sum over several finds or a period.`, sentence: r.orig(w.sentence) });
+    p.weight = { same: [], why: '', others: weights };
+  }
+  // Figures of one slot placed in different countries ("703 pounds … in Germany and 171 pounds … in
+  // the Netherlands", "1 ton 105 kg … in Kazakhstan"), none said to be the total: the parts of an
+  // operation in several countries; no total is taken.
+  for (const name of ['count', 'weight'] as const) {
+    const ch = p[name];
+    if (!ch.chosen || ch.chosen.total) continue;
+    const group = [ch.chosen, ...ch.same, ...ch.others.filter((o) => !o.not && !o.partOf)];
+    const placed = new Map<Candidate, string>();
+    for (const c of group) {
+      const country = placeOfClause(c, r.words, r.places);
+      if (country) placed.set(c, country);
+    }
+    if (new Set(placed.values()).size >= 2 && !group.some((c) => c.total)) {
+      for (const [c, country] of placed) c.placePart = country;
+      review.push({ pointer: `/seizures/${index}/${name}`, message: `The ${name}s are given per country (${[...placed].map(([c, k]) => `${say(c)} in ${k}`).join(', ')}) and none is said to be the total: recorded as parts, no total taken.` });
+      p[name] = { same: [], why: '', others: group.filter((c) => !placed.has(c)), parts: [...placed.keys()] };
+    }
+  }
+  return p;
+}
 
-  const focus = new Set<Sentence>();
-  for (const p of planned) for (const ch of [p.count, p.weight, p.packs]) if (ch?.chosen) focus.add(ch.chosen.sentence);
-  if (dateClaim) focus.add(dateClaim.sentence);
-  // Sentences about other seizures (their figures were not taken) place nothing.
-  const ignore = new Set<Sentence>();
-  for (const p of planned) for (const ch of [p.count, p.weight]) for (const o of ch.others) if (!o.not && !o.partOf && !o.placePart && o.sentence !== lead && !focus.has(o.sentence)) ignore.add(o.sentence);
-  const location = chooseLocation(places, sentences, words, focus, ignore, chosenAt, review);
-
-  // The arrests.
-  const arrests = chooseArrests(candidates.filter((c) => c.slot === 'arrests' && !c.not && !ignore.has(c.sentence)), review, orig);
-
-  // The agencies of the registry the article names.
-  const relevant = (offset: number) => {
-    const s = sentences.find((x) => offset >= x.start && offset < x.end);
-    return !!s && !ignore.has(s) && (focus.has(s) || wordsIn(words, s).some((_, k, ws) => hasStemAt(ws, k, SEIZE_STEMS)));
-  };
-  const agencies = findAgencies(words, input.registries?.agencies.values() ?? [], relevant);
-
-  // ------------------------------------------------------------------------------------------
-  // The event.
-  const asReported = (c: { start: number; end: number }) => verbatim(original, plain, c.start, c.end);
+/** A seizure of the event: the drug, its form, its figures (the one taken, its other writings, its parts), its street value. */
+function seizureOf(r: Reading, p: Planned, i: number, sourceId: string, focus: ReadonlySet<Sentence>, review: ReviewItem[], provenance: Provenance[], quoted: Set<Sentence>): Record<string, unknown> {
+  const say = (c: Candidate) => `"${r.plain.text.slice(c.start, c.end)}"`;
+  const wordsOf = (c: Candidate) => r.asReported(reportedSpan(r.words, r.mentions, c));
   const figureOf = (c: Candidate, unit: string | undefined, extra: Record<string, unknown> = {}): Record<string, unknown> => {
     const f: Record<string, unknown> = { value: c.value };
     if (unit) f.unit = unit;
     if (c.qualifier !== 'exact') f.qualifier = c.qualifier;
     // A weight says whether it is gross ("peso bruto", "gross weight"); else its basis is unknown.
-    if (c.slot === 'weight') f.basis = GROSS.test(plain.text.slice(Math.max(c.sentence.start, c.start - 40), c.end)) ? 'gross' : 'unknown';
+    if (c.slot === 'weight') f.basis = GROSS.test(r.plain.text.slice(Math.max(c.sentence.start, c.start - 40), c.end)) ? 'gross' : 'unknown';
     Object.assign(f, extra);
-    f.as_reported = asReported(reportedSpan(words, mentions, c));
+    f.as_reported = wordsOf(c);
     f.source = sourceId;
     return f;
   };
-  const seizures: Record<string, unknown>[] = [];
-  planned.forEach((p, i) => {
-    const seizure: Record<string, unknown> = { drug: p.drug };
-    const form = formOf(p.entry, p.count?.chosen ? 'count' : 'weight');
-    if (form) seizure.form = form;
-    const slot = (name: 'count' | 'weight', ch: Choice | undefined, unitOf: (c: Candidate) => string | undefined) => {
-      if (!ch?.chosen && ch?.parts?.length) {
-        const list = ch.parts.map((c, k) => {
-          const label = c.placePart ? (countryName(c.placePart) ?? c.placePart) : partLabel(plain.text, words, c);
-          provenance.push({ pointer: `/seizures/${i}/${name}/${k}`, words: asReported(reportedSpan(words, mentions, c)), sentence: orig(c.sentence), why: `a part (${label}); the article gives no total` });
-          quoted.add(c.sentence);
-          return figureOf(c, unitOf(c), { scope: 'part', part: label });
-        });
-        seizure[name] = list.length === 1 ? list[0] : list;
-        return;
-      }
-      if (!ch?.chosen) {
-        for (const o of ch?.others ?? []) if (!o.not && !o.partOf) review.push({ pointer: `/seizures/${i}/${name}`, message: `Not taken as the ${name}: ${words2(plain.text, o)}${o.not ? ` (${o.not})` : ''}.`, sentence: orig(o.sentence) });
-        return;
-      }
-      const list: Record<string, unknown>[] = [];
-      const add = (c: Candidate, extra: Record<string, unknown>, why?: string) => {
-        const pointer = `/seizures/${i}/${name}/${list.length}`;
-        list.push(figureOf(c, unitOf(c), extra));
-        provenance.push({ pointer, words: asReported(reportedSpan(words, mentions, c)), sentence: orig(c.sentence), why });
+  const seizure: Record<string, unknown> = { drug: p.drug };
+  const form = formOf(p.entry, p.count.chosen ? 'count' : 'weight');
+  if (form) seizure.form = form;
+  const slot = (name: 'count' | 'weight', ch: Choice | undefined, unitOf: (c: Candidate) => string | undefined) => {
+    if (!ch?.chosen && ch?.parts?.length) {
+      // Parts and no total: each part with its label (its country, or its words).
+      const list = ch.parts.map((c, k) => {
+        const label = c.placePart ? (countryName(c.placePart) ?? c.placePart) : partLabel(r.plain.text, c);
+        provenance.push({ pointer: `/seizures/${i}/${name}/${k}`, words: wordsOf(c), sentence: r.orig(c.sentence), why: `a part (${label}); the article gives no total` });
         quoted.add(c.sentence);
-      };
-      add(ch.chosen, ch.chosen.not ? { note: 'The article gives it as a sum over several finds or a period.' } : {}, `believed the seizure's ${name}: ${ch.why}`);
-      for (const c of ch.same) add(c, {}, 'another writing of the same quantity');
-      for (const c of ch.chosen.parts ?? []) add(c, { scope: 'part', part: partLabel(plain.text, words, c) }, 'a part: with the other parts it makes the total');
-      // Several writings of one quantity: say where each is printed (the rules read a lead's rounder
-      // figure more leniently than two figures of the body).
-      if (list.length > 1) {
-        const all = [ch.chosen, ...ch.same, ...(ch.chosen.parts ?? [])];
-        list.forEach((f, k) => {
-          const c = all[k];
-          const where = c.sentence.headline ? 'headline' : c.sentence === lead ? 'lead' : 'body';
-          const { source: src, ...rest } = f;
-          for (const key of Object.keys(f)) delete f[key];
-          Object.assign(f, rest, { where, source: src });
-        });
-      }
+        return figureOf(c, unitOf(c), { scope: 'part', part: label });
+      });
       seizure[name] = list.length === 1 ? list[0] : list;
-      for (const o of ch.others) {
-        if (o.partOf || o.not === 'a conversion of the figure before it') continue;
-        review.push({ pointer: `/seizures/${i}/${name}`, message: `Also in the article, not taken as this seizure's ${name}: ${words2(plain.text, o)}${o.not ? ` (${o.not})` : ` (the ${name} taken: ${ch.why})`}.`, sentence: orig(o.sentence) });
-      }
+      return;
+    }
+    if (!ch?.chosen) {
+      for (const o of ch?.others ?? []) if (!o.not && !o.partOf) review.push({ pointer: `/seizures/${i}/${name}`, message: `Not taken as the ${name}: ${say(o)}.`, sentence: r.orig(o.sentence) });
+      return;
+    }
+    const chosen = ch.chosen;
+    const list: Record<string, unknown>[] = [];
+    const add = (c: Candidate, extra: Record<string, unknown>, why?: string) => {
+      provenance.push({ pointer: `/seizures/${i}/${name}/${list.length}`, words: wordsOf(c), sentence: r.orig(c.sentence), why });
+      list.push(figureOf(c, unitOf(c), extra));
+      quoted.add(c.sentence);
     };
-    const countUnit = countUnitOf(p.entry);
-    slot('count', p.count, (c) => (c.counts === 'packages' ? 'packs' : countUnit));
-    if (!seizure.count && p.packs) slot('count', p.packs, () => 'packs');
-    slot('weight', p.weight, (c) => c.unit);
-    if (i === 0) {
-      // The value of this seizure: money "worth" or "valued" in a sentence of its figures or of its seizing, not a market's.
-      const values = candidates.filter(
-        (c) =>
-          c.slot === 'street_value' &&
-          !c.not &&
-          (focus.has(c.sentence) || wordsIn(words, c.sentence).some((_, k, ws) => hasStemAt(ws, k, SEIZE_STEMS))) &&
-          /worth|value|valued|wert|valor|valore|valeur|değer|deger|αξια|αξία|قيمه|قيمة|wartos|érték|ertek|thamani/i.test(c.sentence.text) &&
-          !/\bmarket is\b|\btrade is\b|\bindustry\b/i.test(c.sentence.text),
-      );
-      if (values.length) {
-        const v = values[0];
-        const money: Record<string, unknown> = { value: v.value, currency: v.currency };
-        if (v.qualifier !== 'exact') money.qualifier = v.qualifier;
-        money.as_reported = asReported(v);
-        money.source = sourceId;
-        seizure.street_value = money;
-        provenance.push({ pointer: `/seizures/${i}/street_value`, words: asReported(v), sentence: orig(v.sentence) });
-        quoted.add(v.sentence);
-      }
+    add(chosen, chosen.not ? { note: 'The article gives it as a sum over several finds or a period.' } : {}, `believed the seizure's ${name}: ${ch.why}`);
+    for (const c of ch.same) add(c, {}, 'another writing of the same quantity');
+    for (const c of chosen.parts ?? []) add(c, { scope: 'part', part: partLabel(r.plain.text, c) }, 'a part: with the other parts it makes the total');
+    // Several writings of one quantity: where each is printed (the rules read a lead's rounder figure
+    // more leniently than two figures of the body).
+    if (list.length > 1) {
+      const all = [chosen, ...ch.same, ...(chosen.parts ?? [])];
+      list.forEach((f, k) => {
+        const { source: src, ...rest } = f;
+        for (const key of Object.keys(f)) delete f[key];
+        Object.assign(f, rest, { where: all[k].sentence.headline ? 'headline' : all[k].sentence === r.lead ? 'lead' : 'body', source: src });
+      });
     }
-    seizures.push(seizure);
-  });
-
-  let date: unknown = null;
-  let announced: string | undefined;
-  if (dateClaim) {
-    const claim: Record<string, unknown> = {};
-    if (dateClaim.resolved) {
-      const r = dateClaim.resolved;
-      if (r.on) claim.on = r.on;
-      if (r.from) claim.from = r.from;
-      if (r.to) claim.to = r.to;
-      claim.precision = r.precision;
+    seizure[name] = list.length === 1 ? list[0] : list;
+    for (const o of ch.others) {
+      if (o.partOf || o.not === 'a conversion of the figure before it') continue;
+      review.push({ pointer: `/seizures/${i}/${name}`, message: `Also in the article, not taken as this seizure's ${name}: ${say(o)} (${o.not ?? `the ${name} taken: ${ch.why}`}).`, sentence: r.orig(o.sentence) });
     }
-    claim.as_reported = asReported(dateClaim);
-    if (dateClaim.role === 'announcement') claim.refers_to = 'announcement';
-    claim.source = sourceId;
-    date = claim;
-    provenance.push({ pointer: '/date', words: String(claim.as_reported), sentence: orig(dateClaim.sentence), why: `${dateClaim.role === 'announcement' ? 'the announcement' : 'the seizure'}: ${dateClaim.why}` });
-    quoted.add(dateClaim.sentence);
-    if (!dateClaim.resolved) review.push({ pointer: '/date', message: `"${claim.as_reported}" cannot be placed without ${published ? 'its year' : 'the publication date'}: kept as words.`, sentence: orig(dateClaim.sentence) });
-    // The announcement's day, when the seizure's is known too.
-    const ann = dates.find((d) => d.role === 'announcement' && d !== dateClaim && d.resolved?.precision === 'day');
-    if (dateClaim.role === 'event' && dateClaim.resolved?.precision === 'day' && ann?.resolved?.on && ann.resolved.on >= dateClaim.resolved.on!) announced = ann.resolved.on;
-  } else review.push({ pointer: '/date', message: 'No date of the seizure or its announcement was found: date is null.' });
-  for (const d of dates) if (d !== dateClaim && d.role !== 'other' && d.found.reading) review.push({ pointer: '/date', message: `Another date in the article: "${verbatim(original, plain, d.start, d.end)}" (${d.role}, ${d.why}).`, sentence: orig(d.sentence) });
-
-  // Quoted for the place: the sentence that names it, and the one of the province.
-  if (location.evidence) {
-    const cited = [location.evidence[0], location.evidence.find((e) => e.admin1 && e.admin1.name === location.admin1)];
-    for (const e of cited) {
-      const s = e && sentences.find((x) => e.start >= x.start && e.start < x.end);
-      if (s) quoted.add(s);
+  };
+  const countUnit = countUnitOf(p.entry);
+  slot('count', p.count, (c) => (c.counts === 'packages' ? 'packs' : countUnit));
+  if (!seizure.count && p.packs) slot('count', p.packs, () => 'packs');
+  slot('weight', p.weight, (c) => c.unit);
+  if (i === 0) {
+    // The value of this seizure: money "worth" or "valued" in a sentence of its figures or of its seizing, not a market's.
+    const v = r.candidates.find(
+      (c) =>
+        c.slot === 'street_value' &&
+        !c.not &&
+        (focus.has(c.sentence) || wordsIn(r.words, c.sentence).some((_, k, ws) => hasStemAt(ws, k, SEIZE_STEMS))) &&
+        /worth|value|valued|wert|valor|valore|valeur|değer|deger|αξια|αξία|قيمه|قيمة|wartos|érték|ertek|thamani/i.test(c.sentence.text) &&
+        !/\bmarket is\b|\btrade is\b|\bindustry\b/i.test(c.sentence.text),
+    );
+    if (v) {
+      const money: Record<string, unknown> = { value: v.value, currency: v.currency };
+      if (v.qualifier !== 'exact') money.qualifier = v.qualifier;
+      money.as_reported = r.asReported(v);
+      money.source = sourceId;
+      seizure.street_value = money;
+      provenance.push({ pointer: `/seizures/${i}/street_value`, words: String(money.as_reported), sentence: r.orig(v.sentence) });
+      quoted.add(v.sentence);
     }
   }
-  const eventLocation: Record<string, unknown> = {
+  return seizure;
+}
+
+/** The date claim (and the announcement's day, when the seizure's is known too); the other dates for review. */
+function dateOf(r: Reading, claimed: DateCandidate | undefined, dates: readonly DateCandidate[], sourceId: string, review: ReviewItem[], provenance: Provenance[], quoted: Set<Sentence>): { date: Record<string, unknown> | null; announced?: string } {
+  for (const d of dates) if (d !== claimed && d.role !== 'other' && d.found.reading) review.push({ pointer: '/date', message: `Another date in the article: "${r.asReported(d)}" (${d.role}, ${d.why}).`, sentence: r.orig(d.sentence) });
+  if (!claimed) {
+    review.unshift({ pointer: '/date', message: 'No date of the seizure or its announcement was found: date is null.' });
+    return { date: null };
+  }
+  const claim: Record<string, unknown> = {};
+  const res = claimed.resolved;
+  if (res) {
+    if (res.on) claim.on = res.on;
+    if (res.from) claim.from = res.from;
+    if (res.to) claim.to = res.to;
+    claim.precision = res.precision;
+  }
+  claim.as_reported = r.asReported(claimed);
+  if (claimed.role === 'announcement') claim.refers_to = 'announcement';
+  claim.source = sourceId;
+  provenance.push({ pointer: '/date', words: String(claim.as_reported), sentence: r.orig(claimed.sentence), why: `${claimed.role === 'announcement' ? 'the announcement' : 'the seizure'}: ${claimed.why}` });
+  quoted.add(claimed.sentence);
+  if (!res) review.unshift({ pointer: '/date', message: `"${String(claim.as_reported)}" cannot be placed without ${r.published ? 'its year' : 'the publication date'}: kept as words.`, sentence: r.orig(claimed.sentence) });
+  const ann = dates.find((d) => d.role === 'announcement' && d !== claimed && d.resolved?.precision === 'day');
+  const announced = claimed.role === 'event' && res?.precision === 'day' && ann?.resolved?.on && ann.resolved.on >= res.on! ? ann.resolved.on : undefined;
+  return { date: claim, announced };
+}
+
+/** The event's location, and the sentences that place it quoted. */
+function locationOf(r: Reading, location: LocationChoice, provenance: Provenance[], quoted: Set<Sentence>): Record<string, unknown> {
+  const sentenceOf = (e: PlaceEvidence) => r.sentences.find((x) => e.start >= x.start && e.start < x.end);
+  if (location.country && location.evidence) {
+    const first = location.evidence[0];
+    const province = location.evidence.find((e) => e.admin1 && e.admin1.name === location.admin1);
+    for (const e of [first, province]) {
+      const s = e && sentenceOf(e);
+      if (s) quoted.add(s);
+    }
+    provenance.push({ pointer: '/location/country', words: r.asReported(first), sentence: r.orig(sentenceOf(first)!), why: location.why });
+  }
+  return {
     country: location.country ?? null,
     admin1: location.admin1 ?? null,
     place: location.place ?? null,
     precision: location.place ? 'town' : location.admin1 ? 'admin1' : location.country ? 'country' : 'unknown',
   };
-  if (location.country) {
-    const e = location.evidence![0];
-    const s = sentences.find((x) => e.start >= x.start && e.start < x.end)!;
-    provenance.push({ pointer: '/location/country', words: verbatim(original, plain, e.start, e.end), sentence: orig(s), why: location.why });
-  }
+}
 
-  let arrestsFigure: Record<string, unknown> | undefined;
-  if (arrests) {
-    arrestsFigure = { value: arrests.value, unit: 'persons' };
-    if (arrests.qualifier !== 'exact') arrestsFigure.qualifier = arrests.qualifier;
-    arrestsFigure.as_reported = asReported(reportedSpan(words, mentions, arrests));
-    arrestsFigure.source = sourceId;
-    provenance.push({ pointer: '/arrests', words: String(arrestsFigure.as_reported), sentence: orig(arrests.sentence) });
-    quoted.add(arrests.sentence);
-  }
+/** `<date>-<cc>-<place>-<drug>`, of what was read: `undated` and `xx` where nothing was. */
+function idOf(date: Record<string, unknown> | null, location: LocationChoice, mainDrug: string | undefined): string {
+  const on = typeof date?.on === 'string' ? date.on : 'undated';
+  const place = slug(location.admin1 ?? (location.country ? countryName(location.country) : '')) || 'unknown';
+  return [on, (location.country ?? 'xx').toLowerCase(), place, slug(mainDrug ?? 'unspecified') || 'unspecified'].join('-');
+}
 
-  const quotes = [...quoted].sort((a, b) => a.start - b.start).map(orig);
-  source.quotes = quotes.length ? quotes : [orig(sentences[0])];
-
-  const mainPlanned = planned[0];
-  const mainFigure = mainPlanned?.count?.chosen ?? mainPlanned?.packs?.chosen ?? mainPlanned?.weight?.chosen;
-  const drugName = mainPlanned?.entry?.name?.replace(/\s*\([^)]*\)/, '') ?? mainDrug ?? 'drugs';
+/** "More than 1,350,000 Captagon pills seized in Damascus", "About 215 kg of Hashish seized in Spain". */
+function titleOf(p: Planned | undefined, mainDrug: string | undefined, location: LocationChoice): string {
+  const drugName = p?.entry?.name?.replace(/\s*\([^)]*\)/, '') ?? mainDrug ?? 'drugs';
   const placeName = location.admin1 ?? (location.country ? countryName(location.country) : undefined);
-  const onDate = typeof (date as Record<string, unknown> | null)?.on === 'string' ? String((date as Record<string, unknown>).on) : undefined;
-  const id = [onDate ?? 'undated', (location.country ?? 'xx').toLowerCase(), slug(location.admin1 ?? (location.country ? countryName(location.country) ?? '' : '') ) || 'unknown', slug(mainDrug ?? 'unspecified') || 'unspecified'].join('-');
-  const title = mainFigure
-    ? `${titleFigure(mainFigure, mainPlanned.count?.chosen ? 'count' : 'weight')} ${mainPlanned.count?.chosen && !mainPlanned.count.chosen.drug ? '' : ''}${drugName}${mainPlanned.count?.chosen ? ' pills' : ''} seized${placeName ? ` in ${placeName}` : ''}`
-    : `${drugName} seized${placeName ? ` in ${placeName}` : ''}`;
+  const where = placeName ? ` in ${placeName}` : '';
+  const count = p?.count.chosen ?? p?.packs?.chosen;
+  const weight = p?.weight.chosen;
+  const what = count ? `${titleFigure(count, 'count')} ${drugName} ${count.counts === 'packages' ? 'packages' : 'pills'}` : weight ? `${titleFigure(weight, 'weight')} ${drugName}` : drugName;
+  const title = `${what} seized${where}`;
+  return title.charAt(0).toUpperCase() + title.slice(1);
+}
 
-  const notes = [`Drafted from the article by haulcheck extract${published ? '' : ' without a publication date'}: check every value against its quote.`];
-  const event: Record<string, unknown> = { id, status: 'draft', type: 'seizure', title: title.charAt(0).toUpperCase() + title.slice(1), notes: notes.join(' '), date };
-  if (announced) event.announced = announced;
-  event.location = eventLocation;
-  if (agencies.length) event.agencies = agencies.map((a) => ({ agency: a.id, role: a.role }));
-  event.seizures = seizures;
-  if (arrestsFigure) event.arrests = arrestsFigure;
-  event.sources = [source];
-  return { event, provenance, review, language, read: true, messages };
+/** The event's notes: how it was made, and the points to review (in JSON they are the only record of them). */
+function notesOf(published: string | undefined, review: readonly ReviewItem[]): string {
+  const head = `Drafted from the article by haulcheck extract${published ? '' : ' without a publication date'}: check every value against its quote.`;
+  return review.length ? `${head} To review: ${review.map((x) => x.message.replace(/\.$/, '')).join('; ')}.` : head;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -535,11 +606,6 @@ function verbatim(original: string, plain: ReturnType<typeof plainText>, start: 
   return s.split(/<[^>]*>/).find((x) => x.trim())?.trim() ?? '';
 }
 
-/** A candidate's words for a message: "more than 1.35 million Captagon pills". */
-function words2(text: string, c: Candidate): string {
-  return `"${text.slice(c.start, c.end)}"`;
-}
-
 /** The words a figure is recorded with: its hedge, number and unit, and the noun and drug right after ("… Captagon pills", "… of narcotics"). */
 function reportedSpan(words: readonly Word[], mentions: readonly DrugMention[], c: Candidate): { start: number; end: number } {
   let end = c.end;
@@ -568,7 +634,8 @@ function reportedSpan(words: readonly Word[], mentions: readonly DrugMention[], 
 
 const COUNT_WORDS = /^(?:people|persons?|suspects?|men|members|individuals|nationals|citizens|pills?|tablets?|capsules?|packages?|parcels?|packets?|bricks?|narcotics?|drugs?|pillen|tabletten|pastillas|comprimidos|compresse|pillole|comprimes|pilules|hap|hapi|χαπια|δισκια|tabletek|tabletki|tabletta|vidonge|حبه|حبات|حبوب|اقراص|fardos|paquetes|paketen|pakete|πακετα)$/u;
 
-function partLabel(text: string, words: readonly Word[], c: Candidate): string {
+/** A part's label: its words. */
+function partLabel(text: string, c: Candidate): string {
   return text.slice(c.start, c.end).slice(0, 60);
 }
 
@@ -607,104 +674,6 @@ function chooseDate(dates: readonly DateCandidate[]): DateCandidate | undefined 
   })[0];
 }
 
-interface LocationChoice {
-  country?: string;
-  admin1?: string;
-  place?: string;
-  why?: string;
-  evidence?: PlaceEvidence[];
-}
-
-/**
- * The country of the seizure. Each piece of evidence weighs: an agency, an authority's nationality,
- * a province or a town 3, a country's name 2, an adjective 1; 3 more for a place named with "in" or
- * "at" in a clause that seizes or holds the figure; twice as much in the sentences of the figures and
- * the date; a quarter for a partner of the operation; nothing for places of the route, datelines,
- * nationalities of people, and sentences about other seizures. The country is left empty unless one
- * scores 3 or more and half as much again as the next.
- */
-function chooseLocation(
-  places: readonly PlaceEvidence[],
-  sentences: readonly Sentence[],
-  words: readonly Word[],
-  focus: ReadonlySet<Sentence>,
-  ignore: ReadonlySet<Sentence>,
-  chosenAt: readonly number[],
-  review: ReviewItem[],
-): LocationChoice {
-  const scores = new Map<string, { score: number; evidence: PlaceEvidence[] }>();
-  for (const e of places) {
-    if (e.route || e.nationality || e.dateline) continue;
-    const s = sentences.find((x) => e.start >= x.start && e.start < x.end);
-    if (!s || ignore.has(s)) continue;
-    let w = e.kind === 'name' ? 2 : e.kind === 'adjective' ? 1 : 3;
-    if (e.located && clauseSeizes(words, e.first, s, chosenAt)) w += 3;
-    if (e.partner) w /= 4;
-    if (focus.has(s)) w *= 2;
-    const entry = scores.get(e.country) ?? { score: 0, evidence: [] };
-    entry.score += w;
-    entry.evidence.push(e);
-    scores.set(e.country, entry);
-  }
-  // "seized … in Syria's capital", "at Beirut port": a place in a clause that seizes, in the sentence of
-  // the figures, says where, whoever the authorities are (an Iraqi unit raiding in Damascus).
-  const focusOf = (e: PlaceEvidence): Sentence | undefined => {
-    const s = sentences.find((x) => e.start >= x.start && e.start < x.end);
-    return s && focus.has(s) ? s : undefined;
-  };
-  const direct = new Set(places.filter((e) => e.located && !e.route && !e.partner && !e.dateline && !e.nationality && focusOf(e) && clauseSeizes(words, e.first, focusOf(e)!, chosenAt)).map((e) => e.country));
-  if (direct.size === 1) {
-    const country = [...direct][0];
-    const entry = scores.get(country);
-    if (entry) scores.set(country, { score: entry.score + 1000, evidence: entry.evidence });
-  }
-  const ranked = [...scores.entries()].sort((a, b) => b[1].score - a[1].score);
-  if (ranked.length === 0) {
-    review.push({ pointer: '/location/country', message: 'The article names no country, province or town of the seizure: country is null.' });
-    return {};
-  }
-  const [best, second] = ranked;
-  if (best[1].score < 3 || (second && second[1].score * 1.5 > best[1].score)) {
-    review.push({ pointer: '/location/country', message: `The country is not clear: ${ranked.slice(0, 3).map(([c, v]) => `${c} (${v.evidence.map((e) => `"${e.text}"`).join(', ')})`).join(' or ')}; country is null.` });
-    return {};
-  }
-  const evidence = best[1].evidence.sort((a, b) => Number(b.located) - Number(a.located) || rankOf(b) - rankOf(a));
-  const admins = new Map<string, Subdivision>();
-  // The province of a place that seizes ("an operation in Homs province") before any other named.
-  const directAdmins = evidence.filter((e) => e.admin1 && direct.has(e.country) && e.located && focusOf(e) && clauseSeizes(words, e.first, focusOf(e)!, chosenAt));
-  for (const e of directAdmins.length ? directAdmins : evidence) {
-    if (!e.admin1 || e.partner) continue;
-    const top = e.admin1.parent ? (subdivisionByCode(e.country, e.admin1.parent) ?? e.admin1) : e.admin1;
-    admins.set(top.code, top);
-  }
-  const admin1 = admins.size === 1 ? [...admins.values()][0].name : undefined;
-  const towns = new Set(evidence.filter((e) => e.town).map((e) => e.town!));
-  const first = evidence[0];
-  return {
-    country: best[0],
-    admin1,
-    place: towns.size === 1 ? [...towns][0] : undefined,
-    why: `${first.located ? 'placed by' : first.kind === 'authority' || first.kind === 'agency' ? 'the authorities are' : 'named'} "${first.text}"`,
-    evidence,
-  };
-}
-
-const rankOf = (e: PlaceEvidence) => ({ agency: 4, authority: 4, town: 3, province: 3, name: 2, adjective: 1 })[e.kind];
-
-/** Whether the clause of word i (commas and relative pronouns end clauses) seizes or holds a chosen figure. */
-function clauseSeizes(words: readonly Word[], i: number, s: Sentence, chosenAt: readonly number[]): boolean {
-  const stop = (w: Word) => (w.kind === 'punct' && [',', ';', '(', ')', '–', '—'].includes(w.raw)) || (w.kind === 'word' && RELATIVES.has(w.text));
-  let a = i;
-  while (a > 0 && words[a - 1].start >= s.start && !stop(words[a - 1])) a--;
-  let b = i;
-  while (b + 1 < words.length && words[b + 1].end <= s.end && !stop(words[b + 1])) b++;
-  for (let k = a; k <= b; k++) if (hasStemAt(words, k, SEIZE_STEMS)) return true;
-  return chosenAt.some((o) => o >= words[a].start && o < words[b].end);
-}
-
-/** Words that open a relative clause: what is placed there is not the seizure ("which is believed to play a part in Syria's war"). */
-const RELATIVES = new Set(['which', 'who', 'whose', 'whom', 'welche', 'welcher', 'welches', 'cual', 'cuales', 'cui', 'dont', 'που', 'οποια', 'οποιο', 'ktory', 'ktora', 'ktore', 'amely', 'aki', 'ambayo', 'الذي', 'التي'].map(foldWord));
-
 /** The last day a resolved date allows: "2025-07" → 2025-07-31; a week's first day → its seventh. */
 function lastDayOf(on: string, precision: string): string {
   if (on.length === 4) return `${on}-12-31`;
@@ -714,10 +683,6 @@ function lastDayOf(on: string, precision: string): string {
 
 function wordsIn(words: readonly Word[], s: Sentence): Word[] {
   return words.filter((w) => w.start >= s.start && w.end <= s.end);
-}
-
-function subdivisionByCode(country: string, code: string): Subdivision | undefined {
-  return subdivisionsOf(country).find((s) => s.code === code);
 }
 
 /** The arrests: the number of people a sentence says were arrested, when it gives one. */
@@ -730,46 +695,3 @@ function chooseArrests(cands: readonly Candidate[], review: ReviewItem[], orig: 
   }
   return undefined;
 }
-
-/**
- * The agencies of the registry named in the article (by name, short name or alias) in the sentences
- * about the seizure: announcing when a verb of saying follows the name, supporting when it is a
- * partner ("in close co-operation with …"), else seizing (the first) or supporting.
- */
-function findAgencies(words: readonly Word[], agencies: Iterable<AgencyEntry>, relevant: (offset: number) => boolean): { id: string; role: string }[] {
-  const names: { words: string[]; id: string }[] = [];
-  for (const a of agencies) {
-    const all = [a.name, a.short_name, ...((a as { aliases?: string[] }).aliases ?? [])].filter((x): x is string => typeof x === 'string' && x.length >= 4);
-    for (const n of all) {
-      const w = foldWord(n.replace(/\([^)]*\)/g, ' '))
-        .split(/[^\p{L}\p{N}]+/u)
-        .filter(Boolean);
-      if (w.length >= 2 || (w.length === 1 && w[0].length >= 4 && n === n.toUpperCase())) names.push({ words: w, id: a.id });
-    }
-  }
-  names.sort((a, b) => b.words.length - a.words.length);
-  const out: { id: string; role: string }[] = [];
-  const content = words.map((w, i) => ({ w, i })).filter(({ w }) => w.kind === 'word');
-  const texts = content.map(({ w }) => w.text.replace(/['’].*$/, ''));
-  for (let c = 0; c < content.length; c++) {
-    for (const n of names) {
-      if (!n.words.every((x, k) => texts[c + k] === x)) continue;
-      const first = content[c].i;
-      const last = content[c + n.words.length - 1].i;
-      if (relevant(words[first].start) && !out.some((o) => o.id === n.id)) {
-        const after = words.slice(last + 1, last + 5);
-        const before = words.slice(Math.max(0, first - 5), first);
-        const announces = after.some((w, k) => hasStemAt(words, last + 1 + k, ANNOUNCE_STEMS)) || /according to|quoted|cited/i.test(before.map((w) => w.raw).join(' '));
-        const partner = before.some((w) => /^(?:co-?operation|coordination|collaboration|assistance|partnership|support)$/i.test(w.raw)) || before.some((w, k) => w.raw === 'operation' && before[k - 2]?.raw === 'co');
-        const role = announces ? 'announcing' : partner || out.some((o) => o.role === 'seizing') ? 'supporting' : 'seizing';
-        out.push({ id: n.id, role });
-      }
-      c += n.words.length - 1;
-      break;
-    }
-  }
-  return out;
-}
-
-export type { ResolvedDate };
-export { KG_PER_UNIT };

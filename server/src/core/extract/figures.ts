@@ -504,7 +504,7 @@ export function chooseFigure(cands: readonly Candidate[], fits?: (c: Candidate) 
   const chosen = writing(best);
   if (ranked.length > 1) {
     const [r0, r1] = [ranked[0].r, ranked[1].r];
-    const reasons = ['it fits the count (the drug’s weight a tablet)', 'the other is dated weeks before the article', 'it is named with its drug', 'it is in the body, the other only in the headline', 'it is the most precise figure', 'it is said to be the total', 'it comes first'];
+    const reasons = ['it gives the count’s tablets a weight the drug’s tablets have', 'the other is dated weeks before the article', 'it is named with its drug', 'it is in the body, the other only in the headline', 'it is the most precise figure', 'it is said to be the total', 'it comes first'];
     const i = r0.findIndex((v, k) => v !== r1[k]);
     why += i >= 0 ? reasons[i] : 'it comes first';
   } else if (best.length > 1) why += 'the other figures write the same quantity';

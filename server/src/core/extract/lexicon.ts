@@ -68,36 +68,6 @@ export const ANNOUNCE_STEMS: readonly string[] = [
   'اعلن', 'افاد', 'قال', 'بيان', 'صرح', 'اوضح', 'اشار',
 ].map(foldWord);
 
-/**
- * Words that make a figure a sum over a period, many places or several seizures: "in a four-month
- * period", "in the past six years", "this year", "raises the number … to", "nationwide", "in 23
- * provinces", "adding to". Folded phrases; matched as whole words.
- */
-export const AGGREGATE_PHRASES = words(
-  // en
-  'period|in the past|over the past|so far this year|this year|since the beginning|since the start|since january|a total of|raises the number|raising the number|raises the total|raising the total|brings the total|bringing the total|brings the number|bringing the number|adding to|added to the|nationwide|across the country|in recent years|in the last|annual|annually|per year|a year|every year|cumulative|in all|altogether|overall|statistics|figures show',
-  // de
-  'in den vergangenen|seit beginn|seit anfang|in diesem jahr|dieses jahres|bundesweit|insgesamt seit|jahresbilanz|im vergangenen jahr',
-  // es
-  'en lo que va de|en los ultimos|en el ultimo|desde principios|desde el inicio|este ano|en total desde|a nivel nacional',
-  // it
-  'negli ultimi|nel corso del|dall inizio|quest anno|in tutto il paese|dall\'inizio',
-  // fr
-  'depuis le debut|au cours des|cette annee|depuis janvier|dans tout le pays',
-  // tr
-  'ilde|illerde|yil icinde|bu yil|son bir yil|ulke genelinde|turkiye genelinde|toplamda',
-  // el
-  'τα τελευταια|φετος|συνολικα απο',
-  // pl
-  'w ciagu ostatnich|od poczatku roku|w tym roku',
-  // hu
-  'az elmult|idén|ev eleje ota',
-  // sw
-  'mwaka huu',
-  // ar
-  'منذ بداية|خلال العام|خلال الاشهر|خلال الاسابيع|هذا العام|في مختلف',
-);
-
 /** Words that make a figure this seizure's total: "a total of", "in total", "insgesamt", "toplam", "en total", "in tutto". */
 export const TOTAL_WORDS = words(
   'total|totaled|totalled|totaling|totalling|in total|altogether|overall|insgesamt|gesamt|summiere|toplam|taplam|en total|un total|in tutto|complessivamente|au total|en tout|συνολικα|συνολο|lacznie|osszesen|jumla|اجمالي|مجموع|بمجموع',
