@@ -99,3 +99,21 @@ test('extract: every value has its sentence (for the hover), and the id is made 
   const pointers = draft.provenance.map((p) => p.pointer);
   for (const p of ['/seizures/0/count/0', '/date', '/location/country']) assert.ok(pointers.includes(p), pointers.join(' '));
 });
+
+test('extract: a text too long for one article is not read, and says so; a long article is read in time that grows with it', () => {
+  const huge = 'Police seized 2 million Captagon pills in Homs. '.repeat(11_000);
+  const refused = extractArticle({ text: huge, published: '2024-01-10', language: 'en', registries });
+  assert.equal(refused.read, false);
+  assert.ok(refused.messages.some((m) => /too long for one article \(528,000 characters; at most 500,000\)/.test(m)), refused.messages.join(' '));
+  // The same sentence 150 and 1,200 times: eight times the text costs about eight times the time, not sixty-four.
+  const time = (n: number) => {
+    const text = 'Police seized 2 million Captagon pills in Homs on Sunday, the ministry said. '.repeat(n);
+    const t0 = performance.now();
+    extractArticle({ text, published: '2024-01-10', language: 'en', registries });
+    return performance.now() - t0;
+  };
+  time(50); // warm up
+  const small = Math.max(time(150), 5);
+  const large = time(1200);
+  assert.ok(large < small * 24, `8× the text took ${(large / small).toFixed(1)}× the time (${small.toFixed(0)} ms → ${large.toFixed(0)} ms)`);
+});

@@ -8,7 +8,7 @@
 import { type DateReading, type FoundDate, findDates, resolveReading, weekdayCandidates } from '../read/date-words';
 import { dayNumber, fromDayNumber } from '../read/calendar';
 import { ANNOUNCE_STEMS, ARREST_STEMS, OTHER_CLAUSE_WORDS, SEIZE_STEMS, TIMES_WORDS } from './lexicon';
-import type { Sentence, Word } from './text';
+import { type Sentence, type Word, sentenceAt } from './text';
 
 export type DateRole = 'event' | 'announcement' | 'other';
 
@@ -74,7 +74,7 @@ export function scanDates(ctx: DateContext): DateCandidate[] {
   const { words } = ctx;
   for (const f of findDates(ctx.text, ctx.language)) {
     if (!f.reading) continue;
-    const sentence = ctx.sentences.find((s) => f.start >= s.start && f.start < s.end);
+    const sentence = sentenceAt(ctx.sentences, f.start);
     if (!sentence) continue;
     const first = wordAt(words, f.start);
     const last = Math.max(first, wordAt(words, f.end) - 1);

@@ -22,7 +22,7 @@ import { type PlaceEvidence, findPlaces } from './places';
 import { type LocationChoice, chooseLocation } from './location';
 import { findAgencies } from './agencies';
 import { SEIZE_STEMS } from './lexicon';
-import { type Sentence, type Word, detectLanguage, isReadLanguage, plainText, sentencesOf, wordsOf } from './text';
+import { type Sentence, type Word, detectLanguage, isReadLanguage, plainText, sentenceAt, sentencesOf, wordIndexAt, wordsOf } from './text';
 
 export interface ArticleInput {
   /** The article's text, as copied (markup is read through and kept in the quotes). */
@@ -99,6 +99,8 @@ interface Reading {
   published?: string;
   drugs: DrugMatcher;
   mentions: DrugMention[];
+  /** The mentions by the index of their first word. */
+  mentionAt: ReadonlyMap<number, DrugMention>;
   /** Mentions of particular drugs (not "drugs", "narcotic pills"). */
   specific: DrugMention[];
   places: PlaceEvidence[];
@@ -121,12 +123,16 @@ interface Planned {
   packs?: Choice;
 }
 
+/** Texts longer than this (UTF-16 code units) are not read: a news article is a few thousand characters. */
+export const MAX_ARTICLE_LENGTH = 500_000;
+
 /** Reads an article into a draft event. */
 export function extractArticle(input: ArticleInput): Draft {
-  const original = input.text;
+  const original = input.text.length > MAX_ARTICLE_LENGTH ? '' : input.text;
   const published = input.published && /^\d{4}-\d{2}-\d{2}$/.test(input.published) ? input.published : undefined;
   const sourceId = input.sourceId ?? sourceIdOf(input.publisher, input.url);
   const messages: string[] = [];
+  if (input.text.length > MAX_ARTICLE_LENGTH) messages.push(`The text is too long for one article (${input.text.length.toLocaleString('en-US')} characters; at most ${MAX_ARTICLE_LENGTH.toLocaleString('en-US')}): give one article at a time.`);
   const language = (input.language ?? detectLanguage(original)?.language)?.toLowerCase();
   if (!language) messages.push('The language of the text could not be told; give it (en, de, es, it, fr, tr, el, ar, pl, hu, sw).');
   const read = !!language && isReadLanguage(language);
@@ -180,7 +186,7 @@ export function extractArticle(input: ArticleInput): Draft {
   const location = chooseLocation(r.places, sentences, r.words, focus, ignore, chosenAt, review);
   const arrests = chooseArrests(r.candidates.filter((c) => c.slot === 'arrests' && !c.not && !ignore.has(c.sentence)), review, r.orig);
   const relevant = (offset: number) => {
-    const s = sentences.find((x) => offset >= x.start && offset < x.end);
+    const s = sentenceAt(sentences, offset);
     return !!s && !ignore.has(s) && (focus.has(s) || wordsIn(r.words, s).some((_, k, ws) => hasStemAt(ws, k, SEIZE_STEMS)));
   };
   const agencies = findAgencies(r.words, input.registries?.agencies.values() ?? [], relevant);
@@ -204,7 +210,7 @@ export function extractArticle(input: ArticleInput): Draft {
   if (arrests) {
     const figure: Record<string, unknown> = { value: arrests.value, unit: 'persons' };
     if (arrests.qualifier !== 'exact') figure.qualifier = arrests.qualifier;
-    figure.as_reported = r.asReported(reportedSpan(r.words, r.mentions, arrests));
+    figure.as_reported = r.asReported(reportedSpan(r.words, r.mentionAt, arrests));
     figure.source = sourceId;
     event.arrests = figure;
     provenance.push({ pointer: '/arrests', words: String(figure.as_reported), sentence: r.orig(arrests.sentence) });
@@ -248,7 +254,9 @@ function readArticle(original: string, plain: ReturnType<typeof plainText>, sent
   const drugs = drugMatcher(registries?.drugs.values() ?? []);
   const mentions = drugs.find(words);
   const dates = findDates(plain.text, lang);
-  const candidates = scanFigures({ text: plain.text, language: lang, sentences, words, drugs, mentions, dateSpans: dates.map((f) => [f.start, f.end]) });
+  const mentionAt = new Map(mentions.map((m) => [m.first, m]));
+  const mentionEnding = new Map(mentions.map((m) => [m.last, m]));
+  const candidates = scanFigures({ text: plain.text, language: lang, sentences, words, drugs, mentions, mentionAt, mentionEnding, dateSpans: dates.map((f) => [f.start, f.end]) });
   // A figure in a sentence dated a week or more before the article is another, earlier seizure's.
   if (published) {
     const weekBefore = fromDayNumber(dayNumber(published) - 7);
@@ -271,6 +279,7 @@ function readArticle(original: string, plain: ReturnType<typeof plainText>, sent
     published,
     drugs,
     mentions,
+    mentionAt,
     specific: mentions.filter((m) => !m.generic),
     places: findPlaces(words, lang, registryAgencies),
     dates,
@@ -402,7 +411,7 @@ function planSeizure(r: Reading, drug: string, index: number, review: ReviewItem
 /** A seizure of the event: the drug, its form, its figures (the one taken, its other writings, its parts), its street value. */
 function seizureOf(r: Reading, p: Planned, i: number, sourceId: string, focus: ReadonlySet<Sentence>, review: ReviewItem[], provenance: Provenance[], quoted: Set<Sentence>): Record<string, unknown> {
   const say = (c: Candidate) => `"${r.plain.text.slice(c.start, c.end)}"`;
-  const wordsOf = (c: Candidate) => r.asReported(reportedSpan(r.words, r.mentions, c));
+  const wordsOf = (c: Candidate) => r.asReported(reportedSpan(r.words, r.mentionAt, c));
   const figureOf = (c: Candidate, unit: string | undefined, extra: Record<string, unknown> = {}): Record<string, unknown> => {
     const f: Record<string, unknown> = { value: c.value };
     if (unit) f.unit = unit;
@@ -514,7 +523,7 @@ function dateOf(r: Reading, claimed: DateCandidate | undefined, dates: readonly 
 
 /** The event's location, and the sentences that place it quoted. */
 function locationOf(r: Reading, location: LocationChoice, provenance: Provenance[], quoted: Set<Sentence>): Record<string, unknown> {
-  const sentenceOf = (e: PlaceEvidence) => r.sentences.find((x) => e.start >= x.start && e.start < x.end);
+  const sentenceOf = (e: PlaceEvidence) => sentenceAt(r.sentences, e.start);
   if (location.country && location.evidence) {
     const first = location.evidence[0];
     const province = location.evidence.find((e) => e.admin1 && e.admin1.name === location.admin1);
@@ -577,8 +586,8 @@ function genericDrug(mentions: readonly DrugMention[], drugs: Iterable<DrugEntry
 
 /** The country named with "in", "at" in a figure's clause, not as a place of the route. */
 function placeOfClause(c: Candidate, words: readonly Word[], places: readonly PlaceEvidence[]): string | undefined {
-  const first = words.findIndex((w) => w.start >= c.start);
-  if (first < 0) return undefined;
+  const first = wordIndexAt(words, c.start);
+  if (first >= words.length) return undefined;
   const and = new Set(['and', 'und', 'y', 'e', 'et', 've', 'και', 'i', 'es', 'na', 'و']);
   const sep = (w: Word) => (w.kind === 'punct' && [',', ';', '(', ')'].includes(w.raw)) || (w.kind === 'word' && and.has(w.text));
   let a = first;
@@ -607,10 +616,10 @@ function verbatim(original: string, plain: ReturnType<typeof plainText>, start: 
 }
 
 /** The words a figure is recorded with: its hedge, number and unit, and the noun and drug right after ("… Captagon pills", "… of narcotics"). */
-function reportedSpan(words: readonly Word[], mentions: readonly DrugMention[], c: Candidate): { start: number; end: number } {
+function reportedSpan(words: readonly Word[], mentionAt: ReadonlyMap<number, DrugMention>, c: Candidate): { start: number; end: number } {
   let end = c.end;
-  let i = words.findIndex((w) => w.start >= c.end);
-  if (i < 0) return { start: c.start, end };
+  let i = wordIndexAt(words, c.end);
+  if (i >= words.length) return { start: c.start, end };
   const stop = c.sentence.end;
   for (let n = 0; n < 4 && i < words.length && words[i].start < stop; n++, i++) {
     const w = words[i];
@@ -618,7 +627,7 @@ function reportedSpan(words: readonly Word[], mentions: readonly DrugMention[], 
       if ('"“”„«»\''.includes(w.raw)) continue;
       break;
     }
-    const m = mentions.find((x) => x.first === i);
+    const m = mentionAt.get(i);
     if (m) {
       end = m.end;
       break;

@@ -21,7 +21,7 @@ import { KG_PER_UNIT } from '../read/units';
 import type { Qualifier } from '../model/event';
 import type { DrugMatcher, DrugMention } from './drugs';
 import { AGGREGATE_RES, EACH_WORDS, GENERIC_DRUG_WORDS, ITEM_NOUNS, PACKAGE_NOUNS, TIMES_WORDS, TOTAL_WORDS, ARREST_STEMS, CURRENCIES } from './lexicon';
-import type { Sentence, Word } from './text';
+import { type Sentence, type Word, sentenceAt } from './text';
 import { foldWord } from '../read/date-vocabulary';
 
 export type Slot = 'count' | 'weight' | 'arrests' | 'street_value';
@@ -98,22 +98,11 @@ export interface FigureContext {
   words: readonly Word[];
   drugs: DrugMatcher;
   mentions: readonly DrugMention[];
+  /** The mentions by the index of their first word, and of their last. */
+  mentionAt: ReadonlyMap<number, DrugMention>;
+  mentionEnding: ReadonlyMap<number, DrugMention>;
   /** Offsets covered by date expressions: numbers there are days and years, not figures. */
   dateSpans: readonly [number, number][];
-}
-
-/** The sentence holding an offset. */
-function sentenceAt(sentences: readonly Sentence[], offset: number): Sentence | undefined {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = sentences[mid];
-    if (offset < s.start) hi = mid - 1;
-    else if (offset >= s.end) lo = mid + 1;
-    else return s;
-  }
-  return undefined;
 }
 
 /** Index of the first word at or after an offset. */
@@ -218,8 +207,11 @@ function classify(ctx: FigureContext, r: NumberReading & { unitWord?: string }, 
   if (!r.countOf || r.countOf === 'other') {
     let j = last + 1;
     if (words[j]?.raw === '(') {
-      const close = words.findIndex((w, x) => x > j && x <= j + 8 && w.raw === ')');
-      if (close > 0) j = close + 1;
+      for (let x = j + 1; x <= j + 8 && x < words.length; x++) {
+        if (words[x].raw !== ')') continue;
+        j = x + 1;
+        break;
+      }
     }
     while (words[j] && (words[j].raw === ')' || words[j].raw === '"' || words[j].raw === '“' || words[j].raw === '”')) j++;
     const w = words[j];
@@ -298,7 +290,7 @@ function contextOf(ctx: FigureContext, c: Candidate) {
   for (let j = last + 1; j <= sLast && j <= last + 8; j++) {
     const w = words[j];
     if (w.kind === 'punct' && !'"“”„«»\'‘’()'.includes(w.raw)) break;
-    const m = ctx.mentions.find((x) => x.first === j);
+    const m = ctx.mentionAt.get(j);
     if (m && !m.generic) {
       attached = m;
       break;
@@ -314,9 +306,14 @@ function contextOf(ctx: FigureContext, c: Candidate) {
   // Or just before it ("Captagon: 5 million", "الكبتاجون 14 مليونا"), or before the bracket a weight
   // is written in ("over 4 million Captagon pills (751 kg)").
   if (!attached) {
-    const m = ctx.mentions.find((x) => !x.generic && x.last === first - 1);
-    if (m) attached = m;
-    else if (words[first - 1]?.raw === '(') attached = ctx.mentions.find((x) => !x.generic && x.last >= first - 4 && x.last < first - 1);
+    const m = ctx.mentionEnding.get(first - 1);
+    if (m && !m.generic) attached = m;
+    else if (words[first - 1]?.raw === '(') {
+      for (let k = first - 2; k >= first - 4 && !attached; k--) {
+        const b = ctx.mentionEnding.get(k);
+        if (b && !b.generic) attached = b;
+      }
+    }
   }
   // "an approximate gross weight of 648 kilos", "peso bruto aproximado de": a hedge before the weight's noun.
   if (c.qualifier === 'exact' && c.slot === 'weight') {

@@ -9,7 +9,7 @@ import { hasStemAt } from './dates';
 import { SEIZE_STEMS } from './lexicon';
 import type { PlaceEvidence } from './places';
 import type { ReviewItem } from './extract';
-import type { Sentence, Word } from './text';
+import { type Sentence, type Word, sentenceAt } from './text';
 
 export interface LocationChoice {
   country?: string;
@@ -39,7 +39,7 @@ export function chooseLocation(
   const scores = new Map<string, { score: number; evidence: PlaceEvidence[] }>();
   for (const e of places) {
     if (e.route || e.nationality || e.dateline) continue;
-    const s = sentences.find((x) => e.start >= x.start && e.start < x.end);
+    const s = sentenceAt(sentences, e.start);
     if (!s || ignore.has(s)) continue;
     let w = e.kind === 'name' ? 2 : e.kind === 'adjective' ? 1 : 3;
     if (e.located && clauseSeizes(words, e.first, s, chosenAt)) w += 3;
@@ -53,7 +53,7 @@ export function chooseLocation(
   // "seized … in Syria's capital", "at Beirut port": a place in a clause that seizes, in the sentence of
   // the figures, says where, whoever the authorities are (an Iraqi unit raiding in Damascus).
   const focusOf = (e: PlaceEvidence): Sentence | undefined => {
-    const s = sentences.find((x) => e.start >= x.start && e.start < x.end);
+    const s = sentenceAt(sentences, e.start);
     return s && focus.has(s) ? s : undefined;
   };
   const direct = new Set(places.filter((e) => e.located && !e.route && !e.partner && !e.dateline && !e.nationality && focusOf(e) && clauseSeizes(words, e.first, focusOf(e)!, chosenAt)).map((e) => e.country));

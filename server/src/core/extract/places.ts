@@ -121,7 +121,16 @@ const PARTNER_WORDS = ['cooperation', 'co-operation', 'coordination', 'co-ordina
 const COMMON_NAMES = new Set(['gulf', 'central', 'centre', 'center', 'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'capital', 'maritime', 'coast', 'coastal', 'islands', 'upper', 'lower', 'interior', 'border', 'frontier', 'river', 'mountain', 'highlands', 'lakes', 'plateau', 'littoral', 'national']);
 
 const startsWithAny = (w: string, list: readonly string[]) => list.some((s) => w.startsWith(s));
-const ADJECTIVE_LIST: [string, string][] = Object.entries(ADJECTIVES).flatMap(([code, stems]) => stems.map((s) => [foldWord(s), code] as [string, string]));
+/** The adjectives' beginnings by their first four letters: a word is compared with the few that share them. */
+const ADJECTIVE_INDEX = new Map<string, [string, string][]>();
+for (const [code, stems] of Object.entries(ADJECTIVES)) {
+  for (const stem of stems.map(foldWord)) {
+    if (stem.length < 4) continue;
+    const key = stem.slice(0, 4);
+    ADJECTIVE_INDEX.set(key, [...(ADJECTIVE_INDEX.get(key) ?? []), [stem, code]]);
+  }
+}
+const adjectiveOf = (bare: string) => ADJECTIVE_INDEX.get(bare.slice(0, 4))?.find(([stem]) => bare.startsWith(stem));
 
 interface AgencyName {
   words: string[];
@@ -152,12 +161,15 @@ export interface CountryAgency {
 export function findPlaces(words: readonly Word[], language: string | undefined, registryAgencies: readonly CountryAgency[] = []): PlaceEvidence[] {
   const out: PlaceEvidence[] = [];
   const names = countryNameIndex(language);
-  const agencies = [...AGENCY_NAMES, ...registryAgencies.map((a) => ({ ...a, acronym: false }))].sort((a, b) => b.words.length - a.words.length);
+  const agencies = new Map<string, AgencyName[]>();
+  for (const a of [...AGENCY_NAMES, ...registryAgencies.map((x) => ({ ...x, acronym: false }))].sort((x, y) => y.words.length - x.words.length)) {
+    agencies.set(a.words[0], [...(agencies.get(a.words[0]) ?? []), a]);
+  }
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
     if (w.kind !== 'word') continue;
     // A national agency ("Guardia Civil", "ΕΛ.ΑΣ.", "DIICOT").
-    const agency = matchAgency(words, i, agencies);
+    const agency = matchAgency(words, i, agencies.get(w.text) ?? agencies.get(bareWord(w)) ?? []);
     if (agency) {
       out.push(evidence(words, i, agency.last, agency.country, 'agency', language));
       i = agency.last;
@@ -195,7 +207,7 @@ export function findPlaces(words: readonly Word[], language: string | undefined,
       }
     }
     // An adjective of nationality.
-    const adj = ADJECTIVE_LIST.find(([stem]) => stem.length >= 4 && bareWord(w).startsWith(stem));
+    const adj = adjectiveOf(bareWord(w));
     if (adj) {
       if (isCurrency(words[i + 1])) continue;
       const authority = authorityNear(words, i) || [words[i - 1], words[i - 2]].some((x) => x && x.kind === 'word' && startsWithAny(x.text, AUTHORITY));

@@ -77,6 +77,18 @@ export function wordsOf(text: string, from = 0, to = text.length): Word[] {
   return out;
 }
 
+/** Index of the first word that starts at or after `offset` (words.length when none does). */
+export function wordIndexAt(words: readonly Word[], offset: number): number {
+  let lo = 0;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (words[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Sentences
 
@@ -91,6 +103,20 @@ export interface Sentence {
   line: number;
   /** The first line when it reads as a headline: no closing full stop, short, more text after it. */
   headline: boolean;
+}
+
+/** The sentence holding an offset, by binary search (sentences are in text order and do not overlap). */
+export function sentenceAt(sentences: readonly Sentence[], offset: number): Sentence | undefined {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sentences[mid];
+    if (offset < s.start) hi = mid - 1;
+    else if (offset >= s.end) lo = mid + 1;
+    else return s;
+  }
+  return undefined;
 }
 
 /** Abbreviations that end with a full stop inside a sentence ("Brig. Gen.", "Nov. 16", "Lt Gen."). */
