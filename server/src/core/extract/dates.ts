@@ -69,7 +69,8 @@ function wordAt(words: readonly Word[], offset: number): number {
 }
 
 /** Every date expression with a reading, with its role and its days. */
-export function scanDates(ctx: DateContext): DateCandidate[] {
+export function scanDates(input: DateContext): DateCandidate[] {
+  const ctx = { ...input, chosenAt: [...input.chosenAt].sort((x, y) => x - y), otherAt: [...input.otherAt].sort((x, y) => x - y) };
   const out: DateCandidate[] = [];
   const { words } = ctx;
   for (const f of findDates(ctx.text, ctx.language)) {
@@ -87,10 +88,22 @@ export function scanDates(ctx: DateContext): DateCandidate[] {
     if (verbAt !== undefined && verbAt < first && first - verbAt <= 4) start = words[verbAt].start;
     else if (prev && prev.kind === 'word' && PREPOSITIONS.has(prev.text)) start = prev.start;
     const scope = scopeOf(words, first, sFirst, sLast);
-    const withFigure = ctx.chosenAt.some((o) => o >= words[scope[0]].start && o < words[scope[1]].end);
+    const withFigure = anyIn(ctx.chosenAt, words[scope[0]].start, words[scope[1]].end);
     out.push({ found: f, sentence, role, why, resolved: resolve(f.reading, ctx.published), start, end: f.end, withFigure });
   }
   return out;
+}
+
+/** Whether a sorted list of offsets holds one in [from, to). */
+function anyIn(sorted: readonly number[], from: number, to: number): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length && sorted[lo] < to;
 }
 
 const PREPOSITIONS = new Set(['on', 'in', 'at', 'since', 'am', 'im', 'el', 'en', 'il', 'nel', 'le', 'en', 'στις', 'στο', 'στην', 'τον', 'w', 'في', 'يوم', 'mnamo']);
@@ -127,9 +140,8 @@ function roleOf(ctx: DateContext, f: FoundDate, sentence: Sentence, first: numbe
   // A comparison with other seizures ("three times the size of a seizure in April").
   for (let k = sFirst; k <= sLast; k++) if (words[k].kind === 'word' && TIMES_WORDS.has(words[k].text)) return { role: 'other', why: 'a comparison with another seizure' };
   const [a, b] = scopeOf(words, first, sFirst, sLast);
-  const inScope = (offset: number) => offset >= words[a].start && offset < words[b].end;
-  const chosen = ctx.chosenAt.some(inScope);
-  const other = ctx.otherAt.some(inScope);
+  const chosen = anyIn(ctx.chosenAt, words[a].start, words[b].end);
+  const other = anyIn(ctx.otherAt, words[a].start, words[b].end);
   if (other && !chosen) return { role: 'other', why: 'it dates another figure' };
   const about = () => chosen || hasSeizure(words, a, b) || drugIn(ctx, a, b);
   // "said on Wednesday", "on Thursday said", "announced Friday", "in a statement late Friday".

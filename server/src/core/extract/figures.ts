@@ -388,13 +388,18 @@ function measure(c: Candidate): { value: number; lo: number; hi: number; factor:
   return f === undefined ? undefined : { value: c.value * f, lo: c.value * f, hi: c.value * f, factor: f };
 }
 
+const MAX_PART_CANDIDATES = 40;
+
 /** Marks the candidates that add up to another as its parts (two to five of them). */
 export function markParts(cands: Candidate[]) {
   const live = cands.filter((c) => !c.not || c.not === 'bare');
-  for (const whole of [...live].sort((a, b) => (measure(b)?.value ?? 0) - (measure(a)?.value ?? 0))) {
+  // An article gives a handful of figures of one drug; dozens are a list of other seizures, not parts.
+  if (live.length > MAX_PART_CANDIDATES) return;
+  const size = new Map(live.map((c) => [c, measure(c)?.value ?? Infinity]));
+  for (const whole of [...live].sort((a, b) => (size.get(b) ?? 0) - (size.get(a) ?? 0))) {
     if (whole.partOf || whole.not) continue;
     const w = measure(whole)!;
-    const pieces = live.filter((c) => c !== whole && !c.partOf && c.unit !== undefined && (measure(c)?.value ?? Infinity) < w.value * 0.95 && !sameQuantity(c, whole));
+    const pieces = live.filter((c) => c !== whole && !c.partOf && c.unit !== undefined && size.get(c)! < w.value * 0.95 && !sameQuantity(c, whole));
     if (pieces.length < 2 || pieces.length > 14) continue;
     const place = lastPlace(whole.value, whole.digits) * w.factor;
     const tolerance = Math.max(place, w.value * 0.015);
@@ -473,16 +478,24 @@ export function chooseFigure(cands: readonly Candidate[], fits?: (c: Candidate) 
     why = 'the article gives only a sum over several finds or a period; ';
   }
   // Group the writings of one quantity: each joins the group of the first more precise figure it agrees with.
+  // (Dozens of figures of one drug are a list of seizures: grouped by equal value only, which stays linear.)
   const groups: Candidate[][] = [];
+  const byValue = new Map<number, Candidate[]>();
   for (const c of [...pool].sort((a, b) => b.digits - a.digits || a.start - b.start)) {
-    const g = groups.find((gr) => sameQuantity(gr[0], c));
+    const v = measure(c)?.value ?? c.value;
+    const g = pool.length > MAX_PART_CANDIDATES ? byValue.get(v) : groups.find((gr) => sameQuantity(gr[0], c));
     if (g) g.push(c);
-    else groups.push([c]);
+    else {
+      groups.push([c]);
+      byValue.set(v, groups[groups.length - 1]);
+    }
   }
   // A bare number ("4.400.000 ανέρχονται … τα χάπια") only refines a group it agrees with.
-  for (const b of usable.filter((c) => c.not === 'bare')) {
-    const g = groups.find((gr) => sameQuantity(gr[0], b));
-    if (g) g.push(b);
+  if (pool.length <= MAX_PART_CANDIDATES) {
+    for (const b of usable.filter((c) => c.not === 'bare')) {
+      const g = groups.find((gr) => sameQuantity(gr[0], b));
+      if (g) g.push(b);
+    }
   }
   const rank = (g: Candidate[]) => [
     fits && g.some(fits) ? 1 : 0,
@@ -506,7 +519,8 @@ export function chooseFigure(cands: readonly Candidate[], fits?: (c: Candidate) 
     why += i >= 0 ? reasons[i] : 'it comes first';
   } else if (best.length > 1) why += 'the other figures write the same quantity';
   else why += 'it is the only figure';
-  const others = cands.filter((c) => !best.includes(c) && c.not !== 'bare');
+  const inBest = new Set(best);
+  const others = cands.filter((c) => !inBest.has(c) && c.not !== 'bare');
   return { chosen, same: best.filter((c) => c !== chosen && c.not !== 'bare'), why, others };
 }
 
