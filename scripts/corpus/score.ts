@@ -13,14 +13,14 @@
  *   as alarms: they ask for no action.
  *
  * Usage: npm run corpus [-- --json] [-- --dataset DIR --expected FILE]
- *        npm run corpus -- --extract [--json] [--all]   (the extractor on the same reports: extract-score.ts)
+ *        npm run corpus -- --extract [--holdout] [--json] [--all]   (the extractor: extract-score.ts)
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Finding } from '../../server/src/core';
 import { runCheck } from '../../server/src/cli/check';
-import { formatExtractScore, scoreExtraction } from './extract-score';
+import { runExtractScore } from './extract-score';
 
 export interface Expectation {
   id: string;
@@ -270,11 +270,9 @@ export function formatScore(s: CorpusScore): string {
 }
 
 if (require.main === module && process.argv.includes('--extract')) {
-  // The extractor's score: each report read into a draft and compared with its transcription.
-  const args = process.argv.slice(2);
-  const s = scoreExtraction();
-  if (args.includes('--json')) process.stdout.write(JSON.stringify({ fields: s.fields, overall: s.overall, disagreements: s.comparisons.filter((c) => c.outcome !== 'right') }, null, 2) + '\n');
-  else process.stdout.write(formatExtractScore(s, args.includes('--all')));
+  // The extractor's score: each report read into a draft and compared with its transcription (or, with
+  // --holdout, with what the held-out dataset records).
+  runExtractScore(process.argv.slice(2));
 } else if (require.main === module) {
   const args = process.argv.slice(2);
   const opt = (name: string) => {

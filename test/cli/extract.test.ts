@@ -17,7 +17,7 @@ test('extract: usage errors exit 2 and say what is wrong', async () => {
     [['extract', EXCERPT, '--published', '2025-07-30', '--format', 'xml'], /--format takes yaml or json/],
     [['extract', EXCERPT, '--published', '2025-07-30', '--url', 'not an address'], /--url takes an address/],
     [['extract', EXCERPT, '--published', '2025-07-30', '--language', 'english!'], /--language takes a language tag/],
-    [['extract', 'no-such-article.txt', '--published', '2025-07-30'], /Cannot read the article no-such-article.txt: no such file/],
+    [['extract', 'no-such-article.txt', '--published', '2025-07-30'], /Cannot read the article no-such-article.txt: ENOENT: no such file/],
     [['extract', EXCERPT, 'second.txt', '--published', '2025-07-30'], /extract reads one article, not 2/],
     [['extract', EXCERPT, '--published', '2025-07-30', '--into', 'x.yaml', '--format', 'json'], /--into writes the event file; it takes no --format/],
     [['extract', '--published', '2025-07-30'], /give the article as a FILE, or on standard input with -/],

@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Draft, type Registries, addDraftToEvent, extractArticle, newDatasetRegistries, renderDraft } from '../core';
 import { findDatasetRoot, loadDataset, readTextSync } from '../node/dataset';
+import { errorText } from '../node/files';
 import { checkRun } from './check';
 import { formatStylish } from './formatters/stylish';
 import { InputError, UsageError } from './work';
@@ -124,13 +125,10 @@ function readArticle(file: string | undefined, io: ExtractIo): string {
     if (file === undefined && io.stdinIsTTY) throw new UsageError(`give the article as a FILE, or on standard input with -.\n\n${EXTRACT_HELP}`);
     text = io.stdin();
   } else {
-    const p = path.resolve(io.cwd, file);
     try {
-      if (!statSync(p).isFile()) throw new InputError(`${file} is not a file.`);
-      text = readTextSync(p);
+      text = readTextSync(path.resolve(io.cwd, file));
     } catch (err) {
-      if (err instanceof InputError) throw err;
-      throw new InputError(`Cannot read the article ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}.`);
+      throw new InputError(`Cannot read the article ${file}: ${errorText(err)}.`);
     }
   }
   if (text.includes('\u0000')) throw new InputError('The article is not text (it holds NUL bytes).');

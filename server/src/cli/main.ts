@@ -3,7 +3,7 @@
  * Exit codes: 0 clean, 1 findings at or above --fail-on (or over --max-warnings), 2 bad usage or
  * unreadable input, 3 an internal error.
  */
-import { appendFileSync, existsSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { CONFIG_FILE, INTERNAL_RULE_ID, SEVERITY_RANK, type Severity, notADay } from '../core';
