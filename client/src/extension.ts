@@ -1,9 +1,9 @@
 /**
  * The VS Code client: starts the Haulcheck language server and offers a restart command, an output
  * channel, the language status items (status.ts), enable/disable for this workspace, "Create
- * Dataset" and the Get Started walkthrough (dataset.ts), and "New Seizure Event" (asks for date,
- * country, place and drug; the server composes the file, the client writes and opens it). Every
- * other feature is in the server.
+ * Dataset" and the Get Started walkthrough (dataset.ts), "New Seizure Event" (asks for date,
+ * country, place and drug; the server composes the file, the client writes and opens it) and the
+ * article commands of extract.ts. Every other feature is in the server.
  */
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, LanguageClient, type LanguageClientOptions, type ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
@@ -12,6 +12,7 @@ import { crashHandlers } from './faults';
 import { registerOverview } from './overview';
 import { StatusItems } from './status';
 import type { StatusReport } from './status-view';
+import { addArticleAsSource, newEventFromArticle } from './extract';
 
 let client: LanguageClient | undefined;
 let output: vscode.LogOutputChannel | undefined;
@@ -77,6 +78,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('haulcheck.enable')) void applyEnablement();
     }),
+    vscode.commands.registerCommand('haulcheck.newEventFromArticle', (args?: object) => newEventFromArticle(client, args)),
+    vscode.commands.registerCommand('haulcheck.addArticleAsSource', (args?: object) => addArticleAsSource(client, args)),
   );
   registerOverview(context, () => client, (m) => output?.appendLine(m));
   await applyEnablement();

@@ -13,12 +13,14 @@
  *   as alarms: they ask for no action.
  *
  * Usage: npm run corpus [-- --json] [-- --dataset DIR --expected FILE]
+ *        npm run corpus -- --extract [--holdout] [--json] [--all]   (the extractor: extract-score.ts)
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Finding } from '../../server/src/core';
 import { runCheck } from '../../server/src/cli/check';
+import { runExtractScore } from './extract-score';
 
 export interface Expectation {
   id: string;
@@ -267,7 +269,11 @@ export function formatScore(s: CorpusScore): string {
   return lines.join('\n') + '\n';
 }
 
-if (require.main === module) {
+if (require.main === module && process.argv.includes('--extract')) {
+  // The extractor's score: each report read into a draft and compared with its transcription (or, with
+  // --holdout, with what the held-out dataset records).
+  runExtractScore(process.argv.slice(2));
+} else if (require.main === module) {
   const args = process.argv.slice(2);
   const opt = (name: string) => {
     const i = args.indexOf(name);

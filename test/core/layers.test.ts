@@ -9,7 +9,9 @@
  *   model     the event model, the dataset, its index and configuration
  *   rules     the rule framework, the engine, fixes, suppressions and every rule
  *   editor    hover, completion, outline, inlay hints, code actions
+ *   extract   an article read into a draft event, its YAML, and its addition to an event
  *   report    the dataset summed up for analysis: what each figure keeps, totals, rows for export
+ * (editor, extract and report are one rank: none of them imports another)
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -17,7 +19,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
 const CORE = resolve('server/src/core');
-const RANK: Record<string, number> = { base: 0, read: 1, yaml: 1, schema: 2, model: 3, rules: 4, editor: 5, report: 5 };
+const RANK: Record<string, number> = { base: 0, read: 1, yaml: 1, schema: 2, model: 3, rules: 4, extract: 5, editor: 5, report: 5 };
 
 function walk(dir: string, out: string[] = []): string[] {
   for (const name of readdirSync(dir)) {

@@ -3,7 +3,7 @@
  * Exit codes: 0 clean, 1 findings at or above --fail-on (or over --max-warnings), 2 bad usage or
  * unreadable input, 3 an internal error.
  */
-import { appendFileSync, existsSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { CONFIG_FILE, INTERNAL_RULE_ID, SEVERITY_RANK, type Severity, notADay } from '../core';
@@ -14,6 +14,7 @@ import { decodeText, errorText, readFileBytesSync, writeOutput } from '../node/f
 import { fixFile } from './fix';
 import { INIT_HELP, runInit } from './init';
 import { exportCommand, reportCommand } from './analysis';
+import { runExtract } from './extract';
 import { DEFAULT_MAX_ANNOTATIONS, formatGithub } from './formatters/github';
 import { formatJson } from './formatters/json';
 import { formatJunit } from './formatters/junit';
@@ -39,6 +40,7 @@ const FORMATTERS: Record<string, Formatter> = {
 
 const HELP = `Usage: haulcheck check [paths...] [options]
        haulcheck init [DIR] [--from samples]   (haulcheck init --help)
+       haulcheck extract [FILE|-] --published YYYY-MM-DD [options]   (haulcheck extract --help)
 
 Checks a seizure-event dataset: YAML syntax, the JSON Schema, and the consistency rules.
 With no paths, checks the dataset whose haulcheck.yaml is in the current folder or above.
@@ -95,6 +97,9 @@ export interface Io {
   env: Record<string, string | undefined>;
   /** Milliseconds on a monotonic clock (injected by tests). */
   now?: () => number;
+  /** Standard input, read whole (extract reads the article there). */
+  stdin?: () => string;
+  stdinIsTTY?: boolean;
 }
 
 const defaultIo = (): Io => ({
@@ -105,6 +110,8 @@ const defaultIo = (): Io => ({
   stderrIsTTY: !!process.stderr.isTTY,
   env: process.env,
   now: () => performance.now(),
+  stdin: () => readFileSync(0, 'utf8'),
+  stdinIsTTY: !!process.stdin.isTTY,
 });
 
 const FAIL_ON: Record<string, number> = { error: SEVERITY_RANK.error, warning: SEVERITY_RANK.warning, info: SEVERITY_RANK.info };
@@ -140,6 +147,7 @@ async function run(argv: string[], io: Io): Promise<number> {
   if (argv[0] === 'report') return reportCommand(argv.slice(1), io);
   if (argv[0] === 'export') return exportCommand(argv.slice(1), io);
   if (argv.find((a) => !a.startsWith('-')) === 'init') return init(argv.filter((a, i) => i !== argv.indexOf('init')), io);
+  if (argv[0] === 'extract') return runExtract(argv.slice(1), { cwd: io.cwd, stdout: io.stdout, stderr: io.stderr, stdin: io.stdin ?? (() => ''), stdinIsTTY: io.stdinIsTTY ?? true });
   let parsed;
   try {
     parsed = parseArgs({

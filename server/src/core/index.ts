@@ -18,7 +18,7 @@ export { documentSymbols, referenceAt, sourceDefinition, sourceUses, idUses, reg
 export { inlayHints, type InlayHint, type InlayOptions } from './editor/inlay';
 export { actionsForFinding, computedFixes, suppressionFix, refactorsAt, fixAllSafe, diffEdits, shiftDecimal, type FindingActions } from './editor/actions';
 export { newEventId, newEventPath, newEventText, NEW_EVENT_SNIPPET, type NewEventInput } from './editor/new-event';
-export { newDatasetFiles, newDatasetNextSteps, EXAMPLE_EVENT_PATH, type DatasetFile, type NewDatasetOptions } from './editor/init';
+export { newDatasetFiles, newDatasetNextSteps, newDatasetRegistries, EXAMPLE_EVENT_PATH, type DatasetFile, type NewDatasetOptions } from './editor/init';
 export { modelineRemoval } from './editor/modeline';
 export { countryName, countryNames, allCountries } from './read/countries';
 export { ruleDocsUrl, DOCS_BASE_URL } from './rules/docs';
@@ -36,3 +36,6 @@ export { summarize, seizedText, type DatasetSummary, type SummaryContext, type H
 export { nominalOf, formatAmount, describeTotal, type Amount, type Total } from './report/amount';
 export { COLUMNS, exportRows, toCsv, toJsonl, toGeoJson, type Column, type Cell } from './report/export';
 export { pack, unpack, packTable, unpackTable, type PackedSummary, type PackedTable } from './report/pack';
+export { extractArticle, sourceIdOf, type ArticleInput, type Draft, type Provenance, type ReviewItem } from './extract/extract';
+export { renderDraft } from './extract/render';
+export { addDraftToEvent, type IntoResult } from './extract/into';

@@ -51,6 +51,7 @@ import {
 } from '../core';
 import type { DiagnosticData } from './convert';
 import { type DatasetState, relPath } from './workspace';
+import { EXTRACT_COMMANDS, executeExtractCommand } from './extract';
 
 export const FIX_ALL_KIND = 'source.fixAll.haulcheck';
 export const NEW_EVENT_COMMAND = 'haulcheck.server.newEvent';
@@ -327,6 +328,7 @@ export function registerFeatures(deps: FeatureDeps, clientSupportsSnippets: () =
   });
 
   connection.onExecuteCommand(async (params) => {
+    if (EXTRACT_COMMANDS.includes(params.command)) return executeExtractCommand(deps, params.command, params.arguments?.[0]);
     if (params.command !== NEW_EVENT_COMMAND) return null;
     const a = (params.arguments?.[0] ?? {}) as { folder?: string; date?: string; country?: string; place?: string; drug?: string };
     const date = String(a.date ?? '');

@@ -20,6 +20,7 @@ import { CONFIG_FILE, type EventFacts, classify, type FileKind, type Finding, ty
 import { findDatasetRoot, kindOf, readText } from '../node/dataset';
 import { toDiagnostic } from './convert';
 import { type DocContext, FIX_ALL_KIND, NEW_EVENT_COMMAND, registerFeatures } from './features';
+import { EXTRACT_COMMANDS } from './extract';
 import { registerOverview } from './overview';
 import { DatasetProblems, type DiagnosticMode } from './problems';
 import { type DatasetStatus, type StatusReport, statusNotification, throttled } from './status';
@@ -177,7 +178,7 @@ export function startServer(connection: Connection): void {
         referencesProvider: true,
         documentSymbolProvider: true,
         inlayHintProvider: { resolveProvider: false },
-        executeCommandProvider: { commands: [NEW_EVENT_COMMAND] },
+        executeCommandProvider: { commands: [NEW_EVENT_COMMAND, ...EXTRACT_COMMANDS] },
       },
       serverInfo: { name: SERVER_NAME, version: SERVER_VERSION },
     };

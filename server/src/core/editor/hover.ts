@@ -236,6 +236,23 @@ function countryHover(segs: (string | number)[], code: string): string | undefin
 }
 
 /**
+ * The sentence a value was read from: for a value of a figure or a date claim with `as_reported`
+ * words and a `source`, the source's quote that holds those words, the words in bold.
+ */
+function quotedHover(doc: ParsedDocument, segs: (string | number)[]): string | undefined {
+  let owner: unknown = doc.value;
+  for (const seg of segs.slice(0, -1)) owner = isObj(owner) || Array.isArray(owner) ? (owner as Record<string, unknown>)[String(seg)] : undefined;
+  if (!isObj(owner) || typeof owner.as_reported !== 'string' || typeof owner.source !== 'string' || !owner.as_reported) return undefined;
+  const words = owner.as_reported;
+  const src = sourcesOf(doc.value).find((x) => x.id === owner.source);
+  const q = src?.quotes.find((x) => x.includes(words));
+  if (!src || !q) return undefined;
+  const at = q.indexOf(words);
+  const esc = (t: string) => t.replace(/\s+/g, ' ').replace(/([\\`*_[\]<>])/g, '\\$1');
+  return `From **${src.publisher ?? src.id}** (\`${src.id}\`):\n\n> ${esc(q.slice(0, at))}**${esc(words)}**${esc(q.slice(at + words.length))}`;
+}
+
+/**
  * The hover at an offset: for values, what they compute to (mass per tablet, weekday and distance to
  * publication, the cited source, the registry entry, the country), then the schema's description.
  */
@@ -257,6 +274,9 @@ export function editorHover(file: ParsedFile, kind: FileKind, offset: number, ct
     else if (typeof value === 'string' && last === 'agency') computed = agencyHover(value, ctx);
   }
   if (!computed && typeof value === 'string' && /^[A-Za-z]{2}$/.test(value)) computed = countryHover(segs, value);
+  // The sentence the value was read from (figures, dates and arrests with their words and source).
+  const quoted = kind === 'event' && last !== 'source' ? quotedHover(doc, segs) : undefined;
+  if (quoted) computed = computed ? computed + SEP + quoted : quoted;
   if (!computed && kind !== 'event' && typeof value === 'string' && last === 'parent') computed = agencyHover(value, ctx);
   if (!computed) return base;
   const range = nodeRange(at.node)!;

@@ -4,6 +4,8 @@
  * unit-mass bands and where they come from), an events/ folder and one example event that passes
  * every check. Pure: the files as text; the shells write them.
  */
+import { parseFile } from '../yaml/parse';
+import { type Registries, buildRegistries } from '../model/dataset';
 
 export interface DatasetFile {
   /** Relative to the dataset root, `/`-separated. */
@@ -379,6 +381,12 @@ export function newDatasetFiles(options: NewDatasetOptions = {}): DatasetFile[] 
     { path: 'registries/agencies.yaml', text: AGENCIES },
     { path: EXAMPLE_EVENT_PATH, text: EXAMPLE_EVENT },
   ];
+}
+
+/** The registries a new dataset starts with, read: for reading an article outside any dataset. */
+export function newDatasetRegistries(): Registries {
+  const value = (text: string) => parseFile(text).docs[0]?.value;
+  return buildRegistries(value(DRUGS), value(AGENCIES));
 }
 
 /** What to do next, printed after the dataset is written; `dir` is how the user reaches it. */

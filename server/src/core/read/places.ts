@@ -81,6 +81,69 @@ const PRESS_SPELLINGS: Readonly<Record<string, readonly string[]>> = {
   'TR-46': ['Kahramanmaraş', 'Maras'],
 };
 
+/**
+ * Ports, border crossings and cities the reports of the trade name that are no subdivision, with the
+ * subdivision they lie in (or only the country, where the town is the country's or its subdivision
+ * has no code of its own), in the spellings of the languages of the reports. The sea and air ports of
+ * the Gulf, the Levant, Türkiye and southern Europe where Captagon, hashish and cocaine are seized.
+ */
+const TOWNS: Readonly<Record<string, readonly string[]>> = {
+  'SA-02': ['Jeddah', 'Jedda', 'Jiddah', 'Jeddah Islamic Port', 'Dżudda', 'Cidde', 'Gedda', 'Yeda', 'Dschidda', 'Djeddah', 'Dzsidda', 'Τζέντα', 'جدة'],
+  'SA-01': ['Riyadh', 'Riad', 'Riyad', 'الرياض'],
+  'SA-04': ['Dammam', 'Khobar', 'King Fahd Causeway', 'الدمام'],
+  'AE-DU': ['Jebel Ali', 'Hatta', 'Port Rashid', 'جبل علي'],
+  'AE-SH': ['Khor Fakkan'],
+  KW: ['Shuwaikh', 'Abdali', 'Nuwaiseeb', 'الشويخ'],
+  QA: ['Hamad Port', 'Abu Samra'],
+  'JO-IR': ['Ramtha'],
+  'JO-MA': ['Jaber crossing', 'Jaber border crossing'],
+  'SY-DR': ['Nassib', 'Nasib'],
+  'SY-RD': ['Dumayr', 'Douma'],
+  'SY-DY': ['Albu Kamal', 'Al-Bukamal', 'Abu Kamal'],
+  'LB-BI': ['Masnaa'],
+  'LB-BA': ['Rafic Hariri International Airport', 'Beirut-Rafic Hariri International Airport', 'Port of Beirut'],
+  'IQ-BA': ['Umm Qasr'],
+  'IQ-AN': ['Al-Qaim', 'Al Qaim', 'Trebil'],
+  'TR-31': ['Reyhanlı', 'Reyhanli', 'İskenderun', 'Iskenderun', 'Antakya'],
+  'TR-34': ['Esenyurt', 'Büyükçekmece', 'Ambarlı'],
+  'GR-I': ['Piraeus', 'Pireas', 'Πειραιάς', 'Πειραιά', 'Πειραιώς', 'Pireo', 'Pirée', 'Perama', 'Πέραμα', 'Περάματος', 'Athens', 'Αθήνα', 'Αθηνών'],
+  'GR-B': ['Thessaloniki', 'Θεσσαλονίκη', 'Θεσσαλονίκης', 'Salonica'],
+  'ES-CA': ['Algeciras', 'Puerto de Algeciras', 'La Línea'],
+  'IT-82': ['Marsala', 'Pozzallo', 'Augusta'],
+  'IT-78': ['Gioia Tauro'],
+  'IT-42': ['Genoa', 'Genova'],
+  'DE-NW': ['Aachen', 'Essen', 'Köln', 'Cologne', 'Düsseldorf', 'Würselen', 'Dortmund', 'Duisburg'],
+  'DE-BY': ['Munich', 'München'],
+  'DE-HE': ['Frankfurt'],
+  'DE-SN': ['Leipzig'],
+  'NL-ZH': ['Rotterdam'],
+  'BE-VAN': ['Antwerp', 'Antwerpen', 'Anvers'],
+};
+
+export interface Town {
+  /** The town's name as listed. */
+  name: string;
+  country: string;
+  /** The subdivision it lies in, when listed. */
+  subdivision?: Subdivision;
+}
+
+let towns: Map<string, Town> | undefined;
+
+/** A port, crossing or city of the trade that is no subdivision ("Jeddah", "Jebel Ali", "Piraeus"), by any of its spellings. */
+export function findTown(name: string): Town | undefined {
+  if (!towns) {
+    towns = new Map();
+    for (const [code, names] of Object.entries(TOWNS)) {
+      const country = code.slice(0, 2);
+      const sub = code.length > 2 ? tableOf(country)?.list.find((s) => s.code === code) : undefined;
+      for (const n of names) towns.set(normaliseAdmin1(n), { name: names[0], country, ...(sub ? { subdivision: sub } : {}) });
+    }
+  }
+  const key = normaliseAdmin1(name);
+  return key ? towns.get(key) : undefined;
+}
+
 /** Country names for messages, where the ISO 3166-1 name reads badly ("Syrian Arab Republic"). */
 const COUNTRY_NAMES: Readonly<Record<string, string>> = {
   SY: 'Syria',
