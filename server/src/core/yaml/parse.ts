@@ -7,12 +7,14 @@ import {
   type Node as YamlNode,
   type ParsedNode,
   type Pair,
+  type YAMLMap,
   isAlias,
   isMap,
   isPair,
   isScalar,
   isSeq,
   Schema,
+  YAMLParseError,
   parseAllDocuments,
   parseDocument,
   visit,
@@ -65,7 +67,36 @@ const PARSE_OPTIONS = {
  * document to YAML 1.1 (where `<<` merges, `2025-02-22` is a timestamp and `yes` is true): every file
  * means the same to every reader of the dataset. The directive itself is reported (YAML_VERSION).
  */
-const STREAM_OPTIONS = { ...PARSE_OPTIONS, schema: new Schema({ schema: 'core', resolveKnownTags: true }) };
+const STREAM_OPTIONS = { ...PARSE_OPTIONS, uniqueKeys: false, schema: new Schema({ schema: 'core', resolveKnownTags: true }) };
+
+/**
+ * Keys written twice in a mapping, as the parser's `uniqueKeys` reports them (DUPLICATE_KEY on every
+ * key after the first), found with one table per mapping: the parser compares each new key with
+ * every key before it, which made a mapping of 16,000 keys cost seconds.
+ */
+function duplicateKeys(doc: Document.Parsed): void {
+  const found: YAMLParseError[] = [];
+  visit(doc, {
+    Map(_key, map) {
+      if (map.items.length < 2) return;
+      const seen = new Set<unknown>();
+      for (const p of map.items) {
+        // The parser's equality: the same scalar value (===), so NaN never repeats and 1 is not "1".
+        if (!isScalar(p.key) || Number.isNaN(p.key.value)) continue;
+        const v = p.key.value;
+        if (!seen.has(v)) {
+          seen.add(v);
+          continue;
+        }
+        const at = (p.key as ParsedNode).range?.[0] ?? 0;
+        found.push(new YAMLParseError([at, at + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+      }
+    },
+  });
+  if (found.length === 0) return;
+  doc.errors.push(...found);
+  doc.errors.sort((a, b) => a.pos[0] - b.pos[0]);
+}
 
 /** A `%YAML` directive line: the version it asks for. */
 const YAML_DIRECTIVE = /^%YAML[ \t]+(\S+)/m;
@@ -334,6 +365,7 @@ function fullParse(source: string, from: number, to: number): ParsedDocument[] {
   const list = (Array.isArray(stream) ? stream : []) as Document.Parsed[];
   let previousEnd = 0;
   return list.map((doc, index) => {
+    duplicateKeys(doc);
     const problems: SyntaxProblem[] = [];
     // A `%YAML 1.1` directive before this document: reported, and not obeyed (STREAM_OPTIONS).
     const headStart = previousEnd;
@@ -539,6 +571,34 @@ export function keyText(key: unknown): string | undefined {
   return undefined;
 }
 
+/** Mappings longer than this get an index of their keys the first time a pointer goes through them. */
+const INDEX_KEYS_ABOVE = 16;
+const keyIndexes = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+/**
+ * The entry of a mapping with the given key; the last one when the key is written twice (as in
+ * toJS). Long mappings are indexed once, so that placing a finding on each of their n keys costs n,
+ * not n² (trees are not changed after they are read; an edit is a new parse).
+ */
+function pairFor(map: YAMLMap, key: string): Pair | undefined {
+  const items = map.items as Pair[];
+  if (items.length <= INDEX_KEYS_ABOVE) {
+    let found: Pair | undefined;
+    for (const p of items) if (keyText(p.key) === key) found = p;
+    return found;
+  }
+  let index = keyIndexes.get(map);
+  if (!index) {
+    index = new Map();
+    for (const p of items) {
+      const k = keyText(p.key);
+      if (k !== undefined) index.set(k, p);
+    }
+    keyIndexes.set(map, index);
+  }
+  return index.get(key);
+}
+
 export function locate(doc: Document.Parsed, pointer: string): Located {
   const segs = parsePointer(pointer);
   let node = deref(doc, doc.contents);
@@ -552,15 +612,11 @@ export function locate(doc: Document.Parsed, pointer: string): Located {
     let nextKey: YamlNode | undefined;
     let nextPair: Pair | undefined;
     if (isMap(node)) {
-      // Last duplicate wins, as in toJS.
-      for (const p of node.items) {
-        if (keyText(p.key) === seg) {
-          nextPair = p as Pair;
-          nextKey = p.key as YamlNode;
-          next = deref(doc, p.value);
-        }
-      }
-      if (!nextPair) return { deepest, deepestKey, exact: false };
+      const p = pairFor(node as YAMLMap, seg);
+      if (!p) return { deepest, deepestKey, exact: false };
+      nextPair = p;
+      nextKey = p.key as YamlNode;
+      next = deref(doc, p.value);
     } else if (isSeq(node)) {
       const idx = /^(0|[1-9][0-9]*)$/.test(seg) ? Number(seg) : -1;
       if (idx < 0 || idx >= node.items.length) return { deepest, deepestKey, exact: false };
