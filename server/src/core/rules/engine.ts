@@ -26,6 +26,9 @@ export interface CheckOptions {
 
 export const INTERNAL_RULE_ID = 'internal/rule-error';
 
+/** Other places one finding points at, at most (each side of a disagreement is shown by its first few). */
+export const MAX_RELATED = 50;
+
 export function checkText(text: string, kind: FileKind, options: CheckOptions = {}): { file: ParsedFile; findings: Finding[] } {
   const file = parseFile(text);
   return { file, findings: checkParsed(file, kind, options) };
@@ -196,7 +199,7 @@ class Context implements RuleContext {
       fixes: r.fixes,
       ...(r.related?.length
         ? {
-            related: r.related.map((x) => {
+            related: r.related.slice(0, MAX_RELATED).map((x) => {
               const [s0, e0] = rangeForPointer(file, doc, x.pointer, x.at ?? 'value');
               return { message: x.message, pointer: x.pointer, range: file.lines.range(s0, e0) };
             }),
