@@ -290,13 +290,34 @@ export function documentBounds(text: string): number[] {
  */
 export const LAZY_TREES_ABOVE = 1 << 20;
 const LAZY_TREE_CACHE = 64;
-const lazySource = new WeakMap<ParsedDocument, string>();
+
+/**
+ * A document read for its value only; `doc` reads its tree again when asked. A class, so that the
+ * getter is on the prototype: a stream of 200,000 documents keeps 200,000 small objects.
+ */
+class LazyDocument {
+  index = 0;
+  problems: SyntaxProblem[] = [];
+
+  constructor(
+    /** The text the document is in (updated when the next version of the file reuses it). */
+    public source: string,
+    public value: unknown,
+    public start: number,
+    public end: number,
+    public idAt: number | undefined,
+  ) {}
+
+  get doc(): Document.Parsed {
+    return treeOf(this);
+  }
+}
 const trees = new Map<ParsedDocument, Document.Parsed>();
 /** The text the kept trees were read from: they are dropped with it (they would keep old versions' texts alive). */
 let treesSource: string | undefined;
 
-function treeOf(d: ParsedDocument): Document.Parsed {
-  const source = lazySource.get(d)!;
+function treeOf(d: LazyDocument): Document.Parsed {
+  const source = d.source;
   if (source !== treesSource) {
     trees.clear();
     treesSource = source;
@@ -316,16 +337,13 @@ function treeOf(d: ParsedDocument): Document.Parsed {
 }
 
 function lazyDocument(source: string, value: unknown, start: number, end: number, idAt: number | undefined): ParsedDocument {
-  const d = { index: 0, value, start, end, problems: [] as SyntaxProblem[], idAt } as unknown as ParsedDocument;
-  Object.defineProperty(d, 'doc', { get: () => treeOf(d), enumerable: true, configurable: true });
-  lazySource.set(d, source);
-  return d;
+  return new LazyDocument(source, value, start, end, idAt) as unknown as ParsedDocument;
 }
 
 /** Moves every range of a parsed document by `delta` (the text before it grew or shrank). */
 function shiftDocument(d: ParsedDocument, delta: number): void {
   if (delta === 0) return;
-  if (lazySource.has(d)) {
+  if (d instanceof LazyDocument) {
     // A lazy document: its tree is read again where it now is.
     trees.delete(d);
   } else {
@@ -521,7 +539,7 @@ export function parseFile(text: string, previous?: ParsedFile, options: ParseOpt
   for (const seg of segments) {
     for (const d of seg.docs) {
       d.index = docs.length;
-      if (lazySource.has(d)) lazySource.set(d, source);
+      if (d instanceof LazyDocument) d.source = source;
       docs.push(d);
     }
   }
