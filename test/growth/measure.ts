@@ -6,7 +6,8 @@
 import { GCProfiler } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
-import { DatasetIndex, type FileKind, type Finding, checkParsed, extractFacts, parseFile } from '../../server/src/core';
+import { DatasetIndex, type FileKind, checkLimited, extractFacts, parseFile } from '../../server/src/core';
+import { DEFAULT_MAX_FINDINGS_PER_FILE, DEFAULT_MAX_FINDINGS_PER_RULE, truncatedFinding } from '../../server/src/cli/limits';
 import { type LoadedDataset, kindOf, loadDataset } from '../../server/src/node/dataset';
 import { formatJson } from '../../server/src/cli/formatters/json';
 import { formatSarif } from '../../server/src/cli/formatters/sarif';
@@ -19,6 +20,9 @@ setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
 
 let samples: LoadedDataset | undefined;
+
+/** The report's limits, as the CLI has them by default. */
+const LIMITS = { perFile: DEFAULT_MAX_FINDINGS_PER_FILE, perRule: DEFAULT_MAX_FINDINGS_PER_RULE };
 
 /** The sample dataset's config and registries (the inputs bring their own events). */
 export async function sampleDataset(): Promise<LoadedDataset> {
@@ -45,24 +49,31 @@ export function checkInput(ds: LoadedDataset, input: GrowthInput, sink: (s: stri
   const index = new DatasetIndex();
   for (const p of parsed) if (p.facts) index.set(p.rel, p.facts);
   const results: FileResult[] = parsed.map((p) => {
-    const options = { config: ds.config, dataset: { ...ds.context, index }, path: p.rel };
-    const findings: Finding[] = checkParsed(p.file, p.kind, options);
-    return { path: `${root}/${p.rel}`, root, displayPath: p.rel, text: p.text, lines: p.file.lines ?? new LineIndex(p.text), findings, kind: p.kind, options };
+    const options = { config: ds.config, dataset: { ...ds.context, index }, path: p.rel, reuse: false };
+    const { findings, omitted } = checkLimited(p.file, p.kind, options, LIMITS);
+    if (omitted) findings.push(truncatedFinding(omitted, LIMITS));
+    return { path: `${root}/${p.rel}`, root, displayPath: p.rel, text: p.text, lines: p.file.lines ?? new LineIndex(p.text), findings, omitted, kind: p.kind, options };
   });
   const ctx: FormatContext = { cwd: root, color: false, root, maxAnnotations: 10 };
   let output = 0;
-  for (const format of [formatJson, formatSarif]) {
-    const s = format(results, ctx);
-    output += s.length;
-    sink(s);
-  }
+  for (const format of [formatJson, formatSarif])
+    format(results, ctx, (s) => {
+      output += s.length;
+      sink(s);
+    });
   const byRule: Record<string, number> = {};
   let findings = 0;
-  for (const r of results)
+  for (const r of results) {
     for (const f of r.findings) {
+      if (f.ruleId === 'output/truncated') continue;
       byRule[f.ruleId] = (byRule[f.ruleId] ?? 0) + 1;
       findings++;
     }
+    for (const [id, n] of r.omitted?.byRule ?? []) {
+      byRule[id] = (byRule[id] ?? 0) + n;
+      findings += n;
+    }
+  }
   return { findings, output, byRule };
 }
 
