@@ -39,7 +39,7 @@ export interface FindingLimit {
   hide?: (f: Finding) => boolean;
 }
 
-/** What a limit left out of a file. */
+/** What a limit left out of a file (never an internal error, nor a finding that part of the file was not read). */
 export interface Omitted {
   total: number;
   bySeverity: Record<Severity, number>;
@@ -49,6 +49,11 @@ export interface Omitted {
   fixable: number;
   /** Where the first finding left out is (the shells put their notice there). */
   first: Finding;
+}
+
+/** Findings a limit never leaves out: internal errors, and what says that part of a file was not read. */
+function alwaysShown(f: Finding): boolean {
+  return f.ruleId.startsWith('internal/') || (f.ruleId === 'yaml/syntax' && f.messageId === 'limit');
 }
 
 /**
@@ -69,7 +74,7 @@ export class FindingCap {
 
   /** Whether every further finding of this rule id will be left out (the file's or the rule's share is full). */
   full(ruleId: string): boolean {
-    if (ruleId.startsWith('internal/')) return false;
+    if (ruleId.startsWith('internal/') || ruleId === 'yaml/syntax') return false;
     const { perFile, perRule } = this.limit;
     return (perFile > 0 && this.kept.length >= perFile) || (perRule > 0 && (this.perRule.get(ruleId) ?? 0) >= perRule);
   }
@@ -80,7 +85,7 @@ export class FindingCap {
     for (const f of findings) {
       if (hide?.(f)) continue;
       const n = this.perRule.get(f.ruleId) ?? 0;
-      if (f.ruleId.startsWith('internal/') || ((perFile <= 0 || this.kept.length < perFile) && (perRule <= 0 || n < perRule))) {
+      if (alwaysShown(f) || ((perFile <= 0 || this.kept.length < perFile) && (perRule <= 0 || n < perRule))) {
         this.kept.push(f);
         this.perRule.set(f.ruleId, n + 1);
         continue;
@@ -239,9 +244,12 @@ function forEachDocument(file: ParsedFile, kind: FileKind, options: CheckOptions
   }
 }
 
-/** Whether the document was read without a syntax error (a duplicate key loses nothing a rule would miss). */
+/**
+ * Whether the document was read without a syntax error (a duplicate key loses nothing a rule would
+ * miss, nor do the documents after it that a stream's limit leaves unread).
+ */
 export function parsedWhole(doc: ParsedDocument): boolean {
-  return !doc.problems.some((p) => p.severity === 'error' && p.code !== 'DUPLICATE_KEY');
+  return !doc.problems.some((p) => p.severity === 'error' && p.code !== 'DUPLICATE_KEY' && p.code !== 'TOO_MANY_DOCUMENTS');
 }
 
 /** Applies `# haulcheck-disable-…` comments; reports the unused ones when `suppressions/unused` runs. */

@@ -110,6 +110,83 @@ export const MAX_TEXT_LENGTH = 10 * 1024 * 1024;
  */
 export const MAX_NESTING = 128;
 
+/**
+ * Documents read from one stream, at most: those after are not read (a finding says so where they
+ * start). A stream of events holds a few thousand; this bounds the cost of a file of tiny documents.
+ */
+export const MAX_DOCUMENTS = 250_000;
+
+/** Entries of one mapping or sequence, at most: a document with a larger one is not checked (an event's largest has a few dozen). */
+export const MAX_ENTRIES = 200_000;
+
+/** Characters of one line, at most: a document with a longer line is not read (an event's longest line is a quote of a few hundred). */
+export const MAX_LINE_LENGTH = 1_000_000;
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** A document that is not read, with the one problem that says why, on the spot. */
+function refusedDocument(text: string, lines: LineIndex, from: number, to: number, code: string, message: string, at: number, end?: number): ParsedDocument {
+  const doc = parseDocument('', PARSE_OPTIONS);
+  const start = Math.min(Math.max(at, from), text.length);
+  const stop = end ?? Math.min(text.length, lines.lineContentEnd(lines.position(start).line));
+  return { index: 0, doc, value: undefined, start: from, end: to, problems: [{ code, message, start, end: Math.max(start, stop), severity: 'error' }] };
+}
+
+/** The first line of `text[from, to)` longer than MAX_LINE_LENGTH: its start, or -1. */
+function longLine(lines: LineIndex, from: number, to: number): number {
+  const starts = lines.lineStarts;
+  for (let l = lines.position(from).line; l < starts.length && starts[l] < to; l++) {
+    const end = l + 1 < starts.length ? starts[l + 1] : lines.text.length;
+    if (end - starts[l] > MAX_LINE_LENGTH + 2) return starts[l];
+  }
+  return -1;
+}
+
+/**
+ * The first mapping or sequence of a document's value with more than MAX_ENTRIES entries (its size
+ * and path), looked for before any rule runs: schema errors and findings on each of a million
+ * entries cost far more than reading them.
+ */
+function largeCollection(value: unknown): { size: number; path: (string | number)[] } | undefined {
+  const stack: { v: unknown; path: (string | number)[] }[] = [{ v: value, path: [] }];
+  while (stack.length) {
+    const { v, path } = stack.pop()!;
+    if (!v || typeof v !== 'object') continue;
+    if (Array.isArray(v)) {
+      if (v.length > MAX_ENTRIES) return { size: v.length, path };
+      v.forEach((x, i) => x && typeof x === 'object' && stack.push({ v: x, path: [...path, i] }));
+    } else {
+      const keys = Object.keys(v);
+      if (keys.length > MAX_ENTRIES) return { size: keys.length, path };
+      for (const k of keys) {
+        const x = (v as Record<string, unknown>)[k];
+        if (x && typeof x === 'object') stack.push({ v: x, path: [...path, k] });
+      }
+    }
+  }
+  return undefined;
+}
+
+/** A document whose value holds a collection over MAX_ENTRIES is not checked: the document refused, the finding on the entry past the limit. */
+function tooManyEntries(text: string, lines: LineIndex, d: ParsedDocument): ParsedDocument | undefined {
+  const large = largeCollection(d.value);
+  if (!large) return undefined;
+  const node = locate(d.doc, formatPointer(large.path)).node;
+  const items = isMap(node) || isSeq(node) ? node.items : [];
+  const past = items[MAX_ENTRIES] as Pair | YamlNode | undefined;
+  const at = nodeRange((isPair(past) ? past.key : past) as YamlNode | undefined)?.[0] ?? d.start;
+  const where = large.path.length ? `"${formatPointer(large.path)}" has` : 'The document is a collection of';
+  return refusedDocument(
+    text,
+    lines,
+    d.start,
+    d.end,
+    'TOO_MANY_ENTRIES',
+    `${where} ${count(large.size)} entries; collections of more than ${count(MAX_ENTRIES)} are not checked, so this document is not (an event's longest list has a few dozen).`,
+    at,
+  );
+}
+
 /** One document that holds a single problem about the whole text, for texts that are not parsed. */
 function refused(text: string, lines: LineIndex, code: string, message: string, at = 0): ParsedFile {
   const doc = parseDocument('', PARSE_OPTIONS);
@@ -457,8 +534,11 @@ export function parseFile(text: string, previous?: ParsedFile, options: ParseOpt
   const source = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
   // Directives (`%YAML`, `%TAG`) apply across documents: such streams are read whole.
   const directives = source.startsWith('%') || source.includes('\n%');
-  const starts = directives ? [0] : documentBounds(source);
-  const bounds = starts.map((from, i) => [from, i + 1 < starts.length ? starts[i + 1] : source.length] as const);
+  let starts = directives ? [0] : documentBounds(source);
+  // Past MAX_DOCUMENTS, the rest of the stream is not read; the last document read says so.
+  const unread = starts.length > MAX_DOCUMENTS ? starts[MAX_DOCUMENTS] : -1;
+  if (unread >= 0) starts = starts.slice(0, MAX_DOCUMENTS);
+  const bounds = starts.map((from, i) => [from, i + 1 < starts.length ? starts[i + 1] : unread >= 0 ? unread : source.length] as const);
   // Reuse: the unchanged documents at the start and at the end of the previous version.
   const old = previous && !directives ? SEGMENTS.get(previous) : undefined;
   const segments: Segment[] = new Array(bounds.length);
@@ -503,6 +583,14 @@ export function parseFile(text: string, previous?: ParsedFile, options: ParseOpt
       const seg = segments[i];
       if (!fresh[i]) continue;
       const [from, to] = bounds[i];
+      const long = longLine(lines, from, to);
+      if (long >= 0) {
+        const length = lines.lineContentEnd(lines.position(long).line) - long;
+        seg.docs = [
+          refusedDocument(text, lines, from, to, 'LINE_TOO_LONG', `This line is ${count(length)} characters long; a document with a line over ${count(MAX_LINE_LENGTH)} characters is not read (an event's longest line is a quote of a few hundred).`, long, long + Math.min(length, 80)),
+        ];
+        continue;
+      }
       if (seg.clean && (options.trees === 'lazy' || source.length > LAZY_TREES_ABOVE)) {
         const read = fastReadValue(source, from, to);
         if (read) {
@@ -535,6 +623,12 @@ export function parseFile(text: string, previous?: ParsedFile, options: ParseOpt
       docs: [{ index: 0, doc, value: undefined, start: 0, end: text.length, problems: [{ code: tooDeep ? 'TOO_DEEP' : 'PARSE_FAILED', message, start: 0, end: Math.min(text.length, lines.lineContentEnd(0)), severity: 'error' }] }],
     };
   }
+  // Collections over MAX_ENTRIES: the document is not checked (found on the fresh ones; reused ones were checked before).
+  for (let i = 0; i < segments.length; i++) {
+    if (!fresh[i]) continue;
+    const seg = segments[i];
+    seg.docs = seg.docs.map((d) => (d.problems.length && d.value === undefined ? d : (tooManyEntries(text, lines, d) ?? d)));
+  }
   const docs: ParsedDocument[] = [];
   for (const seg of segments) {
     for (const d of seg.docs) {
@@ -547,6 +641,17 @@ export function parseFile(text: string, previous?: ParsedFile, options: ParseOpt
   if (docs.length === 0) {
     const d = parseDocument('', PARSE_OPTIONS);
     docs.push({ index: 0, doc: d, value: null, start: 0, end: text.length, problems: [] });
+  }
+  // Reused documents may carry the previous version's notice of unread documents.
+  for (const d of docs) if (d.problems.length && d.problems.some((p) => p.code === 'TOO_MANY_DOCUMENTS')) d.problems = d.problems.filter((p) => p.code !== 'TOO_MANY_DOCUMENTS');
+  if (unread >= 0) {
+    const last = docs[docs.length - 1];
+    const more = documentBounds(source.slice(unread)).length;
+    const end = Math.min(text.length, lines.lineContentEnd(lines.position(unread).line));
+    last.problems = [
+      ...last.problems,
+      { code: 'TOO_MANY_DOCUMENTS', message: `The stream holds more than ${count(MAX_DOCUMENTS)} documents; the ${count(more)} from here on are not read (a stream of events holds a few thousand).`, start: unread, end, severity: 'error' },
+    ];
   }
   // Not text: one finding, on the first such character, in the document that holds it.
   // (Reused documents may carry the previous version's.)
