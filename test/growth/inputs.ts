@@ -19,7 +19,7 @@ export interface Dimension {
   make(n: number): GrowthInput;
   /** The size the growth test measures (and 4×). Small enough for CI, large enough to time. */
   ci: number;
-  /** Largest size `npm run growth` goes to (default 100,000). */
+  /** Largest size `npm run growth` goes to (default 100,000; less where a file of that size would pass the 10 MB a file may have). */
   max?: number;
 }
 
@@ -162,7 +162,7 @@ export const DIMENSIONS: Dimension[] = [
     name: 'duplicate keys',
     unit: 'keys',
     what: 'one mapping with n keys, each written twice',
-    ci: 2000,
+    ci: 1500,
     make: (n) => event(ID, eventText({ id: ID, extra: lines(n, (i) => `k${i >> 1}: ${i}`) })),
   },
   {
@@ -184,8 +184,8 @@ export const DIMENSIONS: Dimension[] = [
     name: 'events in one file',
     unit: 'events',
     what: 'a stream of n distinct events (dates, places and quantities apart)',
-    ci: 400,
-    max: 3000,
+    ci: 250,
+    max: 10_000,
     make: (n) => ({
       files: {
         'events/2026/stream.yaml': Array.from({ length: n }, (_, i) => '---\n' + distinctEvent(i).text).join(''),
@@ -196,15 +196,15 @@ export const DIMENSIONS: Dimension[] = [
     name: 'near-identical events',
     unit: 'events',
     what: 'n events in one file, the same seizure but for a suffix of the id',
-    ci: 300,
-    max: 3000,
+    ci: 250,
+    max: 10_000,
     make: (n) => ({ files: { 'events/2026/stream.yaml': Array.from({ length: n }, (_, i) => '---\n' + eventText({ id: `${ID}-${i}`, url: 'https://example.org/news/one' })).join('') } }),
   },
   {
     name: 'duplicate ids',
     unit: 'events',
     what: 'n event files with the same id',
-    ci: 300,
+    ci: 250,
     max: 20_000,
     make: (n) => {
       const files: Record<string, string> = {};
@@ -216,7 +216,7 @@ export const DIMENSIONS: Dimension[] = [
     name: 'shared URLs',
     unit: 'events',
     what: 'n event files (distinct seizures) citing one article',
-    ci: 300,
+    ci: 250,
     max: 20_000,
     make: (n) => {
       const files: Record<string, string> = {};
@@ -231,8 +231,8 @@ export const DIMENSIONS: Dimension[] = [
     name: 'events',
     unit: 'events',
     what: 'a dataset of n event files',
-    ci: 400,
-    max: 20_000,
+    ci: 250,
+    max: 50_000,
     make: (n) => {
       const files: Record<string, string> = {};
       for (let i = 0; i < n; i++) {
@@ -246,7 +246,7 @@ export const DIMENSIONS: Dimension[] = [
     name: 'seizures',
     unit: 'seizures',
     what: 'one event with n seizures',
-    ci: 1000,
+    ci: 500,
     max: 30_000,
     make: (n) =>
       event(
@@ -268,8 +268,8 @@ export const DIMENSIONS: Dimension[] = [
     name: 'sources',
     unit: 'sources',
     what: 'one event with n sources, each giving the same weight',
-    ci: 1000,
-    max: 30_000,
+    ci: 600,
+    max: 20_000,
     make: (n) =>
       event(
         ID,
@@ -285,7 +285,7 @@ export const DIMENSIONS: Dimension[] = [
     name: 'figure conflicts',
     unit: 'sources',
     what: 'one weight given n different values by n sources',
-    ci: 1000,
+    ci: 600,
     max: 30_000,
     make: (n) =>
       event(
@@ -301,7 +301,7 @@ export const DIMENSIONS: Dimension[] = [
     name: 'date conflicts',
     unit: 'sources',
     what: 'one event dated n different days by n sources',
-    ci: 1000,
+    ci: 800,
     max: 30_000,
     make: (n) =>
       event(
@@ -365,7 +365,7 @@ export const DIMENSIONS: Dimension[] = [
     unit: 'characters',
     what: 'one line of n characters: a flow sequence (route.transit)',
     ci: 100_000,
-    max: 9_000_000,
+    max: 1_000_000,
     make: (n) => event(ID, eventText({ id: ID, route: `{origin: SY, transit: [${fill('SY, ', n)}SY], destination: null}` })),
   },
   {
@@ -373,7 +373,7 @@ export const DIMENSIONS: Dimension[] = [
     unit: 'characters',
     what: 'one line of n characters: a plain scalar (the title)',
     ci: 100_000,
-    max: 9_000_000,
+    max: 1_000_000,
     make: (n) => event(ID, eventText({ id: ID, extra: `notes: ${fill('seized pills ', n)}end` })),
   },
 ];

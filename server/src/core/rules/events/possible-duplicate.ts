@@ -167,6 +167,58 @@ function sharedUrlOf(self: EventFacts, kin: Kin): string | undefined {
   return mine.values().next().value;
 }
 
+/** An event's quantities by drug and kind, the precise ones of each, sorted (worked out once per event). */
+const sortedQuantities = new WeakMap<EventFacts, Map<string, number[]>>();
+
+function quantitiesOf(f: EventFacts): Map<string, number[]> {
+  let byKey = sortedQuantities.get(f);
+  if (!byKey) {
+    byKey = new Map();
+    for (const q of f.quantities) {
+      const key = `${q.drug}\0${q.kind}`;
+      const list = byKey.get(key);
+      if (list) list.push(q.value);
+      else byKey.set(key, [q.value]);
+    }
+    // The precise figures of each list, sorted.
+    for (const [key, list] of byKey) byKey.set(key, precise(list).sort((x, y) => x - y));
+    sortedQuantities.set(f, byKey);
+  }
+  return byKey;
+}
+
+/**
+ * The pair (one of `a`, one of `b`, both sorted) with the smallest relative difference. It grows with
+ * the distance of the two numbers in value order, so the closest pair sits side by side in the merged
+ * order: one walk over both lists, not every pair (an event of 8,000 seizures against its copy).
+ */
+function closestPair(a: readonly number[], b: readonly number[]): { x: number; y: number; rel: number } | undefined {
+  const rel = (x: number, y: number) => (Math.max(x, y) === 0 ? 0 : Math.abs(x - y) / Math.max(x, y));
+  let best: { x: number; y: number; rel: number } | undefined;
+  let i = 0;
+  let j = 0;
+  let lastA: number | undefined;
+  let lastB: number | undefined;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i] <= b[j])) {
+      const x = a[i++];
+      if (lastB !== undefined) {
+        const r = rel(x, lastB);
+        if (!best || r < best.rel) best = { x, y: lastB, rel: r };
+      }
+      lastA = x;
+    } else {
+      const y = b[j++];
+      if (lastA !== undefined) {
+        const r = rel(lastA, y);
+        if (!best || r < best.rel) best = { x: lastA, y, rel: r };
+      }
+      lastB = y;
+    }
+  }
+  return best;
+}
+
 interface Verdict {
   messageId: 'similar' | 'sameUrl';
   reasons: string;
@@ -201,18 +253,15 @@ function comparer(self: EventFacts, days: number, tolerance: number): (other: Ev
     const close: string[] = [];
     let far = false;
     let comparable = false;
+    const mine = quantitiesOf(self);
+    const theirs = quantitiesOf(other);
     for (const d of drugs) {
       for (const kind of ['count', 'kg'] as const) {
-        const a = precise(self.quantities.filter((q) => q.drug === d && q.kind === kind).map((q) => q.value));
-        const b = precise(other.quantities.filter((q) => q.drug === d && q.kind === kind).map((q) => q.value));
-        if (a.length === 0 || b.length === 0) continue;
+        const a = mine.get(`${d}\0${kind}`);
+        const b = theirs.get(`${d}\0${kind}`);
+        if (!a || !b) continue;
         comparable = true;
-        let best: { x: number; y: number; rel: number } | undefined;
-        for (const x of a)
-          for (const y of b) {
-            const rel = Math.max(x, y) === 0 ? 0 : Math.abs(x - y) / Math.max(x, y);
-            if (!best || rel < best.rel) best = { x, y, rel };
-          }
+        const best = closestPair(a, b);
         if (!best) continue;
         if (best.rel <= tolerance) {
           const unit = kind === 'kg' ? ' kg' : '';

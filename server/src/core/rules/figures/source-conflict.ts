@@ -204,6 +204,20 @@ function restatements(ctx: RuleContext, where: string, slot: SlotRef, sides: rea
 
 const comparableSides = (a: Side, b: Side) => comparable(a.members[0].figure, b.members[0].figure);
 
+/** The slots of an event by seizure and field, once per event value (each slot of thousands asks for its partner). */
+const slotPlaces = new WeakMap<object, Map<string, SlotRef>>();
+
+function slotByPlace(event: unknown, index: number, field: string): SlotRef | undefined {
+  if (!isObj(event)) return undefined;
+  let places = slotPlaces.get(event);
+  if (!places) {
+    places = new Map();
+    for (const s of slotsOf(event)) if (!places.has(`${s.index}:${s.field}`)) places.set(`${s.index}:${s.field}`, s);
+    slotPlaces.set(event, places);
+  }
+  return places.get(`${index}:${field}`);
+}
+
 /**
  * Between sides of equal weight, the one whose figure a careful analyst would believe comes first:
  * for the count or the weight of tablets, the side that gives the drug's tablets a mass inside its
@@ -216,7 +230,7 @@ function byPlausibility(ctx: RuleContext, slot: SlotRef, sides: PlausibleSide[],
   const drug = drugEntry(ctx.dataset, slot.drug);
   const band = drug && bandFor(ctx.dataset, drug, slot.form);
   if (!band?.warn) return sides;
-  const other = slotsOf(ctx.document.value).find((s) => s.index === slot.index && s.field === (slot.field === 'count' ? 'weight' : 'count'));
+  const other = slotByPlace(ctx.document.value, slot.index, slot.field === 'count' ? 'weight' : 'count');
   const otherSide = other && sidesOf(other.figures.filter((f) => !f.garbled && f.scope === 'total'), sources, reading)[0];
   if (!otherSide) return sides;
   const isCount = slot.field === 'count';
