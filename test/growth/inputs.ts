@@ -358,7 +358,7 @@ export const DIMENSIONS: Dimension[] = [
     unit: 'comments',
     what: 'n suppression comments, one before each item of a sequence',
     ci: 2000,
-    make: (n) => event(ID, eventText({ id: ID, agencies: lines(n, (i) => `  # haulcheck-disable-next-line refs/unknown-agency -- test ${i}\n  - {agency: sy-moi, role: announcing}`) })),
+    make: (n) => event(ID, eventText({ id: ID, agencies: lines(n, (i) => `  # haulcheck-disable-next-line refs -- ${i}\n  - {agency: sy-moi, role: seizing}`) })),
   },
   {
     name: 'flow line',
