@@ -171,12 +171,25 @@ export function checkParsed(file: ParsedFile, kind: FileKind, options: CheckOpti
  * limit's `hide` are applied first: what they drop takes no place).
  */
 export function checkLimited(file: ParsedFile, kind: FileKind, options: CheckOptions = {}, limit?: FindingLimit): { findings: Finding[]; omitted?: Omitted } {
+  const steps = checkSteps(file, kind, options, limit);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `checkLimited` one document at a time: it pauses after each document it checks, so that a shell
+ * can answer other requests between them and give the check up when the text changes meanwhile.
+ * `rules` of the options may be a subset (the language server's reduced check of a very large file).
+ */
+export function* checkSteps(file: ParsedFile, kind: FileKind, options: CheckOptions = {}, limit?: FindingLimit): Generator<void, { findings: Finding[]; omitted?: Omitted }> {
   const config = options.config ?? DEFAULT_CONFIG;
   const rules = options.rules ?? ALL_RULES;
   const byPosition = (a: Finding, b: Finding) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset || a.ruleId.localeCompare(b.ruleId);
   if (!limit) {
     const findings: Finding[] = [];
-    forEachDocument(file, kind, options, (own) => {
+    yield* forEachDocument(file, kind, options, (own) => {
       for (const f of own) findings.push(f);
     });
     const kept = suppress(file, findings, rules, config);
@@ -187,7 +200,7 @@ export function checkLimited(file: ParsedFile, kind: FileKind, options: CheckOpt
   const cap = new FindingCap(limit);
   // Without suppressions (which need each finding's line), what the limit will leave out is only counted.
   const leftOut = suppressions.length ? undefined : (ruleId: string) => cap.full(ruleId);
-  forEachDocument(
+  yield* forEachDocument(
     file,
     kind,
     options,
@@ -206,13 +219,14 @@ export function checkLimited(file: ParsedFile, kind: FileKind, options: CheckOpt
  * Runs the rules over each document in turn (or reuses its findings), giving each document's findings
  * to `each`. `leftOut` names the rule ids whose findings will not be kept: those are only counted.
  */
-function forEachDocument(file: ParsedFile, kind: FileKind, options: CheckOptions, each: (own: readonly Finding[]) => void, leftOut?: (ruleId: string) => boolean): void {
+function* forEachDocument(file: ParsedFile, kind: FileKind, options: CheckOptions, each: (own: readonly Finding[]) => void, leftOut?: (ruleId: string) => boolean): Generator<void, void> {
   const config = options.config ?? DEFAULT_CONFIG;
   const dataset = options.dataset ?? {};
   const rules = options.rules ?? ALL_RULES;
   const key: CheckKey | undefined = dataset.index ? { kind, path: options.path, config, rules, dataset, indexVersion: dataset.index.version } : undefined;
   const reuse = options.reuse !== false;
   for (const doc of file.docs) {
+    yield;
     const startLine = key ? file.lines.position(doc.start).line : 0;
     const cached = key && reuse ? docCache.get(doc) : undefined;
     if (cached && cached.startLine === startLine && sameKey(cached.key, key!)) {

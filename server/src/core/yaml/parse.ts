@@ -375,6 +375,8 @@ const LAZY_TREE_CACHE = 64;
 class LazyDocument {
   index = 0;
   problems: SyntaxProblem[] = [];
+  /** The tree, while it is one of the last LAZY_TREE_CACHE read again. */
+  tree: Document.Parsed | undefined;
 
   constructor(
     /** The text the document is in (updated when the next version of the file reuses it). */
@@ -389,28 +391,24 @@ class LazyDocument {
     return treeOf(this);
   }
 }
-const trees = new Map<ParsedDocument, Document.Parsed>();
-/** The text the kept trees were read from: they are dropped with it (they would keep old versions' texts alive). */
-let treesSource: string | undefined;
+
+/**
+ * The documents whose trees are kept, oldest first. Weak: a file closed in the editor, or a run
+ * that is over, leaves nothing here that keeps its documents (and their text) alive.
+ */
+const recentTrees: WeakRef<LazyDocument>[] = [];
 
 function treeOf(d: LazyDocument): Document.Parsed {
-  const source = d.source;
-  if (source !== treesSource) {
-    trees.clear();
-    treesSource = source;
-  }
-  let tree = trees.get(d);
-  if (tree) {
-    trees.delete(d);
-    trees.set(d, tree);
-    return tree;
-  }
-  const read = fastParseDocument(source, d.start, d.end);
+  if (d.tree) return d.tree;
+  const read = fastParseDocument(d.source, d.start, d.end);
   if (!read) throw new Error(`document ${d.index} no longer reads as it did`);
-  tree = read.doc;
-  trees.set(d, tree);
-  if (trees.size > LAZY_TREE_CACHE) trees.delete(trees.keys().next().value!);
-  return tree;
+  d.tree = read.doc;
+  recentTrees.push(new WeakRef(d));
+  if (recentTrees.length > LAZY_TREE_CACHE) {
+    const old = recentTrees.shift()!.deref();
+    if (old) old.tree = undefined;
+  }
+  return d.tree;
 }
 
 function lazyDocument(source: string, value: unknown, start: number, end: number, idAt: number | undefined): ParsedDocument {
@@ -422,7 +420,7 @@ function shiftDocument(d: ParsedDocument, delta: number): void {
   if (delta === 0) return;
   if (d instanceof LazyDocument) {
     // A lazy document: its tree is read again where it now is.
-    trees.delete(d);
+    d.tree = undefined;
   } else {
     const move = (r: number[] | undefined) => {
       if (r) for (let i = 0; i < r.length; i++) r[i] += delta;
@@ -526,6 +524,19 @@ export interface ParseOptions {
 }
 
 export function parseFile(text: string, previous?: ParsedFile, options: ParseOptions = {}): ParsedFile {
+  const steps = parseSteps(text, previous, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `parseFile` one document at a time: the parse pauses after each document it reads, so that a
+ * shell can answer other requests between them (the language server, on a stream of thousands of
+ * documents). A parse given up halfway leaves `previous` unusable: its documents may have moved.
+ */
+export function* parseSteps(text: string, previous?: ParsedFile, options: ParseOptions = {}): Generator<void, ParsedFile> {
   if (text.length > MAX_TEXT_LENGTH) {
     const mb = (n: number) => (n / (1024 * 1024)).toFixed(1);
     return refused(text, new LineIndex(text), 'TOO_LARGE', `The file is ${mb(text.length)} MB; files over ${mb(MAX_TEXT_LENGTH)} MB are not read (an event file is a few KB).`);
@@ -582,6 +593,7 @@ export function parseFile(text: string, previous?: ParsedFile, options: ParseOpt
     for (let i = 0; i < bounds.length; i++) {
       const seg = segments[i];
       if (!fresh[i]) continue;
+      yield;
       const [from, to] = bounds[i];
       const long = longLine(lines, from, to);
       if (long >= 0) {
