@@ -115,6 +115,9 @@ export function limitFindings(findings: readonly Finding[], limit: FindingLimit)
 
 export const INTERNAL_RULE_ID = 'internal/rule-error';
 
+/** Documents longer than this (characters) are checked with a pause after each rule (see checkSteps). */
+const LARGE_DOCUMENT_CHARS = 64 * 1024;
+
 /** Other places one finding points at, at most (each side of a disagreement is shown by its first few). */
 export const MAX_RELATED = 50;
 
@@ -242,7 +245,10 @@ function* forEachDocument(file: ParsedFile, kind: FileKind, options: CheckOption
     }
     const own: Finding[] = [];
     const whole = parsedWhole(doc);
+    // A large document pauses between rules too (a quote of 200,000 characters is read by several).
+    const large = doc.end - doc.start > LARGE_DOCUMENT_CHARS;
     for (const rule of rules) {
+      if (large) yield;
       if (!rule.meta.appliesTo.includes(kind)) continue;
       if (rule.meta.reportsAbsence && !whole) continue;
       const setting = settingFor(config, rule.meta.id);

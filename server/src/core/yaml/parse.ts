@@ -521,6 +521,12 @@ export interface ParseOptions {
    * Streams longer than LAZY_TREES_ABOVE are always lazy.
    */
   trees?: 'lazy';
+  /**
+   * Documents longer than `chars` are not read: each is one DOCUMENT_TOO_LARGE problem with the
+   * caller's `message` (the language server reads documents up to a size it can read between two
+   * keystrokes).
+   */
+  documentLimit?: { chars: number; message: (chars: number) => string };
 }
 
 export function parseFile(text: string, previous?: ParsedFile, options: ParseOptions = {}): ParsedFile {
@@ -545,11 +551,14 @@ export function* parseSteps(text: string, previous?: ParsedFile, options: ParseO
   const source = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
   // Directives (`%YAML`, `%TAG`) apply across documents: such streams are read whole.
   const directives = source.startsWith('%') || source.includes('\n%');
+  yield;
   let starts = directives ? [0] : documentBounds(source);
+  yield;
   // Past MAX_DOCUMENTS, the rest of the stream is not read; the last document read says so.
   const unread = starts.length > MAX_DOCUMENTS ? starts[MAX_DOCUMENTS] : -1;
   if (unread >= 0) starts = starts.slice(0, MAX_DOCUMENTS);
   const bounds = starts.map((from, i) => [from, i + 1 < starts.length ? starts[i + 1] : unread >= 0 ? unread : source.length] as const);
+  yield;
   // Reuse: the unchanged documents at the start and at the end of the previous version.
   const old = previous && !directives ? SEGMENTS.get(previous) : undefined;
   const segments: Segment[] = new Array(bounds.length);
@@ -563,9 +572,11 @@ export function* parseSteps(text: string, previous?: ParsedFile, options: ParseO
       segments[a] = old[a];
       fresh[a] = false;
       a++;
+      if ((a & 1023) === 0) yield;
     }
     let z = 0;
     for (let b = 1; b <= Math.min(old.length, bounds.length) - a; b++) {
+      if ((b & 1023) === 0) yield;
       const o = old[old.length - b];
       const [from, to] = bounds[bounds.length - b];
       if (!same(o, from, to)) break;
@@ -583,10 +594,14 @@ export function* parseSteps(text: string, previous?: ParsedFile, options: ParseO
     }
   }
   lines ??= new LineIndex(text);
+  yield;
+  // Most texts are clean throughout: one native scan, not one a document.
+  const allClean = printable(text);
   for (let i = 0; i < bounds.length; i++) {
     if (!fresh[i]) continue;
+    if ((i & 1023) === 0) yield;
     const [from, to] = bounds[i];
-    segments[i] = { from, to, docs: [], clean: printable(from === 0 && to === source.length ? text : text.slice(from, to)) };
+    segments[i] = { from, to, docs: [], clean: allClean || printable(from === 0 && to === source.length ? text : text.slice(from, to)) };
   }
   const binary = segments.every((x) => x.clean) ? undefined : notPrintable(text);
   try {
@@ -595,6 +610,10 @@ export function* parseSteps(text: string, previous?: ParsedFile, options: ParseO
       if (!fresh[i]) continue;
       yield;
       const [from, to] = bounds[i];
+      if (options.documentLimit && to - from > options.documentLimit.chars) {
+        seg.docs = [refusedDocument(text, lines, from, to, 'DOCUMENT_TOO_LARGE', options.documentLimit.message(to - from), from)];
+        continue;
+      }
       const long = longLine(lines, from, to);
       if (long >= 0) {
         const length = lines.lineContentEnd(lines.position(long).line) - long;
@@ -638,6 +657,7 @@ export function* parseSteps(text: string, previous?: ParsedFile, options: ParseO
   // Collections over MAX_ENTRIES: the document is not checked (found on the fresh ones; reused ones were checked before).
   for (let i = 0; i < segments.length; i++) {
     if (!fresh[i]) continue;
+    if ((i & 1023) === 0) yield;
     const seg = segments[i];
     seg.docs = seg.docs.map((d) => (d.problems.length && d.value === undefined ? d : (tooManyEntries(text, lines, d) ?? d)));
   }
@@ -647,15 +667,16 @@ export function* parseSteps(text: string, previous?: ParsedFile, options: ParseO
       d.index = docs.length;
       if (d instanceof LazyDocument) d.source = source;
       docs.push(d);
+      // Reused documents may carry the previous version's notices (unread documents, not text).
+      if (d.problems.length && d.problems.some((p) => p.code === 'TOO_MANY_DOCUMENTS' || p.code === 'NOT_TEXT')) d.problems = d.problems.filter((p) => p.code !== 'TOO_MANY_DOCUMENTS' && p.code !== 'NOT_TEXT');
     }
+    if ((docs.length & 4095) === 0) yield;
   }
   // An empty stream still yields one (empty) document so that "the file is empty" can be reported.
   if (docs.length === 0) {
     const d = parseDocument('', PARSE_OPTIONS);
     docs.push({ index: 0, doc: d, value: null, start: 0, end: text.length, problems: [] });
   }
-  // Reused documents may carry the previous version's notice of unread documents.
-  for (const d of docs) if (d.problems.length && d.problems.some((p) => p.code === 'TOO_MANY_DOCUMENTS')) d.problems = d.problems.filter((p) => p.code !== 'TOO_MANY_DOCUMENTS');
   if (unread >= 0) {
     const last = docs[docs.length - 1];
     const more = documentBounds(source.slice(unread)).length;
@@ -666,8 +687,6 @@ export function* parseSteps(text: string, previous?: ParsedFile, options: ParseO
     ];
   }
   // Not text: one finding, on the first such character, in the document that holds it.
-  // (Reused documents may carry the previous version's.)
-  for (const d of docs) if (d.problems.some((p) => p.code === 'NOT_TEXT')) d.problems = d.problems.filter((p) => p.code !== 'NOT_TEXT');
   if (binary) {
     const d = docs.find((x) => binary.start >= x.start && binary.start < x.end) ?? docs[docs.length - 1] ?? docs[0];
     if (d) d.problems.unshift(binary);

@@ -2,7 +2,7 @@ import { defineRule } from '../rule';
 import type { ParsedFile } from '../../yaml/parse';
 
 /** Problems that are limits of what is read (docs/robustness.md), not syntax errors. */
-const LIMITS = new Set(['TOO_LARGE', 'TOO_DEEP', 'TOO_MANY_DOCUMENTS', 'TOO_MANY_ENTRIES', 'LINE_TOO_LONG']);
+const LIMITS = new Set(['TOO_LARGE', 'TOO_DEEP', 'TOO_MANY_DOCUMENTS', 'TOO_MANY_ENTRIES', 'LINE_TOO_LONG', 'DOCUMENT_TOO_LARGE']);
 
 const HINTS: Record<string, string> = {
   TAB_AS_INDENT: ' Indent with spaces, not tabs.',
