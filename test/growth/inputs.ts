@@ -369,7 +369,7 @@ export const DIMENSIONS: Dimension[] = [
     unit: 'characters',
     what: 'one line of n characters: a flow sequence (route.transit)',
     ci: 100_000,
-    max: 1_000_000,
+    max: 900_000,
     make: (n) => event(ID, eventText({ id: ID, route: `{origin: SY, transit: [${fill('SY, ', n)}SY], destination: null}` })),
   },
   {
@@ -377,7 +377,7 @@ export const DIMENSIONS: Dimension[] = [
     unit: 'characters',
     what: 'one line of n characters: a plain scalar (the title)',
     ci: 100_000,
-    max: 1_000_000,
+    max: 900_000,
     make: (n) => event(ID, eventText({ id: ID, extra: `notes: ${fill('seized pills ', n)}end` })),
   },
 ];
