@@ -165,3 +165,27 @@ test('a usage error for a cap that is not a whole number', async () => {
   assert.equal(r.code, 2);
   assert.match(r.stderr, /--max-findings-per-file expects a whole number/);
 });
+
+test('worker threads keep and count the same findings as one thread, the baseline applied in them', async () => {
+  const ws = dataset(150);
+  try {
+    // Enough files for two workers (32 a worker at least), each with more findings than a rule may show.
+    const text = readFileSync(join(ws.dir, EVENT), 'utf8');
+    for (let i = 0; i < 70; i++) writeFileSync(join(ws.dir, 'events', '2026', `copy-${i}.yaml`), text.replace(`id: ${ID}`, `id: 2026-02-20-sy-copy-${i}-captagon`));
+    const baseline = join(ws.dir, 'baseline.json');
+    // A baseline of the first file only.
+    await run(['check', EVENT, '--baseline', baseline, '--update-baseline'], ws.dir);
+    const one = await run(['check', '-f', 'json', '--jobs', '1', '--baseline', baseline], ws.dir);
+    const two = await run(['check', '-f', 'json', '--jobs', '2', '--baseline', baseline], ws.dir);
+    assert.equal(two.code, one.code);
+    assert.equal(two.stdout, one.stdout);
+    assert.equal(two.stderr.replace(/, [\d.]+ s/, ''), one.stderr.replace(/, [\d.]+ s/, ''));
+    const files = JSON.parse(one.stdout) as JsonFile[];
+    assert.deepEqual(files.find((f) => f.filePath.endsWith(EVENT))!.messages.filter((m) => m.ruleId === 'schema/additionalProperties'), [], 'the baseline hides them');
+    const copy = files.find((f) => f.filePath.endsWith('copy-0.yaml'))!;
+    assert.equal(copy.messages.filter((m) => m.ruleId === 'schema/additionalProperties').length, 100);
+    assert.equal(copy.messages[copy.messages.length - 1].ruleId, TRUNCATED_RULE_ID);
+  } finally {
+    ws.cleanup();
+  }
+});
