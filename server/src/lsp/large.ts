@@ -112,6 +112,24 @@ export async function checkSliced(file: ParsedFile, kind: FileKind, options: Che
   return { findings: editorFindings(file, checked.findings, checked.omitted, reduced), reduced };
 }
 
+/**
+ * The problems the editor shows for a file's saved text, checked in one go (in the indexing thread,
+ * which holds nobody up): the same reduced mode, limits and notices as checkSliced.
+ */
+export function checkForEditor(text: string, kind: FileKind, options: CheckOptions): Finding[] {
+  const file = runToEnd(parseSteps(text, undefined, { ...EDITOR_PARSE, trees: 'lazy' }));
+  const reduced = reducedReason(text, file);
+  const checked = runToEnd(checkSteps(file, kind, { ...options, ...(reduced ? { rules: REDUCED_RULES } : {}), reuse: false }, { perFile: EDITOR_MAX_PROBLEMS, perRule: 0 }));
+  return editorFindings(file, checked.findings, checked.omitted, reduced);
+}
+
+function runToEnd<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
 /** The problems the editor shows: at most EDITOR_MAX_PROBLEMS, then a notice of the rest; the reduced mode's notice first. */
 export function editorFindings(file: ParsedFile, findings: readonly Finding[], omitted: Omitted | undefined, reduced: string | undefined): Finding[] {
   let shown = [...findings];
