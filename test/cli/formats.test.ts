@@ -12,6 +12,7 @@ import type { Log } from 'sarif';
 import { ALL_RULES, INTERNAL_RULE_ID, LineIndex, ruleDocsUrl, type Finding } from '../../server/src/core';
 import { escapeData, escapeProperty, githubReport } from '../../server/src/cli/formatters/github';
 import { formatJunit } from '../../server/src/cli/formatters/junit';
+import { formatToString } from '../../server/src/cli/types';
 import type { FileResult } from '../../server/src/cli/types';
 import { runCli } from '../helpers/cli';
 import { copySamples } from '../helpers/dataset';
@@ -186,7 +187,7 @@ test('github: chosen when GITHUB_ACTIONS=true; the job summary is appended to GI
 
 test('junit: well-formed XML, a suite per file, a failing case per finding, a passing case per clean file', async () => {
   const nasty = `bad <tag> & "quotes" 'single' \u0001 ]]> end`;
-  const xml = formatJunit([fileResult('/ws/a & b.yaml', [finding('error', 1, nasty), finding('warning', 2)]), fileResult('/ws/clean.yaml', [])], {
+  const xml = formatToString(formatJunit, [fileResult('/ws/a & b.yaml', [finding('error', 1, nasty), finding('warning', 2)]), fileResult('/ws/clean.yaml', [])], {
     cwd: '/ws',
     root: '/ws',
     color: false,

@@ -19,9 +19,13 @@ test('checking the lazy parse gives the same findings as checking a full parse',
   const index = buildIndex(facts);
   let total = 0;
   items.forEach((item, n) => {
-    const lazy = checkItem(ds, index, item, parsed[n]);
+    const lazy = checkItem(ds, index, item, parsed[n]).findings;
     const full = checkParsed(parseFile(parsed[n].text), parsed[n].kind!, checkOptions(ds, index, item.file));
     assert.deepEqual(lazy, full, item.file);
+    // With limits, the same findings (the samples are far below them), nothing left out.
+    const limited = checkItem(ds, index, item, parsed[n], { limits: { perFile: 1000, perRule: 100 } });
+    assert.deepEqual(limited.findings, full, item.file);
+    assert.equal(limited.omitted, undefined);
     total += lazy.length;
   });
   assert.ok(total > 0, 'the samples have findings to compare');

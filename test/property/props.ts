@@ -13,6 +13,7 @@ import fc from 'fast-check';
 import { Parser, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
 import { fastParseDocument, fastReadValue } from '../../server/src/core/yaml/fast-yaml';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DIMENSIONS, dimension } from '../growth/inputs';
 import * as core from '../../server/src/core';
 import {
   type CheckOptions,
@@ -24,6 +25,7 @@ import {
   INTERNAL_RULE_ID,
   applyEdits,
   buildRegistries,
+  checkLimited,
   checkParsed,
   extractFacts,
   fixText,
@@ -533,6 +535,47 @@ export function propReuse({ input, others }: { input: Input; others: Input[] }):
   }
 }
 
+/** A large input: a dimension of test/growth/inputs.ts at a size, its first file mutated a few times. */
+export interface LargeInput {
+  dimension: string;
+  n: number;
+  mutations: Mutation[];
+}
+
+/** Processor time a large input may take (its size is at most 4× the growth test's large size). */
+export const LARGE_BOUND_MS = 15_000;
+
+/** Sizes from a quarter of the growth test's size to 16× it (4× its large size). */
+export function largeArb(): fc.Arbitrary<LargeInput> {
+  return fc
+    .record({ d: fc.nat({ max: DIMENSIONS.length - 1 }), scale: fc.integer({ min: 1, max: 64 }), mutations: fc.array(mutationArb, { maxLength: 3 }) })
+    .map(({ d, scale, mutations }) => ({ dimension: DIMENSIONS[d].name, n: Math.max(1, Math.round((DIMENSIONS[d].ci * scale) / 4)), mutations }));
+}
+
+/**
+ * Large inputs, as the CLI checks them (one pass, the report's limits): within LARGE_BOUND_MS of
+ * processor time, no rule throws, every range inside its text.
+ */
+export function propLarge(input: LargeInput): void {
+  const made = dimension(input.dimension).make(input.n).files;
+  const entries = Object.entries(made);
+  entries[0][1] = input.mutations.reduce(mutate, entries[0][1]);
+  const base = datasetOptions();
+  const t0 = process.cpuUsage();
+  const parsed = entries.map(([path, text]) => ({ path, file: parseFile(text, undefined, { trees: 'lazy' }) }));
+  const index = new DatasetIndex();
+  for (const p of parsed) index.set(p.path, extractFacts(p.path, p.file));
+  for (const p of parsed) {
+    const { findings } = checkLimited(p.file, 'event', { ...base, dataset: { ...base.dataset, index }, path: p.path, reuse: false }, { perFile: 1000, perRule: 100 });
+    const internal = findings.find((f) => f.ruleId === INTERNAL_RULE_ID);
+    if (internal) fail(`a rule threw on ${p.path}: ${internal.message}`);
+    for (const f of findings) if (f.range.end.offset > p.file.text.length || f.range.start.offset > f.range.end.offset) fail(`${f.ruleId}: a range outside ${p.path}`);
+  }
+  const used = process.cpuUsage(t0);
+  const ms = (used.user + used.system) / 1000;
+  if (ms > LARGE_BOUND_MS) fail(`${input.dimension} at ${input.n} took ${ms.toFixed(0)} ms of processor time (bound ${LARGE_BOUND_MS} ms)`);
+}
+
 export interface PropertyDef<T> {
   name: string;
   arb: () => fc.Arbitrary<T>;
@@ -556,6 +599,7 @@ export const PROPERTIES: PropertyDef<any>[] = [
     check: propReuse,
     numRuns: 100,
   },
+  { name: 'large', arb: largeArb, check: propLarge, numRuns: 6 },
 ];
 
 export function propertyByName(name: string): PropertyDef<any> | undefined {

@@ -6,7 +6,7 @@
 import { INTERNAL_RULE_ID } from '../core';
 import { UNREADABLE_RULE_ID } from '../node/dataset';
 import { type FindingKey, keyOf, keyString } from './keys';
-import type { FileResult } from './types';
+import { type FileResult, type Write, streamJson } from './types';
 
 export interface BaselineEntry extends FindingKey {
   count: number;
@@ -36,8 +36,9 @@ export function makeBaseline(results: FileResult[], root: string): Baseline {
   return { version: 1, findings };
 }
 
-export function serializeBaseline(b: Baseline): string {
-  return JSON.stringify(b, null, 2) + '\n';
+/** Writes a baseline as it goes, one entry at a time: stable, pretty JSON. (It is applied while files are checked: see limits.ts.) */
+export function writeBaseline(b: Baseline, write: Write): void {
+  streamJson(write, { version: b.version, findings: [] }, 'findings', b.findings);
 }
 
 /** Reads a baseline; throws an Error with a readable message when it is not one. */
@@ -55,24 +56,4 @@ export function parseBaseline(text: string): Baseline {
       throw new Error(`bad entry ${JSON.stringify(e)}`);
   }
   return b as Baseline;
-}
-
-/** Hides findings present in the baseline (up to each key's count). Internal errors and unreadable paths always show. */
-export function applyBaseline(results: FileResult[], baseline: Baseline, root: string): { results: FileResult[]; hidden: number } {
-  const left = new Map<string, number>();
-  for (const e of baseline.findings) left.set(keyString(e), (left.get(keyString(e)) ?? 0) + e.count);
-  let hidden = 0;
-  const out = results.map((r) => {
-    const findings = r.findings.filter((f) => {
-      if (f.ruleId === INTERNAL_RULE_ID || f.ruleId === UNREADABLE_RULE_ID) return true;
-      const k = keyString(keyOf(root, r.path, f));
-      const n = left.get(k) ?? 0;
-      if (n <= 0) return true;
-      left.set(k, n - 1);
-      hidden++;
-      return false;
-    });
-    return { ...r, findings };
-  });
-  return { results: out, hidden };
 }

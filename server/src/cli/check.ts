@@ -11,7 +11,9 @@ import { LineIndex } from '../core';
 import { type Listing, type LoadedDataset, findDatasetRoot, isInside, listDataset, notDatasetReason, unreadableFinding } from '../node/dataset';
 import type { FileResult } from './types';
 import {
+  type Checked,
   type DatasetSpec,
+  type Keeping,
   type FactsList,
   InputError,
   type ParsedItem,
@@ -25,6 +27,7 @@ import {
   relPath,
 } from './work';
 import type { FromWorker, ToWorker } from './worker';
+import { BaselineHider, type BaselineSpec, type ReportLimits } from './limits';
 
 export { InputError, UsageError } from './work';
 
@@ -36,6 +39,10 @@ export interface CheckRequest {
   today?: string;
   /** Worker threads to use (1: everything on the main thread), or 'auto' (see autoWorkers). */
   jobs?: number | 'auto';
+  /** What the report shows of each file (the rest is counted); without it, every finding is kept. */
+  limits?: ReportLimits;
+  /** A baseline whose findings are hidden as files are checked (with `limits`). */
+  baseline?: BaselineSpec;
 }
 
 /** With --jobs N, fewer files per worker than this start fewer workers (a worker's start costs more). */
@@ -139,7 +146,7 @@ export async function checkRun(req: CheckRequest): Promise<CheckRun> {
   const workers =
     req.jobs === 'auto' ? autoWorkers(all.length, availableParallelism()) : Math.max(1, Math.min(req.jobs ?? 1, Math.ceil(all.length / MIN_FILES_PER_WORKER)));
   const { kinds, facts, checked } =
-    workers > 1 ? await runInWorkers(all, checkFiles, datasets, req, workers) : await runHere(all, checkFiles, datasets, req.cwd);
+    workers > 1 ? await runInWorkers(all, checkFiles, datasets, req, workers) : await runHere(all, checkFiles, datasets, req);
   const indexes = new Map([...facts].map(([root, f]) => [root, buildIndex(f)]));
   const results: FileResult[] = [];
   const notDataset: CheckRun['notDataset'] = [];
@@ -160,6 +167,8 @@ export async function checkRun(req: CheckRequest): Promise<CheckRun> {
       text: c.text,
       lines: c.lines ?? new LineIndex(c.text),
       findings: c.findings,
+      omitted: c.omitted,
+      hidden: c.hidden,
       kind,
       options: checkOptions(ds, indexes.get(item.root)!, file),
     });
@@ -171,7 +180,7 @@ export async function checkRun(req: CheckRequest): Promise<CheckRun> {
 interface RunOutput {
   kinds: Map<string, ParsedItem['kind']>;
   facts: Map<string, FactsList>;
-  checked: Map<string, { text: string; lines?: LineIndex; findings: FileResult['findings'] }>;
+  checked: Map<string, { text: string; lines?: LineIndex } & Checked>;
 }
 
 function factsOf(all: WorkItem[], datasets: Map<string, LoadedDataset>, get: (file: string) => ParsedItem['facts']): Map<string, FactsList> {
@@ -183,19 +192,27 @@ function factsOf(all: WorkItem[], datasets: Map<string, LoadedDataset>, get: (fi
   return facts;
 }
 
-async function runHere(all: WorkItem[], checkFiles: string[], datasets: Map<string, LoadedDataset>, cwd: string): Promise<RunOutput> {
+/** What the report keeps, for the checking pass. */
+function keepingOf(req: CheckRequest): Keeping | undefined {
+  return req.limits ? { limits: req.limits, baseline: req.baseline && new BaselineHider(req.baseline) } : undefined;
+}
+
+async function runHere(all: WorkItem[], checkFiles: string[], datasets: Map<string, LoadedDataset>, req: CheckRequest): Promise<RunOutput> {
   const parsed = new Map<string, ParsedItem>();
-  for (const item of all) parsed.set(item.file, await parseItem(datasets.get(item.root)!, item, cwd));
+  for (const item of all) parsed.set(item.file, await parseItem(datasets.get(item.root)!, item, req.cwd));
   const facts = factsOf(all, datasets, (f) => parsed.get(f)!.facts);
   const kinds = new Map([...parsed].map(([f, p]) => [f, p.kind]));
   const indexes = new Map([...facts].map(([root, f]) => [root, buildIndex(f)]));
   const byFile = new Map(all.map((i) => [i.file, i]));
   const checked: RunOutput['checked'] = new Map();
+  const keeping = keepingOf(req);
   for (const file of checkFiles) {
     const p = parsed.get(file)!;
     if (!p.kind) continue;
     const item = byFile.get(file)!;
-    checked.set(file, { text: p.text, lines: p.file.lines, findings: checkItem(datasets.get(item.root)!, indexes.get(item.root)!, item, p) });
+    checked.set(file, { text: p.text, lines: p.file.lines, ...checkItem(datasets.get(item.root)!, indexes.get(item.root)!, item, p, keeping) });
+    // The parse is not needed any more: its trees and values go (the text stays for the report).
+    parsed.delete(file);
   }
   return { kinds, facts, checked };
 }
@@ -243,9 +260,9 @@ async function runInWorkers(all: WorkItem[], checkFiles: string[], datasets: Map
     const facts = factsOf(all, datasets, (f) => factsByFile.get(f));
     const factsMsg = Object.fromEntries(facts);
     const toCheck = pool.map((_, i) => checkFiles.filter((f) => owner.get(f) === i && kinds.get(f)));
-    const checkedReplies = await Promise.all(pool.map((w, i) => ask(w, { type: 'check', facts: factsMsg, files: toCheck[i] })));
+    const checkedReplies = await Promise.all(pool.map((w, i) => ask(w, { type: 'check', facts: factsMsg, files: toCheck[i], limits: req.limits, baseline: req.baseline })));
     const checked: RunOutput['checked'] = new Map();
-    for (const r of checkedReplies) if (r.type === 'checked') for (const x of r.results) checked.set(x.file, { text: x.text, findings: x.findings });
+    for (const r of checkedReplies) if (r.type === 'checked') for (const { file, ...x } of r.results) checked.set(file, x);
     return { kinds, facts, checked };
   } finally {
     await Promise.all(pool.map((w) => w.terminate()));

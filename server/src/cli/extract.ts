@@ -168,8 +168,7 @@ async function into(file: string, draft: Draft, io: ExtractIo): Promise<number> 
   writeAtomically(file, (bom ? '\uFEFF' : '') + result.text, raw);
   io.stderr(`haulcheck: added to ${path.relative(io.cwd, file) || file}: ${result.added.join(', ')}.\n`);
   const run = await checkRun({ paths: [file], cwd: io.cwd, jobs: 1 });
-  const report = formatStylish(run.results, { cwd: io.cwd, color: false, root: io.cwd, maxAnnotations: 0 });
-  if (report) io.stdout(report);
+  formatStylish(run.results, { cwd: io.cwd, color: false, root: io.cwd, maxAnnotations: 0 }, io.stdout);
   return run.results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 

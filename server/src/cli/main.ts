@@ -6,11 +6,11 @@
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { CONFIG_FILE, INTERNAL_RULE_ID, SEVERITY_RANK, type Severity, notADay } from '../core';
-import { applyBaseline, makeBaseline, parseBaseline, serializeBaseline } from './baseline';
+import { CONFIG_FILE, INTERNAL_RULE_ID, SEVERITY_RANK, limitFindings, notADay } from '../core';
+import { makeBaseline, parseBaseline, writeBaseline } from './baseline';
 import { InputError, UsageError, checkRun } from './check';
 import { UNREADABLE_RULE_ID, takeNotes } from '../node/dataset';
-import { decodeText, errorText, readFileBytesSync, writeOutput } from '../node/files';
+import { chunked, decodeText, errorText, openOutput, readFileBytesSync } from '../node/files';
 import { fixFile } from './fix';
 import { INIT_HELP, runInit } from './init';
 import { exportCommand, reportCommand } from './analysis';
@@ -25,6 +25,16 @@ import { changedSince } from './git';
 import { realPath } from './keys';
 import { escapeControls } from './terminal';
 import type { FileResult, FormatContext, Formatter } from './types';
+import {
+  BaselineHider,
+  DEFAULT_MAX_FINDINGS_PER_FILE,
+  DEFAULT_MAX_FINDINGS_PER_RULE,
+  type ReportLimits,
+  countBySeverity,
+  highestRank,
+  limitFor,
+  truncatedFinding,
+} from './limits';
 import { VERSION } from './version';
 
 export { VERSION };
@@ -55,6 +65,10 @@ Output:
       --root <dir>         Paths in sarif, rdjson, junit, github and baselines are relative to
                            this folder (default: the current folder)
       --max-annotations <n> github: annotations per level (default ${DEFAULT_MAX_ANNOTATIONS})
+      --max-findings-per-file <n>  Findings shown per file (default ${DEFAULT_MAX_FINDINGS_PER_FILE}; 0: all); a last
+                           finding says how many more there are. Every finding counts in
+                           the summary and the exit code
+      --max-findings-per-rule <n>  Findings of one rule shown per file (default ${DEFAULT_MAX_FINDINGS_PER_RULE}; 0: all)
       --color / --no-color
 Gating:
       --fail-on <level>    error, warning or info: exit 1 on a finding at or above it (default error)
@@ -116,10 +130,6 @@ const defaultIo = (): Io => ({
 
 const FAIL_ON: Record<string, number> = { error: SEVERITY_RANK.error, warning: SEVERITY_RANK.warning, info: SEVERITY_RANK.info };
 
-function rank(s: Severity): number {
-  return s === 'hint' ? SEVERITY_RANK.info : SEVERITY_RANK[s];
-}
-
 export async function main(argv: string[], given: Io = defaultIo()): Promise<number> {
   // Nothing from the data (file names, keys, values) reaches the terminal as a control sequence:
   // every message to stderr is escaped (the reports escape their own text: see terminal.ts).
@@ -159,6 +169,8 @@ async function run(argv: string[], io: Io): Promise<number> {
         output: { type: 'string', short: 'o', multiple: true },
         root: { type: 'string' },
         'max-annotations': { type: 'string' },
+        'max-findings-per-file': { type: 'string' },
+        'max-findings-per-rule': { type: 'string' },
         'fail-on': { type: 'string' },
         'max-warnings': { type: 'string' },
         'changed-since': { type: 'string' },
@@ -226,6 +238,10 @@ async function run(argv: string[], io: Io): Promise<number> {
   const maxWarnings = count(values['max-warnings'], '--max-warnings', 0);
   const maxAnnotations = count(values['max-annotations'], '--max-annotations', 0) ?? DEFAULT_MAX_ANNOTATIONS;
   const jobs = count(values.jobs, '--jobs', 1) ?? 'auto';
+  const limits: ReportLimits = {
+    perFile: count(values['max-findings-per-file'], '--max-findings-per-file', 0) ?? DEFAULT_MAX_FINDINGS_PER_FILE,
+    perRule: count(values['max-findings-per-rule'], '--max-findings-per-rule', 0) ?? DEFAULT_MAX_FINDINGS_PER_RULE,
+  };
   if (values['update-baseline'] && !values.baseline) throw new UsageError('--update-baseline needs --baseline FILE.');
   if (values['dry-run'] && !values.fix && !values['unsafe-fixes']) throw new UsageError('--dry-run goes with --fix or --unsafe-fixes.');
   if (values['fix-read-only'] && !values.fix && !values['unsafe-fixes']) throw new UsageError('--fix-read-only goes with --fix or --unsafe-fixes.');
@@ -256,7 +272,11 @@ async function run(argv: string[], io: Io): Promise<number> {
 
   const now = io.now ?? (() => performance.now());
   const started = now();
-  const run = await checkRun({ paths, cwd: io.cwd, ruleOverrides, today: values.today, jobs });
+  // Each file's findings are kept as the report shows them (the baseline's hidden, at most the limits,
+  // the rest counted) while the files are checked; a new baseline records every finding.
+  const keep = !values['update-baseline'];
+  const baselineSpec = baseline && keep ? { entries: baseline.findings, root } : undefined;
+  const run = await checkRun({ paths, cwd: io.cwd, ruleOverrides, today: values.today, jobs, limits: keep ? limits : undefined, baseline: baselineSpec });
   let results = run.results;
   for (const n of takeNotes()) io.stderr(`haulcheck: note: ${n}\n`);
   for (const n of run.notDataset) io.stderr(`haulcheck: ${path.relative(io.cwd, n.file) || n.file} is not a dataset file (${n.why}); it is not checked.\n`);
@@ -276,6 +296,7 @@ async function run(argv: string[], io: Io): Promise<number> {
     io.stderr(summaryLine(results, now() - started, stderrColor) + '\n');
     return code;
   };
+  const hider = baselineSpec && new BaselineHider(baselineSpec);
   const internal = results.some((r) => r.findings.some((f) => f.ruleId === INTERNAL_RULE_ID));
   // What could not be read is an error finding in the report, said on stderr too, and the run exits 2.
   const unreadable = results.flatMap((r) => r.findings.filter((f) => f.ruleId === UNREADABLE_RULE_ID));
@@ -295,13 +316,17 @@ async function run(argv: string[], io: Io): Promise<number> {
     let files = 0;
     const notFixed: string[] = [];
     results = results.map((r) => {
-      if (!r.kind || !r.findings.some((f) => f.fixes?.length)) return r;
+      if (!r.kind || !(r.findings.some((f) => f.fixes?.length) || r.omitted?.fixable)) return r;
       const o = fixFile(r, level, !!values['dry-run'], { readOnly: !!values['fix-read-only'] });
       if (o.error) notFixed.push(o.error);
       if (o.diff) diffs.push(o.diff);
       if (o.changed) files++;
       applied += o.applied;
-      return o.result;
+      if (!keep || o.result.findings === r.findings) return o.result;
+      // What is left after fixing, kept as the report shows it.
+      const h = hider?.forFile(r.path);
+      const left = limitFindings(o.result.findings, limitFor(limits, h?.hide));
+      return { ...o.result, findings: left.findings, omitted: left.omitted, hidden: h?.hidden() };
     });
     // A diff shown on a terminal is escaped; piped or redirected, it stays a patch that applies.
     if (values['dry-run']) io.stdout(io.isTTY ? escapeControls(diffs.join('')) : diffs.join(''));
@@ -317,7 +342,12 @@ async function run(argv: string[], io: Io): Promise<number> {
   if (values['update-baseline']) {
     const b = makeBaseline(results, root);
     try {
-      writeOutput(baselinePath!, serializeBaseline(b), shown);
+      const out = openOutput(baselinePath!, shown);
+      try {
+        writeBaseline(b, out.write);
+      } finally {
+        out.close();
+      }
     } catch (err) {
       throw new InputError(`cannot write the baseline ${values.baseline}: ${errorText(err)}.`);
     }
@@ -327,22 +357,35 @@ async function run(argv: string[], io: Io): Promise<number> {
     return summary(internal ? 3 : exit || (empty || unreadable.length ? 2 : 0));
   }
   if (baseline) {
-    const b = applyBaseline(results, baseline, root);
-    results = b.results;
-    if (b.hidden) io.stderr(`haulcheck: ${b.hidden} ${b.hidden === 1 ? 'finding' : 'findings'} hidden by the baseline ${values.baseline}.\n`);
+    const hidden = results.reduce((n, r) => n + (r.hidden ?? 0), 0);
+    if (hidden) io.stderr(`haulcheck: ${hidden} ${hidden === 1 ? 'finding' : 'findings'} hidden by the baseline ${values.baseline}.\n`);
   }
+  // A file whose findings were not all kept ends with one that says how many more there are.
+  const reported = results.map((r) => (r.omitted ? { ...r, findings: [...r.findings, truncatedFinding(r.omitted, limits)] } : r));
 
   for (const o of outputs) {
     const color = o.output === undefined && (values['no-color'] ? false : values.color ? true : io.isTTY && !io.env.NO_COLOR);
     const ctx: FormatContext = { cwd: io.cwd, color, root, maxAnnotations, changedLines: changed?.lines };
-    const report = FORMATTERS[o.format](results, ctx);
+    // Written as it is made, in chunks: a report is never one string, whatever its size.
     if (o.output !== undefined) {
+      let out: ReturnType<typeof openOutput> | undefined;
       try {
-        writeOutput(path.resolve(io.cwd, o.output), report, shown);
+        out = openOutput(path.resolve(io.cwd, o.output), shown);
+        FORMATTERS[o.format](reported, ctx, out.write);
+        out.close();
       } catch (err) {
+        try {
+          out?.close();
+        } catch {
+          // the first error is the one to report
+        }
         throw new InputError(`cannot write ${o.output}: ${errorText(err)}.`);
       }
-    } else if (report) io.stdout(report);
+    } else {
+      const out = chunked(io.stdout);
+      FORMATTERS[o.format](reported, ctx, out.write);
+      out.end();
+    }
     if (ctx.summary !== undefined && io.env.GITHUB_STEP_SUMMARY) {
       try {
         appendFileSync(io.env.GITHUB_STEP_SUMMARY, ctx.summary);
@@ -356,9 +399,9 @@ async function run(argv: string[], io: Io): Promise<number> {
   if (internal) return summary(3);
   if (exit) return summary(exit);
   if (empty || unreadable.length) return summary(2);
-  const all = results.flatMap((r) => r.findings);
-  if (all.some((f) => rank(f.severity) >= FAIL_ON[failOn])) return summary(1);
-  if (maxWarnings !== undefined && all.filter((f) => f.severity === 'warning').length > maxWarnings) return summary(1);
+  // Every finding counts, shown or left out by the report's limits.
+  if (highestRank(results) >= FAIL_ON[failOn]) return summary(1);
+  if (maxWarnings !== undefined && countBySeverity(results).warning > maxWarnings) return summary(1);
   return summary(0);
 }
 

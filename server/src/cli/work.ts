@@ -3,7 +3,8 @@
  * `--jobs`: read and parse a file (and extract its facts for the dataset index), then check it.
  */
 import * as path from 'node:path';
-import { type CheckOptions, DatasetIndex, type DatasetLayout, type EventFacts, type FileKind, type Finding, type ParsedFile, checkParsed, extractFacts, parseFile } from '../core';
+import { type CheckOptions, DatasetIndex, type DatasetLayout, type EventFacts, type FileKind, type Finding, type Omitted, type ParsedFile, checkLimited, extractFacts, parseFile } from '../core';
+import { type BaselineHider, type ReportLimits, limitFor } from './limits';
 import { type LoadedDataset, kindOf, loadDataset, readTextSync, unreadable, unreadableFinding } from '../node/dataset';
 
 export class UsageError extends Error {}
@@ -84,7 +85,24 @@ export function checkOptions(ds: LoadedDataset, index: DatasetIndex, file: strin
   return { config: ds.config, dataset: { ...ds.context, index }, path: relPath(ds, file) };
 }
 
-export function checkItem(ds: LoadedDataset, index: DatasetIndex, item: WorkItem, parsed: ParsedItem): Finding[] {
-  if (parsed.error) return [unreadableFinding(parsed.error)];
-  return checkParsed(parsed.file, parsed.kind!, checkOptions(ds, index, item.file));
+/** What the report keeps of each file: its limits, and the baseline's findings hidden. Without it, every finding. */
+export interface Keeping {
+  limits: ReportLimits;
+  baseline?: BaselineHider;
+}
+
+export interface Checked {
+  findings: Finding[];
+  omitted?: Omitted;
+  hidden?: number;
+}
+
+export function checkItem(ds: LoadedDataset, index: DatasetIndex, item: WorkItem, parsed: ParsedItem, keeping?: Keeping): Checked {
+  if (parsed.error) return { findings: [unreadableFinding(parsed.error)] };
+  // One pass: nothing is kept for a next version of the file.
+  const options = { ...checkOptions(ds, index, item.file), reuse: false };
+  if (!keeping) return checkLimited(parsed.file, parsed.kind!, options);
+  const hider = keeping.baseline?.forFile(item.file);
+  const checked = checkLimited(parsed.file, parsed.kind!, options, limitFor(keeping.limits, hider?.hide));
+  return { ...checked, hidden: hider?.hidden() };
 }

@@ -3,17 +3,17 @@
  * its share of the files, returns their facts, then checks its share against the whole index.
  */
 import { parentPort } from 'node:worker_threads';
-import type { Finding } from '../core';
 import type { LoadedDataset } from '../node/dataset';
-import { type DatasetSpec, type FactsList, InputError, type ParsedItem, type WorkItem, buildIndex, checkItem, openDataset, parseItem } from './work';
+import { type Checked, type DatasetSpec, type FactsList, InputError, type Keeping, type ParsedItem, type WorkItem, buildIndex, checkItem, openDataset, parseItem } from './work';
+import { BaselineHider, type BaselineSpec, type ReportLimits } from './limits';
 
 export type ToWorker =
   | { type: 'parse'; cwd: string; specs: DatasetSpec[]; items: WorkItem[] }
-  | { type: 'check'; facts: Record<string, FactsList>; files: string[] };
+  | { type: 'check'; facts: Record<string, FactsList>; files: string[]; limits?: ReportLimits; baseline?: BaselineSpec };
 
 export type FromWorker =
   | { type: 'parsed'; items: { file: string; kind?: string; facts?: ParsedItem['facts'] }[] }
-  | { type: 'checked'; results: { file: string; text: string; findings: Finding[] }[] }
+  | { type: 'checked'; results: ({ file: string; text: string } & Checked)[] }
   | { type: 'error'; input: boolean; message: string };
 
 const datasets = new Map<string, LoadedDataset>();
@@ -31,9 +31,10 @@ async function handle(msg: ToWorker): Promise<FromWorker> {
     return { type: 'parsed', items: out };
   }
   const indexes = new Map(Object.entries(msg.facts).map(([root, f]) => [root, buildIndex(f)]));
+  const keeping: Keeping | undefined = msg.limits ? { limits: msg.limits, baseline: msg.baseline && new BaselineHider(msg.baseline) } : undefined;
   const results = msg.files.map((file) => {
     const { item, parsed: p } = parsed.get(file)!;
-    return { file, text: p.text, findings: checkItem(datasets.get(item.root)!, indexes.get(item.root)!, item, p) };
+    return { file, text: p.text, ...checkItem(datasets.get(item.root)!, indexes.get(item.root)!, item, p, keeping) };
   });
   return { type: 'checked', results };
 }

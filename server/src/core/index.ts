@@ -5,9 +5,9 @@
 export * from './base/types';
 export * from './base/text';
 export * from './base/pointer';
-export { parseFile, locate, pathAt, type ParsedFile, type ParsedDocument } from './yaml/parse';
+export { parseFile, parseSteps, locate, pathAt, type ParsedFile, type ParsedDocument, type ParseOptions } from './yaml/parse';
 export { rangeForPointer } from './yaml/place';
-export { checkText, checkParsed, INTERNAL_RULE_ID, type CheckOptions } from './rules/engine';
+export { checkText, checkParsed, checkLimited, checkSteps, limitFindings, FindingCap, INTERNAL_RULE_ID, MAX_RELATED, type CheckOptions, type FindingLimit, type Omitted } from './rules/engine';
 export * from './model/config';
 export * from './model/dataset';
 export { ALL_RULES, ruleById } from './rules';

@@ -20,6 +20,7 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { existsSync } from 'node:fs';
+import { reducedReason } from './large';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -309,6 +310,8 @@ export function registerFeatures(deps: FeatureDeps, clientSupportsSnippets: () =
       selectionRange: lspRange(doc, s.selStart, s.selEnd),
       children: s.children?.map(convert),
     });
+    // A file over the editor's limits (see large.ts) gets no outline: it would be as large as the file.
+    if (reducedReason(doc.getText(), deps.parsed(doc))) return null;
     return documentSymbols(deps.parsed(doc), ctx.kind).map(convert);
   });
 
@@ -318,6 +321,7 @@ export function registerFeatures(deps: FeatureDeps, clientSupportsSnippets: () =
     const { doc, ctx } = target;
     const opts = await deps.inlaySettings(doc.uri);
     if (!opts.unitMass && !opts.weekday) return [];
+    if (reducedReason(doc.getText())) return [];
     const range: [number, number] = [doc.offsetAt(params.range.start), doc.offsetAt(params.range.end)];
     return inlayHints(deps.parsed(doc), ctx.kind, ctx.options.dataset ?? {}, opts, range).map((h) => ({
       position: doc.positionAt(h.offset),

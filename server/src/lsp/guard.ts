@@ -14,9 +14,13 @@
  * - `HAULCHECK_TEST_REQUEST_DELAY_MS=N` makes every guarded request wait N ms before it runs, so that
  *   cancellation and the time budget can be observed;
  * - `HAULCHECK_TEST_EXIT_NOTIFICATION=1` accepts a `haulcheck/test/exit` notification (`{code}`) that
- *   exits the process mid-session, as a crash would.
+ *   exits the process mid-session, as a crash would;
+ * - `HAULCHECK_TEST_HEAP=1` answers a `haulcheck/test/heap` request with the heap in use after a full
+ *   garbage collection (`{used}`, bytes), so that a test can see memory return after a file closes.
  */
 import { type CancellationToken, type Connection, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { ALL_RULES, type Rule } from '../core';
 
 export const DEFAULT_REQUEST_BUDGET_MS = 2000;
@@ -174,5 +178,16 @@ export function installGuards(connection: Connection, env: Env = process.env): v
   }
   if (env.HAULCHECK_TEST_EXIT_NOTIFICATION === '1') {
     connection.onNotification('haulcheck/test/exit', (p: { code?: number } | undefined) => process.exit(p?.code ?? 3));
+  }
+  if (env.HAULCHECK_TEST_HEAP === '1') {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    connection.onRequest('haulcheck/test/heap', async () => {
+      // Twice, a turn apart: what the first frees may hold what the second does.
+      gc();
+      await new Promise((r) => setImmediate(r));
+      gc();
+      return { used: process.memoryUsage().heapUsed };
+    });
   }
 }

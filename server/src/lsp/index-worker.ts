@@ -9,7 +9,8 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { DatasetIndex, type EventFacts, type Finding, checkParsed, extractFacts, parseFile, resolveConfig } from '../core';
+import { checkForEditor } from './large';
+import { DatasetIndex, type EventFacts, type Finding, extractFacts, parseFile, resolveConfig } from '../core';
 import { type ListingProblem, kindOf, listDataset, loadDataset, readTextSync, unreadable, unreadableFinding } from '../node/dataset';
 import * as path from 'node:path';
 import { readFileBytesSync } from '../node/files';
@@ -223,7 +224,7 @@ async function checkDataset(
       continue;
     }
     const kind = kindOf(dataset, f, text);
-    const findings = kind ? checkParsed(parseFile(text, undefined, { trees: 'lazy' }), kind, { config, dataset: context, path: rel }) : [];
+    const findings = kind ? checkForEditor(text, kind, { config, dataset: context, path: rel }) : [];
     batch.push([f, findings.map(shown)]);
     if (batch.length === PROBLEMS_BATCH) await send();
   }

@@ -16,7 +16,8 @@
  */
 import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver';
-import { type EventFacts, type Finding, checkParsed, duplicateWindowDays, filesRelatedTo, parseFile } from '../core';
+import { checkForEditor } from './large';
+import { type EventFacts, type Finding, duplicateWindowDays, filesRelatedTo } from '../core';
 import { kindOf, readTextSync } from '../node/dataset';
 import { toDiagnostic } from './convert';
 import { type IndexJob, type IndexMessage, unreadableFileFinding } from './index-worker';
@@ -369,7 +370,8 @@ export class DatasetProblems {
       this.clear(file);
       return;
     }
-    const findings = checkParsed(parseFile(text, undefined, { trees: 'lazy' }), kind, {
+    // A large file gets the editor's reduced mode and cap, as an open one does.
+    const findings = checkForEditor(text, kind, {
       config: this.deps.workspace.configFor(ds, st.rules),
       dataset: { ...ds.dataset.context, index: ds.index },
       path: relPath(ds.root, file),

@@ -19,6 +19,7 @@ import * as path from 'node:path';
 import { CONFIG_FILE, type EventFacts, classify, type FileKind, type Finding, type ParsedFile, checkParsed, kindFromModeline, parseFile } from '../core';
 import { findDatasetRoot, kindOf, readText } from '../node/dataset';
 import { toDiagnostic } from './convert';
+import { EDITOR_MAX_PROBLEMS, EDITOR_PARSE, checkSliced, editorFindings, parseSliced, reducedReason } from './large';
 import { type DocContext, FIX_ALL_KIND, NEW_EVENT_COMMAND, registerFeatures } from './features';
 import { EXTRACT_COMMANDS } from './extract';
 import { registerOverview } from './overview';
@@ -52,6 +53,9 @@ interface DocState {
   /** The findings of this version, once checked (shared by diagnostics and code actions). */
   findings?: Finding[];
 }
+
+/** Texts from this many characters on are parsed and checked in slices (see large.ts). */
+const SLICED_ABOVE = 256 * 1024;
 
 export const SERVER_NAME = 'haulcheck-language-server';
 export const SERVER_VERSION = '0.1.0';
@@ -245,13 +249,30 @@ export function startServer(connection: Connection): void {
     return s;
   }
 
+  /**
+   * The parse of a document version for its check: a large text is parsed in slices, the server
+   * answering between them, and given up (undefined) when a newer version arrives.
+   */
+  async function parsedForCheck(doc: TextDocument, isCurrent: () => boolean): Promise<DocState | undefined> {
+    const st = states.get(doc.uri);
+    if ((st && st.version === doc.version) || doc.getText().length < SLICED_ABOVE) return stateOf(doc);
+    const { uri, version } = doc;
+    // The previous parse is given to this one, which moves its reused documents: it is not used again.
+    states.delete(uri);
+    const file = await parseSliced(doc.getText(), st?.file, isCurrent);
+    if (!file) return undefined;
+    const fresh = states.get(uri)?.version === version ? states.get(uri)! : { version, file };
+    states.set(uri, fresh);
+    return fresh;
+  }
+
   /** Parse once per document version; every feature shares the result. */
   function stateOf(doc: TextDocument): DocState {
     let st = states.get(doc.uri);
     if (!st || st.version !== doc.version) {
       // The previous version's unchanged documents are reused (a one-character edit in a long
       // multi-document file re-reads one document); the previous parse is not used afterwards.
-      st = { version: doc.version, file: parseFile(doc.getText(), st?.file) };
+      st = { version: doc.version, file: parseFile(doc.getText(), st?.file, EDITOR_PARSE) };
       states.set(doc.uri, st);
     }
     return st;
@@ -319,15 +340,32 @@ export function startServer(connection: Connection): void {
       return;
     }
     const t0 = performance.now();
-    const st = stateOf(current);
+    // The latest check of a document is the one that counts: an older one still running (a large
+    // file checked in slices, asked again by another file's edit) gives up at its next slice.
+    const token = {};
+    latestCheck.set(uri, token);
+    const isCurrent = () => documents.get(uri)?.version === version && latestCheck.get(uri) === token;
+    const st = await parsedForCheck(current, isCurrent);
+    if (!st || !isCurrent()) return;
+    const reduced = reducedReason(st.file.text, st.file);
     let related = false;
     let before: readonly EventFacts[] = [];
-    if (ds && file && kind === 'event') {
+    // A file checked in the reduced mode takes part in the dataset's checks with its saved version.
+    if (ds && file && kind === 'event' && !reduced) {
       ds.open.add(file);
       before = ds.index.get(relPath(ds.root, file)) ?? [];
       related = workspace.update(ds, file, st.file);
     }
-    const findings = checkParsed(st.file, kind, checkOptions(ds, file, settings));
+    let findings: Finding[];
+    if (reduced || st.file.text.length >= SLICED_ABOVE) {
+      // Long work in slices: other files' edits and requests are answered between them.
+      const checked = await checkSliced(st.file, kind, checkOptions(ds, file, settings), isCurrent);
+      if (!checked) return;
+      findings = checked.findings;
+    } else {
+      const all = checkParsed(st.file, kind, checkOptions(ds, file, settings));
+      findings = all.length > EDITOR_MAX_PROBLEMS ? editorFindings(st.file, all, undefined, undefined) : all;
+    }
     st.findings = findings;
     const ms = performance.now() - t0;
     lastCheckMs.set(uri, ms);
@@ -344,6 +382,9 @@ export function startServer(connection: Connection): void {
     connection.sendDiagnostics({ uri, version, diagnostics: findings.map((f) => toDiagnostic(f, uri)) });
     if (ds && file) problems.openChecked(ds.root, file, uri, findings);
   }
+
+  /** The latest check started of each document (see isCurrent in validate). */
+  const latestCheck = new Map<string, object>();
 
   /**
    * How long each document's last check took. After a change a document waits as long as its last
@@ -395,7 +436,10 @@ export function startServer(connection: Connection): void {
     status.changed();
   }
 
+  /** The version each document was opened at: the change event that comes with the opening needs no second check. */
+  const openedAt = new Map<string, number>();
   documents.onDidOpen((e) => {
+    openedAt.set(e.document.uri, e.document.version);
     const p = fsPathOf(e.document.uri);
     if (p) {
       openFiles.set(p, e.document.uri);
@@ -410,10 +454,15 @@ export function startServer(connection: Connection): void {
       const root = findDatasetRoot(path.dirname(p!));
       if (root) datasetChanged(root, e.document.uri);
     }
+    const opened = openedAt.get(e.document.uri);
+    openedAt.delete(e.document.uri);
+    if (opened === e.document.version) return; // checked as it opened
     schedule(e.document.uri, false);
   });
   documents.onDidClose((e) => {
     lastCheckMs.delete(e.document.uri);
+    latestCheck.delete(e.document.uri);
+    openedAt.delete(e.document.uri);
     const uri = e.document.uri;
     clearTimeout(timers.get(uri));
     timers.delete(uri);
@@ -495,7 +544,8 @@ export function startServer(connection: Connection): void {
       parsed: (doc) => stateOf(doc).file,
       findings(doc, ctx) {
         const st = stateOf(doc);
-        if (!st.findings && ctx.kind) {
+        // A large file's problems come from its sliced check; a request never runs the whole check itself.
+        if (!st.findings && ctx.kind && st.file.text.length < SLICED_ABOVE) {
           // the check of this version has not run yet (or was dropped as stale): run it once, here
           if (ctx.ds && ctx.file && ctx.kind === 'event') {
             const rel = relPath(ctx.ds.root, ctx.file);
@@ -532,3 +582,4 @@ export function startServer(connection: Connection): void {
   documents.listen(connection);
   connection.listen();
 }
+

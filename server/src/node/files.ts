@@ -5,7 +5,7 @@
  * that one swapped in meanwhile does not block the open), and the open file is checked again.
  * Folders for outputs are made one level at a time, so an impossible place fails at once.
  */
-import { type Stats, closeSync, constants, fstatSync, mkdirSync, openSync, promises as fsp, readSync, statSync, writeFileSync } from 'node:fs';
+import { type Stats, closeSync, constants, fstatSync, mkdirSync, openSync, promises as fsp, readSync, statSync, writeSync } from 'node:fs';
 import * as path from 'node:path';
 
 /** Files larger than this are not read at all (the core refuses texts over 10 MB anyway). */
@@ -136,6 +136,41 @@ export function makeFolder(dir: string, show: (p: string) => string = (p) => p):
  * place is refused. A FIFO or a device is written to (`--output /dev/stdout` is a real use).
  */
 export function writeOutput(file: string, data: string, show?: (p: string) => string): void {
+  const out = openOutput(file, show);
+  try {
+    out.write(data);
+  } finally {
+    out.close();
+  }
+}
+
+/** Bytes gathered before a write: a report goes out in pieces of this size, whatever its length. */
+const CHUNK = 1 << 16;
+
+/** A sink that gathers small pieces of text and passes them on in chunks of about CHUNK bytes. */
+export function chunked(flush: (text: string) => void): { write: (s: string) => void; end: () => void } {
+  let parts: string[] = [];
+  let size = 0;
+  const drain = () => {
+    if (parts.length) flush(parts.join(''));
+    parts = [];
+    size = 0;
+  };
+  return {
+    write: (s) => {
+      parts.push(s);
+      size += s.length;
+      if (size >= CHUNK) drain();
+    },
+    end: drain,
+  };
+}
+
+/**
+ * Opens a report or a baseline for writing as it is made (see writeOutput for the folder rules).
+ * Pieces are written in chunks, so that a report of any size never is one string.
+ */
+export function openOutput(file: string, show?: (p: string) => string): { write: (s: string) => void; close: () => void } {
   let st: Stats | undefined;
   try {
     st = statSync(file);
@@ -144,5 +179,22 @@ export function writeOutput(file: string, data: string, show?: (p: string) => st
   }
   if (st?.isDirectory()) throw new Error('it is a folder');
   if (!st) makeFolder(path.dirname(file), show);
-  writeFileSync(file, data);
+  const fd = openSync(file, 'w');
+  const sink = chunked((text) => {
+    const bytes = Buffer.from(text, 'utf8');
+    for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+  });
+  let open = true;
+  return {
+    write: sink.write,
+    close: () => {
+      if (!open) return;
+      open = false;
+      try {
+        sink.end();
+      } finally {
+        closeSync(fd);
+      }
+    },
+  };
 }

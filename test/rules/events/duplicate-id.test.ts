@@ -31,6 +31,12 @@ ruleTester(rule, {
       errors: [{ messageId: 'duplicateMany', line: 1, data: { count: 2, others: 'events/2026/a.yaml, line 1; events/2026/b.yaml, line 1' } }],
     },
     {
+      name: 'many other files: counted, the first few named',
+      code: BASE,
+      others: Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`events/2026/c${String(i).padStart(2, '0')}.yaml`, BASE])),
+      errors: [{ messageId: 'duplicateMany', data: { count: 30, others: 'events/2026/c00.yaml, line 1; events/2026/c01.yaml, line 1; events/2026/c02.yaml, line 1; events/2026/c03.yaml, line 1; and 26 more' } }],
+    },
+    {
       name: 'two documents of one file: each names the other',
       code: BASE + '---\n' + BASE,
       path: 'events/2026/two.yaml',

@@ -1,4 +1,4 @@
-import rule from '../../../server/src/core/rules/events/possible-duplicate';
+import rule, { MAX_KINS } from '../../../server/src/core/rules/events/possible-duplicate';
 import { ruleTester } from '../../helpers/rule-tester';
 import { BASE, variant } from '../sources/fixture';
 
@@ -12,6 +12,16 @@ const other = (...pairs: [string, string][]) =>
     ...pairs,
   );
 const OTHER_PATH = 'events/2026/2026-02-25-sy-homs-captagon.yaml';
+
+/** `n` copies of the other event in files of their own, ids differing by a suffix. */
+const copies = (n: number, from = 0) =>
+  Object.fromEntries(Array.from({ length: n }, (_, i) => [`events/2026/copy-${from + i}.yaml`, other(['id: 2026-02-25-sy-homs-captagon', `id: 2026-02-25-sy-homs-captagon-${from + i}`])]));
+
+/** `n` events of distinct sizes (each its own kin), all within 10% of BASE's 400,000 pills. */
+const crowd = (n: number) =>
+  Object.fromEntries(
+    Array.from({ length: n }, (_, i) => [`events/2026/crowd-${i}.yaml`, other(['id: 2026-02-25-sy-homs-captagon', `id: 2026-02-25-sy-homs-crowd-${i}`], ['value: 400000', `value: ${400000 + i}`])]),
+  );
 
 ruleTester(rule, {
   valid: [
@@ -38,6 +48,45 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a group: one finding naming the others, not one per pair',
+      code: BASE,
+      path: P,
+      others: copies(3),
+      errors: [
+        {
+          messageId: 'group',
+          line: 1,
+          data: { count: 3 },
+          message:
+            'the same seizure as 3 other events: "2026-02-25-sy-homs-captagon-0" (events/2026/copy-0.yaml, line 1), "2026-02-25-sy-homs-captagon-1" (events/2026/copy-1.yaml, line 1) and "2026-02-25-sy-homs-captagon-2" (events/2026/copy-2.yaml, line 1). With "2026-02-25-sy-homs-captagon-0": both in SY',
+        },
+      ],
+    },
+    {
+      name: 'a large group is counted, its first few named',
+      code: BASE,
+      path: P,
+      others: copies(40),
+      errors: [{ messageId: 'group', data: { count: 40 }, message: '"2026-02-25-sy-homs-captagon-3" (events/2026/copy-3.yaml, line 1) and 36 more.' }],
+    },
+    {
+      name: 'events its notes name and events with its id are left out of the group',
+      code: BASE.replace('status: draft', 'status: draft\nnotes: Not 2026-02-25-sy-homs-captagon-0 nor 2026-02-25-sy-homs-captagon-1.'),
+      path: P,
+      others: { ...copies(3), 'events/2026/same-id.yaml': other(['id: 2026-02-25-sy-homs-captagon', 'id: 2026-02-22-sy-homs-captagon']) },
+      errors: [{ messageId: 'similar', data: { otherId: '2026-02-25-sy-homs-captagon-2' } }],
+    },
+    {
+      name: 'too many kinds of event near it: compared with the first ones, and said so',
+      code: BASE,
+      path: P,
+      others: crowd(MAX_KINS + 2),
+      errors: [
+        { messageId: 'crowded', data: { limit: MAX_KINS } },
+        { messageId: 'group', data: { count: MAX_KINS - 1 } }, // one of the kins compared is its own
+      ],
+    },
     {
       name: 'same country, drug, three days apart, same count',
       code: BASE,

@@ -35,6 +35,20 @@ ruleTester(rule, {
       ],
     },
     {
+      name: 'an article cited by many events: one finding, the first few named and the rest counted',
+      code: BASE,
+      others: Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`events/2026/e${i}.yaml`, OTHER.replace('2026-02-24-sy-homs-captagon', `2026-02-24-sy-homs-captagon-${i}`)])),
+      errors: [
+        {
+          messageId: 'otherEvents',
+          line: 16,
+          data: { count: 12 },
+          message:
+            'also a source of 12 other events: "2026-02-24-sy-homs-captagon-0" (events/2026/e0.yaml, line 1), "2026-02-24-sy-homs-captagon-1" (events/2026/e1.yaml, line 1), "2026-02-24-sy-homs-captagon-2" (events/2026/e2.yaml, line 1), "2026-02-24-sy-homs-captagon-3" (events/2026/e3.yaml, line 1) and 8 more.',
+        },
+      ],
+    },
+    {
       name: 'another document of the same file',
       code: BASE + '---\n' + OTHER,
       path: 'events/2026/two.yaml',

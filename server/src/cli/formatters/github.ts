@@ -122,8 +122,8 @@ function summaryMarkdown(results: FileResult[], items: Item[], omittedText: stri
   return out.join('\n') + '\n\n';
 }
 
-export const formatGithub: Formatter = (results, ctx) => {
+export const formatGithub: Formatter = (results, ctx, write) => {
   const r = githubReport(results, ctx);
   ctx.summary = r.summary;
-  return r.commands;
+  write(r.commands);
 };

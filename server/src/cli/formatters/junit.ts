@@ -20,40 +20,32 @@ export function xmlAttr(s: string): string {
   return xmlText(s).replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
 }
 
-export const formatJunit: Formatter = (results, ctx) => {
-  const suites: string[] = [];
+/** Written as it goes: the totals first (counted in a first pass), then a suite per file. */
+export const formatJunit: Formatter = (results, ctx, write) => {
   let tests = 0;
   let failures = 0;
   for (const r of results) {
+    tests += Math.max(1, r.findings.length);
+    failures += r.findings.length;
+  }
+  write(`<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="haulcheck" tests="${tests}" failures="${failures}" errors="0">\n`);
+  for (const r of results) {
     const file = repoPath(ctx.root, r.path);
-    const cases: string[] = [];
+    write(`  <testsuite name="${xmlAttr(file)}" tests="${Math.max(1, r.findings.length)}" failures="${r.findings.length}" errors="0" skipped="0">\n`);
     if (r.findings.length === 0) {
-      cases.push(`    <testcase classname="${xmlAttr(file)}" name="${xmlAttr(`${file} has no problems`)}" file="${xmlAttr(file)}"/>`);
+      write(`    <testcase classname="${xmlAttr(file)}" name="${xmlAttr(`${file} has no problems`)}" file="${xmlAttr(file)}"/>\n`);
     }
     for (const f of r.findings) {
       const s = f.range.start;
       const where = `${file}:${s.line + 1}:${s.character + 1}`;
       const body = `${f.severity}: ${f.message}\nRule: ${f.ruleId} (${ruleDocsUrl(f.ruleId)})\nAt: ${where}${f.pointer ? ` (${f.pointer})` : ''}`;
-      cases.push(
-        `    <testcase classname="${xmlAttr(file)}" name="${xmlAttr(`${f.ruleId} at ${s.line + 1}:${s.character + 1}`)}" file="${xmlAttr(file)}" line="${s.line + 1}">`,
-        `      <failure type="${xmlAttr(f.ruleId)}" message="${xmlAttr(f.message)}">${xmlText(body)}</failure>`,
-        '    </testcase>',
+      write(
+        `    <testcase classname="${xmlAttr(file)}" name="${xmlAttr(`${f.ruleId} at ${s.line + 1}:${s.character + 1}`)}" file="${xmlAttr(file)}" line="${s.line + 1}">\n` +
+          `      <failure type="${xmlAttr(f.ruleId)}" message="${xmlAttr(f.message)}">${xmlText(body)}</failure>\n` +
+          '    </testcase>\n',
       );
     }
-    const n = Math.max(1, r.findings.length);
-    tests += n;
-    failures += r.findings.length;
-    suites.push(
-      `  <testsuite name="${xmlAttr(file)}" tests="${n}" failures="${r.findings.length}" errors="0" skipped="0">`,
-      ...cases,
-      '  </testsuite>',
-    );
+    write('  </testsuite>\n');
   }
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="haulcheck" tests="${tests}" failures="${failures}" errors="0">`,
-    ...suites,
-    '</testsuites>',
-    '',
-  ].join('\n');
+  write('</testsuites>\n');
 };

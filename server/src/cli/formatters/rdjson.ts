@@ -5,7 +5,7 @@
  */
 import { type Finding, type LineIndex, type Position, ruleDocsUrl } from '../../core';
 import { repoPath } from '../keys';
-import type { Formatter } from '../types';
+import { type FileResult, type FormatContext, type Formatter, streamJson } from '../types';
 
 const SEVERITY: Record<Finding['severity'], string> = { error: 'ERROR', warning: 'WARNING', info: 'INFO', hint: 'INFO' };
 
@@ -13,12 +13,12 @@ function pos(lines: LineIndex, p: Position) {
   return { line: p.line + 1, column: lines.utf8Character(p) + 1 };
 }
 
-export const formatRdjson: Formatter = (results, ctx) => {
-  const diagnostics = results.flatMap((r) =>
-    r.findings.map((f) => {
+function* diagnostics(results: FileResult[], ctx: FormatContext) {
+  for (const r of results)
+    for (const f of r.findings) {
       // A file rename is no text suggestion (and a fix after it is only a second choice).
       const fix = f.fixes?.[0]?.renameTo === undefined ? f.fixes?.[0] : undefined;
-      return {
+      yield {
         message: f.message,
         location: {
           path: repoPath(ctx.root, r.path),
@@ -36,7 +36,10 @@ export const formatRdjson: Formatter = (results, ctx) => {
             }
           : {}),
       };
-    }),
-  );
-  return JSON.stringify({ source: { name: 'haulcheck', url: 'https://github.com/haulcheck/haulcheck' }, diagnostics }, null, 2) + '\n';
+    }
+}
+
+/** Written as it goes, one diagnostic at a time. */
+export const formatRdjson: Formatter = (results, ctx, write) => {
+  streamJson(write, { source: { name: 'haulcheck', url: 'https://github.com/haulcheck/haulcheck' }, diagnostics: [] }, 'diagnostics', diagnostics(results, ctx));
 };

@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import type { Log, ReportingDescriptor, Result, Run } from 'sarif';
 import { ALL_RULES, type Finding, INTERNAL_RULE_ID, type RuleMeta, type Severity, ruleDocsUrl } from '../../core';
 import { FINGERPRINT_NAME, fingerprint, keyOf, repoPath } from '../keys';
-import type { FileResult, Formatter } from '../types';
+import { type FileResult, type Formatter, streamJson } from '../types';
 import { VERSION } from '../version';
 
 export const SRCROOT = '%SRCROOT%';
@@ -83,20 +83,25 @@ export function uriOf(rel: string): string {
   return rel.startsWith('/') ? pathToFileURL(rel).href : rel.split('/').map(encodeURIComponent).join('/');
 }
 
-export function toSarif(results: FileResult[], root: string): Log {
-  const rules = sarifRules(results.flatMap((r) => r.findings.map((f) => f.ruleId)));
+/** The log of the results, and its results one at a time (`results` of the log is empty: see formatSarif). */
+function sarifParts(results: FileResult[], root: string): { log: Log; each: () => Generator<Result> } {
+  const ids = new Set<string>();
+  for (const r of results) for (const f of r.findings) ids.add(f.ruleId);
+  const rules = sarifRules(ids);
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const artifacts: NonNullable<Run['artifacts']> = [];
-  const sarifResults: Result[] = [];
+  const files: { r: FileResult; rel: string; artifactIndex: number }[] = [];
   for (const r of results) {
     if (r.findings.length === 0) continue;
     const rel = repoPath(root, r.path);
-    const artifactIndex = artifacts.length;
+    files.push({ r, rel, artifactIndex: artifacts.length });
     artifacts.push({ location: { uri: uriOf(rel), uriBaseId: SRCROOT }, mimeType: 'application/yaml', encoding: 'utf-8' });
-    for (const f of r.findings) sarifResults.push(result(f, r, root, rel, artifactIndex, ruleIndex.get(f.ruleId)!));
   }
-  const internal = sarifResults.some((x) => x.ruleId === INTERNAL_RULE_ID);
-  return {
+  const internal = ids.has(INTERNAL_RULE_ID);
+  function* each(): Generator<Result> {
+    for (const { r, rel, artifactIndex } of files) for (const f of r.findings) yield result(f, r, root, rel, artifactIndex, ruleIndex.get(f.ruleId)!);
+  }
+  const log: Log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
@@ -115,10 +120,18 @@ export function toSarif(results: FileResult[], root: string): Log {
         artifacts,
         invocations: [{ executionSuccessful: !internal }],
         columnKind: 'utf16CodeUnits',
-        results: sarifResults,
+        results: [],
       },
     ],
   };
+  return { log, each };
+}
+
+/** The whole log as an object (for tests and small reports; the formatter writes it as it goes). */
+export function toSarif(results: FileResult[], root: string): Log {
+  const { log, each } = sarifParts(results, root);
+  log.runs[0].results = [...each()];
+  return log;
 }
 
 function result(f: Finding, r: FileResult, root: string, rel: string, artifactIndex: number, ruleIndex: number): Result {
@@ -163,4 +176,7 @@ function result(f: Finding, r: FileResult, root: string, rel: string, artifactIn
   };
 }
 
-export const formatSarif: Formatter = (results, ctx) => JSON.stringify(toSarif(results, ctx.root), null, 2) + '\n';
+export const formatSarif: Formatter = (results, ctx, write) => {
+  const { log, each } = sarifParts(results, ctx.root);
+  streamJson(write, log, 'results', each());
+};

@@ -3,26 +3,31 @@ import { codeFrameColumns } from '@babel/code-frame';
 import { styleText } from 'node:util';
 import type { FileResult, Formatter } from '../types';
 import { escapeControls } from '../terminal';
+import { countBySeverity } from '../limits';
 
 type Style = Parameters<typeof styleText>[0];
 
-export const formatStylish: Formatter = (results, ctx) => {
+export const formatStylish: Formatter = (results, ctx, write) => {
   const paint = (style: Style, s: string) => (ctx.color ? styleText(style, s) : s);
-  const lines: string[] = [];
+  // Lines joined by line breaks, written as they come.
+  let started = false;
+  const line = (s: string) => {
+    write(started ? '\n' + s : s);
+    started = true;
+  };
   for (const r of results) {
     if (r.findings.length === 0) continue;
     // Text from the data is escaped (terminal.ts): only the colours of this report are raw.
-    lines.push('', paint('underline', escapeControls(r.displayPath, true)));
+    line('');
+    line(paint('underline', escapeControls(r.displayPath, true)));
     for (const f of r.findings) {
       const pos = `${f.range.start.line + 1}:${f.range.start.character + 1}`;
       const sev = f.severity === 'error' ? paint('red', 'error') : f.severity === 'warning' ? paint('yellow', 'warning') : paint('blue', f.severity);
-      lines.push(`  ${paint('dim', pos.padEnd(7))} ${sev.padEnd(ctx.color ? 0 : 7)}  ${escapeControls(f.message, true)}  ${paint('dim', escapeControls(f.ruleId, true))}`);
-      lines.push(indent(frame(r, f.range), 4));
+      line(`  ${paint('dim', pos.padEnd(7))} ${sev.padEnd(ctx.color ? 0 : 7)}  ${escapeControls(f.message, true)}  ${paint('dim', escapeControls(f.ruleId, true))}`);
+      line(indent(frame(r, f.range), 4));
     }
   }
-  if (lines.length === 0) return '';
-  lines.push('');
-  return lines.join('\n');
+  if (started) line('');
 };
 
 const plural = (n: number, one: string, many = one + 's') => `${n} ${n === 1 ? one : many}`;
@@ -33,8 +38,8 @@ const plural = (n: number, one: string, many = one + 's') => `${n} ${n === 1 ? o
  */
 export function summaryLine(results: readonly FileResult[], ms: number, color: boolean): string {
   const paint = (style: Style, s: string) => (color ? styleText(style, s) : s);
-  const count = { error: 0, warning: 0, info: 0 };
-  for (const r of results) for (const f of r.findings) count[f.severity === 'hint' ? 'info' : f.severity]++;
+  // Every finding, shown or left out by the report's limits.
+  const count = countBySeverity(results);
   const total = count.error + count.warning + count.info;
   const events = results.filter((r) => r.kind === 'event').length;
   const scope = `in ${plural(results.length, 'file')} (${plural(events, 'event')}), ${(ms / 1000).toFixed(2)} s`;
@@ -43,28 +48,37 @@ export function summaryLine(results: readonly FileResult[], ms: number, color: b
   return paint(count.error ? 'red' : 'yellow', `✖ ${plural(total, 'problem')} (${parts.join(', ')}) ${scope}`);
 }
 
-/** A file's lines as the code frame shows them: control characters escaped. */
-const framed = new WeakMap<FileResult, { lines: string[]; text: string }>();
+/** Characters of a line a code frame shows, at most: a longer line is shown around the place (a 9 MB line is one line). */
+export const FRAME_WIDTH = 160;
 
-function framedText(r: FileResult): { lines: string[]; text: string } {
-  let f = framed.get(r);
-  if (!f) {
-    // code-frame splits on \n only: give it one line break style.
-    const lines = r.text.split(/\r\n?|\n/);
-    f = { lines, text: lines.map((l) => escapeControls(l, true)).join('\n') };
-    framed.set(r, f);
-  }
-  return f;
-}
-
+/**
+ * The code frame of a range: the lines around it, as @babel/code-frame draws them, given only those
+ * lines (and where they start), so that a frame costs its lines, not the file. Control characters are
+ * escaped; a line longer than FRAME_WIDTH is cut to a window around the range, marked with "…".
+ */
 function frame(r: FileResult, range: FileResult['findings'][number]['range']): string {
-  const { lines, text } = framedText(r);
-  // A column after an escaped character moves right by the escape's length.
-  const column = (line: number, character: number) => escapeControls((lines[line] ?? '').slice(0, character), true).length + 1;
+  const first = Math.max(0, range.start.line - 1);
+  const last = Math.min(r.lines.lineCount - 1, range.end.line + 1);
+  // The window of the start line, which every line of the frame shares (the marker is on it).
+  const startText = r.lines.lineText(range.start.line);
+  const from = startText.length > FRAME_WIDTH ? Math.max(0, Math.min(range.start.character - FRAME_WIDTH / 4, startText.length - FRAME_WIDTH)) : 0;
+  const shown: string[] = [];
+  for (let l = first; l <= last; l++) shown.push(cut(r.lines.lineText(l), from));
+  // A column after an escaped character (or the leading "…") moves right by its length.
+  const column = (line: number, character: number) => cut(r.lines.lineText(line).slice(0, character), from, false).length + 1;
   const start = { line: range.start.line + 1, column: column(range.start.line, range.start.character) };
   const sameLine = range.end.line === range.start.line;
-  const end = sameLine && range.end.character > range.start.character ? { line: range.end.line + 1, column: column(range.end.line, range.end.character) } : undefined;
-  return codeFrameColumns(text, end ? { start, end } : { start }, { highlightCode: false, linesAbove: 1, linesBelow: 1 });
+  const end = sameLine && range.end.character > range.start.character ? { line: range.end.line + 1, column: Math.min(column(range.end.line, range.end.character), start.column + FRAME_WIDTH) } : undefined;
+  // `startLine` (where the given lines start) is an option of code-frame its types do not list.
+  const options = { highlightCode: false, linesAbove: 1, linesBelow: 1, startLine: first + 1 } as Parameters<typeof codeFrameColumns>[2];
+  return codeFrameColumns(shown.join('\n'), end ? { start, end } : { start }, options);
+}
+
+/** A line as a frame shows it: from `from` (a "…" before it), at most FRAME_WIDTH characters (a "…" after), escaped. */
+function cut(line: string, from: number, tail = true): string {
+  if (line.length <= FRAME_WIDTH && from === 0) return escapeControls(line, true);
+  const part = line.slice(from, from + FRAME_WIDTH);
+  return (from > 0 ? '…' : '') + escapeControls(part, true) + (tail && from + FRAME_WIDTH < line.length ? '…' : '');
 }
 
 function indent(s: string, n: number): string {

@@ -30,3 +30,34 @@ export function formatKg(kg: number): string {
 export function formatBand(band: readonly [number, number], unit = 'mg'): string {
   return `${formatNumber(band[0])}–${formatNumber(band[1])} ${unit}`;
 }
+
+/** Names listed in a message before the rest are counted: a message stays a sentence however many there are. */
+export const LIST_AT_MOST = 10;
+
+/** "a", "a and b", "a, b and c"; past `max` names, "a, b, … i and 991 others". */
+export function listNames(names: readonly string[], max = LIST_AT_MOST, others = 'others'): string {
+  if (names.length <= 1) return names.join('');
+  if (names.length <= max) return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  return `${names.slice(0, max - 1).join(', ')} and ${formatNumber(names.length - (max - 1))} ${others}`;
+}
+
+/** `items` joined by `separator`, the first `max` of them, then `rest(n)` for the n left out. */
+export function joinAtMost(items: readonly string[], separator: string, max: number, rest: (left: number) => string): string {
+  if (items.length <= max) return items.join(separator);
+  return `${items.slice(0, max).join(separator)}${separator}${rest(items.length - max)}`;
+}
+
+/**
+ * The first names of `total` things, then how many more: "a, b and c" when all are given (and at most
+ * `max`), "a, b, … i and 991 more" otherwise (the first `max - 1` of the names). With another
+ * separator ("; "), the names are joined by it alone: "a; b; c", "a; b; …; i; and 991 more".
+ */
+export function listCounted(names: readonly string[], total: number, max = LIST_AT_MOST, separator = ', '): string {
+  if (total <= max && names.length >= total) {
+    const all = names.slice(0, total);
+    if (separator !== ', ') return all.join(separator);
+    return all.length <= 1 ? all.join('') : `${all.slice(0, -1).join(separator)} and ${all[all.length - 1]}`;
+  }
+  const shown = names.slice(0, max - 1);
+  return `${shown.join(separator)}${separator === ', ' ? ' and ' : `${separator}and `}${formatNumber(total - shown.length)} more`;
+}

@@ -90,11 +90,22 @@ export class LineIndex {
     return this.text.slice(this.lineStarts[line], this.lineContentEnd(line));
   }
 
+  /** The last column counted in bytes: positions asked in order along one long line are counted from it. */
+  private utf8Cursor: { line: number; offset: number; bytes: number } | undefined;
+
   /** Column of a position counted in UTF-8 bytes (0-based), for formats that count bytes. */
   utf8Character(pos: Position): number {
-    return utf8Length(this.text, this.lineStarts[pos.line], pos.offset);
+    const c = this.utf8Cursor;
+    const from = c && c.line === pos.line && c.offset <= pos.offset ? c : { line: pos.line, offset: this.lineStarts[pos.line], bytes: 0 };
+    // Never from inside a surrogate pair: the pair is counted whole from its first half.
+    const start = from.offset > this.lineStarts[pos.line] && isLowSurrogate(this.text.charCodeAt(from.offset)) ? { line: pos.line, offset: this.lineStarts[pos.line], bytes: 0 } : from;
+    const bytes = start.bytes + utf8Length(this.text, start.offset, pos.offset);
+    this.utf8Cursor = { line: pos.line, offset: pos.offset, bytes };
+    return bytes;
   }
 }
+
+const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 
 /** Number of UTF-8 bytes that encode text[start, end). Lone surrogates count as U+FFFD (3 bytes). */
 export function utf8Length(text: string, start = 0, end = text.length): number {

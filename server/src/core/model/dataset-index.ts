@@ -5,6 +5,7 @@
 import type { ParsedDocument, ParsedFile } from '../yaml/parse';
 import { dateClaimsOf, dayNumber, partialDate, slotsOf, sourcesOf, toKg } from './event';
 import { nodeRange, locate } from '../yaml/parse';
+import { normaliseAdmin1 } from '../read/places';
 
 export interface QuantityFact {
   drug: string;
@@ -73,6 +74,9 @@ function computeFacts(file: string, parsed: ParsedFile): EventFacts[] {
   return out;
 }
 
+/** One empty list for the facts that have none (a stream of 200,000 small documents keeps no 600,000 empty arrays). */
+const NONE = Object.freeze([]) as never[];
+
 /**
  * A copy of a string read from a file. Strings cut from a text are views that keep the whole text
  * alive; the index outlives the texts (10,000 files: 47 → 28 MB of heap with copies).
@@ -139,10 +143,10 @@ function documentFacts(file: string, parsed: ParsedFile, d: ParsedDocument, v: R
       idLine,
       country,
       ...(admin1 ? { admin1 } : {}),
-      drugs: [...drugs],
+      drugs: drugs.size ? [...drugs] : NONE,
       interval: start || end ? { start: open ? undefined : start, end } : undefined,
-      quantities,
-      urls,
+      quantities: quantities.length ? quantities : NONE,
+      urls: urls.length ? urls : NONE,
     };
     return { facts, idOffset };
   }
@@ -174,17 +178,52 @@ function computeNormalisedUrl(url: string): string {
 export interface DatasetIndexView {
   /** Every event document indexed. */
   events(): Iterable<EventFacts>;
-  byId(id: string): readonly EventFacts[];
-  byUrl(url: string): readonly EventFacts[];
+  /** The events with this id (each once). */
+  byId(id: string): ReadonlySet<EventFacts>;
+  /** The events citing this URL (after normalising; each once, however many of its sources cite it). */
+  byUrl(url: string): ReadonlySet<EventFacts>;
+  /** The indexed facts of one document of a file, if it is indexed. */
+  at(file: string, docIndex: number): EventFacts | undefined;
   /**
    * The events that may describe the same seizure as `self`, in index order: those citing one of its
    * URLs, and those in the same country with a drug in common whose date spans are at most `days`
    * days apart. A superset of what a pairwise comparison over `events()` would keep, found without
    * visiting every event.
    */
-  near?(self: EventFacts, days: number): EventFacts[];
+  near(self: EventFacts, days: number): EventFacts[];
+  /**
+   * The same candidates as `near`, gathered into kins (events whose facts compare alike), at most
+   * `limit` kins, and only URL-sharing events whose dates (when both are known) are at most `days`
+   * apart. Linear in what it returns, however many events are alike: a thousand copies of one event
+   * are one kin.
+   */
+  lookalikes(self: EventFacts, days: number, limit: number): Lookalikes;
   /** Increases on every change; lets shells tell whether findings may have changed. */
   readonly version: number;
+}
+
+/**
+ * Events whose facts compare alike for the duplicate rules — the same country, province, drugs, days
+ * and quantities — whatever their ids, files and URLs. The rules compare an event with one of them
+ * (`sample`) and count the rest.
+ */
+export interface Kin {
+  readonly sample: EventFacts;
+  readonly members: ReadonlySet<EventFacts>;
+  /** How many members have each id. */
+  readonly ids: ReadonlyMap<string, number>;
+}
+
+export interface Lookalikes {
+  kins: {
+    kin: Kin;
+    /** Members that cite one of `self`'s URLs (the most for any one URL). */
+    citing: number;
+    /** The kin is in `self`'s country with a drug in common and dates within `days`. */
+    near: boolean;
+  }[];
+  /** More kins were near than `limit`: the others are not returned. */
+  truncated: boolean;
 }
 
 /** An event's date span in day numbers, as the duplicate rules read it (an open end is the known end). */
@@ -195,28 +234,109 @@ export function spanDays(f: EventFacts): { start: number; end: number } | undefi
   return { start: dayNumber(s), end: dayNumber(e) };
 }
 
-interface Placed {
-  facts: EventFacts;
-  start: number;
-  end: number;
+/** What the duplicate rules compare of an event: two events with the same signature compare alike with any third. */
+function signature(f: EventFacts, span: { start: number; end: number } | undefined): string {
+  const quantities = f.quantities.map((q) => `${q.drug}\u0001${q.kind}\u0001${q.value}`).sort();
+  return [f.country ?? '\u0001', f.admin1 === undefined ? '\u0001' : normaliseAdmin1(f.admin1), [...new Set(f.drugs)].sort().join('\u0001'), span ? `${span.start}:${span.end}` : '', quantities.join('\u0002')].join('\u0000');
 }
 
-/** Events of one country and drug, sorted by the start of their span when queried. */
-interface Bucket {
-  items: Placed[];
-  sorted: boolean;
+interface KinEntry extends Kin {
+  readonly key: string;
+  readonly members: Set<EventFacts>;
+  readonly ids: Map<string, number>;
+  sample: EventFacts;
+  span: { start: number; end: number } | undefined;
+}
+
+/**
+ * Kins sorted by the start of their span (when queried), for a window query over days; for a URL,
+ * the kins citing it (dated ones sorted, undated ones apart), with how many members cite it.
+ * Removal is lazy: a kin that leaves is skipped, and dropped when the dead outnumber the living.
+ */
+class Bucket {
+  items: KinEntry[] = [];
+  private sorted = true;
   /** Longest span ever added (an upper bound): how far before a window a span may start and still reach it. */
-  maxLen: number;
+  maxLen = 0;
+  private placed = new Set<KinEntry>();
+  private dead = 0;
+  /** URL buckets: members of each kin citing the URL. */
+  readonly citing = new Map<KinEntry, number>();
+  readonly undated = new Set<KinEntry>();
+
+  constructor(private readonly alive: (k: KinEntry) => boolean) {}
+
+  add(k: KinEntry): void {
+    if (!k.span) {
+      this.undated.add(k);
+      return;
+    }
+    if (this.placed.has(k)) return;
+    this.live++;
+    this.placed.add(k);
+    this.items.push(k);
+    this.sorted = false;
+    this.maxLen = Math.max(this.maxLen, k.span.end - k.span.start);
+  }
+
+  /** `k` left the bucket (it may come back: it is then alive again where it was). */
+  left(k: KinEntry): void {
+    if (!k.span) {
+      this.undated.delete(k);
+      return;
+    }
+    this.live--;
+    if (++this.dead * 2 > this.items.length) {
+      this.items = this.items.filter((x) => this.alive(x));
+      this.placed = new Set(this.items);
+      this.dead = 0;
+    }
+  }
+
+  /** Kins placed and not left (kept for buckets whose kins never come back: those by country and drug). */
+  live = 0;
+
+  /** Kins whose spans are at most `days` from `span`, in order of their start. */
+  *window(span: { start: number; end: number }, days: number): Generator<KinEntry> {
+    if (!this.sorted) {
+      this.items.sort((x, y) => x.span!.start - y.span!.start);
+      this.sorted = true;
+    }
+    // First span that may reach the window: starts at most maxLen days before it.
+    const from = span.start - days - this.maxLen;
+    let lo = 0;
+    let hi = this.items.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.items[mid].span!.start < from) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < this.items.length; i++) {
+      const k = this.items[i];
+      const p = k.span!;
+      if (p.start > span.end + days) break;
+      if (!this.alive(k)) continue;
+      const gap = p.end < span.start ? span.start - p.end : span.end < p.start ? p.start - span.end : 0;
+      if (gap <= days) yield k;
+    }
+  }
 }
 
 export class DatasetIndex implements DatasetIndexView {
   private readonly files = new Map<string, EventFacts[]>();
-  private readonly ids = new Map<string, EventFacts[]>();
-  private readonly urls = new Map<string, EventFacts[]>();
+  /** By id: the one event with it, or a set when several share it (most ids are one event's). */
+  private readonly ids = new Map<string, EventFacts | Set<EventFacts>>();
+  private readonly urls = new Map<string, Set<EventFacts>>();
   /** Insertion order of each indexed event (order of `events()`). */
   private readonly seq = new Map<EventFacts, number>();
   private nextSeq = 0;
+  /** Kins by signature, and the kin of each event. */
+  private readonly kins = new Map<string, KinEntry>();
+  private readonly kinOf = new Map<EventFacts, KinEntry>();
+  /** Kins by country and drug (dated ones only). */
   private readonly buckets = new Map<string, Bucket>();
+  /** Kins by URL (normalised). */
+  private readonly urlBuckets = new Map<string, Bucket>();
   /** `events()` as an array, rebuilt after a change. */
   private flat: EventFacts[] | undefined;
   private _version = 0;
@@ -258,17 +378,94 @@ export class DatasetIndex implements DatasetIndexView {
   }
 
   private add(f: EventFacts, touched: { ids: Set<string>; urls: Set<string> }, seq: number): void {
-    if (f.id) add(this.ids, f.id, f), touched.ids.add(f.id);
-    for (const u of f.urls) add(this.urls, normaliseUrl(u.url), f), touched.urls.add(normaliseUrl(u.url));
+    if (f.id) {
+      const had = this.ids.get(f.id);
+      this.ids.set(f.id, had === undefined ? f : had instanceof Set ? had.add(f) : new Set([had, f]));
+      touched.ids.add(f.id);
+    }
+    for (const u of distinctUrls(f)) add(this.urls, u, f), touched.urls.add(u);
     this.seq.set(f, seq);
-    this.place(f);
+    this.join(f);
   }
 
   private remove(f: EventFacts, touched: { ids: Set<string>; urls: Set<string> }): void {
-    if (f.id) remove(this.ids, f.id, f), touched.ids.add(f.id);
-    for (const u of f.urls) remove(this.urls, normaliseUrl(u.url), f), touched.urls.add(normaliseUrl(u.url));
+    if (f.id) {
+      const had = this.ids.get(f.id);
+      if (had === f) this.ids.delete(f.id);
+      else if (had instanceof Set) {
+        had.delete(f);
+        if (had.size === 1) this.ids.set(f.id, had.values().next().value!);
+      }
+      touched.ids.add(f.id);
+    }
+    for (const u of distinctUrls(f)) remove(this.urls, u, f), touched.urls.add(u);
     this.seq.delete(f);
-    this.unplace(f);
+    this.leave(f);
+  }
+
+  /** Puts an event in its kin (a new kin is placed in its buckets). */
+  private join(f: EventFacts): void {
+    const span = spanDays(f);
+    const key = signature(f, span);
+    let kin = this.kins.get(key);
+    if (!kin) {
+      kin = { key, sample: f, members: new Set(), ids: new Map(), span };
+      this.kins.set(key, kin);
+      if (f.country && span) for (const drug of new Set(f.drugs)) this.bucket(this.buckets, bucketKey(f.country, drug), false).add(kin);
+    }
+    kin.members.add(f);
+    if (f.id) kin.ids.set(f.id, (kin.ids.get(f.id) ?? 0) + 1);
+    this.kinOf.set(f, kin);
+    for (const u of distinctUrls(f)) {
+      const b = this.bucket(this.urlBuckets, u, true);
+      b.citing.set(kin, (b.citing.get(kin) ?? 0) + 1);
+      b.add(kin);
+    }
+  }
+
+  private leave(f: EventFacts): void {
+    const kin = this.kinOf.get(f);
+    if (!kin) return;
+    this.kinOf.delete(f);
+    kin.members.delete(f);
+    if (f.id) {
+      const n = (kin.ids.get(f.id) ?? 0) - 1;
+      if (n > 0) kin.ids.set(f.id, n);
+      else kin.ids.delete(f.id);
+    }
+    for (const u of distinctUrls(f)) {
+      const b = this.urlBuckets.get(u);
+      if (!b) continue;
+      const n = (b.citing.get(kin) ?? 0) - 1;
+      if (n > 0) b.citing.set(kin, n);
+      else {
+        b.citing.delete(kin);
+        b.left(kin);
+        if (b.citing.size === 0) this.urlBuckets.delete(u);
+      }
+    }
+    if (kin.members.size > 0) {
+      if (kin.sample === f) kin.sample = kin.members.values().next().value!;
+      return;
+    }
+    this.kins.delete(kin.key);
+    if (f.country && kin.span)
+      for (const drug of new Set(f.drugs)) {
+        const key = bucketKey(f.country, drug);
+        const b = this.buckets.get(key);
+        if (!b) continue;
+        b.left(kin);
+        if (b.live <= 0) this.buckets.delete(key);
+      }
+  }
+
+  private bucket(map: Map<string, Bucket>, key: string, byUrl: boolean): Bucket {
+    let b = map.get(key);
+    if (!b) {
+      const alive = byUrl ? (k: KinEntry) => b!.citing.has(k) : (k: KinEntry) => this.kins.get(k.key) === k;
+      map.set(key, (b = new Bucket(alive)));
+    }
+    return b;
   }
 
   /**
@@ -302,6 +499,10 @@ export class DatasetIndex implements DatasetIndexView {
     return this.files.get(file);
   }
 
+  at(file: string, docIndex: number): EventFacts | undefined {
+    return factsAt(this.files.get(file), docIndex);
+  }
+
   events(): Iterable<EventFacts> {
     // Dataset rules iterate the whole index once per checked document: one array, built once per change.
     if (!this.flat) {
@@ -316,85 +517,105 @@ export class DatasetIndex implements DatasetIndexView {
     const found = new Set<EventFacts>();
     for (const u of self.urls) for (const f of this.byUrl(u.url)) found.add(f);
     const span = spanDays(self);
-    if (self.country && span) {
+    if (self.country && span)
       for (const drug of new Set(self.drugs)) {
         const b = this.buckets.get(bucketKey(self.country, drug));
-        if (!b) continue;
-        if (!b.sorted) {
-          b.items.sort((x, y) => x.start - y.start);
-          b.sorted = true;
-        }
-        // First span that may reach the window: starts at most maxLen days before it.
-        const from = span.start - days - b.maxLen;
-        let lo = 0;
-        let hi = b.items.length;
-        while (lo < hi) {
-          const mid = (lo + hi) >> 1;
-          if (b.items[mid].start < from) lo = mid + 1;
-          else hi = mid;
-        }
-        for (let i = lo; i < b.items.length; i++) {
-          const p = b.items[i];
-          if (p.start > span.end + days) break;
-          const gap = p.end < span.start ? span.start - p.end : span.end < p.start ? p.start - span.end : 0;
-          if (gap <= days) found.add(p.facts);
-        }
+        if (b) for (const kin of b.window(span, days)) for (const f of kin.members) found.add(f);
       }
-    }
     return [...found].sort((a, b) => (this.seq.get(a) ?? 0) - (this.seq.get(b) ?? 0));
   }
 
-  private place(f: EventFacts): void {
-    const span = f.country ? spanDays(f) : undefined;
-    if (!span) return;
-    for (const drug of new Set(f.drugs)) {
-      const key = bucketKey(f.country!, drug);
-      let b = this.buckets.get(key);
-      if (!b) this.buckets.set(key, (b = { items: [], sorted: true, maxLen: 0 }));
-      b.items.push({ facts: f, start: span.start, end: span.end });
-      b.sorted = false;
-      b.maxLen = Math.max(b.maxLen, span.end - span.start);
-    }
-  }
-
-  private unplace(f: EventFacts): void {
-    if (!f.country) return;
-    for (const drug of new Set(f.drugs)) {
-      const b = this.buckets.get(bucketKey(f.country, drug));
+  lookalikes(self: EventFacts, days: number, limit: number): Lookalikes {
+    const found = new Map<KinEntry, { kin: Kin; citing: number; near: boolean }>();
+    let truncated = false;
+    const take = (kin: KinEntry): { citing: number; near: boolean } | undefined => {
+      let entry = found.get(kin);
+      if (!entry) {
+        if (found.size >= limit) {
+          truncated = true;
+          return undefined;
+        }
+        found.set(kin, (entry = { kin, citing: 0, near: false }));
+      }
+      return entry;
+    };
+    const span = spanDays(self);
+    // Events citing one of its URLs: those dated within `days` (all of them when it is undated), and
+    // those with no dates to compare.
+    for (const u of distinctUrls(self)) {
+      const b = this.urlBuckets.get(u);
       if (!b) continue;
-      const i = b.items.findIndex((p) => p.facts === f);
-      if (i >= 0) b.items.splice(i, 1); // removal keeps the order
-      if (b.items.length === 0) this.buckets.delete(bucketKey(f.country, drug));
+      const groups: Iterable<KinEntry>[] = [span ? b.window(span, days) : b.items, b.undated];
+      citing: for (const group of groups)
+        for (const kin of group) {
+          const n = b.citing.get(kin);
+          if (!n) continue;
+          const e = take(kin);
+          if (!e) break citing;
+          e.citing = Math.max(e.citing, n);
+        }
     }
+    if (self.country && span)
+      for (const drug of new Set(self.drugs)) {
+        const b = this.buckets.get(bucketKey(self.country, drug));
+        if (!b) continue;
+        for (const kin of b.window(span, days)) {
+          const e = take(kin);
+          if (!e) break;
+          e.near = true;
+        }
+      }
+    return { kins: [...found.values()], truncated };
   }
 
   filesOf(): Iterable<string> {
     return this.files.keys();
   }
 
-  byId(id: string): readonly EventFacts[] {
-    return this.ids.get(id) ?? [];
+  byId(id: string): ReadonlySet<EventFacts> {
+    const had = this.ids.get(id);
+    return had === undefined ? EMPTY : had instanceof Set ? had : new Set([had]);
   }
 
-  byUrl(url: string): readonly EventFacts[] {
-    return this.urls.get(normaliseUrl(url)) ?? [];
+  byUrl(url: string): ReadonlySet<EventFacts> {
+    return this.urls.get(normaliseUrl(url)) ?? EMPTY;
   }
+}
+
+const EMPTY: ReadonlySet<EventFacts> = new Set();
+const NO_URLS: ReadonlySet<string> = new Set();
+
+/** The facts of the document `docIndex` in a file's list (sorted by document), by bisection. */
+export function factsAt(list: readonly EventFacts[] | undefined, docIndex: number): EventFacts | undefined {
+  if (!list) return undefined;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].docIndex < docIndex) lo = mid + 1;
+    else hi = mid;
+  }
+  return list[lo]?.docIndex === docIndex ? list[lo] : undefined;
+}
+
+/** An event's URLs, normalised, each once. */
+function distinctUrls(f: EventFacts): ReadonlySet<string> {
+  return f.urls.length === 0 ? NO_URLS : new Set(f.urls.map((u) => normaliseUrl(u.url)));
 }
 
 function bucketKey(country: string, drug: string): string {
   return `${country}\0${drug}`;
 }
 
-function add(map: Map<string, EventFacts[]>, key: string, f: EventFacts) {
+function add(map: Map<string, Set<EventFacts>>, key: string, f: EventFacts) {
   const l = map.get(key);
-  if (l) l.push(f);
-  else map.set(key, [f]);
+  if (l) l.add(f);
+  else map.set(key, new Set([f]));
 }
 
-function remove(map: Map<string, EventFacts[]>, key: string, f: EventFacts) {
+function remove(map: Map<string, Set<EventFacts>>, key: string, f: EventFacts) {
   const l = map.get(key);
   if (!l) return;
-  const i = l.indexOf(f);
-  if (i >= 0) l.splice(i, 1);
-  if (l.length === 0) map.delete(key);
+  l.delete(f);
+  if (l.size === 0) map.delete(key);
 }

@@ -259,6 +259,24 @@ export function sourcesOf(event: unknown): SourceRef[] {
   return out;
 }
 
+const sourceMaps = new WeakMap<readonly SourceRef[], Map<string, SourceRef>>();
+
+/**
+ * The source with this id (the first, when two share it). Rules look a source up for every figure
+ * and date claim: a table per list of sources keeps an event with thousands of sources linear.
+ */
+export function findSource(sources: readonly SourceRef[], id: string | undefined): SourceRef | undefined {
+  if (id === undefined) return undefined;
+  if (sources.length <= 8) return sources.find((s) => s.id === id);
+  let byId = sourceMaps.get(sources);
+  if (!byId) {
+    byId = new Map();
+    for (const s of sources) if (!byId.has(s.id)) byId.set(s.id, s);
+    sourceMaps.set(sources, byId);
+  }
+  return byId.get(id);
+}
+
 /** Every `source:` reference in an event (figures, dates, suspects, items), with its pointer. */
 export function sourceReferences(event: unknown): { id: string; pointer: string }[] {
   const out: { id: string; pointer: string }[] = [];

@@ -79,9 +79,20 @@ export function defineRule(rule: Rule): Rule {
   return rule;
 }
 
+/**
+ * Longest text one placeholder puts in a message (a quote, a list of names): beyond it the text is cut
+ * with "…", so that a message stays readable and thousands of findings cannot carry a huge value each.
+ */
+export const MAX_PLACEHOLDER_LENGTH = 1000;
+
 /** Replaces `{name}` placeholders. Unknown placeholders are left visible rather than dropped. */
 export function formatMessage(template: string, data: Record<string, unknown> | undefined): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    data && data[name] !== undefined && data[name] !== null ? String(data[name]) : whole,
-  );
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    if (!data || data[name] === undefined || data[name] === null) return whole;
+    const text = String(data[name]);
+    if (text.length <= MAX_PLACEHOLDER_LENGTH) return text;
+    // Never between the two halves of a surrogate pair.
+    const cut = MAX_PLACEHOLDER_LENGTH - 1 - (/[\uD800-\uDBFF]/.test(text[MAX_PLACEHOLDER_LENGTH - 2]) ? 1 : 0);
+    return `${text.slice(0, cut)}…`;
+  });
 }

@@ -5,7 +5,8 @@
  * that the most sources allow. What is left forms the other sides, found the same way.
  *
  * Linear in the claims after sorting: the value the most sources allow is found by one sweep over the
- * intervals' ends.
+ * intervals' ends. The largest sides are found that way one after the other; past a few, what is left
+ * is split into sides by one more sweep (every claim is on a side, and the cost stays n log n).
  */
 
 export interface Interval {
@@ -73,29 +74,70 @@ function largestAgreement<T>(claims: readonly Claim<T>[]): Claim<T>[] {
 
 function makeSide<T>(members: Claim<T>[]): Side<T> {
   const ordered = [...members].sort((a, b) => a.order - b.order);
+  let lo = -Infinity;
+  let hi = Infinity;
+  for (const m of ordered) {
+    if (m.span.lo > lo) lo = m.span.lo;
+    if (m.span.hi < hi) hi = m.span.hi;
+  }
   return {
     members: ordered,
     sources: [...new Set(ordered.map((m) => m.source))],
     accounts: new Set(ordered.map((m) => m.account)).size,
-    common: { lo: Math.max(...ordered.map((m) => m.span.lo)), hi: Math.min(...ordered.map((m) => m.span.hi)) },
+    common: { lo, hi },
   };
+}
+
+/** Sides found one by one, each the largest agreement of what is left; the rest by one sweep. */
+const LARGEST_FIRST = 16;
+
+/**
+ * The claims left after the largest sides, as sides of their own: each side is every claim left that
+ * allows the lowest upper bound among them (intervals sorted twice, one pass: n log n however many
+ * sides there are). Every claim lands on a side, so every disagreement is reported.
+ */
+function sweepSides<T>(claims: readonly Claim<T>[]): Claim<T>[][] {
+  const byHi = [...claims].sort((a, b) => a.span.hi - b.span.hi || a.order - b.order);
+  const byLo = [...claims].sort((a, b) => a.span.lo - b.span.lo || a.order - b.order);
+  const taken = new Set<Claim<T>>();
+  const out: Claim<T>[][] = [];
+  let next = 0;
+  for (const first of byHi) {
+    if (taken.has(first)) continue;
+    // Every claim left that opens at or before this upper bound also reaches it (its own upper bound is not lower).
+    const at = first.span.hi;
+    const side: Claim<T>[] = [];
+    while (next < byLo.length && byLo[next].span.lo <= at) {
+      const c = byLo[next++];
+      if (taken.has(c)) continue;
+      taken.add(c);
+      side.push(c);
+    }
+    out.push(side);
+  }
+  return out;
 }
 
 /** The sides of the claims, largest first (by independent accounts, then sources, then weight, then order). */
 export function sidesOf<T>(claims: readonly Claim<T>[]): Side<T>[] {
   const sides: Side<T>[] = [];
   let rest = claims.filter((c) => !(c.span.lo > c.span.hi));
-  // Each pass takes at least one claim; a bound on passes keeps a hostile input linear-ish.
-  while (rest.length && sides.length < 64) {
+  // The largest sides one pass each (n log n a pass); beyond a few, the rest are outliers, found by one sweep.
+  while (rest.length && sides.length < LARGEST_FIRST) {
     const side = largestAgreement(rest);
     if (side.length === 0) break;
     sides.push(makeSide(side));
     const taken = new Set(side);
     rest = rest.filter((c) => !taken.has(c));
   }
-  const order = (s: Side<T>) => s.members[0].order;
-  const weight = (s: Side<T>) => Math.max(...s.members.map((m) => m.weight ?? 0));
-  return sides.sort((a, b) => b.accounts - a.accounts || b.sources.length - a.sources.length || weight(b) - weight(a) || order(a) - order(b));
+  if (rest.length) for (const side of sweepSides(rest)) sides.push(makeSide(side));
+  const heaviest = (s: Side<T>) => {
+    let w = 0;
+    for (const m of s.members) if ((m.weight ?? 0) > w) w = m.weight ?? 0;
+    return w;
+  };
+  const keys = new Map(sides.map((s) => [s, { order: s.members[0].order, weight: heaviest(s) }]));
+  return sides.sort((a, b) => b.accounts - a.accounts || b.sources.length - a.sources.length || keys.get(b)!.weight - keys.get(a)!.weight || keys.get(a)!.order - keys.get(b)!.order);
 }
 
 /** The distance between two intervals (0 when they meet). */

@@ -58,23 +58,30 @@ export function parseSuppressions(file: ParsedFile): Suppression[] {
   return out;
 }
 
+const linesOf = new WeakMap<readonly Suppression[], Map<number, Suppression[]>>();
+
 function covers(s: Suppression, ruleId: string): string | undefined {
   if (s.rules.length === 0) return '*';
   return s.rules.find((r) => r === ruleId || ruleId.startsWith(r + '/'));
 }
 
 /** Drops suppressed findings and records which suppressions were used. Never suppresses internal errors. */
-export function applySuppressions(findings: Finding[], suppressions: Suppression[]): Finding[] {
-  if (suppressions.length === 0) return findings;
-  const byLine = new Map<number, Suppression[]>();
-  for (const s of suppressions) {
-    const l = byLine.get(s.line);
-    if (l) l.push(s);
-    else byLine.set(s.line, [s]);
+export function applySuppressions(findings: readonly Finding[], suppressions: readonly Suppression[]): Finding[] {
+  if (suppressions.length === 0) return [...findings];
+  // By line, once per list (the engine applies one list to each document's findings in turn).
+  let byLine = linesOf.get(suppressions);
+  if (!byLine) {
+    byLine = new Map();
+    for (const s of suppressions) {
+      const l = byLine.get(s.line);
+      if (l) l.push(s);
+      else byLine.set(s.line, [s]);
+    }
+    linesOf.set(suppressions, byLine);
   }
   return findings.filter((f) => {
     if (f.ruleId.startsWith('internal/')) return true;
-    for (const s of byLine.get(f.range.start.line) ?? []) {
+    for (const s of byLine!.get(f.range.start.line) ?? []) {
       const c = covers(s, f.ruleId);
       if (c) {
         s.used.add(c);

@@ -491,11 +491,10 @@ class Reader {
     const s = this.s;
     const c = s.charCodeAt(p);
     if (c === 34 || c === 39) {
-      const q = s.indexOf(c === 34 ? '"' : "'", p + 1);
       const e = this.lineEnd(p);
-      if (q < 0 || q >= e) return false;
       // `"a": b` is a key; `"a\"b": c` or `'it''s': x` are left to the quoted reader via blockMap.
-      let i = q;
+      // (The closing quote is looked for on this line only: a search past it could run to the end of the stream.)
+      let i: number;
       if (c === 34) {
         // find the real closing quote
         i = p + 1;
@@ -789,12 +788,26 @@ export function fastReadValue(text: string, from = 0, to = text.length): { value
   return read && { value: read.value, range: read.range, idAt: read.idAt };
 }
 
+/**
+ * Whether a text holds a CR at all, worked out once per text (documents of a stream are read one
+ * after the other from the same text: a search from each document to the end of the text would make
+ * a stream of n documents cost n²).
+ */
+let crText: string | undefined;
+let crFound = false;
+function hasCR(text: string): boolean {
+  if (text !== crText) {
+    crText = text;
+    crFound = text.includes('\r');
+  }
+  return crFound;
+}
+
 function readDocument(text: string, from: number, to: number, nodes: boolean) {
   try {
     buildNodes = nodes;
     // A lone CR is a line break to YAML 1.2 but not to `yaml` (parseFile turns it into LF first).
-    const cr = text.indexOf('\r', from);
-    if (cr >= 0 && cr < to && /\r(?!\n)/.test(text.slice(from, to))) return undefined;
+    if (hasCR(text) && /\r(?!\n)/.test(text.slice(from, to))) return undefined;
     reading = { delta: 0 };
     copyStrings = text.length > 1 << 20;
     const r = new Reader(text, to);

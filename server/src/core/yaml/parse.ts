@@ -7,12 +7,14 @@ import {
   type Node as YamlNode,
   type ParsedNode,
   type Pair,
+  type YAMLMap,
   isAlias,
   isMap,
   isPair,
   isScalar,
   isSeq,
   Schema,
+  YAMLParseError,
   parseAllDocuments,
   parseDocument,
   visit,
@@ -65,7 +67,36 @@ const PARSE_OPTIONS = {
  * document to YAML 1.1 (where `<<` merges, `2025-02-22` is a timestamp and `yes` is true): every file
  * means the same to every reader of the dataset. The directive itself is reported (YAML_VERSION).
  */
-const STREAM_OPTIONS = { ...PARSE_OPTIONS, schema: new Schema({ schema: 'core', resolveKnownTags: true }) };
+const STREAM_OPTIONS = { ...PARSE_OPTIONS, uniqueKeys: false, schema: new Schema({ schema: 'core', resolveKnownTags: true }) };
+
+/**
+ * Keys written twice in a mapping, as the parser's `uniqueKeys` reports them (DUPLICATE_KEY on every
+ * key after the first), found with one table per mapping: the parser compares each new key with
+ * every key before it, which made a mapping of 16,000 keys cost seconds.
+ */
+function duplicateKeys(doc: Document.Parsed): void {
+  const found: YAMLParseError[] = [];
+  visit(doc, {
+    Map(_key, map) {
+      if (map.items.length < 2) return;
+      const seen = new Set<unknown>();
+      for (const p of map.items) {
+        // The parser's equality: the same scalar value (===), so NaN never repeats and 1 is not "1".
+        if (!isScalar(p.key) || Number.isNaN(p.key.value)) continue;
+        const v = p.key.value;
+        if (!seen.has(v)) {
+          seen.add(v);
+          continue;
+        }
+        const at = (p.key as ParsedNode).range?.[0] ?? 0;
+        found.push(new YAMLParseError([at, at + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+      }
+    },
+  });
+  if (found.length === 0) return;
+  doc.errors.push(...found);
+  doc.errors.sort((a, b) => a.pos[0] - b.pos[0]);
+}
 
 /** A `%YAML` directive line: the version it asks for. */
 const YAML_DIRECTIVE = /^%YAML[ \t]+(\S+)/m;
@@ -78,6 +109,83 @@ export const MAX_TEXT_LENGTH = 10 * 1024 * 1024;
  * nesting costs seconds and can exhaust the stack (even abort the process). An event needs about 5.
  */
 export const MAX_NESTING = 128;
+
+/**
+ * Documents read from one stream, at most: those after are not read (a finding says so where they
+ * start). A stream of events holds a few thousand; this bounds the cost of a file of tiny documents.
+ */
+export const MAX_DOCUMENTS = 250_000;
+
+/** Entries of one mapping or sequence, at most: a document with a larger one is not checked (an event's largest has a few dozen). */
+export const MAX_ENTRIES = 200_000;
+
+/** Characters of one line, at most: a document with a longer line is not read (an event's longest line is a quote of a few hundred). */
+export const MAX_LINE_LENGTH = 1_000_000;
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** A document that is not read, with the one problem that says why, on the spot. */
+function refusedDocument(text: string, lines: LineIndex, from: number, to: number, code: string, message: string, at: number, end?: number): ParsedDocument {
+  const doc = parseDocument('', PARSE_OPTIONS);
+  const start = Math.min(Math.max(at, from), text.length);
+  const stop = end ?? Math.min(text.length, lines.lineContentEnd(lines.position(start).line));
+  return { index: 0, doc, value: undefined, start: from, end: to, problems: [{ code, message, start, end: Math.max(start, stop), severity: 'error' }] };
+}
+
+/** The first line of `text[from, to)` longer than MAX_LINE_LENGTH: its start, or -1. */
+function longLine(lines: LineIndex, from: number, to: number): number {
+  const starts = lines.lineStarts;
+  for (let l = lines.position(from).line; l < starts.length && starts[l] < to; l++) {
+    const end = l + 1 < starts.length ? starts[l + 1] : lines.text.length;
+    if (end - starts[l] > MAX_LINE_LENGTH + 2) return starts[l];
+  }
+  return -1;
+}
+
+/**
+ * The first mapping or sequence of a document's value with more than MAX_ENTRIES entries (its size
+ * and path), looked for before any rule runs: schema errors and findings on each of a million
+ * entries cost far more than reading them.
+ */
+function largeCollection(value: unknown): { size: number; path: (string | number)[] } | undefined {
+  const stack: { v: unknown; path: (string | number)[] }[] = [{ v: value, path: [] }];
+  while (stack.length) {
+    const { v, path } = stack.pop()!;
+    if (!v || typeof v !== 'object') continue;
+    if (Array.isArray(v)) {
+      if (v.length > MAX_ENTRIES) return { size: v.length, path };
+      v.forEach((x, i) => x && typeof x === 'object' && stack.push({ v: x, path: [...path, i] }));
+    } else {
+      const keys = Object.keys(v);
+      if (keys.length > MAX_ENTRIES) return { size: keys.length, path };
+      for (const k of keys) {
+        const x = (v as Record<string, unknown>)[k];
+        if (x && typeof x === 'object') stack.push({ v: x, path: [...path, k] });
+      }
+    }
+  }
+  return undefined;
+}
+
+/** A document whose value holds a collection over MAX_ENTRIES is not checked: the document refused, the finding on the entry past the limit. */
+function tooManyEntries(text: string, lines: LineIndex, d: ParsedDocument): ParsedDocument | undefined {
+  const large = largeCollection(d.value);
+  if (!large) return undefined;
+  const node = locate(d.doc, formatPointer(large.path)).node;
+  const items = isMap(node) || isSeq(node) ? node.items : [];
+  const past = items[MAX_ENTRIES] as Pair | YamlNode | undefined;
+  const at = nodeRange((isPair(past) ? past.key : past) as YamlNode | undefined)?.[0] ?? d.start;
+  const where = large.path.length ? `"${formatPointer(large.path)}" has` : 'The document is a collection of';
+  return refusedDocument(
+    text,
+    lines,
+    d.start,
+    d.end,
+    'TOO_MANY_ENTRIES',
+    `${where} ${count(large.size)} entries; collections of more than ${count(MAX_ENTRIES)} are not checked, so this document is not (an event's longest list has a few dozen).`,
+    at,
+  );
+}
 
 /** One document that holds a single problem about the whole text, for texts that are not parsed. */
 function refused(text: string, lines: LineIndex, code: string, message: string, at = 0): ParsedFile {
@@ -259,44 +367,60 @@ export function documentBounds(text: string): number[] {
  */
 export const LAZY_TREES_ABOVE = 1 << 20;
 const LAZY_TREE_CACHE = 64;
-const lazySource = new WeakMap<ParsedDocument, string>();
-const trees = new Map<ParsedDocument, Document.Parsed>();
-/** The text the kept trees were read from: they are dropped with it (they would keep old versions' texts alive). */
-let treesSource: string | undefined;
 
-function treeOf(d: ParsedDocument): Document.Parsed {
-  const source = lazySource.get(d)!;
-  if (source !== treesSource) {
-    trees.clear();
-    treesSource = source;
+/**
+ * A document read for its value only; `doc` reads its tree again when asked. A class, so that the
+ * getter is on the prototype: a stream of 200,000 documents keeps 200,000 small objects.
+ */
+class LazyDocument {
+  index = 0;
+  problems: SyntaxProblem[] = [];
+  /** The tree, while it is one of the last LAZY_TREE_CACHE read again. */
+  tree: Document.Parsed | undefined;
+
+  constructor(
+    /** The text the document is in (updated when the next version of the file reuses it). */
+    public source: string,
+    public value: unknown,
+    public start: number,
+    public end: number,
+    public idAt: number | undefined,
+  ) {}
+
+  get doc(): Document.Parsed {
+    return treeOf(this);
   }
-  let tree = trees.get(d);
-  if (tree) {
-    trees.delete(d);
-    trees.set(d, tree);
-    return tree;
-  }
-  const read = fastParseDocument(source, d.start, d.end);
+}
+
+/**
+ * The documents whose trees are kept, oldest first. Weak: a file closed in the editor, or a run
+ * that is over, leaves nothing here that keeps its documents (and their text) alive.
+ */
+const recentTrees: WeakRef<LazyDocument>[] = [];
+
+function treeOf(d: LazyDocument): Document.Parsed {
+  if (d.tree) return d.tree;
+  const read = fastParseDocument(d.source, d.start, d.end);
   if (!read) throw new Error(`document ${d.index} no longer reads as it did`);
-  tree = read.doc;
-  trees.set(d, tree);
-  if (trees.size > LAZY_TREE_CACHE) trees.delete(trees.keys().next().value!);
-  return tree;
+  d.tree = read.doc;
+  recentTrees.push(new WeakRef(d));
+  if (recentTrees.length > LAZY_TREE_CACHE) {
+    const old = recentTrees.shift()!.deref();
+    if (old) old.tree = undefined;
+  }
+  return d.tree;
 }
 
 function lazyDocument(source: string, value: unknown, start: number, end: number, idAt: number | undefined): ParsedDocument {
-  const d = { index: 0, value, start, end, problems: [] as SyntaxProblem[], idAt } as unknown as ParsedDocument;
-  Object.defineProperty(d, 'doc', { get: () => treeOf(d), enumerable: true, configurable: true });
-  lazySource.set(d, source);
-  return d;
+  return new LazyDocument(source, value, start, end, idAt) as unknown as ParsedDocument;
 }
 
 /** Moves every range of a parsed document by `delta` (the text before it grew or shrank). */
 function shiftDocument(d: ParsedDocument, delta: number): void {
   if (delta === 0) return;
-  if (lazySource.has(d)) {
+  if (d instanceof LazyDocument) {
     // A lazy document: its tree is read again where it now is.
-    trees.delete(d);
+    d.tree = undefined;
   } else {
     const move = (r: number[] | undefined) => {
       if (r) for (let i = 0; i < r.length; i++) r[i] += delta;
@@ -334,6 +458,7 @@ function fullParse(source: string, from: number, to: number): ParsedDocument[] {
   const list = (Array.isArray(stream) ? stream : []) as Document.Parsed[];
   let previousEnd = 0;
   return list.map((doc, index) => {
+    duplicateKeys(doc);
     const problems: SyntaxProblem[] = [];
     // A `%YAML 1.1` directive before this document: reported, and not obeyed (STREAM_OPTIONS).
     const headStart = previousEnd;
@@ -396,9 +521,28 @@ export interface ParseOptions {
    * Streams longer than LAZY_TREES_ABOVE are always lazy.
    */
   trees?: 'lazy';
+  /**
+   * Documents longer than `chars` are not read: each is one DOCUMENT_TOO_LARGE problem with the
+   * caller's `message` (the language server reads documents up to a size it can read between two
+   * keystrokes).
+   */
+  documentLimit?: { chars: number; message: (chars: number) => string };
 }
 
 export function parseFile(text: string, previous?: ParsedFile, options: ParseOptions = {}): ParsedFile {
+  const steps = parseSteps(text, previous, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `parseFile` one document at a time: the parse pauses after each document it reads, so that a
+ * shell can answer other requests between them (the language server, on a stream of thousands of
+ * documents). A parse given up halfway leaves `previous` unusable: its documents may have moved.
+ */
+export function* parseSteps(text: string, previous?: ParsedFile, options: ParseOptions = {}): Generator<void, ParsedFile> {
   if (text.length > MAX_TEXT_LENGTH) {
     const mb = (n: number) => (n / (1024 * 1024)).toFixed(1);
     return refused(text, new LineIndex(text), 'TOO_LARGE', `The file is ${mb(text.length)} MB; files over ${mb(MAX_TEXT_LENGTH)} MB are not read (an event file is a few KB).`);
@@ -407,8 +551,14 @@ export function parseFile(text: string, previous?: ParsedFile, options: ParseOpt
   const source = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
   // Directives (`%YAML`, `%TAG`) apply across documents: such streams are read whole.
   const directives = source.startsWith('%') || source.includes('\n%');
-  const starts = directives ? [0] : documentBounds(source);
-  const bounds = starts.map((from, i) => [from, i + 1 < starts.length ? starts[i + 1] : source.length] as const);
+  yield;
+  let starts = directives ? [0] : documentBounds(source);
+  yield;
+  // Past MAX_DOCUMENTS, the rest of the stream is not read; the last document read says so.
+  const unread = starts.length > MAX_DOCUMENTS ? starts[MAX_DOCUMENTS] : -1;
+  if (unread >= 0) starts = starts.slice(0, MAX_DOCUMENTS);
+  const bounds = starts.map((from, i) => [from, i + 1 < starts.length ? starts[i + 1] : unread >= 0 ? unread : source.length] as const);
+  yield;
   // Reuse: the unchanged documents at the start and at the end of the previous version.
   const old = previous && !directives ? SEGMENTS.get(previous) : undefined;
   const segments: Segment[] = new Array(bounds.length);
@@ -422,9 +572,11 @@ export function parseFile(text: string, previous?: ParsedFile, options: ParseOpt
       segments[a] = old[a];
       fresh[a] = false;
       a++;
+      if ((a & 1023) === 0) yield;
     }
     let z = 0;
     for (let b = 1; b <= Math.min(old.length, bounds.length) - a; b++) {
+      if ((b & 1023) === 0) yield;
       const o = old[old.length - b];
       const [from, to] = bounds[bounds.length - b];
       if (!same(o, from, to)) break;
@@ -442,17 +594,34 @@ export function parseFile(text: string, previous?: ParsedFile, options: ParseOpt
     }
   }
   lines ??= new LineIndex(text);
+  yield;
+  // Most texts are clean throughout: one native scan, not one a document.
+  const allClean = printable(text);
   for (let i = 0; i < bounds.length; i++) {
     if (!fresh[i]) continue;
+    if ((i & 1023) === 0) yield;
     const [from, to] = bounds[i];
-    segments[i] = { from, to, docs: [], clean: printable(from === 0 && to === source.length ? text : text.slice(from, to)) };
+    segments[i] = { from, to, docs: [], clean: allClean || printable(from === 0 && to === source.length ? text : text.slice(from, to)) };
   }
   const binary = segments.every((x) => x.clean) ? undefined : notPrintable(text);
   try {
     for (let i = 0; i < bounds.length; i++) {
       const seg = segments[i];
       if (!fresh[i]) continue;
+      yield;
       const [from, to] = bounds[i];
+      if (options.documentLimit && to - from > options.documentLimit.chars) {
+        seg.docs = [refusedDocument(text, lines, from, to, 'DOCUMENT_TOO_LARGE', options.documentLimit.message(to - from), from)];
+        continue;
+      }
+      const long = longLine(lines, from, to);
+      if (long >= 0) {
+        const length = lines.lineContentEnd(lines.position(long).line) - long;
+        seg.docs = [
+          refusedDocument(text, lines, from, to, 'LINE_TOO_LONG', `This line is ${count(length)} characters long; a document with a line over ${count(MAX_LINE_LENGTH)} characters is not read (an event's longest line is a quote of a few hundred).`, long, long + Math.min(length, 80)),
+        ];
+        continue;
+      }
       if (seg.clean && (options.trees === 'lazy' || source.length > LAZY_TREES_ABOVE)) {
         const read = fastReadValue(source, from, to);
         if (read) {
@@ -485,22 +654,39 @@ export function parseFile(text: string, previous?: ParsedFile, options: ParseOpt
       docs: [{ index: 0, doc, value: undefined, start: 0, end: text.length, problems: [{ code: tooDeep ? 'TOO_DEEP' : 'PARSE_FAILED', message, start: 0, end: Math.min(text.length, lines.lineContentEnd(0)), severity: 'error' }] }],
     };
   }
+  // Collections over MAX_ENTRIES: the document is not checked (found on the fresh ones; reused ones were checked before).
+  for (let i = 0; i < segments.length; i++) {
+    if (!fresh[i]) continue;
+    if ((i & 1023) === 0) yield;
+    const seg = segments[i];
+    seg.docs = seg.docs.map((d) => (d.problems.length && d.value === undefined ? d : (tooManyEntries(text, lines, d) ?? d)));
+  }
   const docs: ParsedDocument[] = [];
   for (const seg of segments) {
     for (const d of seg.docs) {
       d.index = docs.length;
-      if (lazySource.has(d)) lazySource.set(d, source);
+      if (d instanceof LazyDocument) d.source = source;
       docs.push(d);
+      // Reused documents may carry the previous version's notices (unread documents, not text).
+      if (d.problems.length && d.problems.some((p) => p.code === 'TOO_MANY_DOCUMENTS' || p.code === 'NOT_TEXT')) d.problems = d.problems.filter((p) => p.code !== 'TOO_MANY_DOCUMENTS' && p.code !== 'NOT_TEXT');
     }
+    if ((docs.length & 4095) === 0) yield;
   }
   // An empty stream still yields one (empty) document so that "the file is empty" can be reported.
   if (docs.length === 0) {
     const d = parseDocument('', PARSE_OPTIONS);
     docs.push({ index: 0, doc: d, value: null, start: 0, end: text.length, problems: [] });
   }
+  if (unread >= 0) {
+    const last = docs[docs.length - 1];
+    const more = documentBounds(source.slice(unread)).length;
+    const end = Math.min(text.length, lines.lineContentEnd(lines.position(unread).line));
+    last.problems = [
+      ...last.problems,
+      { code: 'TOO_MANY_DOCUMENTS', message: `The stream holds more than ${count(MAX_DOCUMENTS)} documents; the ${count(more)} from here on are not read (a stream of events holds a few thousand).`, start: unread, end, severity: 'error' },
+    ];
+  }
   // Not text: one finding, on the first such character, in the document that holds it.
-  // (Reused documents may carry the previous version's.)
-  for (const d of docs) if (d.problems.some((p) => p.code === 'NOT_TEXT')) d.problems = d.problems.filter((p) => p.code !== 'NOT_TEXT');
   if (binary) {
     const d = docs.find((x) => binary.start >= x.start && binary.start < x.end) ?? docs[docs.length - 1] ?? docs[0];
     if (d) d.problems.unshift(binary);
@@ -539,6 +725,34 @@ export function keyText(key: unknown): string | undefined {
   return undefined;
 }
 
+/** Mappings longer than this get an index of their keys the first time a pointer goes through them. */
+const INDEX_KEYS_ABOVE = 16;
+const keyIndexes = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+/**
+ * The entry of a mapping with the given key; the last one when the key is written twice (as in
+ * toJS). Long mappings are indexed once, so that placing a finding on each of their n keys costs n,
+ * not n² (trees are not changed after they are read; an edit is a new parse).
+ */
+function pairFor(map: YAMLMap, key: string): Pair | undefined {
+  const items = map.items as Pair[];
+  if (items.length <= INDEX_KEYS_ABOVE) {
+    let found: Pair | undefined;
+    for (const p of items) if (keyText(p.key) === key) found = p;
+    return found;
+  }
+  let index = keyIndexes.get(map);
+  if (!index) {
+    index = new Map();
+    for (const p of items) {
+      const k = keyText(p.key);
+      if (k !== undefined) index.set(k, p);
+    }
+    keyIndexes.set(map, index);
+  }
+  return index.get(key);
+}
+
 export function locate(doc: Document.Parsed, pointer: string): Located {
   const segs = parsePointer(pointer);
   let node = deref(doc, doc.contents);
@@ -552,15 +766,11 @@ export function locate(doc: Document.Parsed, pointer: string): Located {
     let nextKey: YamlNode | undefined;
     let nextPair: Pair | undefined;
     if (isMap(node)) {
-      // Last duplicate wins, as in toJS.
-      for (const p of node.items) {
-        if (keyText(p.key) === seg) {
-          nextPair = p as Pair;
-          nextKey = p.key as YamlNode;
-          next = deref(doc, p.value);
-        }
-      }
-      if (!nextPair) return { deepest, deepestKey, exact: false };
+      const p = pairFor(node as YAMLMap, seg);
+      if (!p) return { deepest, deepestKey, exact: false };
+      nextPair = p;
+      nextKey = p.key as YamlNode;
+      next = deref(doc, p.value);
     } else if (isSeq(node)) {
       const idx = /^(0|[1-9][0-9]*)$/.test(seg) ? Number(seg) : -1;
       if (idx < 0 || idx >= node.items.length) return { deepest, deepestKey, exact: false };

@@ -25,6 +25,10 @@ export default defineRule({
     const today = typeof ctx.dataset.today === 'string' && partialDate(ctx.dataset.today)?.precision === 'day' ? ctx.dataset.today : undefined;
     const announced = partialDate(event.announced);
     const announcements = views.filter((v) => v.claim.refers_to === 'announcement');
+    // The announcement that ends first (the first of them in order among equals): a claim starting after
+    // any announcement ends starts after this one (one comparison a claim, not a search).
+    let earliest: (typeof announcements)[number] | undefined;
+    for (const x of announcements) if (x.days.end && (!earliest || x.days.end < earliest.days.end!)) earliest = x;
 
     for (const v of views) {
       const { claim } = v;
@@ -45,7 +49,7 @@ export default defineRule({
             data: { who: claim.source ?? 'A date claim', claim: formatDays(v.days.start, v.days.end), words: quoted(claim), announced: event.announced },
           });
         } else {
-          const a = announcements.find((x) => x.days.end && first > x.days.end);
+          const a = earliest && first > earliest.days.end! ? earliest : undefined;
           if (a)
             ctx.report({
               messageId: 'afterAnnouncement',

@@ -1,6 +1,6 @@
 /** What the dates/* rules share: an event's date claims with their words read, its sources' publication days. */
 import type { RuleContext } from '../rule';
-import { type DateClaim, type DayInterval, type SourceRef, dateClaimsOf, dayNumber, partialDate, sourcesOf } from '../../model/event';
+import { type DateClaim, type DayInterval, type SourceRef, dateClaimsOf, dayNumber, findSource, partialDate, sourcesOf } from '../../model/event';
 import { type DateReading, type Resolved, fullDay, readDateWords, resolveReading, weekdayNumber } from '../../read/date-words';
 import { deepFreeze } from '../../base/memo';
 
@@ -97,7 +97,7 @@ function makeClaimViews(event: unknown): ClaimView[] {
     const valuePointer = claim.on !== undefined || claim.from !== undefined || claim.to !== undefined
       ? `${claim.pointer}/${claim.on !== undefined ? 'on' : claim.from !== undefined ? 'from' : 'to'}`
       : `${claim.pointer}/as_reported`;
-    const source = claim.source !== undefined ? sources.find((s) => s.id === claim.source) : sources.length === 1 ? sources[0] : undefined;
+    const source = claim.source !== undefined ? findSource(sources, claim.source) : sources.length === 1 ? sources[0] : undefined;
     const reference = fullDay(source?.published);
     const reading = readDateWords(claim.as_reported, source?.language);
     const words = reading ? resolveReading(reading, { year: claimYear(claim), reference }) : undefined;

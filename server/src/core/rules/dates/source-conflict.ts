@@ -1,23 +1,33 @@
 import { defineRule, type Report, type RuleContext } from '../rule';
 import { dayNumber, fromDayNumber } from '../../model/event';
 import { formatDays, weekdaysIn } from '../../read/date-words';
+import { LIST_AT_MOST, formatNumber, joinAtMost, listNames } from '../../base/format';
 import { type Claim, type Interval, type Side, gap, sidesOf } from '../sides';
 import { accountOf } from '../figures/sides';
 import { sourcesOf } from '../../model/event';
 import { type ClaimView, claimViews, eventOf, isObj, quoted } from './shared';
 
 /**
- * Whether a `conflicts` entry on `date` settles a disagreement between these sources: one that lists
- * no values settles every date disagreement; one that lists values settles those whose sources it names.
+ * Whether a `conflicts` entry on `date` settles a disagreement between sources: one that lists no
+ * values settles every date disagreement; one that lists values settles those whose sources it names.
+ * `settles(ids, common)` asks about `ids` and `common` together; what it finds for `common` (the side
+ * every outlier is compared with) is kept, so that asking for each of many sides costs each side only.
  */
-function settled(event: Record<string, unknown>, sources: readonly string[]): boolean {
-  if (!Array.isArray(event.conflicts)) return false;
-  return event.conflicts.some((c) => {
-    if (!isObj(c) || typeof c.field !== 'string' || !/^date(?:\[\d+\])?$/.test(c.field.trim())) return false;
-    if (!Array.isArray(c.values) || c.values.length === 0) return true;
-    const named = new Set(c.values.map((v) => (isObj(v) ? v.source : undefined)).filter((x) => typeof x === 'string'));
-    return sources.every((s) => named.has(s) || s.startsWith('#'));
-  });
+function settlement(event: Record<string, unknown>): (ids: readonly string[], common?: readonly string[]) => boolean {
+  const entries: (Set<unknown> | 'all')[] = [];
+  if (Array.isArray(event.conflicts))
+    for (const c of event.conflicts) {
+      if (!isObj(c) || typeof c.field !== 'string' || !/^date(?:\[\d+\])?$/.test(c.field.trim())) continue;
+      entries.push(!Array.isArray(c.values) || c.values.length === 0 ? 'all' : new Set(c.values.map((v) => (isObj(v) ? v.source : undefined)).filter((x) => typeof x === 'string')));
+    }
+  const names = (e: Set<unknown> | 'all', ids: readonly string[]) => e === 'all' || ids.every((s) => e.has(s) || s.startsWith('#'));
+  const forCommon = new Map<readonly string[], (Set<unknown> | 'all')[]>();
+  return (ids, common = []) => {
+    if (entries.length === 0) return false;
+    let left = forCommon.get(common);
+    if (!left) forCommon.set(common, (left = entries.filter((e) => names(e, common))));
+    return left.some((e) => names(e, ids));
+  };
 }
 
 /** An event is announced within about a year of happening: the window an announcement gives an undated event. */
@@ -38,15 +48,26 @@ const span = (v: ClaimView, slack: number): Interval | undefined => {
 
 const describe = (v: ClaimView) => `${formatDays(v.days.start, v.days.end)}${quoted(v.claim)}`;
 const who = (v: ClaimView) => v.claim.source ?? `the claim at ${v.claim.pointer}`;
-const list = (ids: readonly string[]) => (ids.length <= 1 ? ids.join('') : `${ids.slice(0, -1).join(', ')} and ${ids[ids.length - 1]}`);
+const list = (ids: readonly string[]) => listNames(ids, LIST_AT_MOST, 'other sources');
 
 function describeSide(side: Side<ClaimView>): string {
-  const texts = [...new Set(side.members.map((m) => describe(m.item)))];
-  return texts.length > 3 ? `${texts.slice(0, 3).join(' / ')} / …` : texts.join(' / ');
+  const texts = new Set<string>();
+  for (const m of side.members) {
+    texts.add(describe(m.item));
+    if (texts.size > 3) break;
+  }
+  const shown = [...texts];
+  return shown.length > 3 ? `${shown.slice(0, 3).join(' / ')} / …` : shown.join(' / ');
 }
 
+/** Places of one side shown with a finding (a finding points at a few, not thousands). */
+const RELATED_PER_SIDE = 10;
+
+/** Sides besides the largest that words which cannot be placed are tried against, at most. */
+const OTHER_SIDES_AT_MOST = 64;
+
 function related(sides: readonly Side<ClaimView>[]): NonNullable<Report['related']> {
-  return sides.flatMap((s) => s.members.map((m) => ({ message: `${who(m.item)}: ${describe(m.item)}`, pointer: m.item.valuePointer })));
+  return sides.flatMap((s) => s.members.slice(0, RELATED_PER_SIDE).map((m) => ({ message: `${who(m.item)}: ${describe(m.item)}`, pointer: m.item.valuePointer })));
 }
 
 /** The days of a side's common ground, as words. */
@@ -76,6 +97,7 @@ export default defineRule({
     if (!event) return;
     const views = claimViews(event);
     const sources = sourcesOf(event);
+    const settles = settlement(event);
     for (const what of ['event', 'announcement'] as const) {
       const mine = views.filter((v) => (v.claim.refers_to === 'announcement') === (what === 'announcement'));
       const slack = what === 'announcement' ? ANNOUNCEMENT_SLACK_DAYS : 0;
@@ -85,7 +107,7 @@ export default defineRule({
         if (s) claims.push({ item: v, span: s, source: v.claim.source ?? `#${order}`, account: accountOf(v.claim.source, sources), order, weight: v.claim.where && v.claim.where !== 'body' ? 0 : 1 });
       });
       const sides = sidesOf(claims);
-      reportSides(ctx, what, sides, (ids) => settled(event, ids));
+      reportSides(ctx, what, sides, settles);
 
       // Words that could not be placed, against the days the others agree on (for an event without
       // dates of its own, the year up to its announcement).
@@ -103,7 +125,7 @@ export default defineRule({
           ground = { days: { lo: ann.common.hi - ANNOUNCED_WITHIN_DAYS, hi: ann.common.hi }, from: ann.sources, members: ann.members.map((m) => m.item) };
       }
       if (!ground || !Number.isFinite(ground.days.lo) || !Number.isFinite(ground.days.hi) || ground.days.hi - ground.days.lo > 3700) {
-        unplacedWeekdays(ctx, what, mine, (ids) => settled(event, ids));
+        unplacedWeekdays(ctx, what, mine, (ids) => settles(ids));
         continue;
       }
       const fitsDays = (v: ClaimView, days: Interval) => {
@@ -111,11 +133,14 @@ export default defineRule({
         for (let n = days.lo; n <= days.hi; n++) if (v.fits!(fromDayNumber(n))) return true;
         return false;
       };
+      const groundSources = new Set(ground.from);
+      // The other sides words may belong to (the largest few: past them, a claim is only reported once more).
+      const otherSides = sides.slice(1, 1 + OTHER_SIDES_AT_MOST);
       for (const v of mine) {
-        if (!v.fits || (v.claim.source && ground.from.includes(v.claim.source))) continue;
+        if (!v.fits || (v.claim.source && groundSources.has(v.claim.source))) continue;
         // Words that fit the days of another side already belong to that disagreement: one finding.
-        if (fitsDays(v, ground.days) || sides.slice(1).some((side) => fitsDays(v, side.common))) continue;
-        if (settled(event, [v.claim.source ?? '#', ...ground.from])) continue;
+        if (fitsDays(v, ground.days) || otherSides.some((side) => fitsDays(v, side.common))) continue;
+        if (settles([v.claim.source ?? '#'], ground.from)) continue;
         // The nearest day the words can mean, within two months of the others' days.
         let nearest: { day: number; apart: number } | undefined;
         for (let d = 1; d <= 62 && !nearest; d++) {
@@ -137,7 +162,7 @@ export default defineRule({
           },
           related: [
             { message: `${who(v)}: "${v.claim.as_reported}"`, pointer: v.valuePointer },
-            ...ground.members.map((m) => ({ message: `${who(m)}: ${describe(m)}`, pointer: m.valuePointer })),
+            ...ground.members.slice(0, RELATED_PER_SIDE).map((m) => ({ message: `${who(m)}: ${describe(m)}`, pointer: m.valuePointer })),
           ],
         });
       }
@@ -150,7 +175,7 @@ export default defineRule({
  * one day, so "Friday", "Saturday" and "Sunday" for it cannot all be true, whatever the week. Words
  * naming several weekdays (a night, a span) are left alone.
  */
-function unplacedWeekdays(ctx: RuleContext, what: 'event' | 'announcement', views: readonly ClaimView[], isSettled: (sources: string[]) => boolean): void {
+function unplacedWeekdays(ctx: RuleContext, what: 'event' | 'announcement', views: readonly ClaimView[], isSettled: (ids: readonly string[]) => boolean): void {
   const named = views.filter((v) => v.fits && v.reading?.weekday && v.reading.day === undefined && v.reading.days === undefined && !v.claim.interval);
   const byDay = new Map<number, ClaimView[]>();
   for (const v of named) {
@@ -158,7 +183,9 @@ function unplacedWeekdays(ctx: RuleContext, what: 'event' | 'announcement', view
     // Two weekdays in the words ("the night of Friday to Saturday"): a span, not a day.
     if (new Set(weekdaysIn(words, v.source?.language).map((m) => m.weekday)).size > 1) continue;
     const d = v.reading!.weekday!.weekday;
-    byDay.set(d, [...(byDay.get(d) ?? []), v]);
+    const day = byDay.get(d);
+    if (day) day.push(v);
+    else byDay.set(d, [v]);
   }
   if (byDay.size < 2) return;
   const groups = [...byDay.entries()].sort((a, b) => b[1].length - a[1].length);
@@ -172,23 +199,23 @@ function unplacedWeekdays(ctx: RuleContext, what: 'event' | 'announcement', view
       what,
       sides: groups.map(([d, vs]) => `${WEEKDAY_NAMES[d]} (${list(vs.map((v) => `${who(v)}: "${v.claim.as_reported}"`))})`).join(' against '),
     },
-    related: groups.flatMap(([d, vs]) => vs.map((v) => ({ message: `${who(v)}: ${WEEKDAY_NAMES[d]} ("${v.claim.as_reported}")`, pointer: v.valuePointer }))),
+    related: groups.flatMap(([d, vs]) => vs.slice(0, RELATED_PER_SIDE).map((v) => ({ message: `${who(v)}: ${WEEKDAY_NAMES[d]} ("${v.claim.as_reported}")`, pointer: v.valuePointer }))),
   });
 }
 
 const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
-function reportSides(ctx: RuleContext, what: 'event' | 'announcement', sides: readonly Side<ClaimView>[], isSettled: (sources: string[]) => boolean): void {
+function reportSides(ctx: RuleContext, what: 'event' | 'announcement', sides: readonly Side<ClaimView>[], isSettled: (ids: readonly string[], common?: readonly string[]) => boolean): void {
   if (sides.length < 2) return;
   const [major, ...others] = sides;
   for (const side of others) {
-    if (isSettled([...side.sources, ...major.sources])) continue;
+    if (isSettled(side.sources, major.sources)) continue;
     if (side.accounts >= major.accounts) {
       if (isSettled(sides.flatMap((s) => s.sources))) return;
       ctx.report({
         messageId: 'split',
         pointer: side.members[0].item.valuePointer,
-        data: { what, sides: sides.map((s) => `${describeSide(s)} (${list(s.sources)})`).join(' against ') },
+        data: { what, sides: joinAtMost(sides.map((s) => `${describeSide(s)} (${list(s.sources)})`), ' against ', LIST_AT_MOST, (n) => `${formatNumber(n)} other sides`) },
         related: related(sides),
       });
       return;

@@ -1,5 +1,26 @@
 import { defineRule } from '../rule';
-import { isSelf, whereIs } from './self';
+import type { ParsedFile } from '../../yaml/parse';
+import { listCounted } from '../../base/format';
+import { EVENTS_NAMED, whereIs } from './self';
+
+/** The documents of a file by id, worked out once per parse (not once per document). */
+const idsByFile = new WeakMap<ParsedFile, Map<string, number[]>>();
+
+function documentsById(file: ParsedFile): Map<string, number[]> {
+  let byId = idsByFile.get(file);
+  if (!byId) {
+    byId = new Map();
+    for (const d of file.docs) {
+      const id = (d.value as { id?: unknown } | undefined)?.id;
+      if (typeof id !== 'string' || id === '') continue;
+      const list = byId.get(id);
+      if (list) list.push(d.index);
+      else byId.set(id, [d.index]);
+    }
+    idsByFile.set(file, byId);
+  }
+  return byId;
+}
 
 export default defineRule({
   meta: {
@@ -16,21 +37,37 @@ export default defineRule({
     const v = ctx.document.value as { id?: unknown } | undefined;
     if (!v || typeof v !== 'object' || typeof v.id !== 'string' || v.id === '') return;
     const id = v.id;
-    let others: string[];
-    if (ctx.dataset.index) {
-      others = ctx.dataset.index.byId(id).filter((f) => !isSelf(ctx, f)).map(whereIs);
+    // The others are counted, and the first few named: however many events share an id, one finding
+    // each, of one sentence.
+    const named: string[] = [];
+    let count = 0;
+    const index = ctx.dataset.index;
+    if (index) {
+      // Without a path, the document cannot be told apart from the others with its id.
+      if (ctx.path === undefined) return;
+      const all = index.byId(id);
+      const self = index.at(ctx.path, ctx.document.index);
+      count = all.size - (self && all.has(self) ? 1 : 0);
+      for (const f of all) {
+        if (named.length > EVENTS_NAMED) break;
+        if (f.file === ctx.path && f.docIndex === ctx.document.index) continue;
+        named.push(whereIs(f));
+      }
     } else {
       // Without a dataset index, at least the other documents of this file.
-      others = ctx.file.docs
-        .filter((d) => d.index !== ctx.document.index && (d.value as { id?: unknown } | undefined)?.id === id)
-        .map((d) => `${ctx.path ?? 'this file'}, document ${d.index + 1}`);
+      const docs = documentsById(ctx.file).get(id) ?? [];
+      count = docs.length - 1;
+      for (const i of docs) {
+        if (named.length > EVENTS_NAMED) break;
+        if (i !== ctx.document.index) named.push(`${ctx.path ?? 'this file'}, document ${i + 1}`);
+      }
     }
-    if (others.length === 0) return;
-    others.sort();
-    ctx.report(
-      others.length === 1
-        ? { messageId: 'duplicate', data: { id, other: others[0] }, pointer: '/id' }
-        : { messageId: 'duplicateMany', data: { id, count: others.length, others: others.join('; ') }, pointer: '/id' },
-    );
+    if (count <= 0) return;
+    named.sort();
+    if (count === 1) {
+      ctx.report({ messageId: 'duplicate', data: { id, other: named[0] }, pointer: '/id' });
+      return;
+    }
+    ctx.report({ messageId: 'duplicateMany', data: { id, count, others: listCounted(named, count, EVENTS_NAMED, '; ') }, pointer: '/id' });
   },
 });

@@ -4,6 +4,7 @@ import { claimViews } from '../dates/shared';
 import { rangeForPointer } from '../../yaml/place';
 import type { ParsedFile } from '../../yaml/parse';
 import type { Fix } from '../../base/types';
+import { LIST_AT_MOST, formatNumber, joinAtMost } from '../../base/format';
 
 const ID = /^(\d{4}(?:-\d{2}){0,2}|undated)-([a-z]{2})-/;
 const WELL_FORMED = /^(?:\d{4}(-\d{2}){0,2}|undated)-[a-z]{2}-[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -84,7 +85,7 @@ export default defineRule({
       if (announced) spans.push({ start: announced.start, end: announced.end, label: `${v.announced} (announced)` });
       const overlaps = (s: { start?: string; end?: string }) => (s.start === undefined || s.start <= idDate.end) && (s.end === undefined || s.end >= idDate.start);
       if (spans.length > 0 && !spans.some(overlaps)) {
-        ctx.report({ messageId: 'date', data: { id, idDate: parts[1], dates: spans.map((s) => s.label).join(', ') }, pointer: '/id' });
+        ctx.report({ messageId: 'date', data: { id, idDate: parts[1], dates: joinAtMost(spans.map((s) => s.label), ', ', LIST_AT_MOST, (n) => `${formatNumber(n)} other dates`) }, pointer: '/id' });
       }
     }
 
@@ -95,7 +96,7 @@ export default defineRule({
     // `xx`: the country is unknown (a port not named) or the event spans several.
     const unknown = idCountry === 'xx' && (countries.length !== 1 || locs.some((l) => isObj(l) && l.country === null));
     if (countries.length > 0 && !unknown && !countries.some((c) => c.toLowerCase() === idCountry)) {
-      ctx.report({ messageId: 'country', data: { id, idCountry, countries: [...new Set(countries)].join(', ') }, pointer: '/id' });
+      ctx.report({ messageId: 'country', data: { id, idCountry, countries: joinAtMost([...new Set(countries)], ', ', LIST_AT_MOST, (n) => `${formatNumber(n)} other countries`) }, pointer: '/id' });
     }
   },
 });

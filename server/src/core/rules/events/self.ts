@@ -13,3 +13,6 @@ export function isSelf(ctx: RuleContext, f: EventFacts): boolean {
 export function whereIs(f: EventFacts): string {
   return f.idLine !== undefined ? `${f.file}, line ${f.idLine + 1}` : f.file;
 }
+
+/** Other events a message names before it counts the rest (a group of thousands is one sentence). */
+export const EVENTS_NAMED = 5;

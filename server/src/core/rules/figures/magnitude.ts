@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { kgRangePerUnit, slotsOf, sourcesOf } from '../../model/event';
+import { findSource, kgRangePerUnit, slotsOf, sourcesOf } from '../../model/event';
 import { readDigitRun } from '../../read/numbers';
 import { formatKg, formatNumber } from '../../base/format';
 import { bandFor, describeFigure, drugEntry, valuePointer } from './shared';
@@ -59,7 +59,7 @@ export default defineRule({
         if (kg === undefined || !(kg > record.kg)) continue;
         const other = otherReading(f.as_reported, f.value);
         const unit = f.unit ?? (slot.field === 'weight' ? 'kg' : 'tablets');
-        const source = sources.find((s) => s.id === f.source);
+        const source = findSource(sources, f.source);
         ctx.report({
           messageId: slot.field,
           pointer: valuePointer(f),

@@ -2,7 +2,7 @@ import { defineRule, type RuleContext } from '../rule';
 import { pointerToPath } from '../../base/pointer';
 import { type Figure, type SlotRef, slotsOf } from '../../model/event';
 import type { ReadingOptions } from './shared';
-import { formatNumber } from '../../base/format';
+import { LIST_AT_MOST, formatNumber, joinAtMost } from '../../base/format';
 import { sourcesOf } from '../../model/event';
 import { baseOf, comparable, describeFigure, isObj, readingOf, spanOf, valuePointer, withSlotUnits, READING_OPTIONS } from './shared';
 import { sidesOf } from './sides';
@@ -51,15 +51,30 @@ const DRUGS_TOTAL =
 function checkDrugsTotal(ctx: RuleContext, reading: ReadingOptions): void {
   const event = ctx.document.value;
   const slots = slotsOf(event).filter((s) => s.field === 'weight' && s.index !== undefined);
+  // Each slot's first figure from each source, once (a total is compared with every other slot's).
+  let bySource: Map<string | undefined, { o: SlotRef; g: Figure }[]> | undefined;
+  const weightsOf = (source: string | undefined) => {
+    if (!bySource) {
+      bySource = new Map();
+      for (const o of slots) {
+        const seen = new Set<string | undefined>();
+        for (const g of o.figures) {
+          if (g.garbled || g.scope === 'aggregate' || seen.has(g.source)) continue;
+          seen.add(g.source);
+          const list = bySource.get(g.source);
+          if (list) list.push({ o, g });
+          else bySource.set(g.source, [{ o, g }]);
+        }
+      }
+    }
+    return bySource.get(source) ?? [];
+  };
   for (const slot of slots) {
     for (const f of slot.figures) {
       if (!f.as_reported || !DRUGS_TOTAL.test(f.as_reported) || f.garbled) continue;
       const span = spanOf(f, reading);
       if (!span) continue;
-      const others = slots
-        .filter((o) => o.index !== slot.index)
-        .map((o) => ({ o, g: o.figures.find((x) => x.source === f.source && !x.garbled && x.scope !== 'aggregate') }))
-        .filter((x): x is { o: SlotRef; g: Figure } => !!x.g);
+      const others = weightsOf(f.source).filter(({ o }) => o.index !== slot.index);
       if (others.length === 0) continue;
       let lo = 0;
       for (const { g } of others) lo += spanOf(g, reading)?.lo ?? 0;
@@ -73,10 +88,10 @@ function checkDrugsTotal(ctx: RuleContext, reading: ReadingOptions): void {
           source: f.source ?? 'the source',
           total: describeFigure(f),
           words: f.as_reported,
-          others: others.map(({ o, g }) => `${describeFigure(g)} of ${o.drug ?? 'another drug'}`).join(' and '),
+          others: joinAtMost(others.map(({ o, g }) => `${describeFigure(g)} of ${o.drug ?? 'another drug'}`), ' and ', LIST_AT_MOST, (n) => `${formatNumber(n)} other weights`),
           sum: `${formatNumber(kg)} kg`,
         },
-        related: others.map(({ o, g }) => ({ message: `${g.source}: ${describeFigure(g)} of ${o.drug ?? 'another drug'}`, pointer: valuePointer(g) })),
+        related: others.slice(0, LIST_AT_MOST).map(({ o, g }) => ({ message: `${g.source}: ${describeFigure(g)} of ${o.drug ?? 'another drug'}`, pointer: valuePointer(g) })),
       });
     }
   }
@@ -119,11 +134,11 @@ function checkNamedParts(ctx: RuleContext, reading: ReadingOptions): void {
           field: pointerToPath(slot.pointer),
           source: source || 'one source',
           sum: `${formatNumber(exact)}${unit ? ' ' + unit : ''}`,
-          parts: list.map((f) => `${describeFigure(f)} for "${f.part}"`).join(' + '),
-          total: total.members.map((m) => describeFigure(m.figure)).filter((t, i, a) => a.indexOf(t) === i).join(' / '),
-          totalSources: total.sources.join(', '),
+          parts: joinAtMost(list.map((f) => `${describeFigure(f)} for "${f.part}"`), ' + ', LIST_AT_MOST, (n) => `${formatNumber(n)} other parts`),
+          total: joinAtMost([...new Set(total.members.map((m) => describeFigure(m.figure)))], ' / ', 3, () => '…'),
+          totalSources: joinAtMost(total.sources, ', ', LIST_AT_MOST, (n) => `${formatNumber(n)} other sources`),
         },
-        related: list.map((f) => ({ message: `${f.source}: ${describeFigure(f)} for "${f.part}"`, pointer: valuePointer(f) })),
+        related: list.slice(0, LIST_AT_MOST).map((f) => ({ message: `${f.source}: ${describeFigure(f)} for "${f.part}"`, pointer: valuePointer(f) })),
       });
     }
   }
@@ -155,9 +170,13 @@ export default defineRule({
     checkNamedParts(ctx, reading);
     checkDrugsTotal(ctx, reading);
     const seizures = seizuresOf(ctx.document.value);
-    const drugs = new Set(seizures.map((s) => s.drug));
-    for (const drug of drugs) {
-      const group = seizures.filter((s) => s.drug === drug);
+    const byDrug = new Map<string | undefined, typeof seizures>();
+    for (const s of seizures) {
+      const group = byDrug.get(s.drug);
+      if (group) group.push(s);
+      else byDrug.set(s.drug, [s]);
+    }
+    for (const [drug, group] of byDrug) {
       const totals = group.filter((s) => s.isTotal);
       if (group.length < 2 || totals.length !== 1) continue;
       const total = totals[0];
@@ -202,7 +221,7 @@ export default defineRule({
               drug,
               source: t.source ?? 'the same source',
               sum: `${formatNumber(exactSum)}${unit ? ' ' + unit : ''}`,
-              parts: found.map((f) => describeFigure(f)).join(' + '),
+              parts: joinAtMost(found.map((f) => describeFigure(f)), ' + ', LIST_AT_MOST, (n) => `${formatNumber(n)} other parts`),
               total: describeFigure(t),
             },
           });

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { type Figure, type SourceRef, slotsOf, sourcesOf } from '../../model/event';
+import { type Figure, type SourceRef, findSource, slotsOf, sourcesOf } from '../../model/event';
 import { formatNumber } from '../../base/format';
 import { type NumberReading, describeReading, readNumbers, readingMatches } from '../../read/numbers';
 import { describeFigure } from './shared';
@@ -115,7 +115,7 @@ export default defineRule({
       for (const f of slot.figures) {
         // A bare number may only appear in an event with one source: it is that source's.
         const sourceId = f.source ?? (sources.length === 1 ? sources[0].id : undefined);
-        const source = sources.find((s) => s.id === sourceId);
+        const source = findSource(sources, sourceId);
         if (!source || source.quotes.length === 0) continue; // unknown source or no quotes: other rules say so
         const texts = textsFor(source, f.where);
         const key = `${source.id}\u0000${f.where === 'headline' || f.where === 'url' ? f.where : ''}`;

@@ -1,5 +1,5 @@
 /** The sides of the figures of one slot: `../sides` applied to figures read as the values they allow. */
-import type { Figure, SourceRef } from '../../model/event';
+import { type Figure, type SourceRef, findSource } from '../../model/event';
 import { type Claim, sidesOf as sidesOfClaims } from '../sides';
 import { type ReadingOptions, type Span, comparable, spanOf } from './shared';
 
@@ -20,7 +20,7 @@ export interface Side {
 
 /** The account a source gives: its wire agency when it carries one, else itself. */
 export function accountOf(source: string | undefined, sources: readonly SourceRef[]): string {
-  const s = sources.find((x) => x.id === source);
+  const s = findSource(sources, source);
   return s?.wire ? `wire:${s.wire.toLowerCase()}` : `source:${source ?? '?'}`;
 }
 

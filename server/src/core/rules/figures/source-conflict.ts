@@ -2,7 +2,7 @@ import { defineRule, type Report, type RuleContext } from '../rule';
 import { type Figure, type SlotRef, type SourceRef, slotsOf, sourcesOf, toKg } from '../../model/event';
 import { pathToPointer, pointerToPath } from '../../base/pointer';
 import { type ReadingOptions, asWritten, significantDigits, bandFor, comparable, withSlotUnits, describeFigure, drugEntry, isObj, readingOf, READING_OPTIONS, spanOf, valuePointer } from './shared';
-import { formatBand, formatUnitMass } from '../../base/format';
+import { LIST_AT_MOST, formatBand, formatNumber, formatUnitMass, joinAtMost, listNames } from '../../base/format';
 import { type Side, sidesOf } from './sides';
 
 /** Slots settled by a `conflicts` entry: its `field` names the slot or something inside it. */
@@ -17,24 +17,29 @@ export function settledSlots(event: unknown): string[] {
   return out;
 }
 
+/** Places of one side shown with a finding. */
+const RELATED_PER_SIDE = 10;
+
 const WHERE_WORDS: Record<string, string> = { headline: 'headline', lead: 'lead', body: 'text', caption: 'caption', url: 'web address' };
 
 /** "1,160,500", or "1,160,500 / more than 1,000,000" for a side whose sources word it differently. */
 function describeSide(side: Side): string {
-  const texts: string[] = [];
+  const texts = new Set<string>();
   for (const m of side.members) {
-    const t = describeFigure(m.figure);
-    if (!texts.includes(t)) texts.push(t);
+    texts.add(describeFigure(m.figure));
+    if (texts.size > 3) break;
   }
-  return texts.length > 3 ? `${texts.slice(0, 3).join(' / ')} / …` : texts.join(' / ');
+  const shown = [...texts];
+  return shown.length > 3 ? `${shown.slice(0, 3).join(' / ')} / …` : shown.join(' / ');
 }
 
-const list = (ids: readonly string[]) => (ids.length <= 1 ? ids.join('') : `${ids.slice(0, -1).join(', ')} and ${ids[ids.length - 1]}`);
+const list = (ids: readonly string[]) => listNames(ids, LIST_AT_MOST, 'other sources');
 
+/** The places of each side, its first RELATED_PER_SIDE members (a finding points at a few, not thousands). */
 function related(sides: readonly Side[]): NonNullable<Report['related']> {
   const out: NonNullable<Report['related']> = [];
   for (const side of sides)
-    for (const m of side.members)
+    for (const m of side.members.slice(0, RELATED_PER_SIDE))
       out.push({
         message: `${m.figure.source ?? 'no source'}${m.figure.where ? ` (${WHERE_WORDS[m.figure.where] ?? m.figure.where})` : ''}: ${describeFigure(m.figure)}`,
         pointer: valuePointer(m.figure),
@@ -93,7 +98,9 @@ function checkSlot(ctx: RuleContext, slot: SlotRef, sources: readonly SourceRef[
   for (const f of usable) {
     const g = groupOf(f).key;
     if (g === 'part' || g === 'aggregate') continue;
-    groups.set(g, [...(groups.get(g) ?? []), f]);
+    const group = groups.get(g);
+    if (group) group.push(f);
+    else groups.set(g, [f]);
   }
   // Totals (and each named part) against themselves: one finding per side that disagrees.
   let totalSides: Side[] = [];
@@ -160,12 +167,22 @@ function restatements(ctx: RuleContext, where: string, slot: SlotRef, sides: rea
   const strict: ReadingOptions = { tolerance: 0.1, openBound: Infinity, roundCap: 0.3, preciseHedges: true };
   for (const side of sides) {
     const bySource = new Map<string, Figure[]>();
-    for (const m of side.members) if (m.figure.source) bySource.set(m.figure.source, [...(bySource.get(m.figure.source) ?? []), m.figure]);
+    for (const m of side.members) {
+      if (!m.figure.source) continue;
+      const figures = bySource.get(m.figure.source);
+      if (figures) figures.push(m.figure);
+      else bySource.set(m.figure.source, [m.figure]);
+    }
     for (const [source, figures] of bySource) {
-      for (let i = 0; i < figures.length; i++) {
-        const a = figures[i];
-        const b = figures.find((x, j) => j !== i && (x.where ?? 'body') !== (a.where ?? 'body'));
-        if (!b || (a.where ?? 'body') === 'body') continue; // reported once, on the figure outside the text
+      // Each figure is compared with the first of the source's figures written in another place: the
+      // first of all, or, for figures in its place, the first in any other (two lookups, not a search each).
+      const place = (x: Figure) => x.where ?? 'body';
+      const firstPlace = place(figures[0]);
+      const firstOther = figures.find((x) => place(x) !== firstPlace);
+      for (const a of figures) {
+        if (place(a) === 'body') continue; // reported once, on the figure outside the text
+        const b = place(a) !== firstPlace ? figures[0] : firstOther;
+        if (!b) continue;
         // A headline's round figure ("9.5 tonnes" over 9,436 kilos) is read as about it; a precise one ("221") is not.
         const asRead = (f: Figure) => (f.where && f.where !== 'body' && f.qualifier === 'exact' && f.value !== undefined && significantDigits(f.value) <= 2 ? { ...f, qualifier: 'about' as const } : f);
         const sa = spanOf(asRead(a), strict);
@@ -187,6 +204,20 @@ function restatements(ctx: RuleContext, where: string, slot: SlotRef, sides: rea
 
 const comparableSides = (a: Side, b: Side) => comparable(a.members[0].figure, b.members[0].figure);
 
+/** The slots of an event by seizure and field, once per event value (each slot of thousands asks for its partner). */
+const slotPlaces = new WeakMap<object, Map<string, SlotRef>>();
+
+function slotByPlace(event: unknown, index: number, field: string): SlotRef | undefined {
+  if (!isObj(event)) return undefined;
+  let places = slotPlaces.get(event);
+  if (!places) {
+    places = new Map();
+    for (const s of slotsOf(event)) if (!places.has(`${s.index}:${s.field}`)) places.set(`${s.index}:${s.field}`, s);
+    slotPlaces.set(event, places);
+  }
+  return places.get(`${index}:${field}`);
+}
+
 /**
  * Between sides of equal weight, the one whose figure a careful analyst would believe comes first:
  * for the count or the weight of tablets, the side that gives the drug's tablets a mass inside its
@@ -199,7 +230,7 @@ function byPlausibility(ctx: RuleContext, slot: SlotRef, sides: PlausibleSide[],
   const drug = drugEntry(ctx.dataset, slot.drug);
   const band = drug && bandFor(ctx.dataset, drug, slot.form);
   if (!band?.warn) return sides;
-  const other = slotsOf(ctx.document.value).find((s) => s.index === slot.index && s.field === (slot.field === 'count' ? 'weight' : 'count'));
+  const other = slotByPlace(ctx.document.value, slot.index, slot.field === 'count' ? 'weight' : 'count');
   const otherSide = other && sidesOf(other.figures.filter((f) => !f.garbled && f.scope === 'total'), sources, reading)[0];
   if (!otherSide) return sides;
   const isCount = slot.field === 'count';
@@ -239,13 +270,16 @@ function reportSides(
 ): void {
   if (sides.length < 2) return;
   const [major, ...others] = sides;
+  const majorSources = new Set(major.sources);
+  const majorFirst = new Map<string | undefined, Figure>();
+  for (const m of major.members) if (!majorFirst.has(m.figure.source)) majorFirst.set(m.figure.source, m.figure);
   for (const side of others) {
-    const shared = side.sources.filter((s) => major.sources.includes(s));
+    const shared = side.sources.filter((s) => majorSources.has(s));
     // One source on both sides, and nobody else on this one: the source contradicts itself.
     if (shared.length && side.sources.length === shared.length) {
       const source = shared[0];
       const mine = side.members.find((m) => m.figure.source === source)!.figure;
-      const theirs = major.members.find((m) => m.figure.source === source)!.figure;
+      const theirs = majorFirst.get(source)!;
       const othersAgreeing = major.sources.filter((s) => s !== source);
       ctx.report({
         messageId: 'selfContradiction',
@@ -288,7 +322,7 @@ function reportSides(
         at: 'key',
         data: {
           field: where,
-          sides: sides.map((s) => `${describeSide(s)} (${list(s.sources)})`).join(' against '),
+          sides: joinAtMost(sides.map((s) => `${describeSide(s)} (${list(s.sources)})`), ' against ', LIST_AT_MOST, (n) => `${formatNumber(n)} other sides`),
           count: sides.length,
           slot: slot.pointer,
         },

@@ -114,12 +114,14 @@ export default defineRule({
     const reading: ReadingOptions = { ...DEFAULT_READING, tolerance: 0, roundCap: 0, openBound: 1 + slack };
     const event = ctx.document.value;
     const slots = slotsOf(event);
+    const weightSlots = new Map<number | undefined, (typeof slots)[number]>();
+    for (const s of slots) if (s.field === 'weight' && !weightSlots.has(s.index)) weightSlots.set(s.index, s);
     for (const countSlot of slots.filter((s) => s.field === 'count' && s.index !== undefined)) {
       const drug = drugEntry(ctx.dataset, countSlot.drug);
       if (!drug) continue;
       const band = bandFor(ctx.dataset, drug, countSlot.form);
       if (!band) continue;
-      const weightSlot = slots.find((s) => s.field === 'weight' && s.index === countSlot.index);
+      const weightSlot = weightSlots.get(countSlot.index);
       // Only tablets and capsules have a mass per unit in the registry's sense.
       const counts = usable(event, countSlot, (f) => TABLETS.has(f.unit ?? (band.form === 'capsule' ? 'capsules' : 'tablets')));
       const weights = usable(event, weightSlot, (f) => f.basis !== 'cargo' && (f.unit === undefined || toKg(1, f.unit) !== undefined));

@@ -30,8 +30,11 @@ export function squash(s: string): string {
 export function closestId(id: string, candidates: readonly Candidate[], opts: { always?: boolean } = {}): string | undefined {
   if (candidates.length === 0) return undefined;
   const key = squash(id);
-  for (const c of candidates) if (squash(c.id) === key) return c.id;
-  for (const c of candidates) if (c.names?.some((n) => squash(n) === key)) return c.id;
+  const { byId, byName } = squashedOf(candidates);
+  const same = byId.get(key) ?? byName.get(key);
+  if (same !== undefined) return same;
+  // Guessing by edit distance among thousands of ids is no help, and costs each reference the whole list.
+  if (candidates.length > FUZZY_AT_MOST) return undefined;
   let best: Candidate | undefined;
   let bestD = Infinity;
   for (const c of candidates) {
@@ -43,6 +46,26 @@ export function closestId(id: string, candidates: readonly Candidate[], opts: { 
   // "captagon-pills" → captagon: one id is the other with a qualifier added.
   const contained = candidates.filter((c) => c.id.length >= 4 && (id.toLowerCase().startsWith(c.id.toLowerCase()) || c.id.toLowerCase().startsWith(id.toLowerCase())));
   return contained.length === 1 ? contained[0].id : undefined;
+}
+
+/** Beyond this many candidates, only ids written differently or known by another name are suggested. */
+export const FUZZY_AT_MOST = 500;
+
+/** The candidates' ids and names squashed, once per list: each reference then looks its id up. */
+const squashed = new WeakMap<readonly Candidate[], { byId: Map<string, string>; byName: Map<string, string> }>();
+
+function squashedOf(candidates: readonly Candidate[]): { byId: Map<string, string>; byName: Map<string, string> } {
+  let s = squashed.get(candidates);
+  if (!s) {
+    s = { byId: new Map(), byName: new Map() };
+    for (const c of candidates) {
+      const k = squash(c.id);
+      if (!s.byId.has(k)) s.byId.set(k, c.id);
+    }
+    for (const c of candidates) for (const n of c.names ?? []) if (!s.byName.has(squash(n))) s.byName.set(squash(n), c.id);
+    squashed.set(candidates, s);
+  }
+  return s;
 }
 
 /** '"a", "b" and "c"' (at most `max` items, then "and N more"). */

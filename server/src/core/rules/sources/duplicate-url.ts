@@ -1,7 +1,9 @@
 import { defineRule } from '../rule';
 import { sourcesOf } from '../../model/event';
 import { normaliseUrl } from '../../model/dataset-index';
-import { isSelf } from '../events/self';
+import { EVENTS_NAMED, whereIs } from '../events/self';
+import type { EventFacts } from '../../model/dataset-index';
+import { listCounted } from '../../base/format';
 
 export default defineRule({
   meta: {
@@ -14,6 +16,8 @@ export default defineRule({
       sameEvent: 'Sources "{id}" and "{other}" have the same URL; one article should be one source (merge their quotes into "{other}").',
       otherEvent:
         'This article is also a source of {otherId} ({otherFile}, line {otherLine}): it reports more than one seizure. events/possible-duplicate says whether the two look like one.',
+      otherEvents:
+        'This article is also a source of {count} other events: {others}. It reports more than one seizure; events/possible-duplicate says whether any of them looks like this one.',
     },
   },
   check(ctx) {
@@ -30,26 +34,35 @@ export default defineRule({
         continue;
       }
       seen.set(key, s.id);
-      if (!index) continue;
-      const others = index.byUrl(s.url).filter((f) => !isSelf(ctx, f));
-      // One finding per other event; several documents of one other file count separately.
-      const reported = new Set<string>();
-      for (const o of others) {
-        const k = `${o.file}#${o.docIndex}`;
-        if (reported.has(k)) continue;
-        reported.add(k);
+      if (!index || ctx.path === undefined) continue;
+      // One finding for the URL, naming the first few other events and counting the rest: an article
+      // cited by thousands of events is thousands of findings, not millions.
+      const citing = index.byUrl(s.url);
+      const indexed = index.at(ctx.path, ctx.document.index);
+      const count = citing.size - (indexed && citing.has(indexed) ? 1 : 0);
+      if (count <= 0) continue;
+      const others: EventFacts[] = [];
+      for (const o of citing) {
+        if (others.length >= EVENTS_NAMED) break;
+        if (o.file !== ctx.path || o.docIndex !== ctx.document.index) others.push(o);
+      }
+      const o = others[0];
+      if (count === 1) {
         ctx.report({
           messageId: 'otherEvent',
-          data: {
-            url: s.url,
-            otherId: o.id ? `"${o.id}"` : 'another event',
-            otherFile: o.file,
-            otherLine: o.idLine !== undefined ? o.idLine + 1 : 1,
-          },
+          data: { url: s.url, otherId: o.id ? `"${o.id}"` : 'another event', otherFile: o.file, otherLine: o.idLine !== undefined ? o.idLine + 1 : 1 },
           pointer,
           severity: 'info',
         });
+        continue;
       }
+      const names = others.map((x) => `${x.id ? `"${x.id}"` : 'an event'} (${whereIs(x)})`);
+      ctx.report({
+        messageId: 'otherEvents',
+        data: { url: s.url, count, others: listCounted(names, count, EVENTS_NAMED) },
+        pointer,
+        severity: 'info',
+      });
     }
   },
 });

@@ -18,9 +18,12 @@ export default defineRule({
   },
   check(ctx) {
     const event = ctx.document.value;
-    const defined = sourcesOf(event);
-    const ids = new Set(defined.map((s) => s.id));
-    const candidates = [...ids].map((id) => ({ id, names: defined.filter((s) => s.id === id && s.publisher).map((s) => s.publisher as string) }));
+    const sources = sourcesOf(event);
+    const ids = new Set(sources.map((s) => s.id));
+    const names = new Map<string, string[]>([...ids].map((id) => [id, []]));
+    for (const s of sources) if (s.publisher) names.get(s.id)!.push(s.publisher);
+    const candidates = [...ids].map((id) => ({ id, names: names.get(id)! }));
+    const defined = quotedList([...ids]);
     for (const ref of sourceReferences(event)) {
       if (ids.has(ref.id)) continue;
       if (ids.size === 0) {
@@ -28,7 +31,7 @@ export default defineRule({
         continue;
       }
       const suggestion = closestId(ref.id, candidates, { always: true });
-      const data = { id: ref.id, defined: quotedList([...ids]), suggestion };
+      const data = { id: ref.id, defined, suggestion };
       ctx.report({
         messageId: suggestion ? 'unknown' : 'unknownNoSuggestion',
         data,

@@ -1,6 +1,9 @@
 import { defineRule } from '../rule';
 import type { ParsedFile } from '../../yaml/parse';
 
+/** Problems that are limits of what is read (docs/robustness.md), not syntax errors. */
+const LIMITS = new Set(['TOO_LARGE', 'TOO_DEEP', 'TOO_MANY_DOCUMENTS', 'TOO_MANY_ENTRIES', 'LINE_TOO_LONG', 'DOCUMENT_TOO_LARGE']);
+
 const HINTS: Record<string, string> = {
   TAB_AS_INDENT: ' Indent with spaces, not tabs.',
   BAD_INDENT: ' Check that this line is indented like its siblings.',
@@ -28,6 +31,7 @@ export default defineRule({
       conflict: 'This looks like a merge-conflict marker ("{marker}"); resolve the conflict and keep one version.',
       aliases: 'Too many alias expansions: the file would expand beyond a safe size ({detail}).',
       version: '{detail}',
+      limit: '{detail}',
     },
   },
   check(ctx) {
@@ -91,6 +95,9 @@ export default defineRule({
       }
       if (p.code === 'TO_JS' && /alias/i.test(p.message)) {
         ctx.report({ messageId: 'aliases', data: { detail: detail.replace(/\.$/, '') }, pointer: '', start: p.start, end: p.end });
+      } else if (LIMITS.has(p.code)) {
+        // A limit of what is read, not a mistake of syntax: the message says which and why.
+        ctx.report({ messageId: 'limit', data: { detail, code: p.code }, pointer: '', start: p.start, end: p.end });
       } else if (p.code === 'YAML_VERSION') {
         ctx.report({ messageId: 'version', data: { detail, code: p.code }, pointer: '', start: p.start, end: p.end });
       } else {
