@@ -3,6 +3,7 @@
  * units converted exactly, partial dates as day intervals. Pure functions over plain data.
  */
 import { formatPointer } from '../base/pointer';
+import { deepFreeze } from '../base/memo';
 import { dayNumber, daysInMonth, fromDayNumber, partialDate } from '../read/calendar';
 
 // The units and the calendar live with the text readers; the event model re-exports them.
@@ -47,6 +48,22 @@ export interface Figure {
 }
 
 const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * A reading of an event value made once and shared: a dozen rules read the slots, sources and date
+ * claims of the same document, and a document reused by the next version of its file keeps its value.
+ * The value is never changed once parsed, so the reading is kept with it (a WeakMap: it goes with the
+ * value) and frozen, so that no reader can change it for the next.
+ */
+function perEvent<T>(read: (event: unknown) => T[]): (event: unknown) => readonly T[] {
+  const memo = new WeakMap<object, readonly T[]>();
+  return (event) => {
+    if (typeof event !== 'object' || event === null) return deepFreeze(read(event));
+    let out = memo.get(event);
+    if (!out) memo.set(event, (out = deepFreeze(read(event))));
+    return out;
+  };
+}
 
 function toFigure(v: unknown, pointer: string): Figure | undefined {
   if (typeof v === 'number') return { value: v, qualifier: 'exact', scope: 'total', garbled: false, shorthand: true, pointer };
@@ -102,7 +119,10 @@ export interface SlotRef {
   figures: Figure[];
 }
 
-export function slotsOf(event: unknown): SlotRef[] {
+/** Every figure slot of an event, in document order (read once per value, frozen). */
+export const slotsOf = perEvent(readSlots);
+
+function readSlots(event: unknown): SlotRef[] {
   if (!isObj(event)) return [];
   const out: SlotRef[] = [];
   if (Array.isArray(event.seizures)) {
@@ -183,7 +203,10 @@ export interface DateClaim {
   interval?: { start?: string; end?: string };
 }
 
-export function dateClaimsOf(event: unknown): DateClaim[] {
+/** The date claims of an event (read once per value, frozen). */
+export const dateClaimsOf = perEvent(readDateClaims);
+
+function readDateClaims(event: unknown): DateClaim[] {
   if (!isObj(event)) return [];
   const raw = event.date;
   const list = Array.isArray(raw) ? raw.map((c, i) => [c, `/date/${i}`] as const) : raw === undefined ? [] : [[raw, '/date'] as const];
@@ -238,7 +261,10 @@ export interface SourceRef {
   title?: string | null;
 }
 
-export function sourcesOf(event: unknown): SourceRef[] {
+/** The sources of an event (read once per value, frozen). */
+export const sourcesOf = perEvent(readSources);
+
+function readSources(event: unknown): SourceRef[] {
   if (!isObj(event) || !Array.isArray(event.sources)) return [];
   const out: SourceRef[] = [];
   event.sources.forEach((s, index) => {
@@ -259,20 +285,32 @@ export function sourcesOf(event: unknown): SourceRef[] {
   return out;
 }
 
-/** Every `source:` reference in an event (figures, dates, suspects, items), with its pointer. */
-export function sourceReferences(event: unknown): { id: string; pointer: string }[] {
+/** Every `source:` reference in an event (figures, dates, suspects, items), with its pointer (read once per value, frozen). */
+export const sourceReferences = perEvent(readSourceReferences);
+
+function readSourceReferences(event: unknown): { id: string; pointer: string }[] {
   const out: { id: string; pointer: string }[] = [];
-  const walk = (v: unknown, segs: (string | number)[]) => {
-    if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...segs, i]));
-    else if (isObj(v)) {
-      for (const [k, x] of Object.entries(v)) {
+  // `segs` is the walk's stack: a pointer is written only for a reference.
+  const segs: (string | number)[] = [];
+  const walk = (v: unknown) => {
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        segs.push(i);
+        walk(v[i]);
+        segs.pop();
+      }
+    } else if (isObj(v)) {
+      for (const k of Object.keys(v)) {
         if (segs.length === 0 && (k === 'sources' || k === 'conflicts')) continue;
-        if ((k === 'source' || k === 'chosen') && typeof x === 'string') out.push({ id: x, pointer: formatPointer([...segs, k]) });
-        else walk(x, [...segs, k]);
+        const x = v[k];
+        segs.push(k);
+        if ((k === 'source' || k === 'chosen') && typeof x === 'string') out.push({ id: x, pointer: formatPointer(segs) });
+        else walk(x);
+        segs.pop();
       }
     }
   };
-  walk(event, []);
+  walk(event);
   // conflicts[].values[].source and conflicts[].chosen refer to sources too
   if (isObj(event) && Array.isArray(event.conflicts)) {
     event.conflicts.forEach((c, i) => {

@@ -33,6 +33,7 @@ import {
   currencyBefore,
   hedgeAfter,
   hedgeBefore,
+  hedgeMayStartWith,
   unitOf,
 } from './number-context';
 
@@ -553,6 +554,8 @@ function qualifierOf(r: Reader, first: number, lastToken: number): NumberReading
   }
   for (let k = from; k < first; k++) {
     if (tokens[k].kind !== 'word') continue;
+    // The phrase from here is a hedge only if some hedge starts with this word (most words: none).
+    if (!hedgeMayStartWith(tokens[k].text)) continue;
     const end = tokens[first - 1].end;
     const phrase = text
       .slice(tokens[k].start, end)
@@ -706,21 +709,30 @@ interface Read {
   firstToken: number;
 }
 
+/**
+ * What each word is worth, by language (the lexicons and suffixes depend on it alone): the same
+ * words ("the", "seized", "kilograms") come back in every text, and most are worth nothing.
+ */
+const wordValues = new Map<string | undefined, TextMemo<ReturnType<typeof wordValue>>>();
+
+function wordValueIn(word: string, lang: string | undefined): ReturnType<typeof wordValue> {
+  let memo = wordValues.get(lang);
+  if (!memo) {
+    if (wordValues.size >= 64) wordValues.clear(); // a dataset of many language tags: kept bounded
+    wordValues.set(lang, (memo = new TextMemo(4096, 64)));
+  }
+  return memo.get(word, (w) => wordValue(w, lexiconsFor(lang), lang));
+}
+
 function readText(text: string, lang: string | undefined): NumberReading[] {
   const tokens = tokenize(asciiDigits(text));
-  const lexicons = lexiconsFor(lang);
-  const valueCache = new Map<number, ReturnType<typeof wordValue>>();
   const r: Reader = {
     text,
     tokens,
     lang,
     values: (i) => {
-      if (valueCache.has(i)) return valueCache.get(i);
       const t = tokens[i];
-      const v = t && t.kind === 'word' ? wordValue(t.text, lexicons, lang) : undefined;
-      valueCache.set(i, v);
-      if (valueCache.size > 64) valueCache.delete(valueCache.keys().next().value as number);
-      return v;
+      return t && t.kind === 'word' ? wordValueIn(t.text, lang) : undefined;
     },
   };
   const reads: Read[] = [];

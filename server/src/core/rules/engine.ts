@@ -91,11 +91,8 @@ export function checkParsed(file: ParsedFile, kind: FileKind, options: CheckOpti
     }
     const own: Finding[] = [];
     const whole = parsedWhole(doc);
-    for (const rule of rules) {
-      if (!rule.meta.appliesTo.includes(kind)) continue;
+    for (const { rule, setting } of planFor(rules, kind, config)) {
       if (rule.meta.reportsAbsence && !whole) continue;
-      const setting = settingFor(config, rule.meta.id);
-      if (setting?.severity === 'off' && !rule.meta.reports?.length) continue;
       try {
         runRule(rule, file, doc, kind, config, dataset, options.path, own, setting);
       } catch (err) {
@@ -108,6 +105,36 @@ export function checkParsed(file: ParsedFile, kind: FileKind, options: CheckOpti
   const kept = suppress(file, findings, rules, config);
   kept.sort((a, b) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset || a.ruleId.localeCompare(b.ruleId));
   return kept;
+}
+
+interface Step {
+  rule: Rule;
+  setting: ReturnType<typeof settingFor>;
+}
+
+/**
+ * The rules that run on a kind of file under a config, with their settings: the same for every
+ * document of a run, so worked out once (by rule list, config and kind) rather than per document.
+ */
+const plans = new WeakMap<readonly Rule[], WeakMap<ResolvedConfig, Map<FileKind, Step[]>>>();
+
+function planFor(rules: readonly Rule[], kind: FileKind, config: ResolvedConfig): Step[] {
+  let byConfig = plans.get(rules);
+  if (!byConfig) plans.set(rules, (byConfig = new WeakMap()));
+  let byKind = byConfig.get(config);
+  if (!byKind) byConfig.set(config, (byKind = new Map()));
+  let plan = byKind.get(kind);
+  if (!plan) {
+    plan = [];
+    for (const rule of rules) {
+      if (!rule.meta.appliesTo.includes(kind)) continue;
+      const setting = settingFor(config, rule.meta.id);
+      if (setting?.severity === 'off' && !rule.meta.reports?.length) continue;
+      plan.push({ rule, setting });
+    }
+    byKind.set(kind, plan);
+  }
+  return plan;
 }
 
 /** Whether the document was read without a syntax error (a duplicate key loses nothing a rule would miss). */
@@ -156,8 +183,8 @@ function suppress(file: ParsedFile, findings: Finding[], rules: readonly Rule[],
 
 /** The context a rule runs in: one small object per rule and document (a class: fields in place, `yaml` a getter). */
 class Context implements RuleContext {
-  /** Findings of a rule that has not completed yet. */
-  readonly pending: Finding[] = [];
+  /** Findings of a rule that has not completed yet (most rules report nothing: made on the first). */
+  pending: Finding[] | undefined;
 
   constructor(
     readonly rule: Rule,
@@ -184,7 +211,7 @@ class Context implements RuleContext {
     const template = rule.meta.messages[r.messageId];
     if (template === undefined) throw new Error(`rule ${rule.meta.id} reported unknown message id "${r.messageId}"`);
     const [start, end] = r.start !== undefined ? [r.start, r.end ?? r.start] : rangeForPointer(file, doc, r.pointer, r.at ?? 'value');
-    this.pending.push({
+    (this.pending ??= []).push({
       ruleId: id,
       severity: severity as Severity,
       message: formatMessage(template, r.data),
@@ -222,7 +249,7 @@ function runRule(
   const context = new Context(rule, file, doc, kind, setting?.options ?? NO_OPTIONS, dataset, path, config);
   rule.check(context);
   // Only a rule that completed contributes findings; a throwing rule yields one internal finding.
-  for (const f of context.pending) out.push(f);
+  if (context.pending) for (const f of context.pending) out.push(f);
 }
 
 function internalFinding(file: ParsedFile, doc: ParsedDocument, ruleId: string, err: unknown): Finding {

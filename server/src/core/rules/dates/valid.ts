@@ -8,14 +8,23 @@ const DAY_SHAPED = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/;
 /** The sources' own words are quoted as they are, impossible dates included. */
 const WORDS = new Set(['as_reported', 'quotes']);
 
-/** Every string of the value written like a day, with its path. */
+/** Every string of the value written like a day, with its path (`path` is the walk's stack: copied only for a match). */
 function dayStrings(value: unknown, path: (string | number)[], out: [string, (string | number)[]][]): void {
   if (typeof value === 'string') {
-    if (DAY_SHAPED.test(value)) out.push([value, path]);
+    if (value.length === 10 && DAY_SHAPED.test(value)) out.push([value, [...path]]);
   } else if (Array.isArray(value)) {
-    value.forEach((v, i) => dayStrings(v, [...path, i], out));
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      dayStrings(value[i], path, out);
+      path.pop();
+    }
   } else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) if (!WORDS.has(k)) dayStrings(v, [...path, k], out);
+    for (const k of Object.keys(value)) {
+      if (WORDS.has(k)) continue;
+      path.push(k);
+      dayStrings((value as Record<string, unknown>)[k], path, out);
+      path.pop();
+    }
   }
 }
 

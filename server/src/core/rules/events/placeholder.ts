@@ -4,15 +4,23 @@ import { formatPointer, pointerToPath } from '../../base/pointer';
 /** A placeholder left to fill in: `TODO`, alone or leading the text ("TODO: why …"). */
 const PLACEHOLDER = /^\s*TODO\b/;
 
-/** Pointers of the string values of a document that are placeholders, in document order. */
+/** Pointers of the string values of a document that are placeholders, in document order (`path`: the walk's stack). */
 function placeholders(value: unknown, path: (string | number)[] = [], out: { pointer: string; text: string }[] = [], depth = 0): typeof out {
   if (depth > 64) return out;
   if (typeof value === 'string') {
-    if (PLACEHOLDER.test(value)) out.push({ pointer: formatPointer(path), text: value });
+    if (value.includes('TODO') && PLACEHOLDER.test(value)) out.push({ pointer: formatPointer(path), text: value });
   } else if (Array.isArray(value)) {
-    value.forEach((v, i) => placeholders(v, [...path, i], out, depth + 1));
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      placeholders(value[i], path, out, depth + 1);
+      path.pop();
+    }
   } else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) placeholders(v, [...path, k], out, depth + 1);
+    for (const k of Object.keys(value)) {
+      path.push(k);
+      placeholders((value as Record<string, unknown>)[k], path, out, depth + 1);
+      path.pop();
+    }
   }
   return out;
 }
