@@ -97,7 +97,14 @@ export default defineRule({
       if (other.id && notes.includes(other.id)) continue;
       const otherId = other.id ?? 'another event';
 
-      const sharedUrl = other.urls.map((u) => normaliseUrl(u.url)).find((u) => selfUrls.has(u));
+      let sharedUrl: string | undefined;
+      for (const u of other.urls) {
+        const n = normaliseUrl(u.url);
+        if (selfUrls.has(n)) {
+          sharedUrl = n;
+          break;
+        }
+      }
       // One article often reports several seizures: a shared address is a reason, not proof. Two
       // events are alike only when their drug, dates and quantities could be one seizure.
       // Two countries are two places, whatever the article; without a shared article the country must be known.
