@@ -289,28 +289,7 @@ function readSources(event: unknown): SourceRef[] {
 export const sourceReferences = perEvent(readSourceReferences);
 
 function readSourceReferences(event: unknown): { id: string; pointer: string }[] {
-  const out: { id: string; pointer: string }[] = [];
-  // `segs` is the walk's stack: a pointer is written only for a reference.
-  const segs: (string | number)[] = [];
-  const walk = (v: unknown) => {
-    if (Array.isArray(v)) {
-      for (let i = 0; i < v.length; i++) {
-        segs.push(i);
-        walk(v[i]);
-        segs.pop();
-      }
-    } else if (isObj(v)) {
-      for (const k of Object.keys(v)) {
-        if (segs.length === 0 && (k === 'sources' || k === 'conflicts')) continue;
-        const x = v[k];
-        segs.push(k);
-        if ((k === 'source' || k === 'chosen') && typeof x === 'string') out.push({ id: x, pointer: formatPointer(segs) });
-        else walk(x);
-        segs.pop();
-      }
-    }
-  };
-  walk(event);
+  const out = [...stringsOf(event).refs];
   // conflicts[].values[].source and conflicts[].chosen refer to sources too
   if (isObj(event) && Array.isArray(event.conflicts)) {
     event.conflicts.forEach((c, i) => {
@@ -323,4 +302,71 @@ function readSourceReferences(event: unknown): { id: string; pointer: string }[]
     });
   }
   return out;
+}
+
+/** Written like a day the schema's date pattern accepts (month 01–12, day 01–31). */
+const DAY_SHAPED = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/;
+
+/** A placeholder left to fill in: `TODO`, alone or leading the text ("TODO: why …"). */
+const PLACEHOLDER = /^\s*TODO\b/;
+
+/** The sources' own words, quoted as they are (impossible dates included). */
+const WORDS = new Set(['as_reported', 'quotes']);
+
+/** Placeholders deeper than this are not looked for. */
+const PLACEHOLDER_DEPTH = 64;
+
+/** What the rules that look at every string of an event need, found in one walk of its value. */
+export interface EventStrings {
+  /** `source:` and `chosen:` strings outside the top-level `sources` and `conflicts`, in document order. */
+  readonly refs: readonly { id: string; pointer: string }[];
+  /** Strings written like a day (YYYY-MM-DD, month 01–12, day 01–31) outside the sources' own words (`as_reported`, `quotes`). */
+  readonly days: readonly { text: string; pointer: string }[];
+  /** Strings that are still a placeholder (`TODO`, alone or leading), at most 64 levels deep. */
+  readonly placeholders: readonly { text: string; pointer: string }[];
+}
+
+const stringsMemo = new WeakMap<object, EventStrings>();
+
+/**
+ * The strings of an event that source references, date checks and placeholder checks look at, found
+ * in one walk (three rules walked the whole value each) and kept with the value, frozen.
+ */
+export function stringsOf(event: unknown): EventStrings {
+  if (typeof event !== 'object' || event === null) return deepFreeze(readStrings(event));
+  let out = stringsMemo.get(event);
+  if (!out) stringsMemo.set(event, (out = deepFreeze(readStrings(event))));
+  return out;
+}
+
+function readStrings(event: unknown): EventStrings {
+  const refs: { id: string; pointer: string }[] = [];
+  const days: { text: string; pointer: string }[] = [];
+  const placeholders: { text: string; pointer: string }[] = [];
+  // `segs` is the walk's stack: a pointer is written only for a string that is kept.
+  const segs: (string | number)[] = [];
+  const walk = (v: unknown, depth: number, words: boolean, refsToo: boolean) => {
+    if (typeof v === 'string') {
+      if (depth <= PLACEHOLDER_DEPTH && v.includes('TODO') && PLACEHOLDER.test(v)) placeholders.push({ text: v, pointer: formatPointer(segs) });
+      if (!words && v.length === 10 && DAY_SHAPED.test(v)) days.push({ text: v, pointer: formatPointer(segs) });
+    } else if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        segs.push(i);
+        walk(v[i], depth + 1, words, refsToo);
+        segs.pop();
+      }
+    } else if (isObj(v)) {
+      for (const k of Object.keys(v)) {
+        const x = v[k];
+        segs.push(k);
+        // The top-level `sources` and `conflicts` hold no reference (conflicts' are read apart).
+        const refs_ = refsToo && !(depth === 0 && (k === 'sources' || k === 'conflicts'));
+        if (refs_ && (k === 'source' || k === 'chosen') && typeof x === 'string') refs.push({ id: x, pointer: formatPointer(segs) });
+        walk(x, depth + 1, words || WORDS.has(k), refs_);
+        segs.pop();
+      }
+    }
+  };
+  walk(event, 0, false, true);
+  return { refs, days, placeholders };
 }
