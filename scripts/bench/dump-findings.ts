@@ -24,7 +24,7 @@ async function main() {
   let findings = 0;
   for (const dir of dirs) {
     const root = path.resolve(dir);
-    const run = await checkRun({ paths: [root], cwd: root, today: values.today, ...(values.cache ? { cache: { location: path.resolve(values.cache) } } : {}) });
+    const run = await checkRun({ paths: [root], cwd: root, today: values.today, ...(values.cache ? { cache: { file: path.resolve(values.cache) } } : {}) });
     for (const r of [...run.results].sort((a, b) => (a.displayPath < b.displayPath ? -1 : a.displayPath > b.displayPath ? 1 : 0))) {
       for (const f of r.findings) {
         lines.push(JSON.stringify([path.basename(root), r.displayPath, f]));
