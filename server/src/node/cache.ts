@@ -145,6 +145,12 @@ export class ResultCache {
     return isRecord(e) && typeof e.hash === 'string' ? e : undefined;
   }
 
+  /** Every entry of a section written under `key` (none under another key). */
+  entries(section: string, key: string): Readonly<Record<string, CacheEntry>> {
+    const s = this.stored[section];
+    return s && s.key === key ? s.entries : {};
+  }
+
   /** The detail fields of a stored entry (see `get`), read from its line (none when it cannot be read). */
   detail(section: string, name: string): Record<string, unknown> {
     const e = this.stored[section]?.entries[name];
