@@ -16,8 +16,9 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'node:url';
 import * as path from 'node:path';
-import { CONFIG_FILE, type FileKind, type Finding, type ParsedFile, checkParsed, kindFromModeline, parseFile } from '../core';
-import { findDatasetRoot, kindOf, readText } from '../node/dataset';
+import { EditTracker, leadingPart } from './edits';
+import { CONFIG_FILE, type FileKind, type Finding, type ParsedFile, checkParsed, kindFromModeline, parseFile, resolveConfig } from '../core';
+import { findDatasetRoot, kindOf, loadDataset, readText } from '../node/dataset';
 import { toDiagnostic } from './convert';
 import { type DocContext, FIX_ALL_KIND, NEW_EVENT_COMMAND, registerFeatures } from './features';
 import { type DatasetState, type IndexProgress, Workspace, relPath } from './workspace';
@@ -50,7 +51,9 @@ export const SERVER_NAME = 'haulcheck-language-server';
 export const SERVER_VERSION = '0.1.0';
 
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
+  // Each change's range is noted, so that a parse reads only what changed (edits.ts).
+  const edits = new EditTracker();
+  const documents = new TextDocuments(edits.config);
   const states = new Map<string, DocState>();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const settingsCache = new Map<string, Promise<Settings>>();
@@ -181,7 +184,14 @@ export function startServer(connection: Connection): void {
     if (!st || st.version !== doc.version) {
       // The previous version's unchanged documents are reused (a one-character edit in a long
       // multi-document file re-reads one document); the previous parse is not used afterwards.
-      st = { version: doc.version, file: parseFile(doc.getText(), st?.file) };
+      // Told what the changes since then left alone, it looks at nothing else (no scan of the whole text).
+      const unchanged = edits.unchangedSince(doc, st?.version);
+      const first = st ? undefined : firstParts.get(doc.uri);
+      firstParts.delete(doc.uri);
+      st =
+        first?.version === doc.version
+          ? { version: doc.version, file: parseFile(doc.getText(), first.file, { unchanged: { prefix: first.head, suffix: 0 } }) }
+          : { version: doc.version, file: parseFile(doc.getText(), st?.file, unchanged ? { unchanged } : {}) };
       states.set(doc.uri, st);
     }
     return st;
@@ -220,6 +230,7 @@ export function startServer(connection: Connection): void {
       connection.sendDiagnostics({ uri, version, diagnostics: [] });
       return;
     }
+    if (!states.has(uri) && !firstParts.has(uri)) await showFirstPart(doc, settings);
     const { kind, ds, file } = await resolve(doc);
     const current = documents.get(uri);
     if (!current || current.version !== version) return; // a newer version is on its way
@@ -246,6 +257,32 @@ export function startServer(connection: Connection): void {
     await new Promise((r) => setImmediate(r));
     if (documents.get(uri)?.version !== version) return;
     connection.sendDiagnostics({ uri, version, diagnostics: findings.map((f) => toDiagnostic(f, uri)) });
+  }
+
+  /** The first part of a long stream just opened (showFirstPart), read before the rest: stateOf keeps its documents. */
+  const firstParts = new Map<string, { version: number; file: ParsedFile; head: number }>();
+
+  /**
+   * A long stream just opened: its first documents (those on screen) are read, checked and shown at
+   * once, with the dataset's config and registries but before its index is ready (the dataset-wide
+   * findings come with the rest); then the whole text is read, keeping those documents, and checked.
+   */
+  async function showFirstPart(doc: TextDocument, settings: Settings): Promise<void> {
+    const text = doc.getText();
+    const head = leadingPart(text);
+    if (head === undefined) return;
+    const p = fsPathOf(doc.uri);
+    const root = p ? findDatasetRoot(path.dirname(p)) : undefined;
+    const live = (f: string) => documents.all().find((d) => fsPathOf(d.uri) === f)?.getText();
+    const dataset = root ? await loadDataset(root, undefined, live) : undefined;
+    const kind = dataset && p ? kindOf(dataset, p, text) : kindFromModeline(text);
+    if (!kind || documents.get(doc.uri)?.version !== doc.version) return;
+    const first = parseFile(text.slice(0, head));
+    const config = dataset && (Object.keys(settings.rules).length ? resolveConfig(dataset.rawConfig, settings.rules) : dataset.config);
+    const findings = checkParsed(first, kind, { config, dataset: dataset?.context, path: root && p ? relPath(root, p) : undefined });
+    connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: findings.map((f) => toDiagnostic(f, doc.uri)) });
+    firstParts.set(doc.uri, { version: doc.version, file: first, head });
+    await new Promise((r) => setImmediate(r)); // sent before the rest is read
   }
 
   /**
@@ -307,6 +344,7 @@ export function startServer(connection: Connection): void {
     clearTimeout(timers.get(uri));
     timers.delete(uri);
     states.delete(uri);
+    firstParts.delete(uri);
     settingsCache.delete(uri);
     connection.sendDiagnostics({ uri, diagnostics: [] });
     // The saved file on disk is the truth again for the index.
