@@ -330,3 +330,23 @@ test('a file changed without a new size or modification time is still read again
     cleanCache();
   }
 });
+
+test('--fix --dry-run from a warm cache proposes the same fixes as without it', async () => {
+  const { dir, cleanup } = copySamples();
+  const { dir: cacheDir, cleanup: cleanCache } = tempDir();
+  try {
+    const run = async (args: string[]) => {
+      const out: string[] = [];
+      const code = await main(['check', '--fix', '--dry-run', '--today', TODAY, ...args], { cwd: dir, stdout: (s) => out.push(s), stderr: () => {}, isTTY: false, env: {} });
+      return { code, diff: out.join('') };
+    };
+    const plain = await run([]);
+    assert.ok(plain.diff.includes('@@'), 'the samples have fixes to propose');
+    const cache = ['--cache', '--cache-location', cacheDir + path.sep];
+    assert.deepEqual(await run(cache), plain);
+    assert.deepEqual(await run(cache), plain, 'warm');
+  } finally {
+    cleanup();
+    cleanCache();
+  }
+});
