@@ -340,8 +340,11 @@ test('--fix --dry-run from a warm cache proposes the same fixes as without it', 
       const code = await main(['check', '--fix', '--dry-run', '--today', TODAY, ...args], { cwd: dir, stdout: (s) => out.push(s), stderr: () => {}, isTTY: false, env: {} });
       return { code, diff: out.join('') };
     };
+    // A stale suppression comment: a safe fix removes it.
+    const f = eventFiles(dir)[2];
+    writeFileSync(f, readFileSync(f, 'utf8').replace(/^status: /m, '# haulcheck-disable-next-line schema/enum -- no longer needed\nstatus: '));
     const plain = await run([]);
-    assert.ok(plain.diff.includes('@@'), 'the samples have fixes to propose');
+    assert.ok(plain.diff.includes('@@'), 'a fix to propose');
     const cache = ['--cache', '--cache-location', cacheDir + path.sep];
     assert.deepEqual(await run(cache), plain);
     assert.deepEqual(await run(cache), plain, 'warm');
