@@ -2,7 +2,7 @@
 // `npm run bench`: Haulcheck against the tools users would otherwise pick, on the same generated
 // datasets and the project's own event schema. Prints Markdown tables; --json FILE keeps the numbers.
 //
-//   node scripts/bench/run.mjs [--sizes 1000,10000] [--repeat 3] [--single 5000] [--only cli,report,core,floor,ajv,spectral,yamlls,lsp]
+//   node scripts/bench/run.mjs [--sizes 1000,10000] [--repeat 3] [--single 5000] [--only cli,cache,report,core,floor,ajv,spectral,yamlls,lsp]
 //                              [--no-build] [--keep DIR] [--json FILE] [--spectral-limit-s 180]
 //
 // Every command runs cold (a new process each time); wall time, CPU time (user + system) and peak
@@ -10,7 +10,7 @@
 // else from sampling /proc/<pid>/status (VmHWM). The machine is shared: each figure is the median of
 // --repeat runs (one run when a run takes more than a minute).
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,7 +28,7 @@ const arg = (k, d) => {
 const SIZES = arg('--sizes', '1000,10000').split(',').map(Number);
 const REPEAT = Number(arg('--repeat', 3));
 const SINGLE = Number(arg('--single', 5000));
-const ONLY = new Set(arg('--only', 'cli,report,core,floor,ajv,spectral,yamlls,lsp').split(','));
+const ONLY = new Set(arg('--only', 'cli,cache,report,core,floor,ajv,spectral,yamlls,lsp').split(','));
 const SPECTRAL_LIMIT_S = Number(arg('--spectral-limit-s', 180));
 const keep = arg('--keep');
 const work = keep ? resolve(keep) : mkdtempSync(join(tmpdir(), 'haulcheck-bench-'));
@@ -205,6 +205,8 @@ async function main() {
     }
   }
 
+  if (ONLY.has('cache')) results.cache = await measureCache(Math.max(...SIZES));
+
   if (ONLY.has('lsp') || ONLY.has('yamlls')) {
     const big = Math.max(...SIZES);
     const sdir = join(work, `single${SINGLE}`);
@@ -234,6 +236,46 @@ async function main() {
   if (!keep) rmSync(work, { recursive: true, force: true });
 }
 
+/**
+ * `check --cache` on a copy of the largest dataset: a cold run (no cache), second runs with nothing
+ * changed, and second runs after one file's figure changed (a different file each time: its facts
+ * change, so every file's dataset-wide questions are asked again); and the floor of a second run, a
+ * Node process that only stats every file (stat-floor.mjs).
+ */
+async function measureCache(n) {
+  const dir = join(work, `cache${n}`);
+  rmSync(dir, { recursive: true, force: true });
+  cpSync(join(work, `d${n}`), dir, { recursive: true });
+  const location = join(work, `cache-store-${n}`) + '/';
+  rmSync(location, { recursive: true, force: true });
+  const args = ['bin/haulcheck.js', 'check', dir, '--format', 'json', '--cache', '--cache-location', location];
+  // Files written less than two seconds before they are read are read again next time (their stat
+  // is too recent to trust, cache.ts RACY_MS): the copy is left to age first, as a dataset's files are.
+  await new Promise((r) => setTimeout(r, 2500));
+  const cold = await measure(`check --cache, cold (${n})`, process.execPath, args, { repeat: 1 });
+  const warm = await measure(`check --cache, nothing changed (${n})`, process.execPath, args);
+  const files = [];
+  const walk = (d) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) (e.isDirectory() ? walk(join(d, e.name)) : files.push(join(d, e.name)));
+  };
+  walk(join(dir, 'events'));
+  files.sort();
+  const changedRuns = [];
+  for (let i = 0; i < REPEAT; i++) {
+    const f = files[Math.floor(((i + 1) * files.length) / (REPEAT + 2))];
+    writeFileSync(f, readFileSync(f, 'utf8').replace(/value: (\d+)/, (_m, v) => `value: ${Number(v) + 1}`));
+    changedRuns.push(await runOnce(process.execPath, args));
+    log(`check --cache, one file changed (${n}): ${changedRuns.at(-1).wall.toFixed(2)} s wall`);
+  }
+  const floor = await measure(`stat floor (${n})`, process.execPath, ['scripts/bench/stat-floor.mjs', dir]);
+  const oneChanged = { wall: median(changedRuns.map((r) => r.wall)), cpu: median(changedRuns.map((r) => r.cpu)), peakMB: median(changedRuns.map((r) => r.peakMB)), runs: changedRuns.length };
+  let cacheMB;
+  try {
+    cacheMB = statSync(join(location, 'haulcheck-cache.json')).size / 1e6;
+  } catch {}
+  return { events: n, cold, warm, oneChanged, floor, cacheMB, warmRuns: warm.runs };
+}
+
 function print(results) {
   const f = (x, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : '–');
   const m = results.machine;
@@ -246,6 +288,10 @@ function print(results) {
     const note = r.extrapolated ? ` (extrapolated ${r.extrapolated})` : r.note ? ` (${r.note})` : r.htmlMB ? ` (${f(r.htmlMB, 2)} MB page)` : r.csvMB ? ` (${f(r.csvMB, 2)} MB)` : '';
     console.log(`| ${r.tool}${note} | ${r.events} | ${f(r.wall, 2)} | ${f(r.cpu, 2)} | ${f(r.eventsPerS, 0)} | ${f(r.peakMB, 0)} | ${r.findings ?? '–'} | ${ratio} |`);
   }
+  const c = results.cache;
+  if (c) {
+    console.log(`\n\`check --cache\`, ${c.events} events (cache file ${f(c.cacheMB)} MB): cold ${f(c.cold.wall, 2)} s; nothing changed ${f(c.warm.wall, 2)} s (median of ${c.warmRuns}, ${f(c.cold.wall / c.warm.wall, 1)}× faster than cold, ${f(c.warm.wall / c.floor.wall, 1)}× the stat floor's ${f(c.floor.wall, 2)} s), ${f(c.warm.peakMB, 0)} MB; one file changed ${f(c.oneChanged.wall, 2)} s (median of ${c.oneChanged.runs}, ${f(c.cold.wall / c.oneChanged.wall, 1)}× faster than cold).`);
+  }
   const w = results.lsp.workspace;
   if (w) {
     console.log(`\nHaulcheck language server, ${w.events}-event workspace (median of ${w.runs.length}): index ${f(w.indexMs, 0)} ms, open of one event file to its diagnostics ${f(w.openMs, 0)} ms, every file's problems published ${f(w.problemsMs, 0)} ms after start (edit p95 meanwhile ${f(w.editDuringPassP95, 0)} ms), one-character edit p50 ${f(w.editP50, 0)} ms / p95 ${f(w.editP95, 0)} ms (debounce 30 ms included), RSS once every problem is published ${f(w.rssAfterPassMB, 0)} MB, after the edits ${f(w.rssMB, 0)} MB, peak ${f(w.peakMB, 0)} MB.`);
@@ -254,6 +300,45 @@ function print(results) {
   if (s) console.log(`Haulcheck language server, one ${s.events}-event file (${f(s.fileBytes / 1e6)} MB, heap limited to ${s.heapLimitMB ?? 200} MB): open ${f(s.openMs, 0)} ms, edit p50 ${f(s.edit?.p50, 0)} ms / max ${f(s.edit?.max, 0)} ms, RSS ${f(s.memory?.rssMB, 0)} MB, ${s.survived ? 'ran within the heap limit' : `failed: ${s.error ?? 'server exited'}`}.`);
   const y = results.lsp.yamllsSingle;
   if (y) console.log(`yaml-language-server, the same file: first diagnostics ${f(y.allDiagnosticsMs, 0)} ms, edit p50 ${f(y.edit?.p50, 0)} ms, peak RSS ${f(y.peakMB, 0)} MB${y.error ? ` (${y.error})` : ''}.`);
+  printBudgets(results);
+}
+
+/**
+ * The budgets of docs/performance.md, each with what this run measured, its ratio to the budget and,
+ * where one was measured in the same run, to the floor or peer it is stated against.
+ */
+function printBudgets(results) {
+  const f = (x, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : '–');
+  const rows = [];
+  const add = (budget, figure, limit, lower, peer = '') => {
+    const ratio = figure / limit;
+    rows.push(`| ${budget} | ${f(figure, figure < 10 ? 3 : 0)} | ${f(ratio)} | ${peer} | ${Number.isFinite(ratio) ? ((lower ? ratio <= 1 : ratio >= 1) ? 'yes' : 'no') : '–'} |`);
+  };
+  const big = Math.max(...SIZES);
+  const core = results.rows.find((r) => r.tool.startsWith('Haulcheck core') && r.events === big);
+  if (core?.phases?.checkMs) add(`check phase, ms an event (${big} events, one thread) ≤ 0.25`, core.phases.checkMs / big, 0.25, true);
+  const cli = results.rows.find((r) => r.tool.startsWith('Haulcheck CLI') && r.events === big);
+  const floor = results.rows.find((r) => r.tool.startsWith('Floor') && r.events === big);
+  if (cli) add(`cold CLI, events/s (${big} events, one thread) ≥ 2,500`, big / cli.wall, 2500, false, floor ? `CLI / yaml+ajv floor: ${f(cli.wall / floor.wall)} (≤ 0.3)` : '');
+  const c = results.cache;
+  if (c) {
+    add(`check --cache, nothing changed, s ≤ 0.5`, c.warm.wall, 0.5, true, `cold / warm ${f(c.cold.wall / c.warm.wall, 1)} (≥ 15); warm / stat floor ${f(c.warm.wall / c.floor.wall, 1)}`);
+    add(`check --cache, one file changed, s ≤ 0.7`, c.oneChanged.wall, 0.7, true, `cold / warm ${f(c.cold.wall / c.oneChanged.wall, 1)} (≥ 15)`);
+  }
+  const s = results.lsp.single;
+  if (s) {
+    add(`5,000-event file: edit in its first document, p95 ms ≤ 100`, s.edit?.p95, 100, true);
+    add(`5,000-event file: open to first diagnostics, ms ≤ 1,000`, s.firstMs ?? s.openMs, 1000, true, s.firstMs !== undefined ? `all diagnostics ${f(s.openMs, 0)} ms` : '');
+  }
+  const w = results.lsp.workspace;
+  if (w) {
+    add(`language server, first start on ${w.events} events: index ms ≤ 2,000`, w.indexMs, 2000, true);
+    add(`… RSS after indexing, MB ≤ 150`, w.rssAfterIndexMB, 150, true);
+    add(`… edit p95, ms ≤ 50`, w.editP95, 50, true);
+  }
+  if (!rows.length) return;
+  console.log('\n| Budget | Measured | Ratio to budget | Against a floor or peer (same run) | Met? |\n|---|---:|---:|---|---|');
+  for (const r of rows) console.log(r);
 }
 
 main().catch((e) => {

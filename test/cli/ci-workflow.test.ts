@@ -213,7 +213,10 @@ test('action.yml is a composite action with the documented inputs; the pre-commi
   assert.ok(!/\$\{\{\s*inputs\./.test(script), 'inputs reach the script through env, never spliced in');
   const [hook] = parse(readFileSync(join(root, '.pre-commit-hooks.yaml'), 'utf8'));
   assert.equal(hook.id, 'haulcheck');
-  assert.equal(hook.entry, 'haulcheck check');
+  assert.equal(hook.entry, 'haulcheck check --cache');
+  // The action keeps the cache between runs with actions/cache, restored before the check and saved after it.
+  assert.ok(uses.some((u: string) => u.startsWith('actions/cache/restore@')) && uses.some((u: string) => u.startsWith('actions/cache/save@')));
+  assert.equal(action.inputs.cache.default, 'true');
   assert.ok(new RegExp(hook.files).test('events/a.yaml') && new RegExp(hook.files).test('b.yml') && !new RegExp(hook.files).test('c.json'));
 });
 

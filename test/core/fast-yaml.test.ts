@@ -10,7 +10,7 @@ import { parseAllDocuments } from 'yaml';
 import { DatasetIndex, checkParsed, extractFacts, parseFile } from '../../server/src/core';
 import { fastParseDocument } from '../../server/src/core/yaml/fast-yaml';
 import { LAZY_TREES_ABOVE } from '../../server/src/core/yaml/parse';
-import { describeNode } from '../property/props';
+import { describeNode, unchangedBetween } from '../property/props';
 // @ts-expect-error plain .mjs script without type declarations
 import { generateEvents } from '../../scripts/bench/generate.mjs';
 
@@ -123,9 +123,12 @@ test('a long stream edited in one document: same parse and same findings as read
   for (const edit of edits) {
     const next = edit(text);
     assert.notEqual(next, text);
+    // Told where the edit is (an editor's change range), the parse looks at that part only.
+    const told = parseFile(next, parseFile(text), { unchanged: unchangedBetween(text, next) });
     const reused = parseFile(next, file);
     const fresh = parseFile(next);
     assert.deepEqual(snapshot(reused), snapshot(fresh));
+    assert.deepEqual(snapshot(told), snapshot(fresh));
     index.set(path, extractFacts(path, reused));
     const incremental = checkParsed(reused, 'event', { dataset: { index }, path });
     const freshIndex = new DatasetIndex();

@@ -84,11 +84,18 @@ test('the action\'s install and check steps, with the packed tarball: one packag
   const event = join(dataset, 'events', '2026', '2026-02-22-sy-homs-captagon.yaml');
   writeFileSync(event, readFileSync(event, 'utf8').replace('status: draft', 'status: drafted'));
   const bin = /^bin=(.*)$/m.exec(readFileSync(output, 'utf8'))![1];
-  const env = { HAULCHECK_PATHS: '', HAULCHECK_FAIL_ON: 'error', HAULCHECK_FORMAT: 'github', HAULCHECK_SARIF: 'haulcheck.sarif', HAULCHECK_BASELINE: '', HAULCHECK_CHANGED_SINCE: '', HAULCHECK_BIN: bin };
+  const cache = join(tmp, 'runner-temp', 'haulcheck-cache') + '/';
+  const env = { HAULCHECK_PATHS: '', HAULCHECK_FAIL_ON: 'error', HAULCHECK_FORMAT: 'github', HAULCHECK_SARIF: 'haulcheck.sarif', HAULCHECK_BASELINE: '', HAULCHECK_CHANGED_SINCE: '', HAULCHECK_BIN: bin, HAULCHECK_CACHE: cache };
   assert.deepEqual(Object.keys(check.env ?? {}).sort(), Object.keys(env).sort());
   const c = runStep(check, env, dataset);
   assert.equal(c.status, 1, c.stderr);
   assert.match(c.stdout, /^::error file=events\/2026\/2026-02-22-sy-homs-captagon\.yaml,line=2,.*title=schema\/enum/m);
   assert.equal(JSON.parse(readFileSync(join(dataset, 'haulcheck.sarif'), 'utf8')).version, '2.1.0');
   assert.match(c.stderr, /✖ 1 problem \(1 error, 0 warnings\) in 4 files \(1 event\)/);
+  // The cache (where actions/cache keeps it): the second run takes every file from it, with the same report.
+  assert.ok(statSync(join(cache, 'haulcheck-cache.json')).isFile());
+  const again = runStep(check, env, dataset);
+  assert.equal(again.status, 1, again.stderr);
+  assert.equal(again.stdout, c.stdout);
+  assert.match(again.stderr, /\(4 from the cache, 0 checked\)/);
 });

@@ -531,7 +531,13 @@ export function propReuse({ input, others }: { input: Input; others: Input[] }):
   const lineAdded = stream(after.map((x, i) => (i === 1 ? { ...x, text: '\n' + x.text + '\r\n' } : x)));
   for (const next of [edited, stream(after), lineAdded, stream(others), oldText + 'z', oldText.slice(1), '---\n' + oldText]) {
     const reused = parseFile(next, parseFile(oldText));
-    assert.deepEqual(describeFile(reused), describeFile(parseFile(next)));
+    const fresh = describeFile(parseFile(next));
+    assert.deepEqual(describeFile(reused), fresh);
+    // Told what did not change (as an editor's change ranges tell), all of it or less.
+    const known = unchangedBetween(oldText, next);
+    for (const k of [known, { prefix: known.prefix >> 1, suffix: known.suffix }, { prefix: known.prefix, suffix: known.suffix >> 2 }, { prefix: 0, suffix: 0 }]) {
+      assert.deepEqual(describeFile(parseFile(next, parseFile(oldText), { unchanged: k })), fresh, `unchanged ${JSON.stringify(k)}`);
+    }
   }
 }
 
@@ -574,6 +580,16 @@ export function propLarge(input: LargeInput): void {
   const used = process.cpuUsage(t0);
   const ms = (used.user + used.system) / 1000;
   if (ms > LARGE_BOUND_MS) fail(`${input.dimension} at ${input.n} took ${ms.toFixed(0)} ms of processor time (bound ${LARGE_BOUND_MS} ms)`);
+}
+
+/** The longest common prefix and suffix of two texts that do not overlap (what an edit left alone). */
+export function unchangedBetween(a: string, b: string): { prefix: number; suffix: number } {
+  const n = Math.min(a.length, b.length);
+  let prefix = 0;
+  while (prefix < n && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < n - prefix && a.charCodeAt(a.length - 1 - suffix) === b.charCodeAt(b.length - 1 - suffix)) suffix++;
+  return { prefix, suffix };
 }
 
 export interface PropertyDef<T> {

@@ -117,7 +117,7 @@ test('a newer version of a large file gives the older check up: only the newer o
 test('a saved file checked for the editor in one go (the indexing thread): the same reduced mode, cap and notices', () => {
   const stream = checkForEditor(large('documents', 20_000), 'event', {});
   assert.equal(stream[0].ruleId, 'output/reduced');
-  assert.match(stream[0].message, /^This file holds 20,000 documents, over the 5,000 the editor checks in full/);
+  assert.match(stream[0].message, /^This file holds 20,000 documents, over the 10,000 the editor checks in full/);
   assert.equal(stream.length, 1002);
   assert.equal(stream[stream.length - 1].ruleId, 'output/truncated');
   assert.match(stream[stream.length - 1].message, /^119,000 more problems in this file are not shown \(the editor shows 1,000 a file\)/);

@@ -3,7 +3,7 @@
  * Exit codes: 0 clean, 1 findings at or above --fail-on (or over --max-warnings), 2 bad usage or
  * unreadable input, 3 an internal error.
  */
-import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { CONFIG_FILE, INTERNAL_RULE_ID, SEVERITY_RANK, limitFindings, notADay } from '../core';
@@ -11,6 +11,7 @@ import { makeBaseline, parseBaseline, writeBaseline } from './baseline';
 import { InputError, UsageError, checkRun } from './check';
 import { UNREADABLE_RULE_ID, takeNotes } from '../node/dataset';
 import { chunked, decodeText, errorText, openOutput, readFileBytesSync } from '../node/files';
+import { CACHE_FILE_NAME, defaultCacheFile } from '../node/cache';
 import { fixFile } from './fix';
 import { INIT_HELP, runInit } from './init';
 import { exportCommand, reportCommand } from './analysis';
@@ -87,6 +88,11 @@ Checking:
       --allow-empty        Exit 0 even when no event file was checked (otherwise exit 2)
   -j, --jobs <n>           Worker threads (default: one thread, or one worker per two CPUs
                            with 4 CPUs or more and 2,000 files a worker: where workers pay)
+      --cache              Keep each file's results and use them while the file, the config,
+                           the registries and Haulcheck are unchanged (dataset-wide findings
+                           are worked out again from every file's facts)
+      --cache-location <path>  The cache file, or a folder to keep it in (default: a file per
+                           working folder in the user's cache folder, e.g. ~/.cache/haulcheck)
   -h, --help               Show this help
   -v, --version            Show the version
 
@@ -184,6 +190,8 @@ async function run(argv: string[], io: Io): Promise<number> {
         today: { type: 'string' },
         jobs: { type: 'string', short: 'j' },
         'allow-empty': { type: 'boolean' },
+        cache: { type: 'boolean' },
+        'cache-location': { type: 'string' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -245,6 +253,8 @@ async function run(argv: string[], io: Io): Promise<number> {
   if (values['update-baseline'] && !values.baseline) throw new UsageError('--update-baseline needs --baseline FILE.');
   if (values['dry-run'] && !values.fix && !values['unsafe-fixes']) throw new UsageError('--dry-run goes with --fix or --unsafe-fixes.');
   if (values['fix-read-only'] && !values.fix && !values['unsafe-fixes']) throw new UsageError('--fix-read-only goes with --fix or --unsafe-fixes.');
+  if (values['cache-location'] !== undefined && !values.cache) throw new UsageError('--cache-location goes with --cache.');
+  const cacheFile = values.cache ? cacheFileFor(values['cache-location'], io) : undefined;
   const ruleOverrides: Record<string, string> = {};
   for (const r of values.rule ?? []) {
     const m = /^([^=]+)=(off|info|warning|error)$/.exec(r);
@@ -276,9 +286,10 @@ async function run(argv: string[], io: Io): Promise<number> {
   // the rest counted) while the files are checked; a new baseline records every finding.
   const keep = !values['update-baseline'];
   const baselineSpec = baseline && keep ? { entries: baseline.findings, root } : undefined;
-  const run = await checkRun({ paths, cwd: io.cwd, ruleOverrides, today: values.today, jobs, limits: keep ? limits : undefined, baseline: baselineSpec });
+  const run = await checkRun({ paths, cwd: io.cwd, ruleOverrides, today: values.today, jobs, ...(cacheFile ? { cache: { file: cacheFile } } : {}), limits: keep ? limits : undefined, baseline: baselineSpec });
   let results = run.results;
   for (const n of takeNotes()) io.stderr(`haulcheck: note: ${n}\n`);
+  for (const p of run.cache?.problems ?? []) io.stderr(`haulcheck: note: ${p}.\n`);
   for (const n of run.notDataset) io.stderr(`haulcheck: ${path.relative(io.cwd, n.file) || n.file} is not a dataset file (${n.why}); it is not checked.\n`);
   // Nothing silently unchecked: a run that read no event file says so and fails, unless asked not to.
   const empty = run.eventsRead === 0 && !values['allow-empty'];
@@ -293,7 +304,7 @@ async function run(argv: string[], io: Io): Promise<number> {
   }
   const stderrColor = values['no-color'] ? false : values.color ? true : !!io.stderrIsTTY && !io.env.NO_COLOR;
   const summary = (code: number) => {
-    io.stderr(summaryLine(results, now() - started, stderrColor) + '\n');
+    io.stderr(summaryLine(results, now() - started, stderrColor, run.cache) + '\n');
     return code;
   };
   const hider = baselineSpec && new BaselineHider(baselineSpec);
@@ -403,6 +414,22 @@ async function run(argv: string[], io: Io): Promise<number> {
   if (highestRank(results) >= FAIL_ON[failOn]) return summary(1);
   if (maxWarnings !== undefined && countBySeverity(results).warning > maxWarnings) return summary(1);
   return summary(0);
+}
+
+/**
+ * The cache file: --cache-location as given (a folder, existing or written with a trailing slash,
+ * holds haulcheck-cache.json), else the default in the user's cache folder (never in the dataset).
+ */
+function cacheFileFor(location: string | undefined, io: Io): string {
+  if (location === undefined) return defaultCacheFile(io.cwd, io.env);
+  const p = path.resolve(io.cwd, location);
+  let folder = /[\\/]$/.test(location);
+  try {
+    folder ||= statSync(p).isDirectory();
+  } catch {
+    // a file to be made
+  }
+  return folder ? path.join(p, CACHE_FILE_NAME) : p;
 }
 
 function init(argv: string[], io: Io): number {

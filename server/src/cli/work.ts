@@ -3,9 +3,10 @@
  * `--jobs`: read and parse a file (and extract its facts for the dataset index), then check it.
  */
 import * as path from 'node:path';
-import { type CheckOptions, DatasetIndex, type DatasetLayout, type EventFacts, type FileKind, type Finding, type Omitted, type ParsedFile, checkLimited, extractFacts, parseFile } from '../core';
+import { type CheckOptions, DatasetIndex, type DatasetLayout, type EventFacts, type FileKind, type Finding, type Omitted, type ParsedFile, checkLimited, checkParsed, extractFacts, limitFindings, parseFile } from '../core';
 import { type BaselineHider, type ReportLimits, limitFor } from './limits';
 import { type LoadedDataset, kindOf, loadDataset, readTextSync, unreadable, unreadableFinding } from '../node/dataset';
+import { type Dep, Recorder } from './cache';
 
 export class UsageError extends Error {}
 export class InputError extends Error {}
@@ -24,6 +25,8 @@ export interface WorkItem {
   root: string;
   file: string;
   explicit: boolean;
+  /** The text, when it was read already (a run with a cache hashed it): it is not read again. */
+  text?: string;
 }
 
 export interface ParsedItem {
@@ -54,20 +57,42 @@ export async function openDataset(spec: DatasetSpec): Promise<LoadedDataset> {
 }
 
 export function relPath(ds: LoadedDataset, file: string): string {
+  // Most files are under the root as listed: their path past it (path.relative is slow for 10,000 files).
+  const root = ds.root.endsWith(path.sep) ? ds.root : ds.root + path.sep;
+  if (file.startsWith(root) && !file.includes(`${path.sep}..${path.sep}`) && !file.includes(`${path.sep}.${path.sep}`) && !file.includes(path.sep + path.sep)) {
+    const rel = file.slice(root.length);
+    return path.sep === '/' ? rel : rel.split(path.sep).join('/');
+  }
   return path.relative(ds.root, file).split(path.sep).join('/');
 }
 
-export async function parseItem(ds: LoadedDataset, item: WorkItem, cwd: string): Promise<ParsedItem> {
-  let text: string;
+/** A file's text, or the item that reports why it cannot be read. */
+export function readItem(ds: LoadedDataset, item: WorkItem, cwd: string): { text: string } | { failed: ParsedItem } {
   try {
-    text = readTextSync(item.file);
+    return { text: readTextSync(item.file) };
   } catch (err) {
     // Not a stop: the file is an error finding in the report, and the others are checked.
     const name = relPath(ds, item.file).startsWith('..') ? path.relative(cwd, item.file) || item.file : relPath(ds, item.file);
     const why = unreadable(err);
     const error = why.startsWith('is ') ? `${name} ${why}: it is not read.` : `The file ${name} ${why}: it is not checked.`;
     // A file named on the command line is reported as unreadable whatever its path would make it.
-    return { text: '', file: parseFile(''), kind: kindOf(ds, item.file, '') ?? (item.explicit ? 'event' : undefined), error };
+    return { failed: { text: '', file: parseFile(''), kind: kindOf(ds, item.file, '') ?? (item.explicit ? 'event' : undefined), error } };
+  }
+}
+
+/** Reads (unless its text is given) and parses a file, and extracts its facts. */
+export async function parseItem(ds: LoadedDataset, item: WorkItem, cwd: string, given?: string): Promise<ParsedItem> {
+  return parseItemSync(ds, item, cwd, given);
+}
+
+/** The same, synchronously (the work is; the promise lets a shell yield between files). */
+export function parseItemSync(ds: LoadedDataset, item: WorkItem, cwd: string, given?: string): ParsedItem {
+  let text: string;
+  if (given !== undefined) text = given;
+  else {
+    const read = readItem(ds, item, cwd);
+    if ('failed' in read) return read.failed;
+    text = read.text;
   }
   const file = parseFile(text, undefined, { trees: 'lazy' });
   const kind = kindOf(ds, item.file, text);
@@ -105,4 +130,22 @@ export function checkItem(ds: LoadedDataset, index: DatasetIndex, item: WorkItem
   const hider = keeping.baseline?.forFile(item.file);
   const checked = checkLimited(parsed.file, parsed.kind!, options, limitFor(keeping.limits, hider?.hide));
   return { ...checked, hidden: hider?.hidden() };
+}
+
+/**
+ * A file's findings as the report keeps them, when they were worked out in full (the cache keeps
+ * every finding): the baseline's hidden, then the limits. The same as checkItem's with `keeping`.
+ */
+export function keptOf(file: string, findings: Finding[], keeping: Keeping | undefined): Checked {
+  if (!keeping) return { findings };
+  const hider = keeping.baseline?.forFile(file);
+  return { ...limitFindings(findings, limitFor(keeping.limits, hider?.hide)), hidden: hider?.hidden() };
+}
+
+/** The same, noting what the check read beyond the file's text (for --cache; see cache.ts). */
+export function checkRecorded(ds: LoadedDataset, index: DatasetIndex, item: WorkItem, parsed: ParsedItem): { findings: Finding[]; deps?: Dep[] } {
+  if (parsed.error) return { findings: [unreadableFinding(parsed.error)] };
+  const rec = new Recorder();
+  const findings = checkParsed(parsed.file, parsed.kind!, { config: ds.config, dataset: rec.context(ds.context, index), path: relPath(ds, item.file) });
+  return { findings, deps: rec.finish(parsed.file, ds.context.today) };
 }

@@ -1,41 +1,56 @@
 /**
  * A worker thread of `haulcheck check --jobs N` (bundled as dist/cli-worker.js). It reads and parses
- * its share of the files, returns their facts, then checks its share against the whole index.
+ * its share of the files, returns their facts, then checks its share against the whole index (a file
+ * it was not given to parse, it reads and parses then).
  */
 import { parentPort } from 'node:worker_threads';
 import type { LoadedDataset } from '../node/dataset';
-import { type Checked, type DatasetSpec, type FactsList, InputError, type Keeping, type ParsedItem, type WorkItem, buildIndex, checkItem, openDataset, parseItem } from './work';
+import type { Dep } from './cache';
+import { type Checked, type DatasetSpec, type FactsList, InputError, type Keeping, type ParsedItem, type WorkItem, buildIndex, checkItem, checkRecorded, openDataset, parseItem } from './work';
 import { BaselineHider, type BaselineSpec, type ReportLimits } from './limits';
 
 export type ToWorker =
   | { type: 'parse'; cwd: string; specs: DatasetSpec[]; items: WorkItem[] }
-  | { type: 'check'; facts: Record<string, FactsList>; files: string[]; limits?: ReportLimits; baseline?: BaselineSpec };
+  /**
+   * `record`: return every finding with what each check read beyond its file (for the cache);
+   * otherwise what the report keeps (`limits`, `baseline`).
+   */
+  | { type: 'check'; cwd: string; specs: DatasetSpec[]; facts: Record<string, FactsList>; items: WorkItem[]; record: boolean; limits?: ReportLimits; baseline?: BaselineSpec };
 
 export type FromWorker =
   | { type: 'parsed'; items: { file: string; kind?: string; facts?: ParsedItem['facts'] }[] }
-  | { type: 'checked'; results: ({ file: string; text: string } & Checked)[] }
+  | { type: 'checked'; results: ({ file: string; text: string; deps?: Dep[] } & Checked)[] }
   | { type: 'error'; input: boolean; message: string };
 
 const datasets = new Map<string, LoadedDataset>();
-const parsed = new Map<string, { item: WorkItem; parsed: ParsedItem }>();
+const parsed = new Map<string, ParsedItem>();
+
+async function open(specs: DatasetSpec[]): Promise<void> {
+  for (const spec of specs) if (!datasets.has(spec.root)) datasets.set(spec.root, await openDataset(spec));
+}
 
 async function handle(msg: ToWorker): Promise<FromWorker> {
+  await open(msg.specs);
   if (msg.type === 'parse') {
-    for (const spec of msg.specs) if (!datasets.has(spec.root)) datasets.set(spec.root, await openDataset(spec));
     const out: { file: string; kind?: string; facts?: ParsedItem['facts'] }[] = [];
     for (const item of msg.items) {
-      const p = await parseItem(datasets.get(item.root)!, item, msg.cwd);
-      parsed.set(item.file, { item, parsed: p });
+      const p = await parseItem(datasets.get(item.root)!, item, msg.cwd, item.text);
+      parsed.set(item.file, p);
       out.push({ file: item.file, kind: p.kind, facts: p.facts });
     }
     return { type: 'parsed', items: out };
   }
   const indexes = new Map(Object.entries(msg.facts).map(([root, f]) => [root, buildIndex(f)]));
   const keeping: Keeping | undefined = msg.limits ? { limits: msg.limits, baseline: msg.baseline && new BaselineHider(msg.baseline) } : undefined;
-  const results = msg.files.map((file) => {
-    const { item, parsed: p } = parsed.get(file)!;
-    return { file, text: p.text, ...checkItem(datasets.get(item.root)!, indexes.get(item.root)!, item, p, keeping) };
-  });
+  const results: ({ file: string; text: string; deps?: Dep[] } & Checked)[] = [];
+  for (const item of msg.items) {
+    const ds = datasets.get(item.root)!;
+    let p = parsed.get(item.file);
+    if (!p) parsed.set(item.file, (p = await parseItem(ds, item, msg.cwd, item.text)));
+    const index = indexes.get(item.root)!;
+    if (msg.record) results.push({ file: item.file, text: p.text, ...checkRecorded(ds, index, item, p) });
+    else results.push({ file: item.file, text: p.text, ...checkItem(ds, index, item, p, keeping) });
+  }
   return { type: 'checked', results };
 }
 

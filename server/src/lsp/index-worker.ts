@@ -6,14 +6,12 @@
  * garbage lives and dies with the worker's heap, so the server keeps only the facts (about 3 KB an
  * event) and its requests are answered while a large dataset is indexed and checked.
  */
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { checkForEditor } from './large';
 import { DatasetIndex, type EventFacts, type Finding, extractFacts, parseFile, resolveConfig } from '../core';
 import { type ListingProblem, kindOf, listDataset, loadDataset, readTextSync, unreadable, unreadableFinding } from '../node/dataset';
 import * as path from 'node:path';
-import { readFileBytesSync } from '../node/files';
+import { ResultCache, codeFingerprint, textHash } from '../node/cache';
 
 export interface IndexJob {
   root: string;
@@ -43,52 +41,36 @@ export function yieldToEdits(gate: Int32Array | undefined): void {
   while (Atomics.load(gate, 0) === 1) Atomics.wait(gate, 0, 1, 100);
 }
 
-/** The facts cache: by dataset path, the hash of the text they were read from. */
+/**
+ * The facts cache: by dataset path, the hash of the text they were read from. The CLI's cache (`--cache`)
+ * and this one are the same kind of file (node/cache.ts: written atomically, never trusted from other
+ * code or when broken), each in its own place: this one in the editor's storage.
+ */
 interface FactsCache {
-  /** Hash of the code that extracted them: another build reads everything again. */
-  code: string;
   entries: Record<string, { hash: string; facts: EventFacts[] }>;
 }
 
+/** The section of the facts, and the key that ties them to this build. */
+const SECTION = 'index';
+
 function hashOf(text: string): string {
-  return createHash('sha1').update(text).digest('base64');
+  return textHash(text);
 }
 
-/** This build's fingerprint (the bundle's own text), so that facts from other code are never used. */
-let codeHash: string | undefined;
-function codeFingerprint(): string {
-  if (codeHash === undefined) {
-    try {
-      codeHash = hashOf(readFileSync(__filename, 'utf8'));
-    } catch {
-      codeHash = 'unknown';
-    }
-  }
-  return codeHash;
-}
+/** The cache file opened by the last loadCache (written back by saveCache). */
+let opened: ResultCache | undefined;
 
 function loadCache(file: string | undefined): FactsCache['entries'] {
-  if (!file) return {};
-  try {
-    // A regular file only (a FIFO there would block the indexing thread forever).
-    const data = JSON.parse(readFileBytesSync(file).toString('utf8')) as Partial<FactsCache>;
-    if (data && data.code === codeFingerprint() && data.entries && typeof data.entries === 'object') return data.entries;
-  } catch {
-    // absent or unreadable: start afresh
-  }
-  return {};
+  opened = file ? ResultCache.open(file) : undefined;
+  return (opened?.entries(SECTION, codeFingerprint()) ?? {}) as FactsCache['entries'];
 }
 
 function saveCache(file: string | undefined, entries: FactsCache['entries']): void {
-  if (!file) return;
-  try {
-    mkdirSync(path.dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify({ code: codeFingerprint(), entries } satisfies FactsCache));
-    renameSync(tmp, file);
-  } catch {
-    // a cache that cannot be written only costs the next start its speed
-  }
+  if (!file || !opened || opened.file !== file) return;
+  for (const [rel, e] of Object.entries(entries)) opened.set(SECTION, codeFingerprint(), rel, e);
+  // A cache that cannot be written only costs the next start its speed.
+  opened.save();
+  opened = undefined;
 }
 
 export type IndexMessage =

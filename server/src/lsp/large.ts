@@ -22,10 +22,14 @@ import {
 
 const mb = (n: number) => (n < 1024 * 1024 ? `${Math.round(n / 1024)} KB` : `${(n / (1024 * 1024)).toFixed(1)} MB`);
 
-/** Characters of a file the editor checks with every rule; a larger file gets the reduced check. */
-export const EDITOR_FULL_CHECK_CHARS = 1 << 20;
+/**
+ * Characters of a file the editor checks with every rule; a larger file gets the reduced check. A
+ * stream of 5,000 events (about 9 MB) is a dataset file people keep and edit: it gets every rule,
+ * in slices; what is larger is not data a person edits.
+ */
+export const EDITOR_FULL_CHECK_CHARS = 16 << 20;
 /** Documents of a stream the editor checks with every rule; more get the reduced check. */
-export const EDITOR_FULL_CHECK_DOCUMENTS = 5000;
+export const EDITOR_FULL_CHECK_DOCUMENTS = 10_000;
 /** Problems of one file shown in the editor, at most (the last of them says how many more there are). */
 export const EDITOR_MAX_PROBLEMS = 1000;
 /** Characters of one document the editor reads: a longer one is one notice, not read (its parse could not be sliced). */
@@ -50,6 +54,17 @@ export const TRUNCATED_RULE_ID = 'output/truncated';
 /** The rules of the reduced check: what the file is (YAML, the schema), not what it says. */
 export const REDUCED_RULES: readonly Rule[] = ALL_RULES.filter((r) => r.meta.id === 'yaml/syntax' || r.meta.id === 'yaml/duplicate-key' || r.meta.id === 'schema');
 
+
+/**
+ * Whether a text will get the reduced check, told before it is parsed: its size, or more document
+ * markers than the editor checks in full (counted up to the limit, without parsing).
+ */
+export function willBeReduced(text: string): boolean {
+  if (text.length > EDITOR_FULL_CHECK_CHARS) return true;
+  let n = 0;
+  for (let i = text.indexOf('\n---'); i >= 0; i = text.indexOf('\n---', i + 4)) if (++n > EDITOR_FULL_CHECK_DOCUMENTS) return true;
+  return false;
+}
 
 /** Why the editor checks a text in the reduced mode (a sentence), or undefined for the full check. */
 export function reducedReason(text: string, file?: ParsedFile): string | undefined {
@@ -90,8 +105,8 @@ export async function runSliced<T>(steps: Generator<void, T>, current: () => boo
 }
 
 /** Parses a text in slices (see runSliced); undefined when given up. A parse given up leaves `previous` unusable. */
-export function parseSliced(text: string, previous: ParsedFile | undefined, current: () => boolean): Promise<ParsedFile | undefined> {
-  return runSliced(parseSteps(text, previous, EDITOR_PARSE), current);
+export function parseSliced(text: string, previous: ParsedFile | undefined, current: () => boolean, options: ParseOptions = EDITOR_PARSE): Promise<ParsedFile | undefined> {
+  return runSliced(parseSteps(text, previous, options), current);
 }
 
 export interface EditorCheck {

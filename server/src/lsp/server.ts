@@ -16,10 +16,11 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'node:url';
 import * as path from 'node:path';
-import { CONFIG_FILE, type EventFacts, classify, type FileKind, type Finding, type ParsedFile, checkParsed, kindFromModeline, parseFile } from '../core';
-import { findDatasetRoot, kindOf, readText } from '../node/dataset';
+import { EditTracker, leadingPart } from './edits';
+import { CONFIG_FILE, type EventFacts, classify, type FileKind, type Finding, type ParseOptions, type ParsedFile, checkParsed, kindFromModeline, parseFile, resolveConfig } from '../core';
+import { findDatasetRoot, kindOf, loadDataset, readText } from '../node/dataset';
 import { toDiagnostic } from './convert';
-import { EDITOR_MAX_PROBLEMS, EDITOR_PARSE, checkSliced, editorFindings, parseSliced, reducedReason } from './large';
+import { EDITOR_MAX_PROBLEMS, EDITOR_PARSE, checkSliced, editorFindings, parseSliced, reducedReason, willBeReduced } from './large';
 import { type DocContext, FIX_ALL_KIND, NEW_EVENT_COMMAND, registerFeatures } from './features';
 import { EXTRACT_COMMANDS } from './extract';
 import { registerOverview } from './overview';
@@ -61,7 +62,9 @@ export const SERVER_NAME = 'haulcheck-language-server';
 export const SERVER_VERSION = '0.1.0';
 
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
+  // Each change's range is noted, so that a parse reads only what changed (edits.ts).
+  const edits = new EditTracker();
+  const documents = new TextDocuments(edits.config);
   const states = new Map<string, DocState>();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const settingsCache = new Map<string, Promise<Settings>>();
@@ -259,11 +262,25 @@ export function startServer(connection: Connection): void {
     const { uri, version } = doc;
     // The previous parse is given to this one, which moves its reused documents: it is not used again.
     states.delete(uri);
-    const file = await parseSliced(doc.getText(), st?.file, isCurrent);
+    const input = parseInput(doc, st);
+    const file = await parseSliced(doc.getText(), input.previous, isCurrent, input.options);
     if (!file) return undefined;
     const fresh = states.get(uri)?.version === version ? states.get(uri)! : { version, file };
     states.set(uri, fresh);
     return fresh;
+  }
+
+  /**
+   * What a new version is parsed from: the previous parse (or the first part of a long stream just
+   * shown), told what the changes since then left alone, so that it looks at nothing else (no scan
+   * of the whole text).
+   */
+  function parseInput(doc: TextDocument, st: DocState | undefined): { previous?: ParsedFile; options: ParseOptions } {
+    const unchanged = edits.unchangedSince(doc, st?.version);
+    const first = st ? undefined : firstParts.get(doc.uri);
+    firstParts.delete(doc.uri);
+    if (first?.version === doc.version) return { previous: first.file, options: { ...EDITOR_PARSE, unchanged: { prefix: first.head, suffix: 0 } } };
+    return { previous: st?.file, options: { ...EDITOR_PARSE, ...(unchanged ? { unchanged } : {}) } };
   }
 
   /** Parse once per document version; every feature shares the result. */
@@ -272,7 +289,8 @@ export function startServer(connection: Connection): void {
     if (!st || st.version !== doc.version) {
       // The previous version's unchanged documents are reused (a one-character edit in a long
       // multi-document file re-reads one document); the previous parse is not used afterwards.
-      st = { version: doc.version, file: parseFile(doc.getText(), st?.file, EDITOR_PARSE) };
+      const input = parseInput(doc, st);
+      st = { version: doc.version, file: parseFile(doc.getText(), input.previous, input.options) };
       states.set(doc.uri, st);
     }
     return st;
@@ -332,6 +350,7 @@ export function startServer(connection: Connection): void {
       connection.sendDiagnostics({ uri, version, diagnostics: [] });
       return;
     }
+    if (!states.has(uri) && !firstParts.has(uri)) await showFirstPart(doc, settings);
     const { kind, ds, file } = await resolve(doc);
     const current = documents.get(uri);
     if (!current || current.version !== version) return; // a newer version is on its way
@@ -385,6 +404,33 @@ export function startServer(connection: Connection): void {
 
   /** The latest check started of each document (see isCurrent in validate). */
   const latestCheck = new Map<string, object>();
+
+  /** The first part of a long stream just opened (showFirstPart), read before the rest: stateOf keeps its documents. */
+  const firstParts = new Map<string, { version: number; file: ParsedFile; head: number }>();
+
+  /**
+   * A long stream just opened: its first documents (those on screen) are read, checked and shown at
+   * once, with the dataset's config and registries but before its index is ready (the dataset-wide
+   * findings come with the rest); then the whole text is read, keeping those documents, and checked.
+   */
+  async function showFirstPart(doc: TextDocument, settings: Settings): Promise<void> {
+    const text = doc.getText();
+    const head = leadingPart(text);
+    // A stream the editor checks in the reduced mode shows its problems once, when they are all read.
+    if (head === undefined || willBeReduced(text)) return;
+    const p = fsPathOf(doc.uri);
+    const root = p ? findDatasetRoot(path.dirname(p)) : undefined;
+    const live = (f: string) => documents.all().find((d) => fsPathOf(d.uri) === f)?.getText();
+    const dataset = root ? await loadDataset(root, undefined, live) : undefined;
+    const kind = dataset && p ? kindOf(dataset, p, text) : kindFromModeline(text);
+    if (!kind || documents.get(doc.uri)?.version !== doc.version) return;
+    const first = parseFile(text.slice(0, head));
+    const config = dataset && (Object.keys(settings.rules).length ? resolveConfig(dataset.rawConfig, settings.rules) : dataset.config);
+    const findings = editorFindings(first, checkParsed(first, kind, { config, dataset: dataset?.context, path: root && p ? relPath(root, p) : undefined }), undefined, undefined);
+    connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: findings.map((f) => toDiagnostic(f, doc.uri)) });
+    firstParts.set(doc.uri, { version: doc.version, file: first, head });
+    await new Promise((r) => setImmediate(r)); // sent before the rest is read
+  }
 
   /**
    * How long each document's last check took. After a change a document waits as long as its last
@@ -468,6 +514,7 @@ export function startServer(connection: Connection): void {
     timers.delete(uri);
     editingChanged();
     states.delete(uri);
+    firstParts.delete(uri);
     settingsCache.delete(uri);
     const p = fsPathOf(uri);
     if (p && openFiles.get(p) === uri) openFiles.delete(p);

@@ -45,3 +45,32 @@ test('a suppression comment inside other text is not a suppression', () => {
   const findings = checkText(text, 'event', { rules: [schema, rule] }).findings;
   assert.ok(findings.some((f) => f.ruleId === 'schema/enum'));
 });
+
+test('suppression comments in a stream of documents are found as the stream is edited (each document searched once)', async () => {
+  const { parseFile } = await import('../../../server/src/core');
+  const { parseSuppressions } = await import('../../../server/src/core/rules/suppress');
+  const doc = (i: number, comment: string) => `id: e${i}\n${comment}status: draft\n`;
+  const parts = Array.from({ length: 30 }, (_, i) => doc(i, i % 7 === 3 ? '# haulcheck-disable-next-line schema/enum -- checked\n' : ''));
+  // Comments between documents, on a marker line, and one cut by nothing but a document's edge.
+  let text = '# haulcheck-disable-line\n' + parts.join('---\n') + '--- # haulcheck-disable-line yaml\n' + doc(99, '') + '# haulcheck-disable-next-line\n';
+  const plain = (t: string) =>
+    t.split('\n').flatMap((line, l) => (line.includes('haulcheck-disable') ? [l] : []));
+  let file = parseFile(text);
+  const edits: ((t: string) => string)[] = [
+    (t) => t.replace('id: e5\n', 'id: e5\n# haulcheck-disable-next-line figures\n'),
+    (t) => t.replace('# haulcheck-disable-next-line schema/enum -- checked\nstatus: draft\n---\nid: e11', 'status: draft\n---\nid: e11'),
+    (t) => t.replace('id: e20\n', 'id: e20  # haulcheck-disable-line\n'),
+    (t) => 'x: 1\n' + t,
+  ];
+  for (const edit of edits) {
+    const next = edit(text);
+    assert.notEqual(next, text);
+    const reused = parseFile(next, file);
+    const fresh = parseFile(next);
+    const lines = (f: typeof fresh) => parseSuppressions(f).map((s) => [s.commentLine, s.line, s.start, s.end, s.rules.join(',')]);
+    assert.deepEqual(lines(reused), lines(fresh));
+    assert.deepEqual(parseSuppressions(reused).map((s) => s.commentLine), plain(next));
+    file = reused;
+    text = next;
+  }
+});

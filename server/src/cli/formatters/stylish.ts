@@ -36,13 +36,14 @@ const plural = (n: number, one: string, many = one + 's') => `${n} ${n === 1 ? o
  * The line every run ends with, on standard error: files, events, problems by severity, time.
  * `✖ 3 problems (2 errors, 1 warning) in 13 files (12 events), 0.42 s`; `✔ no problems in …` when clean.
  */
-export function summaryLine(results: readonly FileResult[], ms: number, color: boolean): string {
+export function summaryLine(results: readonly FileResult[], ms: number, color: boolean, cached?: { reused: number; checked: number }): string {
   const paint = (style: Style, s: string) => (color ? styleText(style, s) : s);
   // Every finding, shown or left out by the report's limits.
   const count = countBySeverity(results);
   const total = count.error + count.warning + count.info;
   const events = results.filter((r) => r.kind === 'event').length;
-  const scope = `in ${plural(results.length, 'file')} (${plural(events, 'event')}), ${(ms / 1000).toFixed(2)} s`;
+  const cache = cached ? ` (${cached.reused.toLocaleString('en-US')} from the cache, ${cached.checked.toLocaleString('en-US')} checked)` : '';
+  const scope = `in ${plural(results.length, 'file')} (${plural(events, 'event')}), ${(ms / 1000).toFixed(2)} s${cache}`;
   if (total === 0) return paint('green', `✔ no problems ${scope}`);
   const parts = [plural(count.error, 'error'), plural(count.warning, 'warning'), ...(count.info ? [`${count.info} info`] : [])];
   return paint(count.error ? 'red' : 'yellow', `✖ ${plural(total, 'problem')} (${parts.join(', ')}) ${scope}`);

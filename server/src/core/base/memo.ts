@@ -10,8 +10,9 @@
  * are not kept (a pasted article is read once, not held on to).
  */
 export class TextMemo<V> {
-  private young = new Map<string, V>();
-  private old = new Map<string, V>();
+  // `undefined` is kept as NONE, so that a hit is one lookup (most words, for instance, are worth nothing).
+  private young = new Map<string, V | typeof NONE>();
+  private old = new Map<string, V | typeof NONE>();
 
   constructor(
     readonly capacity = 8192,
@@ -25,21 +26,20 @@ export class TextMemo<V> {
 
   /** The value kept for `key`, computing and keeping it on a miss. */
   get(key: string, compute: (key: string) => V): V {
-    const young = this.young;
-    const hit = young.get(key);
-    if (hit !== undefined || young.has(key)) return hit as V;
-    const old = this.old;
-    let value = old.get(key);
-    if (value !== undefined || old.has(key)) old.delete(key);
+    const hit = this.young.get(key);
+    if (hit !== undefined) return (hit === NONE ? undefined : hit) as V;
+    let kept = this.old.get(key);
+    if (kept !== undefined) this.old.delete(key);
     else {
-      value = compute(key);
+      const value = compute(key);
       if (key.length > this.maxKeyLength) return value;
+      kept = value === undefined ? NONE : value;
     }
-    this.keep(key, value as V);
-    return value as V;
+    this.keep(key, kept);
+    return (kept === NONE ? undefined : kept) as V;
   }
 
-  private keep(key: string, value: V): void {
+  private keep(key: string, value: V | typeof NONE): void {
     if (this.young.size >= this.capacity / 2) {
       this.old = this.young;
       this.young = new Map();
@@ -52,6 +52,8 @@ export class TextMemo<V> {
     this.old = new Map();
   }
 }
+
+const NONE: unique symbol = Symbol('none');
 
 /** Freezes an object and the objects and arrays it holds, so that a shared (memoised) result cannot be changed by one reader for the next. */
 export function deepFreeze<T>(value: T): T {

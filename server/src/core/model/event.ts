@@ -3,6 +3,7 @@
  * units converted exactly, partial dates as day intervals. Pure functions over plain data.
  */
 import { formatPointer } from '../base/pointer';
+import { deepFreeze } from '../base/memo';
 import { dayNumber, daysInMonth, fromDayNumber, partialDate } from '../read/calendar';
 
 // The units and the calendar live with the text readers; the event model re-exports them.
@@ -47,6 +48,22 @@ export interface Figure {
 }
 
 const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * A reading of an event value made once and shared: a dozen rules read the slots, sources and date
+ * claims of the same document, and a document reused by the next version of its file keeps its value.
+ * The value is never changed once parsed, so the reading is kept with it (a WeakMap: it goes with the
+ * value) and frozen, so that no reader can change it for the next.
+ */
+function perEvent<T>(read: (event: unknown) => T[]): (event: unknown) => readonly T[] {
+  const memo = new WeakMap<object, readonly T[]>();
+  return (event) => {
+    if (typeof event !== 'object' || event === null) return deepFreeze(read(event));
+    let out = memo.get(event);
+    if (!out) memo.set(event, (out = deepFreeze(read(event))));
+    return out;
+  };
+}
 
 function toFigure(v: unknown, pointer: string): Figure | undefined {
   if (typeof v === 'number') return { value: v, qualifier: 'exact', scope: 'total', garbled: false, shorthand: true, pointer };
@@ -102,7 +119,10 @@ export interface SlotRef {
   figures: Figure[];
 }
 
-export function slotsOf(event: unknown): SlotRef[] {
+/** Every figure slot of an event, in document order (read once per value, frozen). */
+export const slotsOf = perEvent(readSlots);
+
+function readSlots(event: unknown): SlotRef[] {
   if (!isObj(event)) return [];
   const out: SlotRef[] = [];
   if (Array.isArray(event.seizures)) {
@@ -183,7 +203,10 @@ export interface DateClaim {
   interval?: { start?: string; end?: string };
 }
 
-export function dateClaimsOf(event: unknown): DateClaim[] {
+/** The date claims of an event (read once per value, frozen). */
+export const dateClaimsOf = perEvent(readDateClaims);
+
+function readDateClaims(event: unknown): DateClaim[] {
   if (!isObj(event)) return [];
   const raw = event.date;
   const list = Array.isArray(raw) ? raw.map((c, i) => [c, `/date/${i}`] as const) : raw === undefined ? [] : [[raw, '/date'] as const];
@@ -238,7 +261,10 @@ export interface SourceRef {
   title?: string | null;
 }
 
-export function sourcesOf(event: unknown): SourceRef[] {
+/** The sources of an event (read once per value, frozen). */
+export const sourcesOf = perEvent(readSources);
+
+function readSources(event: unknown): SourceRef[] {
   if (!isObj(event) || !Array.isArray(event.sources)) return [];
   const out: SourceRef[] = [];
   event.sources.forEach((s, index) => {
@@ -277,20 +303,11 @@ export function findSource(sources: readonly SourceRef[], id: string | undefined
   return byId.get(id);
 }
 
-/** Every `source:` reference in an event (figures, dates, suspects, items), with its pointer. */
-export function sourceReferences(event: unknown): { id: string; pointer: string }[] {
-  const out: { id: string; pointer: string }[] = [];
-  const walk = (v: unknown, segs: (string | number)[]) => {
-    if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...segs, i]));
-    else if (isObj(v)) {
-      for (const [k, x] of Object.entries(v)) {
-        if (segs.length === 0 && (k === 'sources' || k === 'conflicts')) continue;
-        if ((k === 'source' || k === 'chosen') && typeof x === 'string') out.push({ id: x, pointer: formatPointer([...segs, k]) });
-        else walk(x, [...segs, k]);
-      }
-    }
-  };
-  walk(event, []);
+/** Every `source:` reference in an event (figures, dates, suspects, items), with its pointer (read once per value, frozen). */
+export const sourceReferences = perEvent(readSourceReferences);
+
+function readSourceReferences(event: unknown): { id: string; pointer: string }[] {
+  const out = [...stringsOf(event).refs];
   // conflicts[].values[].source and conflicts[].chosen refer to sources too
   if (isObj(event) && Array.isArray(event.conflicts)) {
     event.conflicts.forEach((c, i) => {
@@ -303,4 +320,71 @@ export function sourceReferences(event: unknown): { id: string; pointer: string 
     });
   }
   return out;
+}
+
+/** Written like a day the schema's date pattern accepts (month 01–12, day 01–31). */
+const DAY_SHAPED = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/;
+
+/** A placeholder left to fill in: `TODO`, alone or leading the text ("TODO: why …"). */
+const PLACEHOLDER = /^\s*TODO\b/;
+
+/** The sources' own words, quoted as they are (impossible dates included). */
+const WORDS = new Set(['as_reported', 'quotes']);
+
+/** Placeholders deeper than this are not looked for. */
+const PLACEHOLDER_DEPTH = 64;
+
+/** What the rules that look at every string of an event need, found in one walk of its value. */
+export interface EventStrings {
+  /** `source:` and `chosen:` strings outside the top-level `sources` and `conflicts`, in document order. */
+  readonly refs: readonly { id: string; pointer: string }[];
+  /** Strings written like a day (YYYY-MM-DD, month 01–12, day 01–31) outside the sources' own words (`as_reported`, `quotes`). */
+  readonly days: readonly { text: string; pointer: string }[];
+  /** Strings that are still a placeholder (`TODO`, alone or leading), at most 64 levels deep. */
+  readonly placeholders: readonly { text: string; pointer: string }[];
+}
+
+const stringsMemo = new WeakMap<object, EventStrings>();
+
+/**
+ * The strings of an event that source references, date checks and placeholder checks look at, found
+ * in one walk (three rules walked the whole value each) and kept with the value, frozen.
+ */
+export function stringsOf(event: unknown): EventStrings {
+  if (typeof event !== 'object' || event === null) return deepFreeze(readStrings(event));
+  let out = stringsMemo.get(event);
+  if (!out) stringsMemo.set(event, (out = deepFreeze(readStrings(event))));
+  return out;
+}
+
+function readStrings(event: unknown): EventStrings {
+  const refs: { id: string; pointer: string }[] = [];
+  const days: { text: string; pointer: string }[] = [];
+  const placeholders: { text: string; pointer: string }[] = [];
+  // `segs` is the walk's stack: a pointer is written only for a string that is kept.
+  const segs: (string | number)[] = [];
+  const walk = (v: unknown, depth: number, words: boolean, refsToo: boolean) => {
+    if (typeof v === 'string') {
+      if (depth <= PLACEHOLDER_DEPTH && v.includes('TODO') && PLACEHOLDER.test(v)) placeholders.push({ text: v, pointer: formatPointer(segs) });
+      if (!words && v.length === 10 && DAY_SHAPED.test(v)) days.push({ text: v, pointer: formatPointer(segs) });
+    } else if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        segs.push(i);
+        walk(v[i], depth + 1, words, refsToo);
+        segs.pop();
+      }
+    } else if (isObj(v)) {
+      for (const k of Object.keys(v)) {
+        const x = v[k];
+        segs.push(k);
+        // The top-level `sources` and `conflicts` hold no reference (conflicts' are read apart).
+        const refs_ = refsToo && !(depth === 0 && (k === 'sources' || k === 'conflicts'));
+        if (refs_ && (k === 'source' || k === 'chosen') && typeof x === 'string') refs.push({ id: x, pointer: formatPointer(segs) });
+        walk(x, depth + 1, words || WORDS.has(k), refs_);
+        segs.pop();
+      }
+    }
+  };
+  walk(event, 0, false, true);
+  return { refs, days, placeholders };
 }

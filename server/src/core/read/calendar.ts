@@ -11,7 +11,14 @@ export interface DayInterval {
 
 const PARTIAL = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+
 export function daysInMonth(year: number, month: number): number {
+  // The calendar's rule, as Date.UTC applies it; Date itself for what it reads otherwise (years
+  // 0–99 are 1900–1999 to it, months outside 1–12 roll over).
+  if (Number.isInteger(year) && year >= 100 && Number.isInteger(month) && month >= 1 && month <= 12) return month === 2 && isLeap(year) ? 29 : MONTH_DAYS[month - 1];
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
@@ -59,8 +66,40 @@ export function notADay(s: string): string | undefined {
 
 /** Days since 1970-01-01 of a YYYY-MM-DD date. */
 export function dayNumber(ymd: string): number {
+  // Every rule that compares dates counts days: YYYY-MM-DD is read without a Date (the same count,
+  // tested against Date.UTC); anything else as Date.UTC reads it.
+  if (ymd.length === 10 && ymd.charCodeAt(4) === 45 && ymd.charCodeAt(7) === 45) {
+    const y = digits(ymd, 0, 4);
+    const m = digits(ymd, 5, 7);
+    const d = digits(ymd, 8, 10);
+    if (y >= 100 && m >= 1 && m <= 12 && d >= 0) return daysFromCivil(y, m, d);
+  }
   const [y, m, d] = ymd.split('-').map(Number);
   return Math.floor(Date.UTC(y, m - 1, d) / 86400000);
+}
+
+/** The number written by the ASCII digits from `start` to `end`, or -1 when one is not a digit. */
+function digits(s: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+/**
+ * Days since 1970-01-01 of a day of the proleptic Gregorian calendar (year ≥ 0, month 1–12; a day
+ * past the month's end runs on into the next, as with Date.UTC). H. Hinnant's days_from_civil.
+ */
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
 export function fromDayNumber(n: number): string {

@@ -180,6 +180,21 @@ export function foldArabicPhrase(s: string): string {
 /** The longest hedge phrase, in words. */
 export const HEDGE_MAX_WORDS = 4;
 
+/** The first word of every hedge phrase (folded like the phrases it is compared with). */
+const FIRST_WORDS = new Set<string>();
+for (const p of BEFORE.keys()) {
+  const w = /[\p{L}\p{M}\u0640]+/u.exec(p);
+  if (w) FIRST_WORDS.add(w[0]);
+}
+
+/**
+ * Whether a hedge phrase may start with `word` (a lower-cased word of the text): most words start
+ * none, and a reader need not build the phrases that start with them.
+ */
+export function hedgeMayStartWith(word: string): boolean {
+  return FIRST_WORDS.has(/[\u0600-\u06FF]/.test(word) ? foldArabicPhrase(word) : word);
+}
+
 /** The hedge that `phrase` (lower-cased words, single spaces) is, in a text of `lang`. */
 export function hedgeBefore(phrase: string, lang: string | undefined): QualifierKind | undefined {
   const p = /[\u0600-\u06FF]/.test(phrase) ? foldArabicPhrase(phrase) : phrase;

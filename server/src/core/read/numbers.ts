@@ -33,6 +33,7 @@ import {
   currencyBefore,
   hedgeAfter,
   hedgeBefore,
+  hedgeMayStartWith,
   unitOf,
 } from './number-context';
 
@@ -199,7 +200,7 @@ const DIGIT_RUN_START = /\d+(?:[.,'\u066B\u066C\u00A0\u202F\u2009 ]\d+)*/;
 // ---------------------------------------------------------------------------------------------
 // Tokens
 
-interface Token {
+export interface Token {
   kind: 'num' | 'word' | 'punct';
   /** The text, lower-cased for words. */
   text: string;
@@ -214,8 +215,57 @@ interface Token {
 const TOKEN_RE = /(\d+(?:(?:[.,'\u066B\u066C]|[ \u00A0\u202F\u2009](?=\d{3}(?!\d)))\d+)*)|([\p{L}\p{M}\u0640]+)|(\S)/gu;
 const SUB_RUN_RE = /\d+(?:[.,'\u066B\u066C]\d+)*/g;
 
-/** The tokens of a text whose digits were made ASCII: digit runs, words (lower-cased), other characters. */
+/** TOKEN_RE anchored at a position (the scanner below hands it what is not plain ASCII). */
+const TOKEN_AT = new RegExp(TOKEN_RE.source, 'uy');
+
+/**
+ * The tokens of a text whose digits were made ASCII: digit runs, words (lower-cased), other
+ * characters — the tokens TOKEN_RE matches. Most of a news text is ASCII letters, spaces and
+ * punctuation, which are scanned here by character code; digits and anything beyond ASCII are
+ * matched by the same expression, anchored where they start.
+ */
 function tokenize(norm: string): Token[] {
+  const out: Token[] = [];
+  const n = norm.length;
+  let i = 0;
+  while (i < n) {
+    const c = norm.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13)) {
+      i++; // ASCII white space: between tokens
+      continue;
+    }
+    if (isAsciiLetter(c)) {
+      let j = i + 1;
+      while (j < n && isAsciiLetter(norm.charCodeAt(j))) j++;
+      // A word that goes on past ASCII ("Müller", "naïve") is the expression's to read.
+      if (j === n || norm.charCodeAt(j) < 128) {
+        out.push({ kind: 'word', text: norm.slice(i, j).toLowerCase(), start: i, end: j });
+        i = j;
+        continue;
+      }
+    } else if (c < 128 && !(c >= 48 && c <= 57)) {
+      out.push({ kind: 'punct', text: norm[i], start: i, end: i + 1 });
+      i++;
+      continue;
+    }
+    TOKEN_AT.lastIndex = i;
+    const m = TOKEN_AT.exec(norm);
+    if (!m) {
+      i++; // white space beyond ASCII
+      continue;
+    }
+    if (m[1]) pushRun(out, m[1], i);
+    else if (m[2]) out.push({ kind: 'word', text: m[2].toLowerCase(), start: i, end: i + m[2].length });
+    else out.push({ kind: 'punct', text: m[3], start: i, end: i + m[3].length });
+    i += m[0].length;
+  }
+  return out;
+}
+
+const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/** The tokens as TOKEN_RE alone finds them (what `tokenize` must return; for tests). */
+export function tokenizeByExpression(norm: string): Token[] {
   const out: Token[] = [];
   TOKEN_RE.lastIndex = 0;
   for (let m = TOKEN_RE.exec(norm); m; m = TOKEN_RE.exec(norm)) {
@@ -229,6 +279,11 @@ function tokenize(norm: string): Token[] {
     }
   }
   return out;
+}
+
+/** The tokens of a text (see `tokenize`), for tests. */
+export function tokensOf(text: string): readonly Token[] {
+  return tokenize(asciiDigits(text));
 }
 
 /** A run of digits as one number token, or, when it is no number ("In 2025 300 pills", "26.01.2022"), as its pieces. */
@@ -553,6 +608,8 @@ function qualifierOf(r: Reader, first: number, lastToken: number): NumberReading
   }
   for (let k = from; k < first; k++) {
     if (tokens[k].kind !== 'word') continue;
+    // The phrase from here is a hedge only if some hedge starts with this word (most words: none).
+    if (!hedgeMayStartWith(tokens[k].text)) continue;
     const end = tokens[first - 1].end;
     const phrase = text
       .slice(tokens[k].start, end)
@@ -706,21 +763,30 @@ interface Read {
   firstToken: number;
 }
 
+/**
+ * What each word is worth, by language (the lexicons and suffixes depend on it alone): the same
+ * words ("the", "seized", "kilograms") come back in every text, and most are worth nothing.
+ */
+const wordValues = new Map<string | undefined, TextMemo<ReturnType<typeof wordValue>>>();
+
+function wordValueIn(word: string, lang: string | undefined): ReturnType<typeof wordValue> {
+  let memo = wordValues.get(lang);
+  if (!memo) {
+    if (wordValues.size >= 64) wordValues.clear(); // a dataset of many language tags: kept bounded
+    wordValues.set(lang, (memo = new TextMemo(4096, 64)));
+  }
+  return memo.get(word, (w) => wordValue(w, lexiconsFor(lang), lang));
+}
+
 function readText(text: string, lang: string | undefined): NumberReading[] {
   const tokens = tokenize(asciiDigits(text));
-  const lexicons = lexiconsFor(lang);
-  const valueCache = new Map<number, ReturnType<typeof wordValue>>();
   const r: Reader = {
     text,
     tokens,
     lang,
     values: (i) => {
-      if (valueCache.has(i)) return valueCache.get(i);
       const t = tokens[i];
-      const v = t && t.kind === 'word' ? wordValue(t.text, lexicons, lang) : undefined;
-      valueCache.set(i, v);
-      if (valueCache.size > 64) valueCache.delete(valueCache.keys().next().value as number);
-      return v;
+      return t && t.kind === 'word' ? wordValueIn(t.text, lang) : undefined;
     },
   };
   const reads: Read[] = [];

@@ -9,6 +9,7 @@
  */
 import { iso31661 } from 'iso-3166/1.js';
 import { SUBDIVISIONS } from './generated/subdivisions';
+import { TextMemo } from '../base/memo';
 
 export interface Subdivision {
   /** ISO 3166-2 code, e.g. `SY-HI`. */
@@ -196,6 +197,13 @@ function foldArabic(word: string): string {
  * "İstanbul" → "istanbul"; "Hatay ili" → "hatay"; "محافظة الأنبار" → "انبار".
  */
 export function normaliseAdmin1(name: string): string {
+  // Compared pair by pair (events/possible-duplicate) and event by event: the same few names.
+  return normalised.get(name, normalise);
+}
+
+const normalised = new TextMemo<string>(4096, 256);
+
+function normalise(name: string): string {
   const words = name
     .replace(/ı/g, 'i')
     .normalize('NFKD')

@@ -247,12 +247,9 @@ function* forEachDocument(file: ParsedFile, kind: FileKind, options: CheckOption
     const whole = parsedWhole(doc);
     // A large document pauses between rules too (a quote of 200,000 characters is read by several).
     const large = doc.end - doc.start > LARGE_DOCUMENT_CHARS;
-    for (const rule of rules) {
+    for (const { rule, setting } of planFor(rules, kind, config)) {
       if (large) yield;
-      if (!rule.meta.appliesTo.includes(kind)) continue;
       if (rule.meta.reportsAbsence && !whole) continue;
-      const setting = settingFor(config, rule.meta.id);
-      if (setting?.severity === 'off' && !rule.meta.reports?.length) continue;
       try {
         runRule(rule, file, doc, kind, config, dataset, options.path, own, setting, leftOut);
       } catch (err) {
@@ -262,6 +259,36 @@ function* forEachDocument(file: ParsedFile, kind: FileKind, options: CheckOption
     if (key && reuse && !leftOut) docCache.set(doc, { key, start: doc.start, startLine, index: doc.index, findings: own });
     each(own);
   }
+}
+
+interface Step {
+  rule: Rule;
+  setting: ReturnType<typeof settingFor>;
+}
+
+/**
+ * The rules that run on a kind of file under a config, with their settings: the same for every
+ * document of a run, so worked out once (by rule list, config and kind) rather than per document.
+ */
+const plans = new WeakMap<readonly Rule[], WeakMap<ResolvedConfig, Map<FileKind, Step[]>>>();
+
+function planFor(rules: readonly Rule[], kind: FileKind, config: ResolvedConfig): Step[] {
+  let byConfig = plans.get(rules);
+  if (!byConfig) plans.set(rules, (byConfig = new WeakMap()));
+  let byKind = byConfig.get(config);
+  if (!byKind) byConfig.set(config, (byKind = new Map()));
+  let plan = byKind.get(kind);
+  if (!plan) {
+    plan = [];
+    for (const rule of rules) {
+      if (!rule.meta.appliesTo.includes(kind)) continue;
+      const setting = settingFor(config, rule.meta.id);
+      if (setting?.severity === 'off' && !rule.meta.reports?.length) continue;
+      plan.push({ rule, setting });
+    }
+    byKind.set(kind, plan);
+  }
+  return plan;
 }
 
 /**
@@ -333,8 +360,8 @@ function documentAt(file: ParsedFile, offset: number): ParsedDocument {
 
 /** The context a rule runs in: one small object per rule and document (a class: fields in place, `yaml` a getter). */
 class Context implements RuleContext {
-  /** Findings of a rule that has not completed yet. */
-  readonly pending: Finding[] = [];
+  /** Findings of a rule that has not completed yet (most rules report nothing: made on the first). */
+  pending: Finding[] | undefined;
 
   constructor(
     readonly rule: Rule,
@@ -366,11 +393,11 @@ class Context implements RuleContext {
       // Only counted: no message, and the document's start for a place (finding the node costs more
       // than the rest of the check, a million times in a stream of 200,000 documents).
       const at = Math.min(doc.start, file.text.length);
-      this.pending.push({ ruleId: id, severity: severity as Severity, message: '', messageId: r.messageId, range: file.lines.range(at, at), pointer: r.pointer, docIndex: doc.index, fixes: r.fixes });
+      (this.pending ??= []).push({ ruleId: id, severity: severity as Severity, message: '', messageId: r.messageId, range: file.lines.range(at, at), pointer: r.pointer, docIndex: doc.index, fixes: r.fixes });
       return;
     }
     const [start, end] = r.start !== undefined ? [r.start, r.end ?? r.start] : rangeForPointer(file, doc, r.pointer, r.at ?? 'value');
-    this.pending.push({
+    (this.pending ??= []).push({
       ruleId: id,
       severity: severity as Severity,
       message: formatMessage(template, r.data),
@@ -409,7 +436,7 @@ function runRule(
   const context = new Context(rule, file, doc, kind, setting?.options ?? NO_OPTIONS, dataset, path, config, leftOut);
   rule.check(context);
   // Only a rule that completed contributes findings; a throwing rule yields one internal finding.
-  for (const f of context.pending) out.push(f);
+  if (context.pending) for (const f of context.pending) out.push(f);
 }
 
 function internalFinding(file: ParsedFile, doc: ParsedDocument, ruleId: string, err: unknown): Finding {

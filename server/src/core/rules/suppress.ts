@@ -4,7 +4,7 @@
  *   value: 2015  # haulcheck-disable-line figures/source-conflict -- reason
  * Without rule ids the comment silences every rule on that line; a family (`figures`) silences its rules.
  */
-import type { ParsedFile } from '../yaml/parse';
+import type { ParsedDocument, ParsedFile } from '../yaml/parse';
 import type { Finding } from '../base/types';
 
 export interface Suppression {
@@ -26,12 +26,56 @@ export interface Suppression {
 
 const COMMENT = /(^|\s)#\s*haulcheck-disable-(next-line|line)\b([^\n\r]*)$/;
 
+const MARK = 'haulcheck-disable';
+
+/** Where the mark is in each document's text (offsets from its start), kept with the document (reused ones keep it). */
+const marksOf = new WeakMap<ParsedDocument, { length: number; at: number[] }>();
+
+/** Offsets of the mark within `text[from, to)` (the search stops at `to`). */
+function occurrences(text: string, from: number, to: number, out: number[]): void {
+  if (to - from < MARK.length) return;
+  const part = text.slice(from, to);
+  for (let i = part.indexOf(MARK); i >= 0; i = part.indexOf(MARK, i + 1)) out.push(from + i);
+}
+
+/**
+ * The lines that hold the mark, in order. Each document's text is searched once (a document the
+ * next version of the file reuses keeps what was found); the text between documents, and across each
+ * document's edges, is searched every time (a few characters): an edit in a long stream does not
+ * search all of it again.
+ */
+function markedLines(file: ParsedFile): number[] {
+  const { text, lines } = file;
+  const at: number[] = [];
+  const window = MARK.length - 1;
+  let pos = 0;
+  for (const d of file.docs) {
+    if (d.start < pos || d.end < d.start || d.end > text.length) return markedLinesOfAll(file); // documents out of order: search it all
+    occurrences(text, Math.max(0, pos - window), Math.min(text.length, d.start + window), at);
+    let m = marksOf.get(d);
+    if (!m || m.length !== d.end - d.start) {
+      const found: number[] = [];
+      occurrences(text, d.start, d.end, found);
+      marksOf.set(d, (m = { length: d.end - d.start, at: found.map((o) => o - d.start) }));
+    }
+    for (const o of m.at) at.push(d.start + o);
+    pos = d.end;
+  }
+  occurrences(text, Math.max(0, pos - window), text.length, at);
+  const out = [...new Set(at.map((o) => lines.position(o).line))];
+  return out.sort((a, b) => a - b);
+}
+
+function markedLinesOfAll(file: ParsedFile): number[] {
+  const at: number[] = [];
+  occurrences(file.text, 0, file.text.length, at);
+  return [...new Set(at.map((o) => file.lines.position(o).line))].sort((a, b) => a - b);
+}
+
 export function parseSuppressions(file: ParsedFile): Suppression[] {
   const out: Suppression[] = [];
   const { lines } = file;
-  // Most files have none: one native scan instead of a slice per line.
-  if (!file.text.includes('haulcheck-disable')) return out;
-  for (let l = 0; l < lines.lineCount; l++) {
+  for (const l of markedLines(file)) {
     const text = lines.lineText(l);
     if (!text.includes('haulcheck-disable')) continue;
     const m = COMMENT.exec(text);

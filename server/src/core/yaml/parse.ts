@@ -527,6 +527,86 @@ export interface ParseOptions {
    * keystrokes).
    */
   documentLimit?: { chars: number; message: (chars: number) => string };
+  /**
+   * With `previous`: how much of `text` is known to be `previous.text` as it was, its first `prefix`
+   * and last `suffix` characters (an editor's change ranges tell). Only the part in between is
+   * scanned and compared (see editedBounds): an edit in a stream of thousands of documents costs
+   * the documents it touches, not the length of the text.
+   */
+  unchanged?: { prefix: number; suffix: number };
+}
+
+/** What the last parse of a text found in all of it, so that an edit need look only at what it changed. */
+const WHOLE = new WeakMap<ParsedFile, { cr: boolean; directives: boolean }>();
+
+/**
+ * The documents of `text` and those of `previous` that stay, when only `text[prefix, length -
+ * suffix)` is new: the documents before the change whose text and the marker line after it are in
+ * the unchanged prefix are kept as they are; those whose marker line (and the line break before it)
+ * is in the unchanged suffix are kept, moved; the documents of the part between are found by
+ * scanning it alone. Undefined when the shortcut does not apply (a stream with directives or lone
+ * CRs, a change that makes either, or one that changes how the stream's first lines group): the
+ * whole text is read.
+ */
+function editedBounds(
+  text: string,
+  previous: ParsedFile,
+  { prefix, suffix }: { prefix: number; suffix: number },
+): { starts: number[]; kept: (Segment | undefined)[]; delta: number; from: number; toOld: number; to: number } | undefined {
+  const old = SEGMENTS.get(previous);
+  const whole = WHOLE.get(previous);
+  const oldLen = previous.text.length;
+  // A stream cut at MAX_DOCUMENTS is read whole (its last document carries what was left unread).
+  if (!old || !whole || whole.cr || whole.directives || old.length >= MAX_DOCUMENTS) return undefined;
+  if (!(prefix >= 0 && suffix >= 0 && prefix + suffix <= Math.min(oldLen, text.length))) return undefined;
+  const delta = text.length - oldLen;
+  let a = 0;
+  while (a < old.length && old[a].to + 4 <= prefix) a++;
+  let z = old.length;
+  while (z > a && old[z - 1].from - 1 >= oldLen - suffix && old[z - 1].from > 0) z--;
+  const from = a < old.length ? old[a].from : oldLen;
+  const toOld = z < old.length ? old[z].from : oldLen;
+  const to = toOld + delta;
+  if (to < from) return undefined;
+  const region = text.slice(from, to);
+  // Lone CRs and directives are read by the whole-text path.
+  if (region.includes('\r') || region.startsWith('%') || region.includes('\n%')) return undefined;
+  const starts: number[] = [];
+  const kept: (Segment | undefined)[] = [];
+  for (let i = 0; i < a; i++) {
+    starts.push(old[i].from);
+    kept.push(old[i]);
+  }
+  if (from < to || a === z) {
+    starts.push(from);
+    kept.push(undefined);
+  }
+  for (let i = text.indexOf('\n---', from); i >= 0 && i + 1 < to; i = text.indexOf('\n---', i + 2)) {
+    const at = i + 1;
+    const c = text.charCodeAt(at + 3);
+    if (at > from && (at + 3 >= text.length || c === 32 || c === 9 || c === 10 || c === 13)) {
+      starts.push(at);
+      kept.push(undefined);
+    }
+  }
+  for (let i = z; i < old.length; i++) {
+    starts.push(old[i].from + delta);
+    kept.push(old[i]);
+  }
+  // The stream's first lines: a first segment of only comments and blank lines belongs to the
+  // first marked document (documentBounds). Within the new part it is merged as there; a kept
+  // document it would swallow sends the whole text to the other path.
+  if (from === 0 && starts.length > 1 && /^(?:[ \t]*(?:#[^\n]*)?\r?\n)*$/.test(text.slice(0, starts[1]))) {
+    if (kept[1]) return undefined;
+    starts.splice(1, 1);
+    kept.splice(1, 1);
+  }
+  if (starts.length === 0) {
+    starts.push(0);
+    kept.push(undefined);
+  }
+  if (starts.length > MAX_DOCUMENTS) return undefined;
+  return { starts, kept, delta, from, toOld, to };
 }
 
 export function parseFile(text: string, previous?: ParsedFile, options: ParseOptions = {}): ParsedFile {
@@ -547,12 +627,15 @@ export function* parseSteps(text: string, previous?: ParsedFile, options: ParseO
     const mb = (n: number) => (n / (1024 * 1024)).toFixed(1);
     return refused(text, new LineIndex(text), 'TOO_LARGE', `The file is ${mb(text.length)} MB; files over ${mb(MAX_TEXT_LENGTH)} MB are not read (an event file is a few KB).`);
   }
+  // An edit whose place is known: only the part it changed is looked at (editedBounds).
+  const edited = previous && options.unchanged ? editedBounds(text, previous, options.unchanged) : undefined;
   // YAML 1.2 counts a lone CR as a line break; the parser does not. Same length, same offsets.
-  const source = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+  const cr = edited ? false : text.includes('\r');
+  const source = cr ? text.replace(/\r(?!\n)/g, '\n') : text;
   // Directives (`%YAML`, `%TAG`) apply across documents: such streams are read whole.
-  const directives = source.startsWith('%') || source.includes('\n%');
+  const directives = edited ? false : source.startsWith('%') || source.includes('\n%');
   yield;
-  let starts = directives ? [0] : documentBounds(source);
+  let starts = edited ? edited.starts : directives ? [0] : documentBounds(source);
   yield;
   // Past MAX_DOCUMENTS, the rest of the stream is not read; the last document read says so.
   const unread = starts.length > MAX_DOCUMENTS ? starts[MAX_DOCUMENTS] : -1;
@@ -560,10 +643,22 @@ export function* parseSteps(text: string, previous?: ParsedFile, options: ParseO
   const bounds = starts.map((from, i) => [from, i + 1 < starts.length ? starts[i + 1] : unread >= 0 ? unread : source.length] as const);
   yield;
   // Reuse: the unchanged documents at the start and at the end of the previous version.
-  const old = previous && !directives ? SEGMENTS.get(previous) : undefined;
+  const old = previous && !directives && !edited ? SEGMENTS.get(previous) : undefined;
   const segments: Segment[] = new Array(bounds.length);
   const fresh: boolean[] = new Array(bounds.length).fill(true);
   let lines: LineIndex | undefined;
+  if (edited && previous) {
+    for (let i = 0; i < bounds.length; i++) {
+      if ((i & 1023) === 0) yield;
+      const o = edited.kept[i];
+      if (!o) continue;
+      const [from, to] = bounds[i];
+      if (from !== o.from) for (const d of o.docs) shiftDocument(d, from - o.from);
+      segments[i] = from === o.from ? o : { from, to, docs: o.docs, clean: o.clean };
+      fresh[i] = false;
+    }
+    lines = LineIndex.spliced(previous.lines, text, edited.from, edited.toOld, edited.to);
+  }
   if (old && previous) {
     const same = (o: Segment, from: number, to: number) =>
       o.to - o.from === to - from && previous.text.slice(o.from, o.to) === source.slice(from, to);
@@ -693,6 +788,7 @@ export function* parseSteps(text: string, previous?: ParsedFile, options: ParseO
   }
   const file = { text, lines, docs };
   SEGMENTS.set(file, segments);
+  WHOLE.set(file, { cr, directives });
   return file;
 }
 

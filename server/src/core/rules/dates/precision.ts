@@ -81,9 +81,11 @@ export default defineRule({
       if (!reading || typeof claim.as_reported !== 'string') continue;
       const words = claim.as_reported;
       const resolved = v.words?.ok ? v.words : undefined;
-      const meaning = resolved
-        ? `${formatDays(resolved.start, resolved.end)}, ${LEVEL_TEXT[reading.level]}`
-        : `${LEVEL_TEXT[reading.level]}${v.words && !v.words.ok && v.words.needs === 'reference' ? ' (placing it needs the source\'s publication date)' : ''}`;
+      // What the words mean, for a message (most claims get none).
+      const meaning = () =>
+        resolved
+          ? `${formatDays(resolved.start, resolved.end)}, ${LEVEL_TEXT[reading.level]}`
+          : `${LEVEL_TEXT[reading.level]}${v.words && !v.words.ok && v.words.needs === 'reference' ? ' (placing it needs the source\'s publication date)' : ''}`;
       const unresolved = v.words && !v.words.ok ? { unresolved: v.words.needs === 'reference' ? 'relative words need the source\'s publication date' : 'the words give no year' } : {};
 
       if (precision === 'range') {
@@ -96,7 +98,7 @@ export default defineRule({
         ctx.report({
           messageId: 'rangeTooNarrow',
           pointer: `${p}/from`,
-          data: { claim: formatDays(from.start, to.end), words, label: reading.label, meaning },
+          data: { claim: formatDays(from.start, to.end), words, label: reading.label, meaning: meaning() },
           fixes: [
             {
               title: `Widen the range to ${formatDays(resolved.start, resolved.end)}`,
@@ -129,7 +131,7 @@ export default defineRule({
       ctx.report({
         messageId: 'tooFine',
         pointer: `${p}/precision`,
-        data: { precision, words, label: reading.label, meaning, level: reading.level, ...unresolved },
+        data: { precision, words, label: reading.label, meaning: meaning(), level: reading.level, ...unresolved },
         fixes,
       });
     }

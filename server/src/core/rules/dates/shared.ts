@@ -2,7 +2,7 @@
 import type { RuleContext } from '../rule';
 import { type DateClaim, type DayInterval, type SourceRef, dateClaimsOf, dayNumber, findSource, partialDate, sourcesOf } from '../../model/event';
 import { type DateReading, type Resolved, fullDay, readDateWords, resolveReading, weekdayNumber } from '../../read/date-words';
-import { deepFreeze } from '../../base/memo';
+import { TextMemo, deepFreeze } from '../../base/memo';
 
 export const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
@@ -65,6 +65,15 @@ export function claimViews(event: unknown): readonly ClaimView[] {
 const ROUGHLY_AGO =
   /\b(?:years?|months?)\s+(?:ago|earlier|before)\b|\bhace\s+\S+\s+(?:años?|meses?)\b|\b(?:yıl|ay)\s+önce\b|\bvor\s+\S+\s+(?:Jahren|Monaten)\b|\bil y a\s+\S+\s+(?:ans?|mois)\b|\b(?:anni|mesi)\s+fa\b|\bπριν\s+(?:από\s+)?\S+\s+(?:χρόνια|μήνες)/iu;
 
+/** The days "two years ago" may be off by (a year; a month for months), 0 for words that say no such thing. */
+function roughSlack(words: string): number {
+  if (!ROUGHLY_AGO.test(words)) return 0;
+  return /month|mes|ay\b|Monat|mois|mesi|μήν/iu.test(words) ? 31 : 366;
+}
+
+/** The same words ("earlier this month", "on Tuesday") come back in many events. */
+const roughlyAgo = new TextMemo<number>(2048, 256);
+
 /** Whether `day` (YYYY-MM-DD) is a day the words can mean, whatever their missing year or reference. */
 function fitsReading(r: DateReading, day: string): boolean {
   const [y, m, d] = day.split('-').map(Number);
@@ -124,10 +133,8 @@ function makeClaimViews(event: unknown): ClaimView[] {
     const DAYS_PER = { day: 1, week: 7, month: 31, year: 366 } as const;
     const slackDays = reading?.approximate
       ? reading.approximate.by * DAYS_PER[reading.approximate.unit]
-      : typeof claim.as_reported === 'string' && ROUGHLY_AGO.test(claim.as_reported)
-        ? /month|mes|ay\b|Monat|mois|mesi|μήν/iu.test(claim.as_reported)
-          ? 31
-          : 366
+      : typeof claim.as_reported === 'string'
+        ? roughlyAgo.get(claim.as_reported, roughSlack)
         : 0;
     return { claim, valuePointer, source, reference, reading, words, days, narrowed, fits, slackDays };
   });

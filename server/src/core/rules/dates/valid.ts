@@ -1,23 +1,5 @@
 import { defineRule } from '../rule';
-import { formatPointer } from '../../base/pointer';
-import { notADay } from '../../model/event';
-
-/** Written like a day the schema's date pattern accepts (month 01–12, day 01–31). */
-const DAY_SHAPED = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/;
-
-/** The sources' own words are quoted as they are, impossible dates included. */
-const WORDS = new Set(['as_reported', 'quotes']);
-
-/** Every string of the value written like a day, with its path. */
-function dayStrings(value: unknown, path: (string | number)[], out: [string, (string | number)[]][]): void {
-  if (typeof value === 'string') {
-    if (DAY_SHAPED.test(value)) out.push([value, path]);
-  } else if (Array.isArray(value)) {
-    value.forEach((v, i) => dayStrings(v, [...path, i], out));
-  } else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) if (!WORDS.has(k)) dayStrings(v, [...path, k], out);
-  }
-}
+import { notADay, stringsOf } from '../../model/event';
 
 /**
  * A date that is not on the calendar (2025-02-30, 29 February in a common year) fits the schema's
@@ -35,11 +17,10 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const found: [string, (string | number)[]][] = [];
-    dayStrings(ctx.document.value, [], found);
-    for (const [date, path] of found) {
+    // Every string written like a day, outside the sources' own words (quoted as they are).
+    for (const { text: date, pointer } of stringsOf(ctx.document.value).days) {
       const why = notADay(date);
-      if (why) ctx.report({ messageId: 'impossible', data: { date, why }, pointer: formatPointer(path) });
+      if (why) ctx.report({ messageId: 'impossible', data: { date, why }, pointer });
     }
   },
 });

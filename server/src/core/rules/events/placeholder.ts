@@ -1,21 +1,6 @@
 import { defineRule } from '../rule';
-import { formatPointer, pointerToPath } from '../../base/pointer';
-
-/** A placeholder left to fill in: `TODO`, alone or leading the text ("TODO: why …"). */
-const PLACEHOLDER = /^\s*TODO\b/;
-
-/** Pointers of the string values of a document that are placeholders, in document order. */
-function placeholders(value: unknown, path: (string | number)[] = [], out: { pointer: string; text: string }[] = [], depth = 0): typeof out {
-  if (depth > 64) return out;
-  if (typeof value === 'string') {
-    if (PLACEHOLDER.test(value)) out.push({ pointer: formatPointer(path), text: value });
-  } else if (Array.isArray(value)) {
-    value.forEach((v, i) => placeholders(v, [...path, i], out, depth + 1));
-  } else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) placeholders(v, [...path, k], out, depth + 1);
-  }
-  return out;
-}
+import { pointerToPath } from '../../base/pointer';
+import { stringsOf } from '../../model/event';
 
 export default defineRule({
   meta: {
@@ -28,7 +13,8 @@ export default defineRule({
     },
   },
   check(ctx) {
-    for (const p of placeholders(ctx.document.value)) {
+    // The string values that are a placeholder (`TODO`, alone or leading the text), in document order.
+    for (const p of stringsOf(ctx.document.value).placeholders) {
       const text = p.text.length > 60 ? p.text.slice(0, 57).trimEnd() + '…' : p.text;
       ctx.report({ messageId: 'placeholder', data: { field: pointerToPath(p.pointer) || 'The document', text }, pointer: p.pointer });
     }

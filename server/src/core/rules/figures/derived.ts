@@ -46,12 +46,13 @@ export default defineRule({
         const perUnitKg = toKg(1, unit);
         if (kg === undefined || perUnitKg === undefined) continue;
         const countUnit = count.unit ?? 'tablets';
-        const data = {
+        // The words of a message, written only for a pair that is reported.
+        const data = () => ({
           weight: describeFigure({ ...weight, unit }),
           count: describeFigure({ ...count, unit: countUnit }),
           unit: countUnit === 'capsules' ? 'capsule' : 'tablet',
-          mass: formatUnitMass((kg * 1e6) / count.value),
-        };
+          mass: formatUnitMass((kg * 1e6) / count.value!),
+        });
         const step = lastDigitStep(weight.value);
         // The weight as written equals count ÷ factor, to the last digit written and within 1%.
         const factor = perKgList.find((k) => {
@@ -60,14 +61,14 @@ export default defineRule({
           return diff <= step && diff <= 0.01 * expected;
         });
         if (factor !== undefined) {
-          ctx.report({ messageId: 'perKg', pointer: valuePointer(weight), data: { ...data, perKg: formatNumber(factor) } });
+          ctx.report({ messageId: 'perKg', pointer: valuePointer(weight), data: { ...data(), perKg: formatNumber(factor) } });
           continue;
         }
         if (roundMg > 0) {
           const mg = (kg * 1e6) / count.value;
           const multiple = Math.round(mg / roundMg);
           if (multiple > 0 && Math.abs(mg - multiple * roundMg) <= 1e-9 * mg) {
-            ctx.report({ messageId: 'roundMass', pointer: valuePointer(weight), data: { ...data, mass: formatUnitMass(multiple * roundMg) } });
+            ctx.report({ messageId: 'roundMass', pointer: valuePointer(weight), data: { ...data(), mass: formatUnitMass(multiple * roundMg) } });
           }
         }
       }

@@ -90,6 +90,45 @@ function sumOf(readings: readonly NumberReading[], value: number, unit: string |
   return search(0, value) ? [...pick] : undefined;
 }
 
+/** The texts of a source a figure may be found in, each read for numbers when first needed. */
+class QuoteTexts {
+  private readonly read: (readonly NumberReading[] | undefined)[] = [];
+  private loose: string[] | undefined;
+
+  constructor(
+    readonly texts: readonly string[],
+    readonly language: string | undefined,
+  ) {}
+
+  private readingsOf(i: number): readonly NumberReading[] {
+    return (this.read[i] ??= readNumbers(this.texts[i], this.language));
+  }
+
+  /** Whether a reading of the texts, in text order, passes `test` (the texts after the first that does are not read). */
+  some(test: (r: NumberReading) => boolean): boolean {
+    for (let i = 0; i < this.texts.length; i++) if (this.readingsOf(i).some(test)) return true;
+    return false;
+  }
+
+  /** Every reading of every text, in order. */
+  all(): readonly NumberReading[] {
+    return this.texts.flatMap((_, i) => this.readingsOf(i));
+  }
+
+  /** The texts compared loosely (see `loose`). */
+  looseTexts(): string[] {
+    return (this.loose ??= this.texts.map(loose));
+  }
+}
+
+/** A figure's `as_reported` words and their numbers, when a quote holds the words (else no words and no numbers). */
+function reportedWords(f: Figure, quotes: QuoteTexts, language: string | undefined): { asReported?: string; readings: readonly NumberReading[] } {
+  if (typeof f.as_reported !== 'string') return { readings: [] };
+  const words = loose(f.as_reported);
+  if (!quotes.looseTexts().some((q) => q.includes(words))) return { readings: [] };
+  return { asReported: f.as_reported, readings: readNumbers(f.as_reported, language) };
+}
+
 export default defineRule({
   meta: {
     id: 'figures/quote-support',
@@ -108,27 +147,18 @@ export default defineRule({
   check(ctx) {
     const event = ctx.document.value;
     const sources = sourcesOf(event);
-    // What each source's quotes say, read once for all the figures that cite the source.
-    const readingsOf = new Map<string, readonly NumberReading[]>();
-    const looseQuotesOf = new Map<string, string[]>();
+    // What each source's quotes say, read once for all the figures that cite the source, and only as
+    // far as needed: a figure found in the first quote needs no reading of the others (a report lists them all).
+    const quotesOf = new Map<string, QuoteTexts>();
     for (const slot of slotsOf(event)) {
       for (const f of slot.figures) {
         // A bare number may only appear in an event with one source: it is that source's.
         const sourceId = f.source ?? (sources.length === 1 ? sources[0].id : undefined);
         const source = findSource(sources, sourceId);
         if (!source || source.quotes.length === 0) continue; // unknown source or no quotes: other rules say so
-        const texts = textsFor(source, f.where);
         const key = `${source.id}\u0000${f.where === 'headline' || f.where === 'url' ? f.where : ''}`;
-        let quoteReadings = readingsOf.get(key);
-        if (!quoteReadings) readingsOf.set(key, (quoteReadings = texts.flatMap((q) => readNumbers(q, source.language))));
-        let asReported: string | undefined;
-        if (typeof f.as_reported === 'string') {
-          let looseQuotes = looseQuotesOf.get(key);
-          if (!looseQuotes) looseQuotesOf.set(key, (looseQuotes = texts.map(loose)));
-          const words = loose(f.as_reported);
-          if (looseQuotes.some((q) => q.includes(words))) asReported = f.as_reported;
-        }
-        const reportedReadings = asReported ? readNumbers(asReported, source.language) : [];
+        let quotes = quotesOf.get(key);
+        if (!quotes) quotesOf.set(key, (quotes = new QuoteTexts(textsFor(source, f.where), source.language)));
         const checks: { value: number; pointer: string; figure: Figure }[] = [];
         if (f.qualifier === 'range') {
           if (f.min !== undefined) checks.push({ value: f.min, pointer: `${f.pointer}/min`, figure: { ...f, qualifier: 'exact', value: f.min } });
@@ -136,13 +166,18 @@ export default defineRule({
         } else if (f.value !== undefined) {
           checks.push({ value: f.value, pointer: f.shorthand ? f.pointer : `${f.pointer}/value`, figure: f });
         }
+        // The figure's own words, when a quote holds them verbatim: read only for a number no quote states.
+        let reported: { asReported?: string; readings: readonly NumberReading[] } | undefined;
         for (const c of checks) {
           const unit = f.unit;
-          if (quoteReadings.some((r) => readingMatches(r, c.value, unit))) continue;
+          if (quotes.some((r) => readingMatches(r, c.value, unit))) continue;
+          reported ??= reportedWords(f, quotes, source.language);
+          const { asReported, readings: reportedReadings } = reported;
           if (reportedReadings.some((r) => readingMatches(r, c.value, unit))) continue;
           // The source's own words, verbatim in a quote and holding no number ("the arrest of a
           // suspect"), support the maintainer's reading of them; words with other numbers do not.
           if (asReported && reportedReadings.length === 0) continue;
+          const quoteReadings = quotes.all();
           const figure =
             slot.field === 'arrests' && (!unit || unit === 'persons')
               ? `${formatNumber(c.value)} ${c.value === 1 ? 'arrest' : 'arrests'}`

@@ -114,7 +114,7 @@ function checkSlot(ctx: RuleContext, slot: SlotRef, sources: readonly SourceRef[
   // Parts and aggregates against the total the most sources give.
   const total = totalSides[0];
   if (!total) return;
-  const totalData = { total: describeSide(total), totalSources: list(total.sources) };
+  const totalData = () => ({ total: describeSide(total), totalSources: list(total.sources) }); // for a message only
   const partGroups = new Map<string, Side>();
   for (const [key, figures] of groups) if (key.startsWith('part:')) partGroups.set(key, sidesOf(figures, sources, reading)[0]);
   for (const f of usable) {
@@ -127,14 +127,14 @@ function checkSlot(ctx: RuleContext, slot: SlotRef, sources: readonly SourceRef[
       ctx.report({
         messageId: 'partExceeds',
         pointer: valuePointer(f),
-        data: { field, part: describeSide(side), source: list(side.sources), partName: f.part ? ` ("${f.part}")` : '', ...totalData },
+        data: { field, part: describeSide(side), source: list(side.sources), partName: f.part ? ` ("${f.part}")` : '', ...totalData() },
         related: related([side, total]),
       });
     } else if (role === 'aggregate' && side.common.hi < total.common.lo) {
       ctx.report({
         messageId: 'aggregateBelow',
         pointer: valuePointer(f),
-        data: { field, aggregate: describeSide(side), source: list(side.sources), ...totalData },
+        data: { field, aggregate: describeSide(side), source: list(side.sources), ...totalData() },
         related: related([side, total]),
       });
     }
