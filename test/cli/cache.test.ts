@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { type CheckRequest, checkRun } from '../../server/src/cli/check';
 import { main } from '../../server/src/cli/main';
+import { makeBaseline } from '../../server/src/cli/baseline';
 import { CACHE_FORMAT, ResultCache, defaultCacheFile } from '../../server/src/node/cache';
 import { copySamples } from '../helpers/dataset';
 // @ts-expect-error plain .mjs script without type declarations
@@ -351,5 +352,31 @@ test('--fix --dry-run from a warm cache proposes the same fixes as without it', 
   } finally {
     cleanup();
     cleanCache();
+  }
+});
+
+test('--cache with the report limits and a baseline: what is shown, counted and hidden is what a run without the cache gives', async () => {
+  const { dir, cleanup } = copySamples();
+  try {
+    const file = path.join(dir, '.cache', 'haulcheck.cache');
+    // A baseline of every other problem of the samples: those are hidden, the rest limited.
+    const first = await checkRun({ paths: [dir], cwd: dir, today: TODAY });
+    const entries = makeBaseline(first.results, dir).findings.filter((_, i) => i % 2 === 0);
+    assert.ok(entries.length >= 3, `${entries.length} baseline entries`);
+    const shown = async (extra: Partial<CheckRequest>) => {
+      const run = await checkRun({ paths: [dir], cwd: dir, today: TODAY, limits: { perFile: 2, perRule: 1 }, baseline: { entries, root: dir }, ...extra });
+      return run.results
+        .sort((a, b) => (a.displayPath < b.displayPath ? -1 : 1))
+        .map((r) => ({ file: r.displayPath, findings: r.findings.map((f) => `${f.ruleId} ${f.range.start.line}:${f.range.start.character}`), omitted: r.omitted?.total ?? 0, hidden: r.hidden ?? 0 }));
+    };
+    const plain = await shown({});
+    assert.ok(plain.some((r) => r.omitted > 0), 'some findings are only counted');
+    assert.ok(plain.some((r) => r.hidden > 0), 'the baseline hides some');
+    assert.deepEqual(await shown({ cache: { file, now: later } }), plain, 'cold cache');
+    assert.deepEqual(await shown({ cache: { file, now: later } }), plain, 'warm cache');
+    // The cache keeps every finding: a run without limits from the same cache shows them all.
+    assert.equal((await findings(dir, { cache: { file, now: later } })).text, (await findings(dir)).text);
+  } finally {
+    cleanup();
   }
 });
