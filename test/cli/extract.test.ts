@@ -1,7 +1,7 @@
 /** `haulcheck extract` end to end in-process: input, options, formats, exit codes, and --into. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { runCli } from '../helpers/cli';
@@ -112,6 +112,42 @@ test('extract --into: adds the article as a source of an event (its comments kep
     assert.equal(again.code, 2);
     assert.match(again.stderr, /already has a source with the address https:\/\/www\.thenationalnews\.com\/a/);
     assert.equal(readFileSync(file, 'utf8'), after);
+  } finally {
+    cleanup();
+  }
+});
+
+test('extract --into writes as --fix does: a file that is not UTF-8 or is read-only is left byte for byte, and its mode stays', async () => {
+  const { dir, cleanup } = copySamples();
+  try {
+    const file = join(dir, 'events', '2025', '2025-sy-damascus-captagon.yaml');
+    const original = readFileSync(file);
+    const args = (f: string) => ['extract', EXCERPT, '--published', '2025-07-30', '--publisher', 'Another Paper', '--url', 'https://example.org/another', '--into', f];
+    // A Latin-1 byte in a comment: rewriting would replace it.
+    const latin1 = Buffer.concat([original, Buffer.from('# caf\xe9\n', 'latin1')]);
+    writeFileSync(file, latin1);
+    const bad = await runCli(args(file), dir);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /is not valid UTF-8 \(byte 0xE9 on line \d+, column 6\)/);
+    assert.ok(readFileSync(file).equals(latin1), 'left byte for byte');
+    // Read-only: refused, as --fix refuses it without --fix-read-only.
+    writeFileSync(file, original);
+    chmodSync(file, 0o444);
+    const ro = await runCli(args(file), dir);
+    if (process.getuid?.() !== 0) {
+      assert.equal(ro.code, 2);
+      assert.match(ro.stderr, /is read-only \(mode 0444\)/);
+      assert.ok(readFileSync(file).equals(original));
+    } else {
+      // root may write anything: the mode is kept all the same
+      assert.match(ro.stderr, /is read-only \(mode 0444\)/);
+    }
+    chmodSync(file, 0o640);
+    const ok = await runCli(args(file), dir);
+    assert.ok(ok.code === 0 || ok.code === 1, ok.stderr);
+    assert.match(ok.stderr, /added to events\/2025\/2025-sy-damascus-captagon\.yaml/);
+    assert.equal(statSync(file).mode & 0o777, 0o640, 'the mode is kept');
+    assert.match(readFileSync(file, 'utf8'), /https:\/\/example\.org\/another/);
   } finally {
     cleanup();
   }

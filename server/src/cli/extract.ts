@@ -4,13 +4,13 @@
  * existing event (a minimal edit) and checks the event, so that the rules show where it disagrees.
  * The only code of the command that touches files, standard input and the terminal.
  */
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { closeSync, existsSync, realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Draft, type Registries, addDraftToEvent, extractArticle, newDatasetRegistries, renderDraft } from '../core';
 import { findDatasetRoot, loadDataset, readTextSync } from '../node/dataset';
 import { errorText } from '../node/files';
+import { type OpenFile, cannotReplace, openForReplace, replaceFile } from '../node/replace';
 import { checkRun } from './check';
 import { formatStylish } from './formatters/stylish';
 import { InputError, UsageError } from './work';
@@ -154,43 +154,34 @@ function summary(d: Draft): string {
 }
 
 async function into(file: string, draft: Draft, io: ExtractIo): Promise<number> {
-  const raw = readFileSync(file);
-  const decoded = raw.toString('utf8');
-  const bom = decoded.charCodeAt(0) === 0xfeff;
-  const text = bom ? decoded.slice(1) : decoded;
-  if (!draft.read) throw new InputError(`nothing was read from the article; ${path.relative(io.cwd, file)} is left as it is.`);
-  let result;
+  const name = path.relative(io.cwd, file) || file;
+  if (!draft.read) throw new InputError(`nothing was read from the article; ${name} is left as it is.`);
+  let open: OpenFile;
   try {
-    result = addDraftToEvent(text, draft);
+    open = openForReplace(realpathSync(file));
   } catch (err) {
-    throw new InputError(`cannot add the article to ${path.relative(io.cwd, file)}: ${(err as Error).message}`);
+    throw new InputError(`cannot read ${name}: ${errorText(err)}.`);
   }
-  writeAtomically(file, (bom ? '\uFEFF' : '') + result.text, raw);
-  io.stderr(`haulcheck: added to ${path.relative(io.cwd, file) || file}: ${result.added.join(', ')}.\n`);
+  try {
+    const refused = cannotReplace(open, { name });
+    if (refused) throw new InputError(`${refused}.`);
+    const decoded = open.raw.toString('utf8');
+    const bom = decoded.charCodeAt(0) === 0xfeff;
+    const text = bom ? decoded.slice(1) : decoded;
+    let result;
+    try {
+      result = addDraftToEvent(text, draft);
+    } catch (err) {
+      throw new InputError(`cannot add the article to ${name}: ${(err as Error).message}`);
+    }
+    // Written as --fix writes: nothing lost, a change meanwhile kept (node/replace.ts).
+    const error = replaceFile(open, Buffer.from((bom ? '\uFEFF' : '') + result.text, 'utf8'), { name, during: 'the article was being added', notDone: 'the article was not added' });
+    if (error) throw new InputError(`${error}.`);
+    io.stderr(`haulcheck: added to ${name}: ${result.added.join(', ')}.\n`);
+  } finally {
+    closeSync(open.fd);
+  }
   const run = await checkRun({ paths: [file], cwd: io.cwd, jobs: 1 });
   formatStylish(run.results, { cwd: io.cwd, color: false, root: io.cwd, maxAnnotations: 0 }, io.stdout);
   return run.results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
-}
-
-/** Replaces a file through a temporary file in its folder, unless it changed since it was read. */
-function writeAtomically(file: string, text: string, before: Buffer): void {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.haulcheck-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
-  const fd = openSync(tmp, 'wx', statSync(file).mode & 0o7777);
-  try {
-    writeSync(fd, Buffer.from(text, 'utf8'));
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  try {
-    if (!readFileSync(file).equals(before)) throw new InputError(`${file} changed while the article was being added; it was left as it is.`);
-    renameSync(tmp, file);
-  } catch (err) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      /* renamed already */
-    }
-    throw err;
-  }
 }
