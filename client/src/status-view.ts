@@ -4,25 +4,9 @@
  * own state. Kept free of `vscode` imports so that it can be tested in Node.
  */
 
-/** One dataset in `haulcheck/status` (server/src/lsp/status.ts). */
-export interface DatasetStatus {
-  root: string;
-  uri: string;
-  state: 'indexing' | 'checking' | 'ready';
-  indexed?: number;
-  total?: number;
-  events: number;
-  workspaceProblems: boolean;
-  files: number;
-  checked: number;
-  errors: number;
-  warnings: number;
-  infos: number;
-}
+import type { DatasetStatus, StatusReport } from '../../server/src/lsp/status-types';
 
-export interface StatusReport {
-  datasets: DatasetStatus[];
-}
+export type { DatasetStatus, StatusReport };
 
 export interface ItemView {
   text: string;

@@ -2,6 +2,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { DatasetStatus, StatusReport } from '../../server/src/lsp/status-types';
 import { type MessageConnection, StreamMessageReader, StreamMessageWriter, createMessageConnection } from 'vscode-jsonrpc/node';
 
 export const SERVER_JS = join(__dirname, '..', '..', 'dist', 'server.js');
@@ -24,22 +25,7 @@ export interface PublishedDiagnostics {
   }>;
 }
 
-/** `haulcheck/status` (server/src/lsp/status.ts). */
-export interface DatasetStatus {
-  root: string;
-  uri: string;
-  state: 'indexing' | 'checking' | 'ready';
-  events: number;
-  workspaceProblems: boolean;
-  files: number;
-  checked: number;
-  errors: number;
-  warnings: number;
-  infos: number;
-}
-export interface StatusReport {
-  datasets: DatasetStatus[];
-}
+export type { DatasetStatus, StatusReport };
 
 export interface Position {
   line: number;
