@@ -47,6 +47,10 @@ ruleTester(rule, {
     { name: 'a rounded conversion: 3,200 pounds and 1,452 kg', code: slot('weight', ['{value: 3200, unit: lb, source: a}', '{value: 1452, unit: kg, source: b}']) },
     { name: 'nearly: nearly 9 million and 8,735,000', code: slot('count', ['{value: 9000000, unit: tablets, qualifier: nearly, source: a}', '{value: 8735000, unit: tablets, source: b}']) },
     { name: 'nearly: almost a ton and a half and 1,452 kg', code: slot('weight', ['{value: 1.5, unit: ton, qualifier: nearly, source: a}', '{value: 1452, unit: kg, source: b}']) },
+    { name: 'nearly one digit: "bijna een ton" and 920 kg (within the tolerance, above half-way to zero)', code: slot('weight', ['{value: 1, unit: t, qualifier: nearly, source: a}', '{value: 920, unit: kg, source: b}']) },
+    { name: 'nearly one digit: "almost half a tonne" and 490 kg', code: slot('weight', ['{value: 0.5, unit: t, qualifier: nearly, source: a}', '{value: 490, unit: kg, source: b}']) },
+    { name: 'nearly one digit: "nearly 9 tonnes" and 8.6 t (nearer nine than eight)', code: slot('weight', ['{value: 9, unit: t, qualifier: nearly, source: a}', '{value: 8.6, unit: t, source: b}']) },
+    { name: 'nearly two digits keeps the tolerance: "nearly 1.5 million" and 1,420,000', code: slot('count', ['{value: 1500000, unit: tablets, qualifier: nearly, source: a}', '{value: 1420000, unit: tablets, source: b}']) },
     { name: 'about 65 kg and 70 kg agree within 10%', code: slot('weight', ['{value: 65, unit: kg, qualifier: about, source: a}', '{value: 70, unit: kg, source: b}']) },
     { name: 'a range and a value inside it', code: slot('weight', ['{qualifier: range, min: 200, max: 250, unit: kg, source: a}', '{value: 215, unit: kg, source: b}']) },
     {
@@ -77,6 +81,16 @@ ruleTester(rule, {
     { name: 'odd data', code: slot('weight', ['{value: x, source: a}', '7']) },
   ],
   invalid: [
+    {
+      name: '"almost nine tonnes" is not 8.225 t: nearer eight than nine; the address\'s "9 tonnes" fits both and is no contradiction of the text',
+      code: slot(
+        'weight',
+        ['{value: 8.225, unit: t, source: a}', '{value: 8, unit: t, qualifier: more_than, source: b}', '{value: 9, unit: t, qualifier: nearly, source: c}', '{value: 9, unit: t, where: url, source: c}'],
+        '',
+        3,
+      ),
+      errors: [{ messageId: 'outlier', message: 'nearly 9 t (c) cannot be true if 8.225 t / more than 8 t / 9 t (a, b and c) is' }],
+    },
     {
       name: 'an exact count is exact: 3,840 boxes against 3,849',
       code: slot('count', ['{value: 3849, source: a}', '{value: 3840, source: b}']),

@@ -85,6 +85,17 @@ export function lastDigitStep(v: number): number {
   return dot >= 0 ? 0.5 * 10 ** -(s.length - dot - 1) : 0.5;
 }
 
+/**
+ * How far below a one-digit figure "nearly X" may reach: to half-way to the round number under it
+ * ("nearly 9 tonnes" is 8.5 t or more; 8.225 t is "more than 8"). A writer who gives one significant
+ * digit has chosen that precision, and a value nearer the lower round number is called by that one.
+ * Figures with more digits are often rounded to a half or a five ("nearly 1.5 million" for 1.42
+ * million): their precision is not known from the digits, and the tolerance alone bounds them.
+ */
+function roundBelow(v: number): number {
+  return significantDigits(v) === 1 ? significantStep(v) * 0.5 : Infinity;
+}
+
 export type Dimension = 'mass' | 'volume' | 'count' | 'money';
 
 /**
@@ -166,7 +177,7 @@ export function spanOf(f: Figure, opts: ReadingOptions | number = DEFAULT_READIN
     case 'nearly': {
       // A little below X; and, as writers use it, X rounded at its last digit ("nearly 1.1 tons" for 1,133 kg).
       const tol = o.preciseHedges && significantDigits(lo) >= 3 ? Math.min(o.tolerance, 0.01) : o.tolerance;
-      lo -= tol > 0 ? Math.max(Math.abs(lo) * tol, lastDigitStep(lo)) : 0;
+      lo -= tol > 0 ? Math.min(Math.max(Math.abs(lo) * tol, lastDigitStep(lo)), roundBelow(lo)) : 0;
       if (tol > 0) hi += Math.min(significantStep(hi) * 0.5, cap(hi));
       break;
     }

@@ -1,9 +1,9 @@
 import { defineRule, type Report, type RuleContext } from '../rule';
 import { type Figure, type SlotRef, type SourceRef, slotsOf, sourcesOf, toKg } from '../../model/event';
 import { pathToPointer, pointerToPath } from '../../base/pointer';
-import { type ReadingOptions, asWritten, significantDigits, bandFor, comparable, withSlotUnits, describeFigure, drugEntry, isObj, readingOf, READING_OPTIONS, spanOf, valuePointer } from './shared';
+import { type ReadingOptions, asWritten, overlaps, significantDigits, bandFor, comparable, withSlotUnits, describeFigure, drugEntry, isObj, readingOf, READING_OPTIONS, spanOf, valuePointer } from './shared';
 import { LIST_AT_MOST, formatBand, formatNumber, formatUnitMass, joinAtMost, listNames } from '../../base/format';
-import { type Side, sidesOf } from './sides';
+import { type Member, type Side, sidesOf } from './sides';
 
 /** Slots settled by a `conflicts` entry: its `field` names the slot or something inside it. */
 export function settledSlots(event: unknown): string[] {
@@ -271,15 +271,18 @@ function reportSides(
   if (sides.length < 2) return;
   const [major, ...others] = sides;
   const majorSources = new Set(major.sources);
-  const majorFirst = new Map<string | undefined, Figure>();
-  for (const m of major.members) if (!majorFirst.has(m.figure.source)) majorFirst.set(m.figure.source, m.figure);
+  const majorFirst = new Map<string | undefined, Member>();
+  for (const m of major.members) if (!majorFirst.has(m.figure.source)) majorFirst.set(m.figure.source, m);
   for (const side of others) {
     const shared = side.sources.filter((s) => majorSources.has(s));
-    // One source on both sides, and nobody else on this one: the source contradicts itself.
-    if (shared.length && side.sources.length === shared.length) {
+    // One source on both sides, and nobody else on this one: the source contradicts itself, when its
+    // two figures cannot both be true. Two that can ("nearly 9 t" in the text, "9 t" in the address)
+    // are one account, and the figure the others do not allow is an outlier like any other.
+    const mineOf = (source: string) => side.members.find((m) => m.figure.source === source)!;
+    if (shared.length && side.sources.length === shared.length && !overlaps(mineOf(shared[0]).span, majorFirst.get(shared[0])!.span)) {
       const source = shared[0];
-      const mine = side.members.find((m) => m.figure.source === source)!.figure;
-      const theirs = majorFirst.get(source)!;
+      const mine = mineOf(source).figure;
+      const theirs = majorFirst.get(source)!.figure;
       const othersAgreeing = major.sources.filter((s) => s !== source);
       ctx.report({
         messageId: 'selfContradiction',
