@@ -82,6 +82,21 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a thousand left out: "637 captagon pills" against "637,000 Captagon pills", the finding on the smaller',
+      code: slot('count', ['{value: 637000, unit: tablets, source: a}', '{value: 637, unit: tablets, source: b}']),
+      errors: [{ messageId: 'outlier', line: 11, message: '637 tablets (b) cannot be true if 637,000 tablets (a) is; 637 is 637,000 without its thousands (a "thousand" left out?)' }],
+    },
+    {
+      name: 'a digit too many or too few is no dropped thousand: 39,600 against 396,000 stays undecided',
+      code: slot('count', ['{value: 39600, unit: tablets, source: a}', '{value: 396000, unit: tablets, source: b}']),
+      errors: [{ messageId: 'split', message: '39,600 tablets (a) against 396,000 tablets (b)' }],
+    },
+    {
+      name: 'one significant digit tells too little: 5 against 5,000 stays undecided',
+      code: slot('count', ['{value: 5, unit: tablets, source: a}', '{value: 5000, unit: tablets, source: b}']),
+      errors: [{ messageId: 'split' }],
+    },
+    {
       name: '"almost nine tonnes" is not 8.225 t: nearer eight than nine; the address\'s "9 tonnes" fits both and is no contradiction of the text',
       code: slot(
         'weight',

@@ -105,7 +105,7 @@ function checkSlot(ctx: RuleContext, slot: SlotRef, sources: readonly SourceRef[
   // Totals (and each named part) against themselves: one finding per side that disagrees.
   let totalSides: Side[] = [];
   for (const [key, figures] of groups) {
-    const sides = byPlausibility(ctx, slot, sidesOf(figures, sources, reading), sources, reading);
+    const sides = byDroppedScale(byPlausibility(ctx, slot, sidesOf(figures, sources, reading), sources, reading));
     if (key === 'total') totalSides = sides;
     const where = key === 'total' ? field : `${field} (part "${figures[0].part}")`;
     reportSides(ctx, where, field, slot, sides);
@@ -259,7 +259,32 @@ function byPlausibility(ctx: RuleContext, slot: SlotRef, sides: PlausibleSide[],
 
 const TABLETS = new Set(['tablets', 'capsules']);
 
-type PlausibleSide = Side & { plausible?: string };
+/**
+ * Between two sides of equal weight whose figures are the same digits a thousand or a million times
+ * apart ("637 captagon pills" against "637,000 Captagon pills"), the smaller is taken as the slip: a
+ * "thousand" or a ",000" left out, as a translation or a summary drops a word, is a more common
+ * error than one put in. The message says why, as a question.
+ */
+function byDroppedScale(sides: PlausibleSide[]): PlausibleSide[] {
+  if (sides.length !== 2 || sides[0].accounts !== sides[1].accounts || sides.some((s) => s.plausible)) return sides;
+  const only = (s: Side) => {
+    const values = new Set(s.members.map((m) => m.figure.value));
+    const f = s.members[0].figure;
+    return values.size === 1 && f.value !== undefined && f.value > 0 && (f.qualifier ?? 'exact') === 'exact' && s.members.every((m) => m.figure.unit === f.unit) ? f : undefined;
+  };
+  const a = only(sides[0]);
+  const b = only(sides[1]);
+  if (!a || !b || a.unit !== b.unit) return sides;
+  const [small, large] = a.value! < b.value! ? [sides[0], sides[1]] : [sides[1], sides[0]];
+  const sv = Math.min(a.value!, b.value!);
+  const lv = Math.max(a.value!, b.value!);
+  const factor = [1e3, 1e6].find((k) => sv * k === lv);
+  if (!factor || !Number.isInteger(sv) || significantDigits(sv) < 2) return sides;
+  small.dropped = `; ${asWritten(sv)} is ${asWritten(lv)} without its ${factor === 1e3 ? 'thousands' : 'millions'} (a "${factor === 1e3 ? 'thousand' : 'million'}" left out?)`;
+  return [large, small];
+}
+
+type PlausibleSide = Side & { plausible?: string; dropped?: string };
 
 function reportSides(
   ctx: RuleContext,
@@ -301,7 +326,7 @@ function reportSides(
       });
       continue;
     }
-    if (side.accounts < major.accounts || (major.plausible && !side.plausible)) {
+    if (side.accounts < major.accounts || (major.plausible && !side.plausible) || side.dropped) {
       ctx.report({
         messageId: 'outlier',
         pointer: valuePointer(side.members[0].figure),
@@ -312,7 +337,7 @@ function reportSides(
           majority: describeSide(major),
           majoritySources: list(major.sources),
           reason:
-            (major.plausible && !side.plausible ? `, and only ${describeSide(major)} gives ${major.plausible}` : '') + transposition(side, major),
+            (major.plausible && !side.plausible ? `, and only ${describeSide(major)} gives ${major.plausible}` : '') + (side.dropped ?? transposition(side, major)),
           slot: slot.pointer,
         },
         related: related([side, major]),
