@@ -24,10 +24,11 @@ function units(words: string, u: TextUnit[]) {
   for (const w of words.split('|')) UNIT_WORDS.set(w, u);
 }
 units('kg|kgs|kilo|kilos|kilogram|kilograms|kilogramme|kilogrammes|kilogramm|kilogramms|kilogramo|kilogramos|chilogrammo|chilogrammi|chilo|chili|kilogramme|kilogrammes|κιλά|κιλών|κιλό|κιλα|κιλων|κιλο|κ.γ|kilogramów|kilogramy|kilograma|kilogramach|kiló|kilót|kilogramm|kilogrammot|kilogrammal', ['kg']);
+units('quilo|quilos|quilograma|quilogramas', ['kg']);
 units('t|tonnes|tonne|tonnen|tonelada|toneladas|tonnellata|tonnellate|τόνοι|τόνων|τόνους|τόνο|τόνος|τόνου|τον|tonna|tonnát|tonnányi|tony|tonę|tonami|tani|metric-ton|metric-tons|metric-tonne|metric-tonnes', ['t']);
 units('ton|tons', TON_EN);
 units('short-ton|short-tons', ['short_ton']);
-units('g|gr|gram|grams|gramme|grammes|gramm|gramms|gramo|gramos|grammo|grammi|γραμμάρια|γραμμαρίων|γρ|gramów|gramy|gramu|grammot|gramu|gramu', ['g']);
+units('g|gr|gram|grams|grama|gramas|gramme|grammes|gramm|gramms|gramo|gramos|grammo|grammi|γραμμάρια|γραμμαρίων|γρ|gramów|gramy|gramu|grammot|gramu|gramu', ['g']);
 units('mg|milligram|milligrams|milligramme|milligrammes|milligramm|miligramos|milligrammi|miligramów', ['mg']);
 units('lb|lbs|pound|pounds|pauni|libra|libras', ['lb']);
 units('l|litre|litres|liter|liters|litro|litros|litri|λίτρα|λίτρων|litrów|litry|litr|lita', ['l']);
@@ -57,10 +58,46 @@ export const UNIT_BEFORE_LANGUAGES = new Set(['sw']);
 const TR_UNIT_SUFFIX = /^(?:'|’)?(?:[ıiuü]|[yn][ıiuü]|n?[dt][ae]n?|[ae]|y[ae]|l[ıiuü]k|l[ıiuü])$/u;
 
 /**
+ * The quintal, a hundred kilograms: "sept (7) quintaux et un kilogramme", "4 quintali", "kental",
+ * "mázsa". Spanish "quintal" is also a hundred pounds (the Spanish and Central American quintal), and
+ * is read both ways; Portuguese "quintal" is a backyard and is not read.
+ */
+const QUINTALS = new Map<string, TextUnit[]>();
+for (const w of 'quintal|quintals|quintaux|quintales|quintale|quintali|kwintal|kwintale|kwintali|kwintala|kental|mázsa|mázsát|mázsányi'.split('|')) QUINTALS.set(w, ['kg']);
+const QUINTAL_LANGUAGES_NOT = new Set(['pt']);
+const QUINTAL_BOTH = new Set(['es']);
+
+/** A unit word: the units it names, and how many of them one of it is (100 for a quintal of 100 kg). */
+export interface UnitWord {
+  units: TextUnit[];
+  factor: number;
+}
+
+/**
  * The units a word (lower-cased) names, or undefined. `afterDigits`: the number before it was
  * written in digits. `lang`: "ton" is metric except in English or a text of no known language.
  */
 export function unitOf(word: string, lang: string | undefined, afterDigits: boolean): TextUnit[] | undefined {
+  return unitWord(word, lang, afterDigits)?.units;
+}
+
+/** The unit a word (lower-cased) names, with its factor; see `unitOf`. */
+export function unitWord(word: string, lang: string | undefined, afterDigits: boolean): UnitWord | undefined {
+  const q = quintal(word, lang);
+  if (q) return q;
+  const units = baseUnitOf(word, lang, afterDigits);
+  return units && { units, factor: 1 };
+}
+
+function quintal(word: string, lang: string | undefined): UnitWord | undefined {
+  if (lang && QUINTAL_LANGUAGES_NOT.has(lang)) return undefined;
+  let u = QUINTALS.get(word);
+  if (!u && lang === 'tr' && word.startsWith('kental') && TR_UNIT_SUFFIX.test(word.slice(6))) u = QUINTALS.get('kental');
+  if (!u) return undefined;
+  return { units: lang && QUINTAL_BOTH.has(lang) ? ['kg', 'lb'] : u, factor: 100 };
+}
+
+function baseUnitOf(word: string, lang: string | undefined, afterDigits: boolean): TextUnit[] | undefined {
   if (LETTER_UNITS.has(word) && !afterDigits) return undefined;
   let u = UNIT_WORDS.get(word);
   if (!u && /[\u0600-\u06FF]/.test(word)) u = arabicUnit(word);
@@ -72,6 +109,26 @@ export function unitOf(word: string, lang: string | undefined, afterDigits: bool
   }
   if (u === TON_EN && lang && lang !== 'en') return ['t'];
   return u;
+}
+
+/**
+ * Arabic unit nouns that carry their number: the singular is one of the unit ("طنا و908 كيلو جرامات",
+ * a ton and 908 kg), the dual two ("طنين", "كيلوغرامان"), as English "a ton" is one. Only the bare
+ * indefinite noun: "الطن" is the ton as a measure, and a letter before the noun may make another word
+ * ("وطن" is a homeland). Stems of mass units only; abbreviations ("كغ") never stand alone.
+ */
+const AR_UNIT_NOUNS: [string, TextUnit][] = [['كيلوغرام', 'kg'], ['كيلوجرام', 'kg'], ['كيلو', 'kg'], ['طن', 't'], ['غرام', 'g'], ['جرام', 'g']];
+
+/** The unit an Arabic noun names and the number it carries (1 or 2), or undefined. */
+export function arabicUnitNoun(raw: string): { units: TextUnit[]; count: 1 | 2 } | undefined {
+  const w = plainArabic(raw);
+  for (const [stem, u] of AR_UNIT_NOUNS) {
+    if (!w.startsWith(stem)) continue;
+    const ending = w.slice(stem.length);
+    if (ending === '' || ending === 'ا') return { units: [u], count: 1 };
+    if (ending === 'ان' || ending === 'ين') return { units: [u], count: 2 };
+  }
+  return undefined;
 }
 
 function arabicUnit(raw: string): TextUnit[] | undefined {
@@ -143,6 +200,19 @@ hedge('at_least', 'ما لا يقل عن|لا يقل عن');
 hedge('nearly', 'ما يقرب من|يقرب من|قرابه');
 hedge('less_than', 'اقل من');
 hedge('up_to', 'حتى');
+// Portuguese ("cerca de" is "about" there, "nearly" in Spanish: see OWN_HEDGES)
+hedge('about', 'aproximadamente|por volta de|em torno de|cerca de uns|cerca de umas');
+hedge('more_than', 'mais de|acima de|superior a');
+hedge('at_least', 'pelo menos|no mínimo');
+hedge('nearly', 'quase|perto de');
+hedge('up_to', 'até');
+// Dutch
+hedge('about', 'ongeveer|zo\'n|omstreeks|rond de|circa');
+hedge('more_than', 'meer dan|ruim|bijna ruim|ruim over');
+hedge('at_least', 'minstens|ten minste|tenminste|minimaal');
+hedge('nearly', 'bijna|nagenoeg|vrijwel|haast');
+hedge('less_than', 'minder dan');
+hedge('up_to', 'tot wel|tot maximaal|maximaal');
 // Turkish
 hedge('about', 'yaklaşık|tahminen|takriben|ortalama');
 hedge('at_least', 'en az');
@@ -170,7 +240,12 @@ hedge('less_than', 'chini ya');
 hedge('up_to', 'hadi');
 
 /** Polish "do", Spanish "hasta", Arabic "حتى", Greek "έως", Hungarian "akár": too common to be read in any other language. */
-const LANGUAGE_ONLY: Readonly<Record<string, string>> = { do: 'pl', hasta: 'es', حتي: 'ar', 'έως': 'el', 'μέχρι': 'el', 'akár': 'hu', gut: 'de', unter: 'de', kama: 'sw', karibu: 'sw', hadi: 'sw' };
+const LANGUAGE_ONLY: Readonly<Record<string, string>> = { do: 'pl', hasta: 'es', حتي: 'ar', 'έως': 'el', 'μέχρι': 'el', 'akár': 'hu', gut: 'de', unter: 'de', kama: 'sw', karibu: 'sw', hadi: 'sw', 'até': 'pt', ruim: 'nl', haast: 'nl', maximaal: 'nl' };
+
+/** Hedges that mean another bound in one language than in the others: Portuguese "cerca de" is about (Spanish: nearly). */
+const OWN_HEDGES: Readonly<Record<string, ReadonlyMap<string, QualifierKind>>> = {
+  pt: new Map<string, QualifierKind>([['cerca de', 'about']]),
+};
 
 /** Folds Arabic letters that vary in spelling (hamza forms, taa marbuta, alef maqsura) and drops diacritics. */
 export function foldArabicPhrase(s: string): string {
@@ -198,6 +273,8 @@ export function hedgeMayStartWith(word: string): boolean {
 /** The hedge that `phrase` (lower-cased words, single spaces) is, in a text of `lang`. */
 export function hedgeBefore(phrase: string, lang: string | undefined): QualifierKind | undefined {
   const p = /[\u0600-\u06FF]/.test(phrase) ? foldArabicPhrase(phrase) : phrase;
+  const own = lang && Object.hasOwn(OWN_HEDGES, lang) ? OWN_HEDGES[lang].get(p) : undefined;
+  if (own) return own;
   const kind = BEFORE.get(p);
   if (!kind) return undefined;
   const only = Object.hasOwn(LANGUAGE_ONLY, p) ? LANGUAGE_ONLY[p] : undefined;
@@ -229,21 +306,21 @@ export function hedgeAfter(word: string, lang: string | undefined): QualifierKin
 const COUNTED: [CountOf, RegExp][] = [
   [
     'pills',
-    /^(?:pills?|tablets?|capsules?|pilules?|captagon|kaptagon|ecstasy|tabletten?|pillen?|captagon-tabletten|pastillas?|tabletas?|comprimidos?|comprimés?|comprimes?|compresse|compressa|pillole|pillola|pasticche|pasticca|χάπια|χαπιών|χάπι|δισκία|δισκίων|hap|hapı|haplar|hapları|tablet|tabletek|tabletki|pigułek|pigułki|tabletta|tablettát|tabletták|vidonge|حبه|حبات|حبوب|قرص|اقراص|كبتاغون|كبتاجون)$/u,
+    /^(?:pills?|tablets?|capsules?|pilules?|captagon|kaptagon|ecstasy|tabletten?|pillen?|captagon-tabletten|pastillas?|tabletas?|comprimidos?|pílulas?|pilulas?|pastilhas?|comprimés?|comprimes?|compresse|compressa|pillole|pillola|pasticche|pasticca|χάπια|χαπιών|χάπι|δισκία|δισκίων|hap|hapı|haplar|hapları|tablet|tabletek|tabletki|pigułek|pigułki|tabletta|tablettát|tabletták|vidonge|حبه|حبات|حبوب|قرص|اقراص|كبتاغون|كبتاجون)$/u,
   ],
   [
     'packages',
-    /^(?:packages?|packets?|parcels?|packs?|bundles?|bales?|bricks?|blocks?|sacks?|pakete?n?|päckchen|paquetes?|fardos?|bultos?|ladrillos?|pacchi|pacco|panetti|sacchi|δέματα|πακέτα|πακέτων|paket|paketi|paketler|paczek|paczki|csomag|csomagot|vifurushi|طرود|طرد|رزم|رزمه|عبوات|اكياس)$/u,
+    /^(?:packages?|packets?|parcels?|packs?|bundles?|bales?|bricks?|blocks?|sacks?|pakete?n?|päckchen|paquetes?|fardos?|bultos?|ladrillos?|pacchi|pacco|panetti|sacchi|pacotes?|tijolos?|embalagens|balen|baal|pakketten|pakketjes|blokken|δέματα|πακέτα|πακέτων|paket|paketi|paketler|paczek|paczki|csomag|csomagot|vifurushi|طرود|طرد|رزم|رزمه|عبوات|اكياس)$/u,
   ],
   [
     'persons',
-    /^(?:people|persons?|suspects?|individuals?|men|women|smugglers?|dealers?|traffickers?|members?|crew|nationals|citizens|arrests?|detainees?|personen|tatverdächtige[nr]?|staatsangehörige[nr]?|verdächtige[nr]?|männer|festnahmen|personas|detenidos|sospechosos|hombres|persone|arrestati|indagati|uomini|άτομα|ατόμων|μέλη|μελών|ύποπτοι|υπόπτων|συλλήψεις|personnes|hommes|kişi|kişiyi|şüpheli|şüpheliyi|şahıs|zanlı|osób|osoby|podejrzanych|mężczyzn|személy|személyt|férfi|gyanúsított|watu|washukiwa|اشخاص|شخص|شخصا|متهما|متهمين|مهربين|موقوفين|مشتبه)$/u,
+    /^(?:people|persons?|suspects?|individuals?|men|women|smugglers?|dealers?|traffickers?|members?|crew|nationals|citizens|arrests?|detainees?|personen|tatverdächtige[nr]?|staatsangehörige[nr]?|verdächtige[nr]?|männer|festnahmen|personas|detenidos|sospechosos|hombres|persone|arrestati|indagati|uomini|pessoas|suspeitos|homens|detidos|presos|verdachten|mannen|άτομα|ατόμων|μέλη|μελών|ύποπτοι|υπόπτων|συλλήψεις|personnes|hommes|kişi|kişiyi|şüpheli|şüpheliyi|şahıs|zanlı|osób|osoby|podejrzanych|mężczyzn|személy|személyt|férfi|gyanúsított|watu|washukiwa|اشخاص|شخص|شخصا|متهما|متهمين|مهربين|موقوفين|مشتبه)$/u,
   ],
 ];
 
 /** Currency words after a number (stems; Turkish and Hungarian suffixes allowed). */
 const MONEY_AFTER =
-  /^(?:euros?|euro|eur|euró\p{L}*|ευρώ|dollars?|dollar|doları|dolar|usd|dirhams?|dh|aed|dinars?|kd|riyals?|sar|pounds? sterling|lira|liras|lire|tl|shilingi|forint\p{L}*|złotych|zł|lei|ron|pesetas|يورو|دولار|درهم|دراهم|دينار|ريال|ليره|جنيه)$/u;
+  /^(?:euros?|euro|eur|euró\p{L}*|ευρώ|dollars?|dollar|doları|dolar|usd|dirhams?|dh|aed|dinars?|kd|riyals?|sar|pounds? sterling|lira|liras|lire|tl|reais|shilingi|forint\p{L}*|złotych|zł|lei|ron|pesetas|يورو|دولار|درهم|دراهم|دينار|ريال|ليره|جنيه)$/u;
 /** Currency signs and codes right before a number ("$7,000", "Dh58 million", "EUR 60 million", "US$15.8 million"). */
 const MONEY_BEFORE = /^(?:[$€£₺¥]|us\$|usd|eur|aed|dh|dhs|kd|sar|tl|sr|jd|ل\.ل|د\.ك)$/u;
 
@@ -264,6 +341,6 @@ export function countedBy(word: string): CountOf | undefined {
 
 /** Words after a number that make it an age: "28-year-old", "years old", "yaşındaki", "Jahre alt", "años", "éves", "ετών". */
 export const AGE_AFTER =
-  /^(?:year-old|years-old|yr-old|yaşındaki|yaşında|jahre|jahren|jährige[nr]?|años|anni|ans|ετών|χρονών|χρονος|χρονη|lat|letni|letnia|éves|évest|عاما|عام|سنه)$/u;
+  /^(?:year-old|years-old|yr-old|yaşındaki|yaşında|jahre|jahren|jährige[nr]?|años|anos|anni|ans|jaar|ετών|χρονών|χρονος|χρονη|lat|letni|letnia|éves|évest|عاما|عام|سنه)$/u;
 /** Words before a number that make it an age: "aged 44", "im Alter von", "de edad", "miaka", "يبلغ من العمر". */
 export const AGE_BEFORE = /^(?:aged|age|alter|edad|età|ηλικίας|wieku|miaka|العمر|عمره|عمر)$/u;

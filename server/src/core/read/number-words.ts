@@ -1,13 +1,15 @@
 /**
- * The words of numbers in the languages of the reports (en, de, es, it, fr, tr, el, ar, pl, hu, sw):
- * cardinals, tens, hundreds, scale words with their inflections and abbreviations, halves, and the
- * words that join the parts of a number. Pure data and lookups, no IO.
+ * The words of numbers in the languages of the reports (en, de, es, it, fr, tr, el, ar, pl, hu, sw,
+ * and pt, nl generated from CLDR's spell-out rules, see generated/number-words.ts): cardinals, tens,
+ * hundreds, scale words with their inflections and abbreviations, halves, and the words that join the
+ * parts of a number. Pure data and lookups, no IO.
  *
  * Words are looked up lower-cased, without Arabic diacritics. Compounds written as one word
  * ("fünfundzwanzig", "duecentocinquanta", "háromszázötven", "quattrocentomila") are split into known
  * parts; Turkish suffixes ("milyonu", "kilogramdan") and Arabic clitics ("و", a final tanween alif)
  * are taken off.
  */
+import { GENERATED_NUMBER_WORDS } from './generated/number-words';
 
 /** What a word contributes to a number. */
 export type WordValue =
@@ -152,7 +154,24 @@ const AR = lexicon({
   'نصف': { kind: 'half', n: 0.5 },
 });
 
-const LEXICONS: Readonly<Record<string, Lexicon>> = { en: EN, de: DE, es: ES, it: IT, fr: FR, tr: TR, el: EL, pl: PL, hu: HU, sw: SW, ar: AR };
+/**
+ * A lexicon of the words CLDR spells a language's numbers with (generated/number-words.ts), and the
+ * words of halves, which CLDR does not spell out.
+ */
+function generatedLexicon(lang: string, halves: Record<string, WordValue>): Lexicon {
+  const g = GENERATED_NUMBER_WORDS[lang];
+  const m = new Map<string, WordValue>();
+  for (const [w, n] of Object.entries(g.words)) m.set(w, add(n));
+  for (const w of g.hundreds) m.set(w, HUNDRED);
+  for (const [w, n] of Object.entries({ ...g.abbreviations, ...g.scales })) m.set(w, scale(n));
+  for (const [w, v] of Object.entries(halves)) for (const x of w.split('|')) m.set(x, v);
+  return m;
+}
+
+const PT = generatedLexicon('pt', { 'meio|meia': { kind: 'half', n: 0.5 } });
+const NL = generatedLexicon('nl', { 'anderhalf|anderhalve': { kind: 'half', n: 1.5 }, 'half|halve': { kind: 'half', n: 0.5 } });
+
+const LEXICONS: Readonly<Record<string, Lexicon>> = { en: EN, de: DE, es: ES, it: IT, fr: FR, tr: TR, el: EL, pl: PL, hu: HU, sw: SW, ar: AR, pt: PT, nl: NL };
 
 /** The languages whose number words are read. */
 export const NUMBER_LANGUAGES = Object.keys(LEXICONS);
@@ -171,10 +190,13 @@ export function lexiconsFor(lang: string | undefined): Lexicon[] {
   return out;
 }
 
-/** Languages that write a number as one word of parts ("fünfundzwanzig", "duecentomila", "háromszáz"). */
-const COMPOUNDING: Readonly<Record<string, Lexicon>> = { de: DE, it: IT, hu: HU, el: EL };
-/** Parts that join inside a compound: German "und" ("fünfundzwanzig"). */
-const COMPOUND_JOINERS = new Set(['und']);
+/** Languages that write a number as one word of parts ("fünfundzwanzig", "duecentomila", "háromszáz", "vijfentwintig"). */
+const COMPOUNDING: Readonly<Record<string, Lexicon>> = { de: DE, it: IT, hu: HU, el: EL, nl: NL };
+/** Parts that join inside a compound, by lexicon: German "und" ("fünfundzwanzig"), Dutch "en", "ën" ("tweeëntwintig"). */
+const COMPOUND_JOINERS = new Map<Lexicon, ReadonlySet<string>>([
+  [DE, new Set(['und'])],
+  [NL, new Set(GENERATED_NUMBER_WORDS.nl.joiners)],
+]);
 
 /** Turkish case and possessive suffixes a number or unit word may carry ("milyonu", "bine", "kilogramdan", "milyonluk"). */
 const TR_SUFFIX = /^(?:'|’)?(?:[ıiuü]|[yn][ıiuü]|n?[dt][ae]n?|[ae]|y[ae]|l[ıiuü]k|l[ıiuü]|[ıiuü]n|d[ıiuü]r)?$/u;
@@ -190,7 +212,9 @@ export function plainArabic(w: string): string {
  */
 function splitCompound(w: string, lex: Lexicon): WordValue[] | undefined {
   if (w.length > 40 || w.length < 4) return undefined;
+  const joiners = COMPOUND_JOINERS.get(lex);
   const parts: WordValue[] = [];
+  let joined = false;
   let i = 0;
   while (i < w.length) {
     let found: WordValue | 'join' | undefined;
@@ -203,21 +227,33 @@ function splitCompound(w: string, lex: Lexicon): WordValue[] | undefined {
         len = j - i;
         break;
       }
-      if (COMPOUND_JOINERS.has(piece)) {
+      if (joiners?.has(piece)) {
         found = 'join';
         len = j - i;
         break;
       }
     }
     if (!found) return undefined;
+    joined = found === 'join';
     if (found !== 'join') parts.push(found);
     i += len;
   }
+  // A joiner joins two parts: "tienduizenden" (tens of thousands) ends in a plural, not a number.
+  if (joined) return undefined;
   return parts.length > 1 ? parts : undefined;
 }
 
 /** The value of a compound's parts: "quattrocentomila" → 400,000; "fünfundzwanzig" → 25. */
 function compoundValue(parts: WordValue[]): number | undefined {
+  // A half at the end adds a half: "zweieinhalb" (2½, its "ein" the article of the half), "tweeënhalf".
+  const last = parts[parts.length - 1];
+  if (last.kind === 'half' && last.n === 0.5 && parts.length > 1) {
+    let rest = parts.slice(0, -1);
+    const a = rest[rest.length - 1];
+    if (rest.length > 1 && a.kind === 'add' && a.n === 1) rest = rest.slice(0, -1);
+    const whole = compoundValue(rest);
+    return whole === undefined ? undefined : whole + 0.5;
+  }
   let total = 0;
   let cur = 0;
   for (const p of parts) {
@@ -251,8 +287,9 @@ export function wordValue(word: string, lexicons: readonly Lexicon[], lang: stri
     const parts = splitCompound(w, lex);
     const n = parts && compoundValue(parts);
     if (n !== undefined && n > 0) {
-      // A compound ending in a scale word is worth its whole value: "duemila" adds 2,000.
-      return { value: add(n), conj: false };
+      // A compound ending in a scale word is worth its whole value: "duemila" adds 2,000; one with a
+      // half is a number with a half in it, like "anderthalb".
+      return { value: Number.isInteger(n) ? add(n) : { kind: 'half', n }, conj: false };
     }
   }
   return undefined;
@@ -275,7 +312,10 @@ function arabicValue(raw: string, lexicons: readonly Lexicon[]): { value: WordVa
 export function bareScaleIsNumber(word: string, lang: string | undefined): boolean {
   return BARE_SCALES.has(word) || /[\u0600-\u06FF]/.test(word) || (lang === 'sw' && SW.has(word));
 }
-const BARE_SCALES = new Set(['bin', 'mil', 'mille', 'χίλια', 'χίλιες', 'χίλιοι', 'ezer', 'tysiąc', 'elfu', 'mia', 'hundert', 'tausend', 'cien', 'ciento', 'cento', 'cent', 'yüz', 'száz', 'sto']);
+const BARE_SCALES = new Set([
+  ...['bin', 'mil', 'mille', 'χίλια', 'χίλιες', 'χίλιοι', 'ezer', 'tysiąc', 'elfu', 'mia', 'hundert', 'tausend', 'cien', 'ciento', 'cento', 'cent', 'yüz', 'száz', 'sto'],
+  ...Object.values(GENERATED_NUMBER_WORDS).flatMap((g) => g.bare),
+]);
 
 /** Words joining two parts of one number: "two hundred and fifty", "treinta y dos", "58 million and 25 thousand". */
 export const NUMBER_JOINERS = new Set(['and', 'und', 'y', 'e', 'et', 've', 'و', 'i', 'és', 'na', 'και']);

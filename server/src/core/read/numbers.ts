@@ -22,6 +22,7 @@ import { NUMBER_JOINERS, type WordValue, bareScaleIsNumber, lexiconsFor, wordVal
 import {
   AGE_AFTER,
   AGE_BEFORE,
+  arabicUnitNoun,
   type CountOf,
   HEDGE_MAX_WORDS,
   type QualifierKind,
@@ -35,6 +36,7 @@ import {
   hedgeBefore,
   hedgeMayStartWith,
   unitOf,
+  unitWord,
 } from './number-context';
 
 export type { TextUnit, QualifierKind, CountOf } from './number-context';
@@ -416,9 +418,11 @@ function phraseAt(r: Reader, i: number): Phrase | undefined {
     if (!atom) break;
     if (prev && !follows(prev, atom, cur, joined || conj, r)) break;
     if (!prev && atom.kind === 'word' && atom.value.kind === 'half' && atom.value.n === 0.5) {
-      // "medio millón", "yarım ton", "μισό εκατομμύριο": a half only before a scale word or a unit.
-      const after = tokens[next + 1];
-      if (!after || !adjacent(text, nt, after) || !(isScale(r.values(next + 1)?.value) || (after.kind === 'word' && unitOf(after.text, r.lang, false)))) return undefined;
+      // "medio millón", "yarım ton", "μισό εκατομμύριο", "demi-tonne": a half only before a scale word or a unit.
+      let n = next + 1;
+      if (tokens[n]?.text === '-' && tokens[n].start === nt.end && tokens[n + 1]?.start === tokens[n].end) n++;
+      const after = tokens[n];
+      if (!after || (n === next + 1 && !adjacent(text, nt, after)) || !(isScale(r.values(n)?.value) || (after.kind === 'word' && unitOf(after.text, r.lang, false)))) return undefined;
     }
     atoms.push(atom);
     cur = atomCur(atom, cur, r.lang);
@@ -440,6 +444,9 @@ function atomCur(atom: Atom, cur: number, lang: string | undefined): number {
   if (v.kind === 'dozen') return (cur || 1) * 12;
   return 0;
 }
+
+/** Halves written after their number without a joining word: Turkish "bir buçuk" (1.5), "iki buçuk ton". */
+const POSTPOSED_HALVES = new Set(['buçuk']);
 
 /** Whether `next` continues a number phrase whose last part is `prev`; `joined`: a joining word ("and", "و") is between them. */
 function follows(prev: Atom, next: Atom, cur: number, joined: boolean, r: Reader): boolean {
@@ -464,8 +471,10 @@ function follows(prev: Atom, next: Atom, cur: number, joined: boolean, r: Reader
   if (v.kind === 'scaled') return !joined && false;
   if (v.kind === 'hundred') return !joined && (prev.kind === 'num' ? Number(prev.token.run) < 10 : pv!.kind === 'add' && cur < 10);
   if (v.kind === 'dozen') return !joined && (prev.kind === 'num' || pv!.kind === 'add');
-  // "bir buçuk", "one and a half", "a million and a half".
-  if (v.kind === 'half') return v.n === 0.5 && (prev.kind === 'num' || pv!.kind === 'add' || prevScale);
+  // "bir buçuk", "one and a half", "a million and a half": a half joined to what precedes, or one that
+  // follows its number by itself (Turkish "buçuk"). Elsewhere a half right after "one" is the
+  // article and a fraction of what follows: "une demi-tonne", "eine halbe Tonne", "een halve ton" (0.5).
+  if (v.kind === 'half') return v.n === 0.5 && (joined || POSTPOSED_HALVES.has(next.token.text)) && (prev.kind === 'num' || pv!.kind === 'add' || prevScale);
   // A count after a scale word, or after "hundred" ("two hundred and fifty"): smaller than it.
   if (prevScale) return v.n < (pv!.kind === 'scale' ? pv!.n : 1000);
   if (prevHundred) return v.n < 100;
@@ -473,8 +482,11 @@ function follows(prev: Atom, next: Atom, cur: number, joined: boolean, r: Reader
   if (pv!.kind !== 'add') return false;
   // Two counts in a row: tens then units ("twenty five", "treinta y dos"), Arabic units then tens
   // ("خمسة وعشرون") and teens ("ثلاثة عشر"). Never two counts of one kind ("one two", "اثنين وواحد").
-  // Swahili counts ten too: "kumi na tano" (15).
-  const tensThenUnit = pv!.n % 10 === 0 && pv!.n >= (r.lang === 'sw' ? 10 : 20) && pv!.n < 100 && v.n < 10 && cur % 10 === 0;
+  // Swahili and Turkish count ten too: "kumi na tano", "on beş" (15).
+  const tensThenUnit = pv!.n % 10 === 0 && pv!.n >= (r.lang === 'sw' || r.lang === 'tr' ? 10 : 20) && pv!.n < 100 && v.n < 10 && cur % 10 === 0;
+  // Hundreds written as one word, then less than a hundred: "doscientos cinco", "διακόσια πενήντα",
+  // "duzentos e vinte", "تسعمائة وثمانية".
+  const hundredsThenLess = pv!.n % 100 === 0 && pv!.n >= 100 && pv!.n < 1000 && v.n < 100 && cur % 100 === 0 && cur < 1000;
   const arabic = /[\u0600-\u06FF]/.test(next.token.text);
   const unitsThenTens = arabic && joined && cur < 10 && v.n % 10 === 0 && v.n >= 20 && v.n < 100;
   const teen = arabic && !joined && v.n === 10 && cur < 10;
@@ -483,8 +495,8 @@ function follows(prev: Atom, next: Atom, cur: number, joined: boolean, r: Reader
   const french =
     r.lang === 'fr' &&
     ((c === 4 && v.n === 20) || ((c === 60 || c === 80) && v.n >= 10 && v.n < 20) || ((c === 10 || c === 70 || c === 90) && pv!.n === 10 && v.n < 10));
-  if (joined && !arabic) return (tensThenUnit || french) && r.lang !== 'en';
-  return tensThenUnit || unitsThenTens || teen || french;
+  if (joined && !arabic) return (tensThenUnit || hundredsThenLess || french) && r.lang !== 'en';
+  return tensThenUnit || hundredsThenLess || unitsThenTens || teen || french;
 }
 
 /** The value of a phrase, its first run of digits read as `first`. */
@@ -559,8 +571,18 @@ const NOUN_SKIP = new Set(['of', 'de', 'del', 'di', 'du', 'des', 'd', 'the', 'la
 /** Characters that may sit between a number and its noun without ending the phrase (quotes). */
 const QUOTES = new Set(['"', '“', '”', '„', '«', '»', '‘', '’', "'", '-']);
 
+/**
+ * A unit found around a number: the units it names, the token its words end on, and how many of them
+ * one of it is (100 kg for a quintal).
+ */
+interface UnitFound {
+  units: TextUnit[];
+  end: number;
+  factor?: number;
+}
+
 /** The unit after a phrase ending at token `last`, and the token its words end on. */
-function unitAfter(r: Reader, last: number, digits: boolean): { units: TextUnit[]; end: number } | undefined {
+function unitAfter(r: Reader, last: number, digits: boolean): UnitFound | undefined {
   const { tokens, text, lang } = r;
   let j = last + 1;
   let t = tokens[j];
@@ -574,8 +596,8 @@ function unitAfter(r: Reader, last: number, digits: boolean): { units: TextUnit[
   if ((t.text === 'metric' || t.text === 'short') && n && n.kind === 'word' && adjacent(text, t, n) && unitOf(n.text, 'en', digits)?.includes('t')) {
     return { units: t.text === 'metric' ? ['t'] : ['short_ton'], end: j + 1 };
   }
-  const u = unitOf(t.text, lang, digits);
-  return u ? { units: u, end: j } : undefined;
+  const u = unitWord(t.text, lang, digits);
+  return u ? { units: u.units, end: j, factor: u.factor } : undefined;
 }
 
 /** A half after the unit: "a ton and a half", "tonelada y media", "tonnellata e mezza", "tonne et demie", "طن ونصف". */
@@ -677,6 +699,48 @@ function countedOf(r: Reader, first: number, lastToken: number, value: number): 
   return weak ?? (noun ? { noun, countOf: 'other' } : {});
 }
 
+/** Letters written after the digits for a scale: "$60m", "€1.2b", "50k pills". */
+const SUFFIX_SCALES: Readonly<Record<string, number>> = { k: 1e3, m: 1e6, b: 1e9 };
+
+/** Words that end the look for a counted noun after "3m": "a 20m boat with two crew members" counts no crew in metres. */
+const SUFFIX_STOP = new Set(['with', 'of', 'and', 'or', 'from', 'to', 'in', 'on', 'at', 'for', 'by', 'the', 'a', 'an', 'that', 'which', 'carrying', 'off', 'long', 'high', 'deep', 'wide', 'away']);
+
+/**
+ * A letter glued to the digits before it as a scale ("$60m", "3m pills"), only where the words
+ * around it tell, since "3m" is also three metres and "5k" five kilometres: money (a currency sign or
+ * code before the number, a currency word after it), or, in English, pills, packages or persons
+ * counted within the next few words ("3m super-strength “Captagon” amphetamine pills"). A hyphen
+ * right after the letter makes a measure ("a 3m-long tunnel").
+ */
+function suffixScale(r: Reader, i: number): { value: WordValue; conj: boolean } | undefined {
+  const { tokens, text, lang } = r;
+  const t = tokens[i];
+  const n = Object.hasOwn(SUFFIX_SCALES, t.text) ? SUFFIX_SCALES[t.text] : undefined;
+  const num = tokens[i - 1];
+  if (n === undefined || !num || num.kind !== 'num' || num.end !== t.start) return undefined;
+  const told = { value: { kind: 'scale', n } as WordValue, conj: false };
+  const sign = tokens[i - 2];
+  if (sign && (sign.end === num.start || adjacent(text, sign, num)) && currencyBefore(sign.text)) return told;
+  const after = tokens[i + 1];
+  if (after && after.kind === 'word' && adjacent(text, t, after) && currencyAfter(after.text)) return told;
+  if (lang !== 'en' && lang !== undefined) return undefined;
+  if (after && after.start === t.end && after.text === '-') return undefined;
+  let words = 0;
+  for (let q = i + 1; q < tokens.length && words < 4; q++) {
+    const tok = tokens[q];
+    if (tok.kind === 'num') return undefined;
+    if (tok.kind === 'punct') {
+      if (QUOTES.has(tok.text)) continue;
+      return undefined;
+    }
+    if (SUFFIX_STOP.has(tok.text)) return undefined;
+    words++;
+    const kind = countedBy(tok.text);
+    if (kind === 'pills' || kind === 'packages' || kind === 'persons') return told;
+  }
+  return undefined;
+}
+
 /** A list of people with ages: "A.A. (22, no ID)", "Ahmed (44, Syrian)": initials or a capitalised name before the parenthesis. */
 function namesBefore(r: Reader, paren: number): boolean {
   const p = r.tokens[paren - 1];
@@ -760,6 +824,8 @@ interface Read {
   endScale?: number;
   /** Token index of the phrase's last token (its unit's, when it has one). */
   lastToken: number;
+  /** How many of its unit one of the unit word is (100 for "quintaux", read in kg). */
+  unitFactor?: number;
   firstToken: number;
 }
 
@@ -786,7 +852,8 @@ function readText(text: string, lang: string | undefined): NumberReading[] {
     lang,
     values: (i) => {
       const t = tokens[i];
-      return t && t.kind === 'word' ? wordValueIn(t.text, lang) : undefined;
+      // A letter after digits ("$60m") is a scale by its context, not by itself: not memoised with the words.
+      return t && t.kind === 'word' ? (wordValueIn(t.text, lang) ?? suffixScale(r, i)) : undefined;
     },
   };
   const reads: Read[] = [];
@@ -821,6 +888,19 @@ function readAt(r: Reader, i: number): Read | undefined {
     const u = unitAfter(r, i, false);
     if (u && u.units.every((x) => KG_PER_UNIT[x] !== undefined)) return finish(r, i, i, [{ value: 1 }], u, 'words');
   }
+  // Arabic "طن" (a ton), "طنين" (two tons): a unit noun alone carries its number.
+  if (t.kind === 'word' && /[\u0600-\u06FF]/.test(t.text) && tokens[i - 1]?.kind !== 'num' && !(i > 0 && r.values(i - 1))) {
+    const noun = arabicUnitNoun(t.text);
+    // "كيلو متر" is a kilometre.
+    const metre = noun && /^(?:متر|مترا|مترات|امتار|أمتار)$/.test(tokens[i + 1]?.text ?? '');
+    if (noun && !metre) return finish(r, i, i, [{ value: noun.count }], { units: noun.units, end: i }, 'words');
+  }
+  // "half a tonne", "half a kilo" (English): half of one of the unit.
+  const a = tokens[i + 1];
+  if (t.kind === 'word' && t.text === 'half' && lang === 'en' && a && (a.text === 'a' || a.text === 'an') && adjacent(text, t, a)) {
+    const u = unitAfter(r, i + 1, false);
+    if (u && u.units.every((x) => KG_PER_UNIT[x] !== undefined)) return finish(r, i, i + 1, [{ value: 0.5 }], u, 'words');
+  }
   const phrase = phraseAt(r, i);
   if (!phrase) return undefined;
   let firstNum = -1;
@@ -836,8 +916,8 @@ function readAt(r: Reader, i: number): Read | undefined {
   if (!u && tokens[phrase.first - 1]?.text === '(' && tokens[phrase.last + 1]?.text === ')') {
     const close = phrase.last + 1;
     const w = tokens[close + 1];
-    const uu = w && w.kind === 'word' && adjacent(text, tokens[close], w) ? unitOf(w.text, lang, digits) : undefined;
-    if (uu) u = { units: uu, end: close + 1 };
+    const uu = w && w.kind === 'word' && adjacent(text, tokens[close], w) ? unitWord(w.text, lang, digits) : undefined;
+    if (uu) u = { units: uu.units, end: close + 1, factor: uu.factor };
   }
   // Swahili "kilo 610", "pauni 1,345": the unit before the number.
   if (!u && lang && UNIT_BEFORE_LANGUAGES.has(lang) && i > 0 && tokens[i - 1].kind === 'word' && UNIT_BEFORE.has(tokens[i - 1].text) && adjacent(text, tokens[i - 1], t)) {
@@ -890,7 +970,7 @@ function sharedTail(r: Reader, a: Read, b: Read | undefined): NumberReading[] | 
 }
 
 /** Readings of `values` (one per reading of the digits' separators) times `unit`s, with their hedge and noun. */
-function finish(r: Reader, first: number, last: number, values: { value: number; run?: RunReading }[], u: { units: TextUnit[]; end: number } | undefined, kind: 'digits' | 'words'): Read {
+function finish(r: Reader, first: number, last: number, values: { value: number; run?: RunReading }[], u: UnitFound | undefined, kind: 'digits' | 'words'): Read {
   const { tokens, text } = r;
   let end = u ? u.end : last;
   let half = 0;
@@ -908,7 +988,7 @@ function finish(r: Reader, first: number, last: number, values: { value: number;
   const readings: NumberReading[] = [];
   for (const { value, run } of values) {
     for (const unit of u ? u.units : [undefined]) {
-      const reading: NumberReading = { value: round12(value + half), start, end: endOffset, text: text.slice(start, endOffset), kind };
+      const reading: NumberReading = { value: round12((value + half) * (u?.factor ?? 1)), start, end: endOffset, text: text.slice(start, endOffset), kind };
       if (unit) reading.unit = unit;
       if (run?.convention) reading.convention = run.convention;
       if (run?.ambiguous) reading.ambiguous = true;
@@ -918,7 +998,7 @@ function finish(r: Reader, first: number, last: number, values: { value: number;
       readings.push(reading);
     }
   }
-  return { readings, lastToken: end, firstToken: first };
+  return { readings, lastToken: end, firstToken: first, ...(u?.factor && u.factor !== 1 ? { unitFactor: u.factor } : {}) };
 }
 
 /**
@@ -985,11 +1065,12 @@ function compoundMass(r: Reader, a: Read, b: Read | undefined): NumberReading[] 
   const out: NumberReading[] = [];
   for (const x of a.readings) {
     for (const y of b.readings) {
-      const fx = KG_PER_UNIT[x.unit!];
-      const fy = KG_PER_UNIT[y.unit!];
-      // The second part is a smaller unit, less than one of the first: 831 kg after 1 ton.
-      if (fy >= fx || y.value * fy >= fx) continue;
-      const kg = round12(x.value * fx + y.value * fy);
+      // One of each unit word, in kg: a quintal is read as 100 kg.
+      const fx = KG_PER_UNIT[x.unit!] * (a.unitFactor ?? 1);
+      const fy = KG_PER_UNIT[y.unit!] * (b.unitFactor ?? 1);
+      // The second part is a smaller unit, less than one of the first: 831 kg after 1 ton, 90 kg after 4 quintals.
+      if (fy >= fx || y.value * KG_PER_UNIT[y.unit!] >= fx) continue;
+      const kg = round12(x.value * KG_PER_UNIT[x.unit!] + y.value * KG_PER_UNIT[y.unit!]);
       if (out.some((o) => o.value === kg)) continue;
       const reading: NumberReading = { value: kg, unit: 'kg', start: x.start, end: y.end, text: text.slice(x.start, y.end), kind: x.kind };
       if (x.qualifier) reading.qualifier = x.qualifier;
