@@ -13,8 +13,53 @@ const titled = (figures: string) =>
       '    title: "Police seize 221 kilos of cocaine in Algeciras"\n    url: https://example.org/news/police-seize-221-kilos-of-cocaine.html\n',
   );
 
+/** Source `a` in `language` with one quote and an address. */
+const addressed = (figures: string, url: string, language: string, quote = 'x') =>
+  event(`seizures:\n  - drug: captagon\n${figures}`, source('a', [quote], language) + `    url: ${url}\n`);
+
 ruleTester(rule, {
   valid: [
+    {
+      name: 'an address writes a decimal comma as a hyphen: "1-4-milyon" is 1.4 million',
+      code: addressed('    count: {value: 1400000, unit: tablets, where: url, as_reported: "1-4-milyon", source: a}\n', 'https://example.org/hatay/1-4-milyon-uyusturucu-hap-ele-gecirildi', 'tr'),
+    },
+    {
+      name: 'an address with a thousands separator lost: "1-400-kilos" may be 1,400 kg',
+      code: addressed('    weight: {value: 1400, unit: kg, where: url, as_reported: "1-400-kilos", source: a}\n', 'https://example.org/news/police-seize-1-400-kilos-of-cocaine', 'en'),
+    },
+    {
+      name: 'Portuguese number words: "24 milhões de comprimidos"',
+      code: captagon('    count: {value: 24000000, unit: tablets, source: a}\n', ['apreenderam 24 milhões de comprimidos de um analgésico opiáceo'], 'pt'),
+    },
+    {
+      name: 'Dutch number words: "zeven balen", "ruim 69 miljoen euro"',
+      code: event(
+        `seizures:\n  - drug: cocaine\n    count: {value: 7, unit: packs, source: a}\n    street_value: {value: 69000000, currency: EUR, qualifier: more_than, source: a}\n`,
+        source('a', ['In de container zaten zeven balen met in totaal 920 kilo cocaïne, met een straatwaarde van ruim 69 miljoen euro.'], 'nl'),
+      ),
+    },
+    {
+      name: 'the quintal: "4 quintaux et 90 kg" is 490 kg',
+      code: event(`seizures:\n  - drug: cocaine\n    weight: {value: 490, unit: kg, qualifier: about, source: a}\n`, source('a', ['une énorme quantité de cocaïne, estimée à 4 quintaux et 90 kg'], 'fr')),
+    },
+    {
+      name: '"almost half a tonne" and "une demi-tonne" are half a tonne',
+      code: event(
+        `seizures:\n  - drug: cocaine\n    weight:\n      - {value: 0.5, unit: t, qualifier: nearly, source: a}\n      - {value: 0.5, unit: t, source: b}\n`,
+        source('a', ['The coastguard has seized almost half a tonne of cocaine']) + source('b', ["Algérie: saisie d'une demi-tonne de cocaïne à Oran"], 'fr'),
+      ),
+    },
+    {
+      name: 'an Arabic unit noun alone is one of it: "طنا و908 كيلو جرامات" is 1,908 kg',
+      code: event(`seizures:\n  - drug: hashish\n    weight: {value: 1908, unit: kg, source: a}\n`, source('a', ['ضبط طنا و908 كيلو جرامات من مخدر الحشيش'], 'ar')),
+    },
+    {
+      name: 'money in millions: "$60m", "€100m (£85m)"',
+      code: event(
+        `seizures:\n  - drug: cocaine\n    street_value:\n      - {value: 60000000, currency: USD, source: a}\n      - {value: 100000000, currency: EUR, source: a}\n`,
+        source('a', ['the haul was worth $60m, the statement said; the seizure could be worth €100m (£85m)']),
+      ),
+    },
     { name: 'a headline figure is read from the title', code: titled('    weight: {value: 221, unit: kg, where: headline, as_reported: "221 kilos", source: a}\n') },
     { name: 'an address figure is read from the url', code: titled('    weight: {value: 221, unit: kg, where: url, as_reported: "221-kilos", source: a}\n') },
     {
@@ -57,6 +102,16 @@ arrests: {value: 2, unit: persons, source: a}
     },
   ],
   invalid: [
+    {
+      name: '"3m" before no counted noun and no currency is three metres, not three million',
+      code: captagon('    count: {value: 3000000, unit: tablets, source: a}\n', ['The 3m semi-submersible craft was intercepted off the coast']),
+      errors: [{ messageId: 'missing' }],
+    },
+    {
+      name: 'a date in an address is no decimal: "2021-06-26" gives no 6.26',
+      code: addressed('    weight: {value: 6.26, unit: t, where: url, source: a}\n', 'https://example.org/2021-06-26-tonnes-seized', 'en'),
+      errors: [{ messageId: 'missing' }],
+    },
     {
       name: 'a body figure is not read from the headline',
       code: titled('    weight: {value: 221, unit: kg, as_reported: "221 kilos", source: a}\n'),

@@ -40,11 +40,30 @@ export function urlWords(url: string): string {
     .trim();
 }
 
+/**
+ * Two groups of digits joined by one hyphen before a word, in an address ("1-4-milyon", "3-5-tonnes"),
+ * not inside a longer run of them (a date, "2021-06-26").
+ */
+const SLUG_SEPARATOR = /(?<!\d)(?<!\d-)(\d+)-(\d{1,3})(?=-[^\d-])/g;
+
+/**
+ * The address as a reader may take its words: a slug writes every separator as a hyphen, so two digit
+ * groups joined by one ("1-4-milyon", a decimal comma lost: 1.4 million) are read as words apart, and
+ * also with a decimal point and with a decimal comma between them, each then read by the source's
+ * language ("1-400-kilos" is 1,400 or 1.4). Nothing in the address tells which: all are kept.
+ */
+export function urlTexts(url: string): string[] {
+  const out = [urlWords(url), url];
+  if (!url.match(SLUG_SEPARATOR)) return out;
+  for (const sep of ['.', ',']) out.push(urlWords(url.replace(SLUG_SEPARATOR, `$1${sep}$2`)));
+  return out;
+}
+
 /** What a figure's source says, where the figure says it comes from: its quotes, its headline, or its address. */
 function textsFor(source: SourceRef, where: string | undefined): string[] {
   const quotes = source.quotes.map(stripMarkup);
   if (where === 'headline' && typeof source.title === 'string') return [...quotes, source.title];
-  if (where === 'url' && typeof source.url === 'string') return [...quotes, urlWords(source.url), source.url];
+  if (where === 'url' && typeof source.url === 'string') return [...quotes, ...urlTexts(source.url)];
   return quotes;
 }
 
