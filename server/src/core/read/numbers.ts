@@ -853,7 +853,10 @@ function readText(text: string, lang: string | undefined): NumberReading[] {
     values: (i) => {
       const t = tokens[i];
       // A letter after digits ("$60m") is a scale by its context, not by itself: not memoised with the words.
-      return t && t.kind === 'word' ? (wordValueIn(t.text, lang) ?? suffixScale(r, i)) : undefined;
+      if (!t || t.kind !== 'word') return undefined;
+      const v = wordValueIn(t.text, lang);
+      if (v || t.text.length !== 1 || tokens[i - 1]?.end !== t.start || tokens[i - 1].kind !== 'num') return v;
+      return suffixScale(r, i);
     },
   };
   const reads: Read[] = [];
