@@ -1,6 +1,10 @@
 // Compiles schemas/*.schema.json with ajv ahead of time into server/src/core/schema/generated/validators.js
 // (ajv's standalone code, with a .d.ts), so that no process pays for compiling the schemas at
-// start-up. `--check` only reports whether the committed module is out of date (used by tests).
+// start-up, and so that nothing is compiled at run time at all: every anyOf/oneOf branch that
+// validate.ts re-validates on its own, and the options schema of every rule, are compiled here too.
+// A host that forbids `new Function` (a browser extension host under a content security policy)
+// validates with this code alone. `--check` only reports whether the committed module is out of date
+// (used by tests).
 //
 // The generated module holds no copy of the schemas: every schema object the validation code
 // refers to (in `schema` and `parentSchema` of its errors, with `verbose`) is looked up in the
@@ -10,6 +14,7 @@ import { readFileSync, writeFileSync, readdirSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildSync } from 'esbuild';
 
 const require = createRequire(import.meta.url);
 const Ajv2020 = require('ajv/dist/2020').default;
@@ -40,11 +45,8 @@ export function generate() {
     .map((n) => n.slice(0, -'.schema.json'.length));
   const roots = Object.fromEntries(kinds.map((k) => [k, JSON.parse(readFileSync(join(schemaDir, `${k}.schema.json`), 'utf8'))]));
 
-  const ajv = new Ajv2020({
-    ...AJV_OPTIONS,
-    code: { source: true, lines: true, formats: _`require("ajv-formats/dist/formats").fullFormats` },
-  });
-  addFormats(ajv);
+  // The schemas themselves.
+  const ajv = newAjv();
   const ids = {};
   for (const k of kinds) {
     const id = roots[k].$id;
@@ -52,43 +54,44 @@ export function generate() {
     ajv.addSchema(roots[k]);
     ids[k] = id;
   }
-  // Compiled now, the scope holds every schema object the code refers to.
-  for (const k of kinds) ajv.getSchema(ids[k]);
-
-  // Each schema object is emitted as a path into `roots` instead of a literal copy.
   const rootsName = new Name('roots');
-  const paths = pathsOf(roots);
-  for (const scopeName of ajv.scope._values.schema?.values() ?? []) {
-    const path = paths.get(scopeName.value.ref);
-    // (The meta-schemas the schemas were checked against are in the scope too, unused.)
-    if (path) scopeName.value.code = path.reduce((code, seg) => _`${code}${getProperty(seg)}`, _`${rootsName}`);
-  }
+  const main = standalone(ajv, ids, refsInto(roots, rootsName), (prop, fn) => `validators.${prop} = ${fn};`);
 
-  const body = standaloneCode(ajv, ids);
-  let exported = 0;
-  const code = body
-    .replace(/^"use strict";\n/, '')
-    .replace(/^exports(\.\w+) = /gm, (_m, prop) => {
-      exported++;
-      return `validators${prop} = `;
-    });
-  if (exported !== kinds.length) throw new Error(`expected ${kinds.length} exported validators, found ${exported}`);
-  const copied = code.match(/^const schema\d+ = (?!roots\b).*/m);
-  if (copied) throw new Error(`a schema object was copied into the generated code: ${copied[0].slice(0, 80)}`);
-  if (/\brequire\((?!"ajv\/dist\/runtime\/|"ajv-formats\/dist\/formats")/.test(code)) throw new Error('unexpected require in the generated code');
+  // Their anyOf/oneOf branches, and the rules' options schemas with theirs.
+  const branches = branchesCode(roots, rootsName, 'builtin');
+  const options = ruleOptionSchemas();
+  const optionsName = new Name('optionRoots');
+  const optionIds = Object.keys(options);
+  const optionAjv = newAjv();
+  optionIds.forEach((id, i) => optionAjv.addSchema(options[id], `option:${i}`));
+  const optionMain = standalone(
+    optionAjv,
+    Object.fromEntries(optionIds.map((_id, i) => [`o${i}`, `option:${i}`])),
+    refsInto(options, optionsName),
+    (prop, fn) => `validators[${JSON.stringify(optionIds[Number(prop.slice(1))])}] = ${fn};`,
+  );
+  const optionBranches = branchesCode(options, optionsName, 'option');
 
-  const indented = code
-    .split('\n')
-    .map((l) => (l ? `  ${l}` : l))
-    .join('\n');
   const js =
     HEADER +
     '"use strict";\n' +
     `exports.AJV_OPTIONS = ${JSON.stringify(AJV_OPTIONS)};\n` +
     'exports.createValidators = function createValidators(roots) {\n' +
     '  const validators = {};\n' +
-    `${indented.trimEnd()}\n` +
+    `${indent(main)}\n` +
     '  return validators;\n' +
+    '};\n' +
+    '/** Each anyOf/oneOf branch of the schemas, compiled as validate.ts would compile it alone: {$defs of its schema, ...branch}. */\n' +
+    'exports.createBranchValidators = function createBranchValidators(roots) {\n' +
+    `${indent(branches)}\n` +
+    '};\n' +
+    "/** The rules' options schemas (keyed by rule id), their validators and their branches'. */\n" +
+    'exports.createOptionValidators = function createOptionValidators() {\n' +
+    `  const optionRoots = ${JSON.stringify(options)};\n` +
+    '  const validators = {};\n' +
+    `${indent(optionMain)}\n` +
+    `  const branches = (function (roots) {\n${indent(indent(optionBranches.replace(/\b_branchRoots\b/g, 'roots')))}\n  })(optionRoots);\n` +
+    '  return { schemas: optionRoots, validators, branches };\n' +
     '};\n';
   const union = kinds.map((k) => JSON.stringify(k)).join(' | ');
   const dts =
@@ -107,8 +110,155 @@ export function generate() {
     `export type GeneratedKind = ${union};\n` +
     '\n' +
     '/** The validator of every schema; `roots` must be the objects parsed from schemas/*.schema.json. */\n' +
-    'export declare function createValidators(roots: Readonly<Record<GeneratedKind, object>>): Record<GeneratedKind, StandaloneValidator>;\n';
+    'export declare function createValidators(roots: Readonly<Record<GeneratedKind, object>>): Record<GeneratedKind, StandaloneValidator>;\n' +
+    '\n' +
+    '/**\n' +
+    ' * The validator of each anyOf/oneOf branch of the schemas (the branch object, as found in `roots`),\n' +
+    ' * validating as the branch compiled on its own with its schema\'s $defs would.\n' +
+    ' */\n' +
+    'export declare function createBranchValidators(roots: Readonly<Record<GeneratedKind, object>>): [branch: object, validate: StandaloneValidator][];\n' +
+    '\n' +
+    "/** The rules' options schemas as they were when generated (copies, keyed by rule id), their validators and their branches'. */\n" +
+    'export declare function createOptionValidators(): {\n' +
+    '  schemas: Record<string, object>;\n' +
+    '  validators: Record<string, StandaloneValidator>;\n' +
+    '  branches: [branch: object, validate: StandaloneValidator][];\n' +
+    '};\n';
   return { 'validators.js': js, 'validators.d.ts': dts };
+}
+
+function newAjv(extra = {}) {
+  const ajv = new Ajv2020({
+    ...AJV_OPTIONS,
+    ...extra,
+    code: { source: true, lines: true, formats: _`require("ajv-formats/dist/formats").fullFormats` },
+  });
+  addFormats(ajv);
+  return ajv;
+}
+
+const indent = (code) =>
+  code
+    .trimEnd()
+    .split('\n')
+    .map((l) => (l ? `  ${l}` : l))
+    .join('\n');
+
+/** Every object inside `roots` as an expression: `name` followed by its path. */
+function refsInto(roots, name) {
+  const refs = new Map();
+  for (const [obj, path] of pathsOf(roots)) refs.set(obj, path.reduce((code, seg) => _`${code}${getProperty(seg)}`, _`${name}`));
+  return refs;
+}
+
+/**
+ * ajv's standalone code for the schemas added to `ajv` (exported under `keys`), as statements:
+ * each export becomes `assign(key, functionName)`, and every schema object the code refers to is
+ * written as the expression `refs` has for it (a path into the roots), never copied.
+ */
+function standalone(ajv, keys, refs, assign) {
+  // Compiled now, the scope holds every schema object the code refers to.
+  for (const key of Object.values(keys)) if (!ajv.getSchema(key)) throw new Error(`cannot compile ${key}`);
+  for (const scopeName of ajv.scope._values.schema?.values() ?? []) {
+    const code = refs.get(scopeName.value.ref);
+    // (The meta-schemas the schemas were checked against are in the scope too, unused.)
+    if (code) scopeName.value.code = code;
+  }
+  const body = standaloneCode(ajv, keys);
+  let exported = 0;
+  const code = body.replace(/^"use strict";\n/, '').replace(/^exports\.(\w+) = (\w+);$/gm, (_m, prop, fn) => {
+    exported++;
+    return assign(prop, fn);
+  });
+  if (exported !== Object.keys(keys).length) throw new Error(`expected ${Object.keys(keys).length} exported validators, found ${exported}`);
+  const copied = code.match(/^const schema\d+ = (?!(roots|optionRoots|_branches)\b).*/m);
+  if (copied) throw new Error(`a schema object was copied into the generated code: ${copied[0].slice(0, 80)}`);
+  if (/\brequire\((?!"ajv\/dist\/runtime\/|"ajv-formats\/dist\/formats")/.test(code)) throw new Error('unexpected require in the generated code');
+  return code;
+}
+
+/**
+ * The code that compiles every anyOf/oneOf branch of `roots` as validate.ts compiles one at run time
+ * (a new object: its root's $defs and the branch's keys but $id and $schema; strict unless strict
+ * mode refuses the branch out of its context), and returns [branch, validator] pairs. The code
+ * refers to `roots` by the name `name`.
+ */
+function branchesCode(roots, name, label) {
+  const found = [];
+  for (const [kind, root] of Object.entries(roots)) {
+    const seen = new Set();
+    for (const [obj, path] of pathsOf({ [kind]: root })) {
+      for (const comb of ['anyOf', 'oneOf']) {
+        if (!Array.isArray(obj[comb])) continue;
+        obj[comb].forEach((branch, i) => {
+          if (!branch || typeof branch !== 'object' || seen.has(branch)) return;
+          seen.add(branch);
+          found.push({ kind, root, branch, path: [...path, comb, i] });
+        });
+      }
+    }
+  }
+  const wrappersName = new Name('_branches');
+  const wrap = (root, branch) => {
+    const { $id: _id, $schema: _s, ...rest } = branch;
+    return root.$defs ? { $defs: root.$defs, ...rest } : { ...rest };
+  };
+  const strict = newAjv({ validateSchema: false });
+  const lenient = newAjv({ validateSchema: false, strictTypes: false });
+  const keys = { strict: {}, lenient: {} };
+  const refs = refsInto(roots, name);
+  const wrappers = found.map((f, i) => {
+    const w = wrap(f.root, f.branch);
+    let strictOk = true;
+    try {
+      newAjv({ validateSchema: false }).compile(w);
+    } catch {
+      strictOk = false;
+    }
+    (strictOk ? strict : lenient).addSchema(w, `${label}-branch:${i}`);
+    keys[strictOk ? 'strict' : 'lenient'][`b${i}`] = `${label}-branch:${i}`;
+    refs.set(w, _`${wrappersName}[${i}]`);
+    return w;
+  });
+  const pathCode = (f) => f.path.reduce((code, seg) => _`${code}${getProperty(seg)}`, _`${name}`);
+  const lines = [];
+  // The wrappers, made from the very objects of `roots` (their errors' schema objects are those).
+  lines.push(`const _omit = (b) => { const { $id: _i, $schema: _s, ...rest } = b; return rest; };`);
+  lines.push(`const ${wrappersName} = [`);
+  found.forEach((f) => {
+    const defs = f.root.$defs ? `$defs: ${pathCode({ path: [f.kind, '$defs'] })}, ` : '';
+    lines.push(`  { ${defs}..._omit(${pathCode(f)}) },`);
+  });
+  lines.push('];');
+  lines.push('const _out = [];');
+  for (const [mode, ajv] of [['strict', strict], ['lenient', lenient]]) {
+    if (!Object.keys(keys[mode]).length) continue;
+    const code = standalone(ajv, keys[mode], refs, (prop, fn) => `_out.push([${pathCode(found[Number(prop.slice(1))])}, ${fn}]);`);
+    lines.push(`(function ${mode}() {`, indent(code), '})();');
+  }
+  lines.push('return _out;');
+  if (wrappers.length !== found.length) throw new Error('unreachable');
+  return lines.join('\n');
+}
+
+/**
+ * The options schema of every rule, by rule id, read from the rules themselves (bundled here with
+ * esbuild and evaluated: the schemas are plain objects in the rules' code).
+ */
+function ruleOptionSchemas() {
+  const out = buildSync({
+    stdin: { contents: "export { ALL_RULES } from './server/src/core/rules/index';", resolveDir: root, loader: 'ts' },
+    bundle: true,
+    write: false,
+    platform: 'node',
+    format: 'cjs',
+    logLevel: 'silent',
+  });
+  const module = { exports: {} };
+  new Function('module', 'exports', 'require', out.outputFiles[0].text)(module, module.exports, require);
+  const options = {};
+  for (const rule of module.exports.ALL_RULES) if (rule.meta.optionsSchema) options[rule.meta.id] = rule.meta.optionsSchema;
+  return options;
 }
 
 /** Every object inside the roots, with its path. */

@@ -8,10 +8,10 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv2020, { type ErrorObject } from 'ajv/dist/2020';
+import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import { BUILTIN_SCHEMAS, type FileKind, parseFile, validateValue } from '../../server/src/core';
-import { AJV_OPTIONS, createValidators } from '../../server/src/core/schema/generated/validators';
+import { ALL_RULES, BUILTIN_SCHEMAS, type FileKind, parseFile, validateValue } from '../../server/src/core';
+import { AJV_OPTIONS, type StandaloneValidator, createBranchValidators, createOptionValidators, createValidators } from '../../server/src/core/schema/generated/validators';
 import { SAMPLES } from '../helpers/dataset';
 
 function walk(dir: string): string[] {
@@ -59,21 +59,39 @@ test('valid documents of every kind are validated without compiling a schema', (
   assert.equal(n, 0);
 });
 
-test('an invalid document compiles only the anyOf branches it re-validates, once', () => {
+test('an invalid document is validated without compiling a schema either (its anyOf branches are generated too)', () => {
   const event = structuredClone(sample(SAMPLE_FILES.find(([, k]) => k === 'event')![0])) as { seizures: Record<string, unknown>[] };
   event.seizures[0].count = '400,000';
   let problems: ReturnType<typeof validateValue> = [];
-  const first = compilesDuring(() => (problems = validateValue(BUILTIN_SCHEMAS.event, event)));
-  assert.ok(first > 0);
+  assert.equal(
+    compilesDuring(() => (problems = validateValue(BUILTIN_SCHEMAS.event, event))),
+    0,
+  );
   assert.deepEqual(
     problems.map((p) => [p.keyword, p.pointer]),
     [['type', '/seizures/0/count']],
   );
   assert.match(problems[0].message, /should be a number, a figure \(with source\) or a list of figures, but is the text "400,000"/);
-  assert.equal(
-    compilesDuring(() => assert.deepEqual(validateValue(BUILTIN_SCHEMAS.event, event), problems)),
-    0,
-  );
+});
+
+test("every variant of every sample, and every rule's options, are validated without compiling a schema", () => {
+  let documents = 0;
+  let problems = 0;
+  const n = compilesDuring(() => {
+    for (const [rel, kind] of SAMPLE_FILES)
+      for (const doc of variants(sample(rel))) {
+        documents++;
+        problems += validateValue(BUILTIN_SCHEMAS[kind], doc).length;
+      }
+    for (const rule of ALL_RULES) {
+      if (!rule.meta.optionsSchema) continue;
+      for (const options of [{}, { x: 1 }, { tolerance: 'a', days: -1, slack: -1, perKg: ['x'], roundMg: null, openBound: 0 }, 'text', []]) {
+        problems += validateValue(rule.meta.optionsSchema, options).length;
+      }
+    }
+  });
+  assert.equal(n, 0);
+  assert.ok(documents > 1000 && problems > 1000, `${documents} documents, ${problems} problems`);
 });
 
 test('the generated validators are up to date with schemas/*.schema.json', () => {
@@ -157,4 +175,82 @@ test('the generated validators give the errors of the runtime-compiled ones, sch
   assert.ok(documents > 1000, `${documents} documents`);
   assert.ok(errors > 1000, `${errors} errors`);
   for (const k of ['required', 'additionalProperties', 'type', 'enum', 'pattern', 'format', 'anyOf']) assert.ok(keywords.has(k), `no ${k} error compared`);
+});
+
+/** A validator compiled at run time, as validate.ts compiled a branch before they were generated. */
+function runtimeCompiled(schema: object): ValidateFunction {
+  const strict = new Ajv2020({ ...AJV_OPTIONS, validateSchema: false });
+  addFormats(strict);
+  try {
+    return strict.compile(schema);
+  } catch {
+    const lenient = new Ajv2020({ ...AJV_OPTIONS, validateSchema: false, strictTypes: false });
+    addFormats(lenient);
+    return lenient.compile(schema);
+  }
+}
+
+/** Both validators' errors on `value`, compared; schema objects by identity where the roots hold them. */
+function sameErrors(a: ValidateFunction | StandaloneValidator, b: ValidateFunction, value: unknown, what: string, owned: (o: unknown) => boolean): number {
+  assert.equal(a(value), b(value), what);
+  const ea = a.errors ?? [];
+  const eb = b.errors ?? [];
+  assert.equal(ea.length, eb.length, what);
+  ea.forEach((e, i) => {
+    const { schema, parentSchema, data, ...rest } = e as ErrorObject & { data: unknown };
+    const { schema: rSchema, parentSchema: rParent, data: rData, ...rRest } = eb[i] as ErrorObject & { data: unknown };
+    assert.deepStrictEqual(rest, rRest, what);
+    assert.deepStrictEqual(schema, rSchema, what);
+    assert.deepStrictEqual(parentSchema, rParent, what);
+    // The objects of the schemas themselves, not copies (a branch's own wrapper is a new object either way).
+    if (owned(rParent)) assert.ok(parentSchema === rParent, `${what}: ${e.schemaPath} parentSchema`);
+    assert.ok(data === rData, `${what}: ${e.instancePath} data`);
+  });
+  return ea.length;
+}
+
+test('the generated branch validators give the errors of the branches compiled at run time', () => {
+  const branches = createBranchValidators(BUILTIN_SCHEMAS);
+  assert.ok(branches.length >= 20, `${branches.length} branches`);
+  const inRoots = new Set<unknown>();
+  const collect = (v: unknown) => {
+    if (!v || typeof v !== 'object' || inRoots.has(v)) return;
+    inRoots.add(v);
+    for (const x of Object.values(v)) collect(x);
+  };
+  for (const root of Object.values(BUILTIN_SCHEMAS)) collect(root);
+  const values = [...WRONG_VALUES, { value: 1, unit: 'kg', source: 'x' }, { on: '2026-01-01', source: 'a' }, { country: 'SY' }, { amount: 1, currency: 'USD' }];
+  // Each branch is found in its root, and validates with that root's $defs.
+  const rootOf = (branch: object) => (Object.keys(BUILTIN_SCHEMAS) as FileKind[]).find((k) => {
+    const seen = new Set<unknown>();
+    const has = (v: unknown): boolean => {
+      if (v === branch) return true;
+      if (!v || typeof v !== 'object' || seen.has(v)) return false;
+      seen.add(v);
+      return Object.values(v).some(has);
+    };
+    return has(BUILTIN_SCHEMAS[k]);
+  })!;
+  let errors = 0;
+  for (const [branch, validate] of branches) {
+    const root = BUILTIN_SCHEMAS[rootOf(branch)];
+    const { $id: _i, $schema: _s, ...rest } = branch as Record<string, unknown>;
+    const runtime = runtimeCompiled(root.$defs ? { $defs: root.$defs, ...rest } : rest);
+    for (const v of values) errors += sameErrors(validate, runtime, v, JSON.stringify(branch).slice(0, 60), (o) => inRoots.has(o));
+  }
+  assert.ok(errors > 100, `${errors} errors compared`);
+});
+
+test("the generated options validators are the rules' options schemas, and give the errors of run-time ones", () => {
+  const generatedOptions = createOptionValidators();
+  const withOptions = ALL_RULES.filter((r) => r.meta.optionsSchema);
+  assert.deepEqual(Object.keys(generatedOptions.schemas).sort(), withOptions.map((r) => r.meta.id).sort());
+  let errors = 0;
+  for (const rule of withOptions) {
+    assert.deepStrictEqual(generatedOptions.schemas[rule.meta.id], JSON.parse(JSON.stringify(rule.meta.optionsSchema)), rule.meta.id);
+    const runtime = runtimeCompiled(rule.meta.optionsSchema!);
+    for (const v of [{}, { x: 1 }, { tolerance: 2, days: 'x', slack: -1, perKg: [0, 'a'], roundMg: -2, openBound: 0.5 }, 'x', [], null])
+      errors += sameErrors(generatedOptions.validators[rule.meta.id], runtime, v, rule.meta.id, () => false);
+  }
+  assert.ok(errors > 10, `${errors} errors compared`);
 });

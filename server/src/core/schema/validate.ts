@@ -2,15 +2,16 @@
  * ajv validation with errors a data maintainer can read: every error is placed on its node, and
  * anyOf/oneOf noise is collapsed to the branch that best matches the data.
  *
- * The schemas of `schemas/` are validated by code ajv generated ahead of time
- * (`generated/validators.js`, from `npm run build`): no process compiles them at start-up. Only
- * other schemas (rule options) and, when a document has errors, the anyOf/oneOf branches
- * re-validated on their own are compiled at run time, on first use.
+ * The schemas of `schemas/`, each of their anyOf/oneOf branches (re-validated on their own when a
+ * document has errors) and every rule's options schema are validated by code ajv generated ahead
+ * of time (`generated/validators.js`, from `npm run build`): nothing is compiled at start-up or
+ * while checking. Only other schemas are compiled at run time (compile.ts), on first use; the
+ * browser build has no run-time compiler at all.
  */
-import Ajv2020, { type ErrorObject } from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
+import type { ErrorObject } from 'ajv/dist/2020';
 import { closest, distance } from 'fastest-levenshtein';
-import { AJV_OPTIONS, createValidators, type StandaloneValidator } from './generated/validators';
+import { createBranchValidators, createOptionValidators, createValidators, type StandaloneValidator } from './generated/validators';
+import { type SchemaCompiler, newCompiler } from './compile';
 import { BUILTIN_SCHEMAS, type JsonSchema } from './schemas';
 import { parsePointer, pointerToPath } from '../base/pointer';
 import { alpha3ToAlpha2 } from '../read/countries';
@@ -31,47 +32,65 @@ interface CompiledSet {
   validate: StandaloneValidator;
   defNames: Map<unknown, string>;
   branchValidators: WeakMap<object, StandaloneValidator>;
-  /** Compiles the branches: the schema's own instance, or (generated validators) one created on first use. */
-  ajv?: Ajv2020;
+  /** Compiles the branches that have no generated validator (created on first use). */
+  ajv?: SchemaCompiler;
   /** For branches that strict mode refuses out of their context. */
-  lenient?: Ajv2020;
+  lenient?: SchemaCompiler;
 }
 
 const compiled = new WeakMap<JsonSchema, CompiledSet>();
 
-/** The generated validator of each built-in schema, by schema object. */
-let generated: Map<JsonSchema, StandaloneValidator> | undefined;
-
-function generatedValidator(root: JsonSchema): StandaloneValidator | undefined {
-  if (!generated) {
-    const validators = createValidators(BUILTIN_SCHEMAS);
-    generated = new Map();
-    for (const [kind, schema] of Object.entries(BUILTIN_SCHEMAS)) generated.set(schema, validators[kind as keyof typeof validators]);
-  }
-  return generated.get(root);
+interface Generated {
+  /** The generated validator of each built-in schema, by schema object. */
+  schemas: Map<JsonSchema, StandaloneValidator>;
+  /** The rules' options schemas as generated (by their JSON text): the schema object its errors refer to, and its validator. */
+  options: Map<string, { schema: JsonSchema; validate: StandaloneValidator }>;
+  /** The generated validator of every anyOf/oneOf branch of those, by branch object. */
+  branches: Map<object, StandaloneValidator>;
 }
 
-function newAjv(extra: { strictTypes?: boolean; validateSchema?: boolean } = {}): Ajv2020 {
-  // No loader (see AJV_OPTIONS): a `$ref` to anything not in the schema itself fails at compile
-  // time, so the network is never touched.
-  const ajv = new Ajv2020({ ...AJV_OPTIONS, ...extra });
-  addFormats(ajv);
-  return ajv;
+let generated: Generated | undefined;
+
+function generatedValidators(): Generated {
+  if (!generated) {
+    const validators = createValidators(BUILTIN_SCHEMAS);
+    const schemas = new Map<JsonSchema, StandaloneValidator>();
+    for (const [kind, schema] of Object.entries(BUILTIN_SCHEMAS)) schemas.set(schema, validators[kind as keyof typeof validators]);
+    const opts = createOptionValidators();
+    const options = new Map<string, { schema: JsonSchema; validate: StandaloneValidator }>();
+    for (const [id, schema] of Object.entries(opts.schemas)) options.set(JSON.stringify(schema), { schema: schema as JsonSchema, validate: opts.validators[id] });
+    generated = { schemas, options, branches: new Map([...createBranchValidators(BUILTIN_SCHEMAS), ...opts.branches]) };
+  }
+  return generated;
+}
+
+/**
+ * The generated validator of a schema, and the schema object its errors refer to: the schema
+ * itself (built-in), or the generated copy of a rule's options schema with the same JSON text.
+ */
+function generatedFor(root: JsonSchema): { root: JsonSchema; validate: StandaloneValidator } | undefined {
+  const g = generatedValidators();
+  const builtin = g.schemas.get(root);
+  if (builtin) return { root, validate: builtin };
+  const option = g.options.get(JSON.stringify(root));
+  return option ? { root: option.schema, validate: option.validate } : undefined;
 }
 
 function compile(root: JsonSchema): CompiledSet {
   let set = compiled.get(root);
   if (!set) {
-    let ajv: Ajv2020 | undefined;
-    let validate = generatedValidator(root);
+    const gen = generatedFor(root);
+    let ajv: SchemaCompiler | undefined;
+    let validate = gen?.validate;
     if (!validate) {
-      ajv = newAjv();
+      ajv = newCompiler();
       validate = ajv.compile(root);
     }
+    const schema = gen?.root ?? root;
     const defNames = new Map<unknown, string>();
-    const defs = (root.$defs ?? root.definitions) as Record<string, unknown> | undefined;
+    const defs = (schema.$defs ?? schema.definitions) as Record<string, unknown> | undefined;
     if (defs) for (const [name, def] of Object.entries(defs)) defNames.set(def, name);
-    set = { ajv, root, validate, defNames, branchValidators: new WeakMap() };
+    set = { ajv, root: schema, validate, defNames, branchValidators: new WeakMap() };
     compiled.set(root, set);
   }
   return set;
@@ -83,22 +102,22 @@ export function precompile(root: JsonSchema): void {
 }
 
 function branchValidator(set: CompiledSet, branch: JsonSchema): StandaloneValidator {
-  let v = set.branchValidators.get(branch);
+  let v = set.branchValidators.get(branch) ?? generatedValidators().branches.get(branch);
   if (!v) {
     const { $id: _id, $schema: _s, ...rest } = branch as Record<string, unknown>;
     const defs = set.root.$defs ? { $defs: set.root.$defs } : {};
     try {
       // A branch is part of a schema already checked against the meta-schema (the built-in ones
       // when their validators were generated): checking it again would only cost time.
-      set.ajv ??= newAjv({ validateSchema: false });
+      set.ajv ??= newCompiler({ validateSchema: false });
       v = set.ajv.compile({ ...defs, ...rest });
     } catch {
       // A branch taken out of its parent can lack the parent's `type` (strictTypes): compile it leniently.
-      set.lenient ??= newAjv({ strictTypes: false, validateSchema: false });
+      set.lenient ??= newCompiler({ strictTypes: false, validateSchema: false });
       v = set.lenient.compile({ ...defs, ...rest });
     }
-    set.branchValidators.set(branch, v);
   }
+  set.branchValidators.set(branch, v);
   return v;
 }
 

@@ -14,3 +14,16 @@ export type GeneratedKind = "agencies" | "config" | "drugs" | "event";
 
 /** The validator of every schema; `roots` must be the objects parsed from schemas/*.schema.json. */
 export declare function createValidators(roots: Readonly<Record<GeneratedKind, object>>): Record<GeneratedKind, StandaloneValidator>;
+
+/**
+ * The validator of each anyOf/oneOf branch of the schemas (the branch object, as found in `roots`),
+ * validating as the branch compiled on its own with its schema's $defs would.
+ */
+export declare function createBranchValidators(roots: Readonly<Record<GeneratedKind, object>>): [branch: object, validate: StandaloneValidator][];
+
+/** The rules' options schemas as they were when generated (copies, keyed by rule id), their validators and their branches'. */
+export declare function createOptionValidators(): {
+  schemas: Record<string, object>;
+  validators: Record<string, StandaloneValidator>;
+  branches: [branch: object, validate: StandaloneValidator][];
+};

@@ -7145,3 +7145,7222 @@ exports.createValidators = function createValidators(roots) {
   validate45.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
   return validators;
 };
+/** Each anyOf/oneOf branch of the schemas, compiled as validate.ts would compile it alone: {$defs of its schema, ...branch}. */
+exports.createBranchValidators = function createBranchValidators(roots) {
+  const _omit = (b) => { const { $id: _i, $schema: _s, ...rest } = b; return rest; };
+  const _branches = [
+    { $defs: roots.config.$defs, ..._omit(roots.config.$defs.RuleSetting.anyOf[0]) },
+    { $defs: roots.config.$defs, ..._omit(roots.config.$defs.RuleSetting.anyOf[1]) },
+    { $defs: roots.event.$defs, ..._omit(roots.event.properties.date.anyOf[0]) },
+    { $defs: roots.event.$defs, ..._omit(roots.event.properties.date.anyOf[1]) },
+    { $defs: roots.event.$defs, ..._omit(roots.event.properties.date.anyOf[2]) },
+    { $defs: roots.event.$defs, ..._omit(roots.event.properties.location.anyOf[0]) },
+    { $defs: roots.event.$defs, ..._omit(roots.event.properties.location.anyOf[1]) },
+    { $defs: roots.event.$defs, ..._omit(roots.event.properties.seizures.items.properties.street_value.anyOf[0]) },
+    { $defs: roots.event.$defs, ..._omit(roots.event.properties.seizures.items.properties.street_value.anyOf[1]) },
+    { $defs: roots.event.$defs, ..._omit(roots.event.properties.conflicts.items.properties.values.items.properties.value.anyOf[0]) },
+    { $defs: roots.event.$defs, ..._omit(roots.event.properties.conflicts.items.properties.values.items.properties.value.anyOf[1]) },
+    { $defs: roots.event.$defs, ..._omit(roots.event.$defs.FigureSlot.anyOf[0]) },
+    { $defs: roots.event.$defs, ..._omit(roots.event.$defs.FigureSlot.anyOf[1]) },
+    { $defs: roots.event.$defs, ..._omit(roots.event.$defs.FigureSlot.anyOf[2]) },
+    { $defs: roots.event.$defs, ..._omit(roots.event.$defs.WeightSlot.anyOf[0]) },
+    { $defs: roots.event.$defs, ..._omit(roots.event.$defs.WeightSlot.anyOf[1]) },
+    { $defs: roots.event.$defs, ..._omit(roots.event.$defs.WeightSlot.anyOf[2]) },
+    { $defs: roots.event.$defs, ..._omit(roots.event.$defs.PersonsSlot.anyOf[0]) },
+    { $defs: roots.event.$defs, ..._omit(roots.event.$defs.PersonsSlot.anyOf[1]) },
+    { $defs: roots.event.$defs, ..._omit(roots.event.$defs.PersonsSlot.anyOf[2]) },
+    { $defs: roots.event.$defs, ..._omit(roots.event.$defs.DateClaim.anyOf[0]) },
+    { $defs: roots.event.$defs, ..._omit(roots.event.$defs.DateClaim.anyOf[1]) },
+    { $defs: roots.event.$defs, ..._omit(roots.event.$defs.DateClaim.anyOf[2]) },
+    { $defs: roots.event.$defs, ..._omit(roots.event.$defs.DateClaim.anyOf[3]) },
+  ];
+  const _out = [];
+  (function strict() {
+    _out.push([roots.config.$defs.RuleSetting.anyOf[0], validate0]);
+    const schema0 = _branches[0];
+    const schema1 = roots.config.$defs.severity;
+
+    function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate0.evaluated;
+    if(evaluated0.dynamicProps){
+    evaluated0.props = undefined;
+    }
+    if(evaluated0.dynamicItems){
+    evaluated0.items = undefined;
+    }
+    if(typeof data !== "string"){
+    const err0 = {instancePath,schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema1.type,parentSchema:schema1,data};
+    if(vErrors === null){
+    vErrors = [err0];
+    }
+    else {
+    vErrors.push(err0);
+    }
+    errors++;
+    }
+    if(!((((data === "off") || (data === "info")) || (data === "warning")) || (data === "error"))){
+    const err1 = {instancePath,schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema1.enum},message:"must be equal to one of the allowed values",schema:schema1.enum,parentSchema:schema1,data};
+    if(vErrors === null){
+    vErrors = [err1];
+    }
+    else {
+    vErrors.push(err1);
+    }
+    errors++;
+    }
+    validate0.errors = vErrors;
+    return errors === 0;
+    }
+    validate0.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+    _out.push([roots.config.$defs.RuleSetting.anyOf[1], validate1]);
+    const schema2 = _branches[1];
+
+    function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate1.evaluated;
+    if(evaluated0.dynamicProps){
+    evaluated0.props = undefined;
+    }
+    if(evaluated0.dynamicItems){
+    evaluated0.items = undefined;
+    }
+    if(Array.isArray(data)){
+    if(data.length > 2){
+    const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema2,data};
+    if(vErrors === null){
+    vErrors = [err0];
+    }
+    else {
+    vErrors.push(err0);
+    }
+    errors++;
+    }
+    if(data.length < 2){
+    const err1 = {instancePath,schemaPath:"#/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema2,data};
+    if(vErrors === null){
+    vErrors = [err1];
+    }
+    else {
+    vErrors.push(err1);
+    }
+    errors++;
+    }
+    const len0 = data.length;
+    if(len0 > 0){
+    let data0 = data[0];
+    if(typeof data0 !== "string"){
+    const err2 = {instancePath:instancePath+"/0",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema1.type,parentSchema:schema1,data:data0};
+    if(vErrors === null){
+    vErrors = [err2];
+    }
+    else {
+    vErrors.push(err2);
+    }
+    errors++;
+    }
+    if(!((((data0 === "off") || (data0 === "info")) || (data0 === "warning")) || (data0 === "error"))){
+    const err3 = {instancePath:instancePath+"/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema1.enum},message:"must be equal to one of the allowed values",schema:schema1.enum,parentSchema:schema1,data:data0};
+    if(vErrors === null){
+    vErrors = [err3];
+    }
+    else {
+    vErrors.push(err3);
+    }
+    errors++;
+    }
+    }
+    if(len0 > 1){
+    let data1 = data[1];
+    if(!(data1 && typeof data1 == "object" && !Array.isArray(data1))){
+    const err4 = {instancePath:instancePath+"/1",schemaPath:"#/prefixItems/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema2.prefixItems[1].type,parentSchema:schema2.prefixItems[1],data:data1};
+    if(vErrors === null){
+    vErrors = [err4];
+    }
+    else {
+    vErrors.push(err4);
+    }
+    errors++;
+    }
+    }
+    const len1 = data.length;
+    if(!(len1 <= 2)){
+    const err5 = {instancePath,schemaPath:"#/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema2,data};
+    if(vErrors === null){
+    vErrors = [err5];
+    }
+    else {
+    vErrors.push(err5);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema2.type,parentSchema:schema2,data};
+    if(vErrors === null){
+    vErrors = [err6];
+    }
+    else {
+    vErrors.push(err6);
+    }
+    errors++;
+    }
+    validate1.errors = vErrors;
+    return errors === 0;
+    }
+    validate1.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+
+    _out.push([roots.event.properties.date.anyOf[0], validate2]);
+    const schema4 = _branches[2];
+    const schema5 = roots.event.$defs.DateClaim;
+    const schema6 = roots.event.$defs.partialDate;
+    const schema12 = roots.event.$defs.sourceId;
+    const pattern0 = new RegExp("^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$", "u");
+    const pattern6 = new RegExp("^[a-z0-9][a-z0-9_-]*$", "u");
+    const func0 = require("ajv/dist/runtime/ucs2length").default;
+
+    function validate3(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate3.evaluated;
+    if(evaluated0.dynamicProps){
+    evaluated0.props = undefined;
+    }
+    if(evaluated0.dynamicItems){
+    evaluated0.items = undefined;
+    }
+    const _errs1 = errors;
+    let valid0 = false;
+    const _errs2 = errors;
+    if(data && typeof data == "object" && !Array.isArray(data)){
+    if(data.on === undefined){
+    const err0 = {instancePath,schemaPath:"#/anyOf/0/required",keyword:"required",params:{missingProperty: "on"},message:"must have required property '"+"on"+"'",schema:schema5.anyOf[0].required,parentSchema:schema5.anyOf[0],data};
+    if(vErrors === null){
+    vErrors = [err0];
+    }
+    else {
+    vErrors.push(err0);
+    }
+    errors++;
+    }
+    if(data.on !== undefined){
+    let data0 = data.on;
+    if(typeof data0 === "string"){
+    if(!pattern0.test(data0)){
+    const err1 = {instancePath:instancePath+"/on",schemaPath:"#/$defs/partialDate/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"},message:"must match pattern \""+"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"+"\"",schema:"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$",parentSchema:schema6,data:data0};
+    if(vErrors === null){
+    vErrors = [err1];
+    }
+    else {
+    vErrors.push(err1);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err2 = {instancePath:instancePath+"/on",schemaPath:"#/$defs/partialDate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.type,parentSchema:schema6,data:data0};
+    if(vErrors === null){
+    vErrors = [err2];
+    }
+    else {
+    vErrors.push(err2);
+    }
+    errors++;
+    }
+    }
+    }
+    var _valid0 = _errs2 === errors;
+    valid0 = valid0 || _valid0;
+    if(_valid0){
+    var props0 = {};
+    props0.on = true;
+    }
+    const _errs6 = errors;
+    if(data && typeof data == "object" && !Array.isArray(data)){
+    if(data.from === undefined){
+    const err3 = {instancePath,schemaPath:"#/anyOf/1/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema5.anyOf[1].required,parentSchema:schema5.anyOf[1],data};
+    if(vErrors === null){
+    vErrors = [err3];
+    }
+    else {
+    vErrors.push(err3);
+    }
+    errors++;
+    }
+    if(data.from !== undefined){
+    let data1 = data.from;
+    if(typeof data1 === "string"){
+    if(!pattern0.test(data1)){
+    const err4 = {instancePath:instancePath+"/from",schemaPath:"#/$defs/partialDate/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"},message:"must match pattern \""+"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"+"\"",schema:"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$",parentSchema:schema6,data:data1};
+    if(vErrors === null){
+    vErrors = [err4];
+    }
+    else {
+    vErrors.push(err4);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err5 = {instancePath:instancePath+"/from",schemaPath:"#/$defs/partialDate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.type,parentSchema:schema6,data:data1};
+    if(vErrors === null){
+    vErrors = [err5];
+    }
+    else {
+    vErrors.push(err5);
+    }
+    errors++;
+    }
+    }
+    }
+    var _valid0 = _errs6 === errors;
+    valid0 = valid0 || _valid0;
+    if(_valid0){
+    if(props0 !== true){
+    props0 = props0 || {};
+    props0.from = true;
+    }
+    }
+    const _errs10 = errors;
+    if(data && typeof data == "object" && !Array.isArray(data)){
+    if(data.to === undefined){
+    const err6 = {instancePath,schemaPath:"#/anyOf/2/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema5.anyOf[2].required,parentSchema:schema5.anyOf[2],data};
+    if(vErrors === null){
+    vErrors = [err6];
+    }
+    else {
+    vErrors.push(err6);
+    }
+    errors++;
+    }
+    if(data.to !== undefined){
+    let data2 = data.to;
+    if(typeof data2 === "string"){
+    if(!pattern0.test(data2)){
+    const err7 = {instancePath:instancePath+"/to",schemaPath:"#/$defs/partialDate/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"},message:"must match pattern \""+"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"+"\"",schema:"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$",parentSchema:schema6,data:data2};
+    if(vErrors === null){
+    vErrors = [err7];
+    }
+    else {
+    vErrors.push(err7);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err8 = {instancePath:instancePath+"/to",schemaPath:"#/$defs/partialDate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.type,parentSchema:schema6,data:data2};
+    if(vErrors === null){
+    vErrors = [err8];
+    }
+    else {
+    vErrors.push(err8);
+    }
+    errors++;
+    }
+    }
+    }
+    var _valid0 = _errs10 === errors;
+    valid0 = valid0 || _valid0;
+    if(_valid0){
+    if(props0 !== true){
+    props0 = props0 || {};
+    props0.to = true;
+    }
+    }
+    const _errs14 = errors;
+    if(data && typeof data == "object" && !Array.isArray(data)){
+    if(data.as_reported === undefined){
+    const err9 = {instancePath,schemaPath:"#/anyOf/3/required",keyword:"required",params:{missingProperty: "as_reported"},message:"must have required property '"+"as_reported"+"'",schema:schema5.anyOf[3].required,parentSchema:schema5.anyOf[3],data};
+    if(vErrors === null){
+    vErrors = [err9];
+    }
+    else {
+    vErrors.push(err9);
+    }
+    errors++;
+    }
+    if(data.as_reported !== undefined){
+    let data3 = data.as_reported;
+    if(typeof data3 === "string"){
+    if(func0(data3) < 1){
+    const err10 = {instancePath:instancePath+"/as_reported",schemaPath:"#/anyOf/3/properties/as_reported/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema5.anyOf[3].properties.as_reported,data:data3};
+    if(vErrors === null){
+    vErrors = [err10];
+    }
+    else {
+    vErrors.push(err10);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err11 = {instancePath:instancePath+"/as_reported",schemaPath:"#/anyOf/3/properties/as_reported/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema5.anyOf[3].properties.as_reported.type,parentSchema:schema5.anyOf[3].properties.as_reported,data:data3};
+    if(vErrors === null){
+    vErrors = [err11];
+    }
+    else {
+    vErrors.push(err11);
+    }
+    errors++;
+    }
+    }
+    }
+    var _valid0 = _errs14 === errors;
+    valid0 = valid0 || _valid0;
+    if(_valid0){
+    if(props0 !== true){
+    props0 = props0 || {};
+    props0.as_reported = true;
+    }
+    }
+    if(!valid0){
+    const err12 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema5.anyOf,parentSchema:schema5,data};
+    if(vErrors === null){
+    vErrors = [err12];
+    }
+    else {
+    vErrors.push(err12);
+    }
+    errors++;
+    }
+    else {
+    errors = _errs1;
+    if(vErrors !== null){
+    if(_errs1){
+    vErrors.length = _errs1;
+    }
+    else {
+    vErrors = null;
+    }
+    }
+    }
+    if(data && typeof data == "object" && !Array.isArray(data)){
+    for(const key0 in data){
+    if(!((((((((key0 === "on") || (key0 === "from")) || (key0 === "to")) || (key0 === "precision")) || (key0 === "as_reported")) || (key0 === "refers_to")) || (key0 === "where")) || (key0 === "source"))){
+    const err13 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema5,data};
+    if(vErrors === null){
+    vErrors = [err13];
+    }
+    else {
+    vErrors.push(err13);
+    }
+    errors++;
+    }
+    }
+    if(data.on !== undefined){
+    let data4 = data.on;
+    if(typeof data4 === "string"){
+    if(!pattern0.test(data4)){
+    const err14 = {instancePath:instancePath+"/on",schemaPath:"#/$defs/partialDate/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"},message:"must match pattern \""+"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"+"\"",schema:"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$",parentSchema:schema6,data:data4};
+    if(vErrors === null){
+    vErrors = [err14];
+    }
+    else {
+    vErrors.push(err14);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err15 = {instancePath:instancePath+"/on",schemaPath:"#/$defs/partialDate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.type,parentSchema:schema6,data:data4};
+    if(vErrors === null){
+    vErrors = [err15];
+    }
+    else {
+    vErrors.push(err15);
+    }
+    errors++;
+    }
+    }
+    if(data.from !== undefined){
+    let data5 = data.from;
+    if(typeof data5 === "string"){
+    if(!pattern0.test(data5)){
+    const err16 = {instancePath:instancePath+"/from",schemaPath:"#/$defs/partialDate/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"},message:"must match pattern \""+"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"+"\"",schema:"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$",parentSchema:schema6,data:data5};
+    if(vErrors === null){
+    vErrors = [err16];
+    }
+    else {
+    vErrors.push(err16);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err17 = {instancePath:instancePath+"/from",schemaPath:"#/$defs/partialDate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.type,parentSchema:schema6,data:data5};
+    if(vErrors === null){
+    vErrors = [err17];
+    }
+    else {
+    vErrors.push(err17);
+    }
+    errors++;
+    }
+    }
+    if(data.to !== undefined){
+    let data6 = data.to;
+    if(typeof data6 === "string"){
+    if(!pattern0.test(data6)){
+    const err18 = {instancePath:instancePath+"/to",schemaPath:"#/$defs/partialDate/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"},message:"must match pattern \""+"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"+"\"",schema:"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$",parentSchema:schema6,data:data6};
+    if(vErrors === null){
+    vErrors = [err18];
+    }
+    else {
+    vErrors.push(err18);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err19 = {instancePath:instancePath+"/to",schemaPath:"#/$defs/partialDate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.type,parentSchema:schema6,data:data6};
+    if(vErrors === null){
+    vErrors = [err19];
+    }
+    else {
+    vErrors.push(err19);
+    }
+    errors++;
+    }
+    }
+    if(data.precision !== undefined){
+    let data7 = data.precision;
+    if(typeof data7 !== "string"){
+    const err20 = {instancePath:instancePath+"/precision",schemaPath:"#/properties/precision/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema5.properties.precision.type,parentSchema:schema5.properties.precision,data:data7};
+    if(vErrors === null){
+    vErrors = [err20];
+    }
+    else {
+    vErrors.push(err20);
+    }
+    errors++;
+    }
+    if(!((((((data7 === "day") || (data7 === "week")) || (data7 === "month")) || (data7 === "quarter")) || (data7 === "year")) || (data7 === "range"))){
+    const err21 = {instancePath:instancePath+"/precision",schemaPath:"#/properties/precision/enum",keyword:"enum",params:{allowedValues: schema5.properties.precision.enum},message:"must be equal to one of the allowed values",schema:schema5.properties.precision.enum,parentSchema:schema5.properties.precision,data:data7};
+    if(vErrors === null){
+    vErrors = [err21];
+    }
+    else {
+    vErrors.push(err21);
+    }
+    errors++;
+    }
+    }
+    if(data.as_reported !== undefined){
+    let data8 = data.as_reported;
+    if((typeof data8 !== "string") && (data8 !== null)){
+    const err22 = {instancePath:instancePath+"/as_reported",schemaPath:"#/properties/as_reported/type",keyword:"type",params:{type: schema5.properties.as_reported.type},message:"must be string,null",schema:schema5.properties.as_reported.type,parentSchema:schema5.properties.as_reported,data:data8};
+    if(vErrors === null){
+    vErrors = [err22];
+    }
+    else {
+    vErrors.push(err22);
+    }
+    errors++;
+    }
+    }
+    if(data.refers_to !== undefined){
+    let data9 = data.refers_to;
+    if(typeof data9 !== "string"){
+    const err23 = {instancePath:instancePath+"/refers_to",schemaPath:"#/properties/refers_to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema5.properties.refers_to.type,parentSchema:schema5.properties.refers_to,data:data9};
+    if(vErrors === null){
+    vErrors = [err23];
+    }
+    else {
+    vErrors.push(err23);
+    }
+    errors++;
+    }
+    if(!((data9 === "event") || (data9 === "announcement"))){
+    const err24 = {instancePath:instancePath+"/refers_to",schemaPath:"#/properties/refers_to/enum",keyword:"enum",params:{allowedValues: schema5.properties.refers_to.enum},message:"must be equal to one of the allowed values",schema:schema5.properties.refers_to.enum,parentSchema:schema5.properties.refers_to,data:data9};
+    if(vErrors === null){
+    vErrors = [err24];
+    }
+    else {
+    vErrors.push(err24);
+    }
+    errors++;
+    }
+    }
+    if(data.where !== undefined){
+    let data10 = data.where;
+    if(typeof data10 !== "string"){
+    const err25 = {instancePath:instancePath+"/where",schemaPath:"#/properties/where/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema5.properties.where.type,parentSchema:schema5.properties.where,data:data10};
+    if(vErrors === null){
+    vErrors = [err25];
+    }
+    else {
+    vErrors.push(err25);
+    }
+    errors++;
+    }
+    if(!(((((data10 === "headline") || (data10 === "lead")) || (data10 === "body")) || (data10 === "caption")) || (data10 === "url"))){
+    const err26 = {instancePath:instancePath+"/where",schemaPath:"#/properties/where/enum",keyword:"enum",params:{allowedValues: schema5.properties.where.enum},message:"must be equal to one of the allowed values",schema:schema5.properties.where.enum,parentSchema:schema5.properties.where,data:data10};
+    if(vErrors === null){
+    vErrors = [err26];
+    }
+    else {
+    vErrors.push(err26);
+    }
+    errors++;
+    }
+    }
+    if(data.source !== undefined){
+    let data11 = data.source;
+    if(typeof data11 === "string"){
+    if(!pattern6.test(data11)){
+    const err27 = {instancePath:instancePath+"/source",schemaPath:"#/$defs/sourceId/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9_-]*$"+"\"",schema:"^[a-z0-9][a-z0-9_-]*$",parentSchema:schema12,data:data11};
+    if(vErrors === null){
+    vErrors = [err27];
+    }
+    else {
+    vErrors.push(err27);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err28 = {instancePath:instancePath+"/source",schemaPath:"#/$defs/sourceId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:data11};
+    if(vErrors === null){
+    vErrors = [err28];
+    }
+    else {
+    vErrors.push(err28);
+    }
+    errors++;
+    }
+    }
+    if(data.on !== undefined){
+    if(data.precision === undefined){
+    const err29 = {instancePath,schemaPath:"#/dependentRequired",keyword:"dependentRequired",params:{property: "on",
+        missingProperty: "precision",
+        depsCount: 1,
+        deps: "precision"},message:"must have property precision when property on is present",schema:schema5.dependentRequired,parentSchema:schema5,data};
+    if(vErrors === null){
+    vErrors = [err29];
+    }
+    else {
+    vErrors.push(err29);
+    }
+    errors++;
+    }
+    }
+    if(data.from !== undefined){
+    if(data.precision === undefined){
+    const err30 = {instancePath,schemaPath:"#/dependentRequired",keyword:"dependentRequired",params:{property: "from",
+        missingProperty: "precision",
+        depsCount: 1,
+        deps: "precision"},message:"must have property precision when property from is present",schema:schema5.dependentRequired,parentSchema:schema5,data};
+    if(vErrors === null){
+    vErrors = [err30];
+    }
+    else {
+    vErrors.push(err30);
+    }
+    errors++;
+    }
+    }
+    if(data.to !== undefined){
+    if(data.precision === undefined){
+    const err31 = {instancePath,schemaPath:"#/dependentRequired",keyword:"dependentRequired",params:{property: "to",
+        missingProperty: "precision",
+        depsCount: 1,
+        deps: "precision"},message:"must have property precision when property to is present",schema:schema5.dependentRequired,parentSchema:schema5,data};
+    if(vErrors === null){
+    vErrors = [err31];
+    }
+    else {
+    vErrors.push(err31);
+    }
+    errors++;
+    }
+    }
+    }
+    else {
+    const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema5.type,parentSchema:schema5,data};
+    if(vErrors === null){
+    vErrors = [err32];
+    }
+    else {
+    vErrors.push(err32);
+    }
+    errors++;
+    }
+    validate3.errors = vErrors;
+    return errors === 0;
+    }
+    validate3.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+    function validate2(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate2.evaluated;
+    if(evaluated0.dynamicProps){
+    evaluated0.props = undefined;
+    }
+    if(evaluated0.dynamicItems){
+    evaluated0.items = undefined;
+    }
+    if(!(validate3(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+    vErrors = vErrors === null ? validate3.errors : vErrors.concat(validate3.errors);
+    errors = vErrors.length;
+    }
+    validate2.errors = vErrors;
+    return errors === 0;
+    }
+    validate2.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+    _out.push([roots.event.properties.date.anyOf[1], validate5]);
+    const schema13 = _branches[3];
+
+    function validate6(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate6.evaluated;
+    if(evaluated0.dynamicProps){
+    evaluated0.props = undefined;
+    }
+    if(evaluated0.dynamicItems){
+    evaluated0.items = undefined;
+    }
+    const _errs1 = errors;
+    let valid0 = false;
+    const _errs2 = errors;
+    if(data && typeof data == "object" && !Array.isArray(data)){
+    if(data.on === undefined){
+    const err0 = {instancePath,schemaPath:"#/anyOf/0/required",keyword:"required",params:{missingProperty: "on"},message:"must have required property '"+"on"+"'",schema:schema5.anyOf[0].required,parentSchema:schema5.anyOf[0],data};
+    if(vErrors === null){
+    vErrors = [err0];
+    }
+    else {
+    vErrors.push(err0);
+    }
+    errors++;
+    }
+    if(data.on !== undefined){
+    let data0 = data.on;
+    if(typeof data0 === "string"){
+    if(!pattern0.test(data0)){
+    const err1 = {instancePath:instancePath+"/on",schemaPath:"#/$defs/partialDate/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"},message:"must match pattern \""+"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"+"\"",schema:"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$",parentSchema:schema6,data:data0};
+    if(vErrors === null){
+    vErrors = [err1];
+    }
+    else {
+    vErrors.push(err1);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err2 = {instancePath:instancePath+"/on",schemaPath:"#/$defs/partialDate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.type,parentSchema:schema6,data:data0};
+    if(vErrors === null){
+    vErrors = [err2];
+    }
+    else {
+    vErrors.push(err2);
+    }
+    errors++;
+    }
+    }
+    }
+    var _valid0 = _errs2 === errors;
+    valid0 = valid0 || _valid0;
+    if(_valid0){
+    var props0 = {};
+    props0.on = true;
+    }
+    const _errs6 = errors;
+    if(data && typeof data == "object" && !Array.isArray(data)){
+    if(data.from === undefined){
+    const err3 = {instancePath,schemaPath:"#/anyOf/1/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema5.anyOf[1].required,parentSchema:schema5.anyOf[1],data};
+    if(vErrors === null){
+    vErrors = [err3];
+    }
+    else {
+    vErrors.push(err3);
+    }
+    errors++;
+    }
+    if(data.from !== undefined){
+    let data1 = data.from;
+    if(typeof data1 === "string"){
+    if(!pattern0.test(data1)){
+    const err4 = {instancePath:instancePath+"/from",schemaPath:"#/$defs/partialDate/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"},message:"must match pattern \""+"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"+"\"",schema:"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$",parentSchema:schema6,data:data1};
+    if(vErrors === null){
+    vErrors = [err4];
+    }
+    else {
+    vErrors.push(err4);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err5 = {instancePath:instancePath+"/from",schemaPath:"#/$defs/partialDate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.type,parentSchema:schema6,data:data1};
+    if(vErrors === null){
+    vErrors = [err5];
+    }
+    else {
+    vErrors.push(err5);
+    }
+    errors++;
+    }
+    }
+    }
+    var _valid0 = _errs6 === errors;
+    valid0 = valid0 || _valid0;
+    if(_valid0){
+    if(props0 !== true){
+    props0 = props0 || {};
+    props0.from = true;
+    }
+    }
+    const _errs10 = errors;
+    if(data && typeof data == "object" && !Array.isArray(data)){
+    if(data.to === undefined){
+    const err6 = {instancePath,schemaPath:"#/anyOf/2/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema5.anyOf[2].required,parentSchema:schema5.anyOf[2],data};
+    if(vErrors === null){
+    vErrors = [err6];
+    }
+    else {
+    vErrors.push(err6);
+    }
+    errors++;
+    }
+    if(data.to !== undefined){
+    let data2 = data.to;
+    if(typeof data2 === "string"){
+    if(!pattern0.test(data2)){
+    const err7 = {instancePath:instancePath+"/to",schemaPath:"#/$defs/partialDate/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"},message:"must match pattern \""+"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"+"\"",schema:"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$",parentSchema:schema6,data:data2};
+    if(vErrors === null){
+    vErrors = [err7];
+    }
+    else {
+    vErrors.push(err7);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err8 = {instancePath:instancePath+"/to",schemaPath:"#/$defs/partialDate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.type,parentSchema:schema6,data:data2};
+    if(vErrors === null){
+    vErrors = [err8];
+    }
+    else {
+    vErrors.push(err8);
+    }
+    errors++;
+    }
+    }
+    }
+    var _valid0 = _errs10 === errors;
+    valid0 = valid0 || _valid0;
+    if(_valid0){
+    if(props0 !== true){
+    props0 = props0 || {};
+    props0.to = true;
+    }
+    }
+    const _errs14 = errors;
+    if(data && typeof data == "object" && !Array.isArray(data)){
+    if(data.as_reported === undefined){
+    const err9 = {instancePath,schemaPath:"#/anyOf/3/required",keyword:"required",params:{missingProperty: "as_reported"},message:"must have required property '"+"as_reported"+"'",schema:schema5.anyOf[3].required,parentSchema:schema5.anyOf[3],data};
+    if(vErrors === null){
+    vErrors = [err9];
+    }
+    else {
+    vErrors.push(err9);
+    }
+    errors++;
+    }
+    if(data.as_reported !== undefined){
+    let data3 = data.as_reported;
+    if(typeof data3 === "string"){
+    if(func0(data3) < 1){
+    const err10 = {instancePath:instancePath+"/as_reported",schemaPath:"#/anyOf/3/properties/as_reported/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema5.anyOf[3].properties.as_reported,data:data3};
+    if(vErrors === null){
+    vErrors = [err10];
+    }
+    else {
+    vErrors.push(err10);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err11 = {instancePath:instancePath+"/as_reported",schemaPath:"#/anyOf/3/properties/as_reported/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema5.anyOf[3].properties.as_reported.type,parentSchema:schema5.anyOf[3].properties.as_reported,data:data3};
+    if(vErrors === null){
+    vErrors = [err11];
+    }
+    else {
+    vErrors.push(err11);
+    }
+    errors++;
+    }
+    }
+    }
+    var _valid0 = _errs14 === errors;
+    valid0 = valid0 || _valid0;
+    if(_valid0){
+    if(props0 !== true){
+    props0 = props0 || {};
+    props0.as_reported = true;
+    }
+    }
+    if(!valid0){
+    const err12 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema5.anyOf,parentSchema:schema5,data};
+    if(vErrors === null){
+    vErrors = [err12];
+    }
+    else {
+    vErrors.push(err12);
+    }
+    errors++;
+    }
+    else {
+    errors = _errs1;
+    if(vErrors !== null){
+    if(_errs1){
+    vErrors.length = _errs1;
+    }
+    else {
+    vErrors = null;
+    }
+    }
+    }
+    if(data && typeof data == "object" && !Array.isArray(data)){
+    for(const key0 in data){
+    if(!((((((((key0 === "on") || (key0 === "from")) || (key0 === "to")) || (key0 === "precision")) || (key0 === "as_reported")) || (key0 === "refers_to")) || (key0 === "where")) || (key0 === "source"))){
+    const err13 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema5,data};
+    if(vErrors === null){
+    vErrors = [err13];
+    }
+    else {
+    vErrors.push(err13);
+    }
+    errors++;
+    }
+    }
+    if(data.on !== undefined){
+    let data4 = data.on;
+    if(typeof data4 === "string"){
+    if(!pattern0.test(data4)){
+    const err14 = {instancePath:instancePath+"/on",schemaPath:"#/$defs/partialDate/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"},message:"must match pattern \""+"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"+"\"",schema:"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$",parentSchema:schema6,data:data4};
+    if(vErrors === null){
+    vErrors = [err14];
+    }
+    else {
+    vErrors.push(err14);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err15 = {instancePath:instancePath+"/on",schemaPath:"#/$defs/partialDate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.type,parentSchema:schema6,data:data4};
+    if(vErrors === null){
+    vErrors = [err15];
+    }
+    else {
+    vErrors.push(err15);
+    }
+    errors++;
+    }
+    }
+    if(data.from !== undefined){
+    let data5 = data.from;
+    if(typeof data5 === "string"){
+    if(!pattern0.test(data5)){
+    const err16 = {instancePath:instancePath+"/from",schemaPath:"#/$defs/partialDate/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"},message:"must match pattern \""+"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"+"\"",schema:"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$",parentSchema:schema6,data:data5};
+    if(vErrors === null){
+    vErrors = [err16];
+    }
+    else {
+    vErrors.push(err16);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err17 = {instancePath:instancePath+"/from",schemaPath:"#/$defs/partialDate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.type,parentSchema:schema6,data:data5};
+    if(vErrors === null){
+    vErrors = [err17];
+    }
+    else {
+    vErrors.push(err17);
+    }
+    errors++;
+    }
+    }
+    if(data.to !== undefined){
+    let data6 = data.to;
+    if(typeof data6 === "string"){
+    if(!pattern0.test(data6)){
+    const err18 = {instancePath:instancePath+"/to",schemaPath:"#/$defs/partialDate/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"},message:"must match pattern \""+"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"+"\"",schema:"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$",parentSchema:schema6,data:data6};
+    if(vErrors === null){
+    vErrors = [err18];
+    }
+    else {
+    vErrors.push(err18);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err19 = {instancePath:instancePath+"/to",schemaPath:"#/$defs/partialDate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.type,parentSchema:schema6,data:data6};
+    if(vErrors === null){
+    vErrors = [err19];
+    }
+    else {
+    vErrors.push(err19);
+    }
+    errors++;
+    }
+    }
+    if(data.precision !== undefined){
+    let data7 = data.precision;
+    if(typeof data7 !== "string"){
+    const err20 = {instancePath:instancePath+"/precision",schemaPath:"#/properties/precision/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema5.properties.precision.type,parentSchema:schema5.properties.precision,data:data7};
+    if(vErrors === null){
+    vErrors = [err20];
+    }
+    else {
+    vErrors.push(err20);
+    }
+    errors++;
+    }
+    if(!((((((data7 === "day") || (data7 === "week")) || (data7 === "month")) || (data7 === "quarter")) || (data7 === "year")) || (data7 === "range"))){
+    const err21 = {instancePath:instancePath+"/precision",schemaPath:"#/properties/precision/enum",keyword:"enum",params:{allowedValues: schema5.properties.precision.enum},message:"must be equal to one of the allowed values",schema:schema5.properties.precision.enum,parentSchema:schema5.properties.precision,data:data7};
+    if(vErrors === null){
+    vErrors = [err21];
+    }
+    else {
+    vErrors.push(err21);
+    }
+    errors++;
+    }
+    }
+    if(data.as_reported !== undefined){
+    let data8 = data.as_reported;
+    if((typeof data8 !== "string") && (data8 !== null)){
+    const err22 = {instancePath:instancePath+"/as_reported",schemaPath:"#/properties/as_reported/type",keyword:"type",params:{type: schema5.properties.as_reported.type},message:"must be string,null",schema:schema5.properties.as_reported.type,parentSchema:schema5.properties.as_reported,data:data8};
+    if(vErrors === null){
+    vErrors = [err22];
+    }
+    else {
+    vErrors.push(err22);
+    }
+    errors++;
+    }
+    }
+    if(data.refers_to !== undefined){
+    let data9 = data.refers_to;
+    if(typeof data9 !== "string"){
+    const err23 = {instancePath:instancePath+"/refers_to",schemaPath:"#/properties/refers_to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema5.properties.refers_to.type,parentSchema:schema5.properties.refers_to,data:data9};
+    if(vErrors === null){
+    vErrors = [err23];
+    }
+    else {
+    vErrors.push(err23);
+    }
+    errors++;
+    }
+    if(!((data9 === "event") || (data9 === "announcement"))){
+    const err24 = {instancePath:instancePath+"/refers_to",schemaPath:"#/properties/refers_to/enum",keyword:"enum",params:{allowedValues: schema5.properties.refers_to.enum},message:"must be equal to one of the allowed values",schema:schema5.properties.refers_to.enum,parentSchema:schema5.properties.refers_to,data:data9};
+    if(vErrors === null){
+    vErrors = [err24];
+    }
+    else {
+    vErrors.push(err24);
+    }
+    errors++;
+    }
+    }
+    if(data.where !== undefined){
+    let data10 = data.where;
+    if(typeof data10 !== "string"){
+    const err25 = {instancePath:instancePath+"/where",schemaPath:"#/properties/where/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema5.properties.where.type,parentSchema:schema5.properties.where,data:data10};
+    if(vErrors === null){
+    vErrors = [err25];
+    }
+    else {
+    vErrors.push(err25);
+    }
+    errors++;
+    }
+    if(!(((((data10 === "headline") || (data10 === "lead")) || (data10 === "body")) || (data10 === "caption")) || (data10 === "url"))){
+    const err26 = {instancePath:instancePath+"/where",schemaPath:"#/properties/where/enum",keyword:"enum",params:{allowedValues: schema5.properties.where.enum},message:"must be equal to one of the allowed values",schema:schema5.properties.where.enum,parentSchema:schema5.properties.where,data:data10};
+    if(vErrors === null){
+    vErrors = [err26];
+    }
+    else {
+    vErrors.push(err26);
+    }
+    errors++;
+    }
+    }
+    if(data.source !== undefined){
+    let data11 = data.source;
+    if(typeof data11 === "string"){
+    if(!pattern6.test(data11)){
+    const err27 = {instancePath:instancePath+"/source",schemaPath:"#/$defs/sourceId/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9_-]*$"+"\"",schema:"^[a-z0-9][a-z0-9_-]*$",parentSchema:schema12,data:data11};
+    if(vErrors === null){
+    vErrors = [err27];
+    }
+    else {
+    vErrors.push(err27);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err28 = {instancePath:instancePath+"/source",schemaPath:"#/$defs/sourceId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:data11};
+    if(vErrors === null){
+    vErrors = [err28];
+    }
+    else {
+    vErrors.push(err28);
+    }
+    errors++;
+    }
+    }
+    if(data.on !== undefined){
+    if(data.precision === undefined){
+    const err29 = {instancePath,schemaPath:"#/dependentRequired",keyword:"dependentRequired",params:{property: "on",
+        missingProperty: "precision",
+        depsCount: 1,
+        deps: "precision"},message:"must have property precision when property on is present",schema:schema5.dependentRequired,parentSchema:schema5,data};
+    if(vErrors === null){
+    vErrors = [err29];
+    }
+    else {
+    vErrors.push(err29);
+    }
+    errors++;
+    }
+    }
+    if(data.from !== undefined){
+    if(data.precision === undefined){
+    const err30 = {instancePath,schemaPath:"#/dependentRequired",keyword:"dependentRequired",params:{property: "from",
+        missingProperty: "precision",
+        depsCount: 1,
+        deps: "precision"},message:"must have property precision when property from is present",schema:schema5.dependentRequired,parentSchema:schema5,data};
+    if(vErrors === null){
+    vErrors = [err30];
+    }
+    else {
+    vErrors.push(err30);
+    }
+    errors++;
+    }
+    }
+    if(data.to !== undefined){
+    if(data.precision === undefined){
+    const err31 = {instancePath,schemaPath:"#/dependentRequired",keyword:"dependentRequired",params:{property: "to",
+        missingProperty: "precision",
+        depsCount: 1,
+        deps: "precision"},message:"must have property precision when property to is present",schema:schema5.dependentRequired,parentSchema:schema5,data};
+    if(vErrors === null){
+    vErrors = [err31];
+    }
+    else {
+    vErrors.push(err31);
+    }
+    errors++;
+    }
+    }
+    }
+    else {
+    const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema5.type,parentSchema:schema5,data};
+    if(vErrors === null){
+    vErrors = [err32];
+    }
+    else {
+    vErrors.push(err32);
+    }
+    errors++;
+    }
+    validate6.errors = vErrors;
+    return errors === 0;
+    }
+    validate6.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+    function validate5(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate5.evaluated;
+    if(evaluated0.dynamicProps){
+    evaluated0.props = undefined;
+    }
+    if(evaluated0.dynamicItems){
+    evaluated0.items = undefined;
+    }
+    if(Array.isArray(data)){
+    if(data.length < 1){
+    const err0 = {instancePath,schemaPath:"#/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema13,data};
+    if(vErrors === null){
+    vErrors = [err0];
+    }
+    else {
+    vErrors.push(err0);
+    }
+    errors++;
+    }
+    const len0 = data.length;
+    for(let i0=0; i0<len0; i0++){
+    if(!(validate6(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
+    vErrors = vErrors === null ? validate6.errors : vErrors.concat(validate6.errors);
+    errors = vErrors.length;
+    }
+    }
+    }
+    else {
+    const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.type,parentSchema:schema13,data};
+    if(vErrors === null){
+    vErrors = [err1];
+    }
+    else {
+    vErrors.push(err1);
+    }
+    errors++;
+    }
+    validate5.errors = vErrors;
+    return errors === 0;
+    }
+    validate5.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+
+    _out.push([roots.event.properties.date.anyOf[2], validate8]);
+    const schema22 = _branches[4];
+
+    function validate8(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate8.evaluated;
+    if(evaluated0.dynamicProps){
+    evaluated0.props = undefined;
+    }
+    if(evaluated0.dynamicItems){
+    evaluated0.items = undefined;
+    }
+    if(data !== null){
+    const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema22.type,parentSchema:schema22,data};
+    if(vErrors === null){
+    vErrors = [err0];
+    }
+    else {
+    vErrors.push(err0);
+    }
+    errors++;
+    }
+    validate8.errors = vErrors;
+    return errors === 0;
+    }
+    validate8.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+    _out.push([roots.event.properties.location.anyOf[0], validate9]);
+    const schema23 = _branches[5];
+    const schema24 = roots.event.$defs.Location;
+    const schema25 = roots.event.$defs.nullableCountryCode;
+    const func2 = require("ajv/dist/runtime/equal").default;
+
+    function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate10.evaluated;
+    if(evaluated0.dynamicProps){
+    evaluated0.props = undefined;
+    }
+    if(evaluated0.dynamicItems){
+    evaluated0.items = undefined;
+    }
+    if(data && typeof data == "object" && !Array.isArray(data)){
+    if(data.country === undefined){
+    const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "country"},message:"must have required property '"+"country"+"'",schema:schema24.required,parentSchema:schema24,data};
+    if(vErrors === null){
+    vErrors = [err0];
+    }
+    else {
+    vErrors.push(err0);
+    }
+    errors++;
+    }
+    if(data.precision === undefined){
+    const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "precision"},message:"must have required property '"+"precision"+"'",schema:schema24.required,parentSchema:schema24,data};
+    if(vErrors === null){
+    vErrors = [err1];
+    }
+    else {
+    vErrors.push(err1);
+    }
+    errors++;
+    }
+    for(const key0 in data){
+    if(!(((((key0 === "country") || (key0 === "admin1")) || (key0 === "place")) || (key0 === "coordinates")) || (key0 === "precision"))){
+    const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema24,data};
+    if(vErrors === null){
+    vErrors = [err2];
+    }
+    else {
+    vErrors.push(err2);
+    }
+    errors++;
+    }
+    }
+    if(data.country !== undefined){
+    let data0 = data.country;
+    if((typeof data0 !== "string") && (data0 !== null)){
+    const err3 = {instancePath:instancePath+"/country",schemaPath:"#/$defs/nullableCountryCode/type",keyword:"type",params:{type: schema25.type},message:"must be string,null",schema:schema25.type,parentSchema:schema25,data:data0};
+    if(vErrors === null){
+    vErrors = [err3];
+    }
+    else {
+    vErrors.push(err3);
+    }
+    errors++;
+    }
+    let valid2;
+    valid2 = false;
+    for(const v0 of schema25.enum){
+    if(func2(data0, v0)){
+    valid2 = true;
+    break;
+    }
+    }
+    if(!valid2){
+    const err4 = {instancePath:instancePath+"/country",schemaPath:"#/$defs/nullableCountryCode/enum",keyword:"enum",params:{allowedValues: schema25.enum},message:"must be equal to one of the allowed values",schema:schema25.enum,parentSchema:schema25,data:data0};
+    if(vErrors === null){
+    vErrors = [err4];
+    }
+    else {
+    vErrors.push(err4);
+    }
+    errors++;
+    }
+    }
+    if(data.admin1 !== undefined){
+    let data1 = data.admin1;
+    if((typeof data1 !== "string") && (data1 !== null)){
+    const err5 = {instancePath:instancePath+"/admin1",schemaPath:"#/properties/admin1/type",keyword:"type",params:{type: schema24.properties.admin1.type},message:"must be string,null",schema:schema24.properties.admin1.type,parentSchema:schema24.properties.admin1,data:data1};
+    if(vErrors === null){
+    vErrors = [err5];
+    }
+    else {
+    vErrors.push(err5);
+    }
+    errors++;
+    }
+    }
+    if(data.place !== undefined){
+    let data2 = data.place;
+    if((typeof data2 !== "string") && (data2 !== null)){
+    const err6 = {instancePath:instancePath+"/place",schemaPath:"#/properties/place/type",keyword:"type",params:{type: schema24.properties.place.type},message:"must be string,null",schema:schema24.properties.place.type,parentSchema:schema24.properties.place,data:data2};
+    if(vErrors === null){
+    vErrors = [err6];
+    }
+    else {
+    vErrors.push(err6);
+    }
+    errors++;
+    }
+    }
+    if(data.coordinates !== undefined){
+    let data3 = data.coordinates;
+    if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+    if(data3.lat === undefined){
+    const err7 = {instancePath:instancePath+"/coordinates",schemaPath:"#/properties/coordinates/required",keyword:"required",params:{missingProperty: "lat"},message:"must have required property '"+"lat"+"'",schema:schema24.properties.coordinates.required,parentSchema:schema24.properties.coordinates,data:data3};
+    if(vErrors === null){
+    vErrors = [err7];
+    }
+    else {
+    vErrors.push(err7);
+    }
+    errors++;
+    }
+    if(data3.lon === undefined){
+    const err8 = {instancePath:instancePath+"/coordinates",schemaPath:"#/properties/coordinates/required",keyword:"required",params:{missingProperty: "lon"},message:"must have required property '"+"lon"+"'",schema:schema24.properties.coordinates.required,parentSchema:schema24.properties.coordinates,data:data3};
+    if(vErrors === null){
+    vErrors = [err8];
+    }
+    else {
+    vErrors.push(err8);
+    }
+    errors++;
+    }
+    for(const key1 in data3){
+    if(!((key1 === "lat") || (key1 === "lon"))){
+    const err9 = {instancePath:instancePath+"/coordinates",schemaPath:"#/properties/coordinates/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema24.properties.coordinates,data:data3};
+    if(vErrors === null){
+    vErrors = [err9];
+    }
+    else {
+    vErrors.push(err9);
+    }
+    errors++;
+    }
+    }
+    if(data3.lat !== undefined){
+    let data4 = data3.lat;
+    if((typeof data4 == "number") && (isFinite(data4))){
+    if(data4 > 90 || isNaN(data4)){
+    const err10 = {instancePath:instancePath+"/coordinates/lat",schemaPath:"#/properties/coordinates/properties/lat/maximum",keyword:"maximum",params:{comparison: "<=", limit: 90},message:"must be <= 90",schema:90,parentSchema:schema24.properties.coordinates.properties.lat,data:data4};
+    if(vErrors === null){
+    vErrors = [err10];
+    }
+    else {
+    vErrors.push(err10);
+    }
+    errors++;
+    }
+    if(data4 < -90 || isNaN(data4)){
+    const err11 = {instancePath:instancePath+"/coordinates/lat",schemaPath:"#/properties/coordinates/properties/lat/minimum",keyword:"minimum",params:{comparison: ">=", limit: -90},message:"must be >= -90",schema:-90,parentSchema:schema24.properties.coordinates.properties.lat,data:data4};
+    if(vErrors === null){
+    vErrors = [err11];
+    }
+    else {
+    vErrors.push(err11);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err12 = {instancePath:instancePath+"/coordinates/lat",schemaPath:"#/properties/coordinates/properties/lat/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema24.properties.coordinates.properties.lat.type,parentSchema:schema24.properties.coordinates.properties.lat,data:data4};
+    if(vErrors === null){
+    vErrors = [err12];
+    }
+    else {
+    vErrors.push(err12);
+    }
+    errors++;
+    }
+    }
+    if(data3.lon !== undefined){
+    let data5 = data3.lon;
+    if((typeof data5 == "number") && (isFinite(data5))){
+    if(data5 > 180 || isNaN(data5)){
+    const err13 = {instancePath:instancePath+"/coordinates/lon",schemaPath:"#/properties/coordinates/properties/lon/maximum",keyword:"maximum",params:{comparison: "<=", limit: 180},message:"must be <= 180",schema:180,parentSchema:schema24.properties.coordinates.properties.lon,data:data5};
+    if(vErrors === null){
+    vErrors = [err13];
+    }
+    else {
+    vErrors.push(err13);
+    }
+    errors++;
+    }
+    if(data5 < -180 || isNaN(data5)){
+    const err14 = {instancePath:instancePath+"/coordinates/lon",schemaPath:"#/properties/coordinates/properties/lon/minimum",keyword:"minimum",params:{comparison: ">=", limit: -180},message:"must be >= -180",schema:-180,parentSchema:schema24.properties.coordinates.properties.lon,data:data5};
+    if(vErrors === null){
+    vErrors = [err14];
+    }
+    else {
+    vErrors.push(err14);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err15 = {instancePath:instancePath+"/coordinates/lon",schemaPath:"#/properties/coordinates/properties/lon/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema24.properties.coordinates.properties.lon.type,parentSchema:schema24.properties.coordinates.properties.lon,data:data5};
+    if(vErrors === null){
+    vErrors = [err15];
+    }
+    else {
+    vErrors.push(err15);
+    }
+    errors++;
+    }
+    }
+    }
+    else {
+    const err16 = {instancePath:instancePath+"/coordinates",schemaPath:"#/properties/coordinates/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema24.properties.coordinates.type,parentSchema:schema24.properties.coordinates,data:data3};
+    if(vErrors === null){
+    vErrors = [err16];
+    }
+    else {
+    vErrors.push(err16);
+    }
+    errors++;
+    }
+    }
+    if(data.precision !== undefined){
+    let data6 = data.precision;
+    if(typeof data6 !== "string"){
+    const err17 = {instancePath:instancePath+"/precision",schemaPath:"#/properties/precision/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.properties.precision.type,parentSchema:schema24.properties.precision,data:data6};
+    if(vErrors === null){
+    vErrors = [err17];
+    }
+    else {
+    vErrors.push(err17);
+    }
+    errors++;
+    }
+    if(!((((((((data6 === "point") || (data6 === "town")) || (data6 === "admin2")) || (data6 === "admin1")) || (data6 === "country")) || (data6 === "border")) || (data6 === "sea")) || (data6 === "unknown"))){
+    const err18 = {instancePath:instancePath+"/precision",schemaPath:"#/properties/precision/enum",keyword:"enum",params:{allowedValues: schema24.properties.precision.enum},message:"must be equal to one of the allowed values",schema:schema24.properties.precision.enum,parentSchema:schema24.properties.precision,data:data6};
+    if(vErrors === null){
+    vErrors = [err18];
+    }
+    else {
+    vErrors.push(err18);
+    }
+    errors++;
+    }
+    }
+    }
+    else {
+    const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema24.type,parentSchema:schema24,data};
+    if(vErrors === null){
+    vErrors = [err19];
+    }
+    else {
+    vErrors.push(err19);
+    }
+    errors++;
+    }
+    validate10.errors = vErrors;
+    return errors === 0;
+    }
+    validate10.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+    function validate9(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate9.evaluated;
+    if(evaluated0.dynamicProps){
+    evaluated0.props = undefined;
+    }
+    if(evaluated0.dynamicItems){
+    evaluated0.items = undefined;
+    }
+    if(!(validate10(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+    vErrors = vErrors === null ? validate10.errors : vErrors.concat(validate10.errors);
+    errors = vErrors.length;
+    }
+    validate9.errors = vErrors;
+    return errors === 0;
+    }
+    validate9.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+    _out.push([roots.event.properties.location.anyOf[1], validate12]);
+    const schema26 = _branches[6];
+
+    function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate13.evaluated;
+    if(evaluated0.dynamicProps){
+    evaluated0.props = undefined;
+    }
+    if(evaluated0.dynamicItems){
+    evaluated0.items = undefined;
+    }
+    if(data && typeof data == "object" && !Array.isArray(data)){
+    if(data.country === undefined){
+    const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "country"},message:"must have required property '"+"country"+"'",schema:schema24.required,parentSchema:schema24,data};
+    if(vErrors === null){
+    vErrors = [err0];
+    }
+    else {
+    vErrors.push(err0);
+    }
+    errors++;
+    }
+    if(data.precision === undefined){
+    const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "precision"},message:"must have required property '"+"precision"+"'",schema:schema24.required,parentSchema:schema24,data};
+    if(vErrors === null){
+    vErrors = [err1];
+    }
+    else {
+    vErrors.push(err1);
+    }
+    errors++;
+    }
+    for(const key0 in data){
+    if(!(((((key0 === "country") || (key0 === "admin1")) || (key0 === "place")) || (key0 === "coordinates")) || (key0 === "precision"))){
+    const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema24,data};
+    if(vErrors === null){
+    vErrors = [err2];
+    }
+    else {
+    vErrors.push(err2);
+    }
+    errors++;
+    }
+    }
+    if(data.country !== undefined){
+    let data0 = data.country;
+    if((typeof data0 !== "string") && (data0 !== null)){
+    const err3 = {instancePath:instancePath+"/country",schemaPath:"#/$defs/nullableCountryCode/type",keyword:"type",params:{type: schema25.type},message:"must be string,null",schema:schema25.type,parentSchema:schema25,data:data0};
+    if(vErrors === null){
+    vErrors = [err3];
+    }
+    else {
+    vErrors.push(err3);
+    }
+    errors++;
+    }
+    let valid2;
+    valid2 = false;
+    for(const v0 of schema25.enum){
+    if(func2(data0, v0)){
+    valid2 = true;
+    break;
+    }
+    }
+    if(!valid2){
+    const err4 = {instancePath:instancePath+"/country",schemaPath:"#/$defs/nullableCountryCode/enum",keyword:"enum",params:{allowedValues: schema25.enum},message:"must be equal to one of the allowed values",schema:schema25.enum,parentSchema:schema25,data:data0};
+    if(vErrors === null){
+    vErrors = [err4];
+    }
+    else {
+    vErrors.push(err4);
+    }
+    errors++;
+    }
+    }
+    if(data.admin1 !== undefined){
+    let data1 = data.admin1;
+    if((typeof data1 !== "string") && (data1 !== null)){
+    const err5 = {instancePath:instancePath+"/admin1",schemaPath:"#/properties/admin1/type",keyword:"type",params:{type: schema24.properties.admin1.type},message:"must be string,null",schema:schema24.properties.admin1.type,parentSchema:schema24.properties.admin1,data:data1};
+    if(vErrors === null){
+    vErrors = [err5];
+    }
+    else {
+    vErrors.push(err5);
+    }
+    errors++;
+    }
+    }
+    if(data.place !== undefined){
+    let data2 = data.place;
+    if((typeof data2 !== "string") && (data2 !== null)){
+    const err6 = {instancePath:instancePath+"/place",schemaPath:"#/properties/place/type",keyword:"type",params:{type: schema24.properties.place.type},message:"must be string,null",schema:schema24.properties.place.type,parentSchema:schema24.properties.place,data:data2};
+    if(vErrors === null){
+    vErrors = [err6];
+    }
+    else {
+    vErrors.push(err6);
+    }
+    errors++;
+    }
+    }
+    if(data.coordinates !== undefined){
+    let data3 = data.coordinates;
+    if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+    if(data3.lat === undefined){
+    const err7 = {instancePath:instancePath+"/coordinates",schemaPath:"#/properties/coordinates/required",keyword:"required",params:{missingProperty: "lat"},message:"must have required property '"+"lat"+"'",schema:schema24.properties.coordinates.required,parentSchema:schema24.properties.coordinates,data:data3};
+    if(vErrors === null){
+    vErrors = [err7];
+    }
+    else {
+    vErrors.push(err7);
+    }
+    errors++;
+    }
+    if(data3.lon === undefined){
+    const err8 = {instancePath:instancePath+"/coordinates",schemaPath:"#/properties/coordinates/required",keyword:"required",params:{missingProperty: "lon"},message:"must have required property '"+"lon"+"'",schema:schema24.properties.coordinates.required,parentSchema:schema24.properties.coordinates,data:data3};
+    if(vErrors === null){
+    vErrors = [err8];
+    }
+    else {
+    vErrors.push(err8);
+    }
+    errors++;
+    }
+    for(const key1 in data3){
+    if(!((key1 === "lat") || (key1 === "lon"))){
+    const err9 = {instancePath:instancePath+"/coordinates",schemaPath:"#/properties/coordinates/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema24.properties.coordinates,data:data3};
+    if(vErrors === null){
+    vErrors = [err9];
+    }
+    else {
+    vErrors.push(err9);
+    }
+    errors++;
+    }
+    }
+    if(data3.lat !== undefined){
+    let data4 = data3.lat;
+    if((typeof data4 == "number") && (isFinite(data4))){
+    if(data4 > 90 || isNaN(data4)){
+    const err10 = {instancePath:instancePath+"/coordinates/lat",schemaPath:"#/properties/coordinates/properties/lat/maximum",keyword:"maximum",params:{comparison: "<=", limit: 90},message:"must be <= 90",schema:90,parentSchema:schema24.properties.coordinates.properties.lat,data:data4};
+    if(vErrors === null){
+    vErrors = [err10];
+    }
+    else {
+    vErrors.push(err10);
+    }
+    errors++;
+    }
+    if(data4 < -90 || isNaN(data4)){
+    const err11 = {instancePath:instancePath+"/coordinates/lat",schemaPath:"#/properties/coordinates/properties/lat/minimum",keyword:"minimum",params:{comparison: ">=", limit: -90},message:"must be >= -90",schema:-90,parentSchema:schema24.properties.coordinates.properties.lat,data:data4};
+    if(vErrors === null){
+    vErrors = [err11];
+    }
+    else {
+    vErrors.push(err11);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err12 = {instancePath:instancePath+"/coordinates/lat",schemaPath:"#/properties/coordinates/properties/lat/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema24.properties.coordinates.properties.lat.type,parentSchema:schema24.properties.coordinates.properties.lat,data:data4};
+    if(vErrors === null){
+    vErrors = [err12];
+    }
+    else {
+    vErrors.push(err12);
+    }
+    errors++;
+    }
+    }
+    if(data3.lon !== undefined){
+    let data5 = data3.lon;
+    if((typeof data5 == "number") && (isFinite(data5))){
+    if(data5 > 180 || isNaN(data5)){
+    const err13 = {instancePath:instancePath+"/coordinates/lon",schemaPath:"#/properties/coordinates/properties/lon/maximum",keyword:"maximum",params:{comparison: "<=", limit: 180},message:"must be <= 180",schema:180,parentSchema:schema24.properties.coordinates.properties.lon,data:data5};
+    if(vErrors === null){
+    vErrors = [err13];
+    }
+    else {
+    vErrors.push(err13);
+    }
+    errors++;
+    }
+    if(data5 < -180 || isNaN(data5)){
+    const err14 = {instancePath:instancePath+"/coordinates/lon",schemaPath:"#/properties/coordinates/properties/lon/minimum",keyword:"minimum",params:{comparison: ">=", limit: -180},message:"must be >= -180",schema:-180,parentSchema:schema24.properties.coordinates.properties.lon,data:data5};
+    if(vErrors === null){
+    vErrors = [err14];
+    }
+    else {
+    vErrors.push(err14);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err15 = {instancePath:instancePath+"/coordinates/lon",schemaPath:"#/properties/coordinates/properties/lon/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema24.properties.coordinates.properties.lon.type,parentSchema:schema24.properties.coordinates.properties.lon,data:data5};
+    if(vErrors === null){
+    vErrors = [err15];
+    }
+    else {
+    vErrors.push(err15);
+    }
+    errors++;
+    }
+    }
+    }
+    else {
+    const err16 = {instancePath:instancePath+"/coordinates",schemaPath:"#/properties/coordinates/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema24.properties.coordinates.type,parentSchema:schema24.properties.coordinates,data:data3};
+    if(vErrors === null){
+    vErrors = [err16];
+    }
+    else {
+    vErrors.push(err16);
+    }
+    errors++;
+    }
+    }
+    if(data.precision !== undefined){
+    let data6 = data.precision;
+    if(typeof data6 !== "string"){
+    const err17 = {instancePath:instancePath+"/precision",schemaPath:"#/properties/precision/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.properties.precision.type,parentSchema:schema24.properties.precision,data:data6};
+    if(vErrors === null){
+    vErrors = [err17];
+    }
+    else {
+    vErrors.push(err17);
+    }
+    errors++;
+    }
+    if(!((((((((data6 === "point") || (data6 === "town")) || (data6 === "admin2")) || (data6 === "admin1")) || (data6 === "country")) || (data6 === "border")) || (data6 === "sea")) || (data6 === "unknown"))){
+    const err18 = {instancePath:instancePath+"/precision",schemaPath:"#/properties/precision/enum",keyword:"enum",params:{allowedValues: schema24.properties.precision.enum},message:"must be equal to one of the allowed values",schema:schema24.properties.precision.enum,parentSchema:schema24.properties.precision,data:data6};
+    if(vErrors === null){
+    vErrors = [err18];
+    }
+    else {
+    vErrors.push(err18);
+    }
+    errors++;
+    }
+    }
+    }
+    else {
+    const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema24.type,parentSchema:schema24,data};
+    if(vErrors === null){
+    vErrors = [err19];
+    }
+    else {
+    vErrors.push(err19);
+    }
+    errors++;
+    }
+    validate13.errors = vErrors;
+    return errors === 0;
+    }
+    validate13.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+    function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate12.evaluated;
+    if(evaluated0.dynamicProps){
+    evaluated0.props = undefined;
+    }
+    if(evaluated0.dynamicItems){
+    evaluated0.items = undefined;
+    }
+    if(Array.isArray(data)){
+    if(data.length < 1){
+    const err0 = {instancePath,schemaPath:"#/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema26,data};
+    if(vErrors === null){
+    vErrors = [err0];
+    }
+    else {
+    vErrors.push(err0);
+    }
+    errors++;
+    }
+    const len0 = data.length;
+    for(let i0=0; i0<len0; i0++){
+    if(!(validate13(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
+    vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+    errors = vErrors.length;
+    }
+    }
+    }
+    else {
+    const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema26.type,parentSchema:schema26,data};
+    if(vErrors === null){
+    vErrors = [err1];
+    }
+    else {
+    vErrors.push(err1);
+    }
+    errors++;
+    }
+    validate12.errors = vErrors;
+    return errors === 0;
+    }
+    validate12.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+
+    _out.push([roots.event.properties.seizures.items.properties.street_value.anyOf[0], validate15]);
+    const schema29 = _branches[7];
+    const schema30 = roots.event.$defs.MoneyFigure;
+    const schema31 = roots.event.$defs.qualifier;
+    const func4 = Object.prototype.hasOwnProperty;
+    const pattern14 = new RegExp("^[A-Z]{3}$", "u");
+
+    function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate16.evaluated;
+    if(evaluated0.dynamicProps){
+    evaluated0.props = undefined;
+    }
+    if(evaluated0.dynamicItems){
+    evaluated0.items = undefined;
+    }
+    const _errs1 = errors;
+    let valid0 = true;
+    const _errs2 = errors;
+    if(data && typeof data == "object" && !Array.isArray(data)){
+    let missing0;
+    if((data.qualifier === undefined) && (missing0 = "qualifier")){
+    const err0 = {};
+    if(vErrors === null){
+    vErrors = [err0];
+    }
+    else {
+    vErrors.push(err0);
+    }
+    errors++;
+    }
+    else {
+    if(data.qualifier !== undefined){
+    if("range" !== data.qualifier){
+    const err1 = {};
+    if(vErrors === null){
+    vErrors = [err1];
+    }
+    else {
+    vErrors.push(err1);
+    }
+    errors++;
+    }
+    }
+    }
+    }
+    var _valid0 = _errs2 === errors;
+    errors = _errs1;
+    if(vErrors !== null){
+    if(_errs1){
+    vErrors.length = _errs1;
+    }
+    else {
+    vErrors = null;
+    }
+    }
+    let ifClause0;
+    if(_valid0){
+    const _errs4 = errors;
+    if(data && typeof data == "object" && !Array.isArray(data)){
+    if(data.min === undefined){
+    const err2 = {instancePath,schemaPath:"#/then/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'",schema:schema30.then.required,parentSchema:schema30.then,data};
+    if(vErrors === null){
+    vErrors = [err2];
+    }
+    else {
+    vErrors.push(err2);
+    }
+    errors++;
+    }
+    if(data.max === undefined){
+    const err3 = {instancePath,schemaPath:"#/then/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'",schema:schema30.then.required,parentSchema:schema30.then,data};
+    if(vErrors === null){
+    vErrors = [err3];
+    }
+    else {
+    vErrors.push(err3);
+    }
+    errors++;
+    }
+    if(data.min !== undefined){
+    let data1 = data.min;
+    if((typeof data1 == "number") && (isFinite(data1))){
+    if(data1 < 0 || isNaN(data1)){
+    const err4 = {instancePath:instancePath+"/min",schemaPath:"#/then/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema30.then.properties.min,data:data1};
+    if(vErrors === null){
+    vErrors = [err4];
+    }
+    else {
+    vErrors.push(err4);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err5 = {instancePath:instancePath+"/min",schemaPath:"#/then/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema30.then.properties.min.type,parentSchema:schema30.then.properties.min,data:data1};
+    if(vErrors === null){
+    vErrors = [err5];
+    }
+    else {
+    vErrors.push(err5);
+    }
+    errors++;
+    }
+    }
+    if(data.max !== undefined){
+    let data2 = data.max;
+    if((typeof data2 == "number") && (isFinite(data2))){
+    if(data2 < 0 || isNaN(data2)){
+    const err6 = {instancePath:instancePath+"/max",schemaPath:"#/then/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema30.then.properties.max,data:data2};
+    if(vErrors === null){
+    vErrors = [err6];
+    }
+    else {
+    vErrors.push(err6);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err7 = {instancePath:instancePath+"/max",schemaPath:"#/then/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema30.then.properties.max.type,parentSchema:schema30.then.properties.max,data:data2};
+    if(vErrors === null){
+    vErrors = [err7];
+    }
+    else {
+    vErrors.push(err7);
+    }
+    errors++;
+    }
+    }
+    }
+    var _valid0 = _errs4 === errors;
+    valid0 = _valid0;
+    if(valid0){
+    var props0 = {};
+    props0.min = true;
+    props0.max = true;
+    props0.qualifier = true;
+    }
+    ifClause0 = "then";
+    }
+    else {
+    const _errs9 = errors;
+    if(data && typeof data == "object" && !Array.isArray(data)){
+    if(data.value === undefined){
+    const err8 = {instancePath,schemaPath:"#/else/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema30.else.required,parentSchema:schema30.else,data};
+    if(vErrors === null){
+    vErrors = [err8];
+    }
+    else {
+    vErrors.push(err8);
+    }
+    errors++;
+    }
+    if(data.value !== undefined){
+    let data3 = data.value;
+    if((typeof data3 == "number") && (isFinite(data3))){
+    if(data3 < 0 || isNaN(data3)){
+    const err9 = {instancePath:instancePath+"/value",schemaPath:"#/else/properties/value/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema30.else.properties.value,data:data3};
+    if(vErrors === null){
+    vErrors = [err9];
+    }
+    else {
+    vErrors.push(err9);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err10 = {instancePath:instancePath+"/value",schemaPath:"#/else/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema30.else.properties.value.type,parentSchema:schema30.else.properties.value,data:data3};
+    if(vErrors === null){
+    vErrors = [err10];
+    }
+    else {
+    vErrors.push(err10);
+    }
+    errors++;
+    }
+    }
+    }
+    var _valid0 = _errs9 === errors;
+    valid0 = _valid0;
+    if(valid0){
+    if(props0 !== true){
+    props0 = props0 || {};
+    props0.value = true;
+    }
+    }
+    ifClause0 = "else";
+    }
+    if(!valid0){
+    const err11 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema30.if,parentSchema:schema30,data};
+    if(vErrors === null){
+    vErrors = [err11];
+    }
+    else {
+    vErrors.push(err11);
+    }
+    errors++;
+    }
+    if(data && typeof data == "object" && !Array.isArray(data)){
+    if(data.currency === undefined){
+    const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "currency"},message:"must have required property '"+"currency"+"'",schema:schema30.required,parentSchema:schema30,data};
+    if(vErrors === null){
+    vErrors = [err12];
+    }
+    else {
+    vErrors.push(err12);
+    }
+    errors++;
+    }
+    if(data.source === undefined){
+    const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema30.required,parentSchema:schema30,data};
+    if(vErrors === null){
+    vErrors = [err13];
+    }
+    else {
+    vErrors.push(err13);
+    }
+    errors++;
+    }
+    for(const key0 in data){
+    if(!(func4.call(schema30.properties, key0))){
+    const err14 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema30,data};
+    if(vErrors === null){
+    vErrors = [err14];
+    }
+    else {
+    vErrors.push(err14);
+    }
+    errors++;
+    }
+    }
+    if(data.value !== undefined){
+    let data4 = data.value;
+    if((typeof data4 == "number") && (isFinite(data4))){
+    if(data4 < 0 || isNaN(data4)){
+    const err15 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema30.properties.value,data:data4};
+    if(vErrors === null){
+    vErrors = [err15];
+    }
+    else {
+    vErrors.push(err15);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err16 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema30.properties.value.type,parentSchema:schema30.properties.value,data:data4};
+    if(vErrors === null){
+    vErrors = [err16];
+    }
+    else {
+    vErrors.push(err16);
+    }
+    errors++;
+    }
+    }
+    if(data.currency !== undefined){
+    let data5 = data.currency;
+    if(typeof data5 === "string"){
+    if(!pattern14.test(data5)){
+    const err17 = {instancePath:instancePath+"/currency",schemaPath:"#/properties/currency/pattern",keyword:"pattern",params:{pattern: "^[A-Z]{3}$"},message:"must match pattern \""+"^[A-Z]{3}$"+"\"",schema:"^[A-Z]{3}$",parentSchema:schema30.properties.currency,data:data5};
+    if(vErrors === null){
+    vErrors = [err17];
+    }
+    else {
+    vErrors.push(err17);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err18 = {instancePath:instancePath+"/currency",schemaPath:"#/properties/currency/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema30.properties.currency.type,parentSchema:schema30.properties.currency,data:data5};
+    if(vErrors === null){
+    vErrors = [err18];
+    }
+    else {
+    vErrors.push(err18);
+    }
+    errors++;
+    }
+    }
+    if(data.qualifier !== undefined){
+    let data6 = data.qualifier;
+    if(typeof data6 !== "string"){
+    const err19 = {instancePath:instancePath+"/qualifier",schemaPath:"#/$defs/qualifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.type,parentSchema:schema31,data:data6};
+    if(vErrors === null){
+    vErrors = [err19];
+    }
+    else {
+    vErrors.push(err19);
+    }
+    errors++;
+    }
+    if(!((((((((data6 === "exact") || (data6 === "about")) || (data6 === "more_than")) || (data6 === "at_least")) || (data6 === "nearly")) || (data6 === "less_than")) || (data6 === "up_to")) || (data6 === "range"))){
+    const err20 = {instancePath:instancePath+"/qualifier",schemaPath:"#/$defs/qualifier/enum",keyword:"enum",params:{allowedValues: schema31.enum},message:"must be equal to one of the allowed values",schema:schema31.enum,parentSchema:schema31,data:data6};
+    if(vErrors === null){
+    vErrors = [err20];
+    }
+    else {
+    vErrors.push(err20);
+    }
+    errors++;
+    }
+    }
+    if(data.min !== undefined){
+    let data7 = data.min;
+    if((typeof data7 == "number") && (isFinite(data7))){
+    if(data7 < 0 || isNaN(data7)){
+    const err21 = {instancePath:instancePath+"/min",schemaPath:"#/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema30.properties.min,data:data7};
+    if(vErrors === null){
+    vErrors = [err21];
+    }
+    else {
+    vErrors.push(err21);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err22 = {instancePath:instancePath+"/min",schemaPath:"#/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema30.properties.min.type,parentSchema:schema30.properties.min,data:data7};
+    if(vErrors === null){
+    vErrors = [err22];
+    }
+    else {
+    vErrors.push(err22);
+    }
+    errors++;
+    }
+    }
+    if(data.max !== undefined){
+    let data8 = data.max;
+    if((typeof data8 == "number") && (isFinite(data8))){
+    if(data8 < 0 || isNaN(data8)){
+    const err23 = {instancePath:instancePath+"/max",schemaPath:"#/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema30.properties.max,data:data8};
+    if(vErrors === null){
+    vErrors = [err23];
+    }
+    else {
+    vErrors.push(err23);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err24 = {instancePath:instancePath+"/max",schemaPath:"#/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema30.properties.max.type,parentSchema:schema30.properties.max,data:data8};
+    if(vErrors === null){
+    vErrors = [err24];
+    }
+    else {
+    vErrors.push(err24);
+    }
+    errors++;
+    }
+    }
+    if(data.source !== undefined){
+    let data9 = data.source;
+    if(typeof data9 === "string"){
+    if(!pattern6.test(data9)){
+    const err25 = {instancePath:instancePath+"/source",schemaPath:"#/$defs/sourceId/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9_-]*$"+"\"",schema:"^[a-z0-9][a-z0-9_-]*$",parentSchema:schema12,data:data9};
+    if(vErrors === null){
+    vErrors = [err25];
+    }
+    else {
+    vErrors.push(err25);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err26 = {instancePath:instancePath+"/source",schemaPath:"#/$defs/sourceId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:data9};
+    if(vErrors === null){
+    vErrors = [err26];
+    }
+    else {
+    vErrors.push(err26);
+    }
+    errors++;
+    }
+    }
+    if(data.as_reported !== undefined){
+    let data10 = data.as_reported;
+    if(typeof data10 === "string"){
+    if(func0(data10) < 1){
+    const err27 = {instancePath:instancePath+"/as_reported",schemaPath:"#/properties/as_reported/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema30.properties.as_reported,data:data10};
+    if(vErrors === null){
+    vErrors = [err27];
+    }
+    else {
+    vErrors.push(err27);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err28 = {instancePath:instancePath+"/as_reported",schemaPath:"#/properties/as_reported/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema30.properties.as_reported.type,parentSchema:schema30.properties.as_reported,data:data10};
+    if(vErrors === null){
+    vErrors = [err28];
+    }
+    else {
+    vErrors.push(err28);
+    }
+    errors++;
+    }
+    }
+    if(data.where !== undefined){
+    let data11 = data.where;
+    if(typeof data11 !== "string"){
+    const err29 = {instancePath:instancePath+"/where",schemaPath:"#/properties/where/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema30.properties.where.type,parentSchema:schema30.properties.where,data:data11};
+    if(vErrors === null){
+    vErrors = [err29];
+    }
+    else {
+    vErrors.push(err29);
+    }
+    errors++;
+    }
+    if(!(((((data11 === "headline") || (data11 === "lead")) || (data11 === "body")) || (data11 === "caption")) || (data11 === "url"))){
+    const err30 = {instancePath:instancePath+"/where",schemaPath:"#/properties/where/enum",keyword:"enum",params:{allowedValues: schema30.properties.where.enum},message:"must be equal to one of the allowed values",schema:schema30.properties.where.enum,parentSchema:schema30.properties.where,data:data11};
+    if(vErrors === null){
+    vErrors = [err30];
+    }
+    else {
+    vErrors.push(err30);
+    }
+    errors++;
+    }
+    }
+    if(data.garbled !== undefined){
+    let data12 = data.garbled;
+    if(typeof data12 !== "boolean"){
+    const err31 = {instancePath:instancePath+"/garbled",schemaPath:"#/properties/garbled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema30.properties.garbled.type,parentSchema:schema30.properties.garbled,data:data12};
+    if(vErrors === null){
+    vErrors = [err31];
+    }
+    else {
+    vErrors.push(err31);
+    }
+    errors++;
+    }
+    }
+    if(data.note !== undefined){
+    let data13 = data.note;
+    if(typeof data13 !== "string"){
+    const err32 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema30.properties.note.type,parentSchema:schema30.properties.note,data:data13};
+    if(vErrors === null){
+    vErrors = [err32];
+    }
+    else {
+    vErrors.push(err32);
+    }
+    errors++;
+    }
+    }
+    }
+    else {
+    const err33 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema30.type,parentSchema:schema30,data};
+    if(vErrors === null){
+    vErrors = [err33];
+    }
+    else {
+    vErrors.push(err33);
+    }
+    errors++;
+    }
+    validate16.errors = vErrors;
+    return errors === 0;
+    }
+    validate16.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+    function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate15.evaluated;
+    if(evaluated0.dynamicProps){
+    evaluated0.props = undefined;
+    }
+    if(evaluated0.dynamicItems){
+    evaluated0.items = undefined;
+    }
+    if(!(validate16(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+    vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
+    errors = vErrors.length;
+    }
+    validate15.errors = vErrors;
+    return errors === 0;
+    }
+    validate15.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+    _out.push([roots.event.properties.seizures.items.properties.street_value.anyOf[1], validate18]);
+    const schema33 = _branches[8];
+
+    function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate19.evaluated;
+    if(evaluated0.dynamicProps){
+    evaluated0.props = undefined;
+    }
+    if(evaluated0.dynamicItems){
+    evaluated0.items = undefined;
+    }
+    const _errs1 = errors;
+    let valid0 = true;
+    const _errs2 = errors;
+    if(data && typeof data == "object" && !Array.isArray(data)){
+    let missing0;
+    if((data.qualifier === undefined) && (missing0 = "qualifier")){
+    const err0 = {};
+    if(vErrors === null){
+    vErrors = [err0];
+    }
+    else {
+    vErrors.push(err0);
+    }
+    errors++;
+    }
+    else {
+    if(data.qualifier !== undefined){
+    if("range" !== data.qualifier){
+    const err1 = {};
+    if(vErrors === null){
+    vErrors = [err1];
+    }
+    else {
+    vErrors.push(err1);
+    }
+    errors++;
+    }
+    }
+    }
+    }
+    var _valid0 = _errs2 === errors;
+    errors = _errs1;
+    if(vErrors !== null){
+    if(_errs1){
+    vErrors.length = _errs1;
+    }
+    else {
+    vErrors = null;
+    }
+    }
+    let ifClause0;
+    if(_valid0){
+    const _errs4 = errors;
+    if(data && typeof data == "object" && !Array.isArray(data)){
+    if(data.min === undefined){
+    const err2 = {instancePath,schemaPath:"#/then/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'",schema:schema30.then.required,parentSchema:schema30.then,data};
+    if(vErrors === null){
+    vErrors = [err2];
+    }
+    else {
+    vErrors.push(err2);
+    }
+    errors++;
+    }
+    if(data.max === undefined){
+    const err3 = {instancePath,schemaPath:"#/then/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'",schema:schema30.then.required,parentSchema:schema30.then,data};
+    if(vErrors === null){
+    vErrors = [err3];
+    }
+    else {
+    vErrors.push(err3);
+    }
+    errors++;
+    }
+    if(data.min !== undefined){
+    let data1 = data.min;
+    if((typeof data1 == "number") && (isFinite(data1))){
+    if(data1 < 0 || isNaN(data1)){
+    const err4 = {instancePath:instancePath+"/min",schemaPath:"#/then/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema30.then.properties.min,data:data1};
+    if(vErrors === null){
+    vErrors = [err4];
+    }
+    else {
+    vErrors.push(err4);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err5 = {instancePath:instancePath+"/min",schemaPath:"#/then/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema30.then.properties.min.type,parentSchema:schema30.then.properties.min,data:data1};
+    if(vErrors === null){
+    vErrors = [err5];
+    }
+    else {
+    vErrors.push(err5);
+    }
+    errors++;
+    }
+    }
+    if(data.max !== undefined){
+    let data2 = data.max;
+    if((typeof data2 == "number") && (isFinite(data2))){
+    if(data2 < 0 || isNaN(data2)){
+    const err6 = {instancePath:instancePath+"/max",schemaPath:"#/then/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema30.then.properties.max,data:data2};
+    if(vErrors === null){
+    vErrors = [err6];
+    }
+    else {
+    vErrors.push(err6);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err7 = {instancePath:instancePath+"/max",schemaPath:"#/then/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema30.then.properties.max.type,parentSchema:schema30.then.properties.max,data:data2};
+    if(vErrors === null){
+    vErrors = [err7];
+    }
+    else {
+    vErrors.push(err7);
+    }
+    errors++;
+    }
+    }
+    }
+    var _valid0 = _errs4 === errors;
+    valid0 = _valid0;
+    if(valid0){
+    var props0 = {};
+    props0.min = true;
+    props0.max = true;
+    props0.qualifier = true;
+    }
+    ifClause0 = "then";
+    }
+    else {
+    const _errs9 = errors;
+    if(data && typeof data == "object" && !Array.isArray(data)){
+    if(data.value === undefined){
+    const err8 = {instancePath,schemaPath:"#/else/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema30.else.required,parentSchema:schema30.else,data};
+    if(vErrors === null){
+    vErrors = [err8];
+    }
+    else {
+    vErrors.push(err8);
+    }
+    errors++;
+    }
+    if(data.value !== undefined){
+    let data3 = data.value;
+    if((typeof data3 == "number") && (isFinite(data3))){
+    if(data3 < 0 || isNaN(data3)){
+    const err9 = {instancePath:instancePath+"/value",schemaPath:"#/else/properties/value/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema30.else.properties.value,data:data3};
+    if(vErrors === null){
+    vErrors = [err9];
+    }
+    else {
+    vErrors.push(err9);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err10 = {instancePath:instancePath+"/value",schemaPath:"#/else/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema30.else.properties.value.type,parentSchema:schema30.else.properties.value,data:data3};
+    if(vErrors === null){
+    vErrors = [err10];
+    }
+    else {
+    vErrors.push(err10);
+    }
+    errors++;
+    }
+    }
+    }
+    var _valid0 = _errs9 === errors;
+    valid0 = _valid0;
+    if(valid0){
+    if(props0 !== true){
+    props0 = props0 || {};
+    props0.value = true;
+    }
+    }
+    ifClause0 = "else";
+    }
+    if(!valid0){
+    const err11 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema30.if,parentSchema:schema30,data};
+    if(vErrors === null){
+    vErrors = [err11];
+    }
+    else {
+    vErrors.push(err11);
+    }
+    errors++;
+    }
+    if(data && typeof data == "object" && !Array.isArray(data)){
+    if(data.currency === undefined){
+    const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "currency"},message:"must have required property '"+"currency"+"'",schema:schema30.required,parentSchema:schema30,data};
+    if(vErrors === null){
+    vErrors = [err12];
+    }
+    else {
+    vErrors.push(err12);
+    }
+    errors++;
+    }
+    if(data.source === undefined){
+    const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema30.required,parentSchema:schema30,data};
+    if(vErrors === null){
+    vErrors = [err13];
+    }
+    else {
+    vErrors.push(err13);
+    }
+    errors++;
+    }
+    for(const key0 in data){
+    if(!(func4.call(schema30.properties, key0))){
+    const err14 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema30,data};
+    if(vErrors === null){
+    vErrors = [err14];
+    }
+    else {
+    vErrors.push(err14);
+    }
+    errors++;
+    }
+    }
+    if(data.value !== undefined){
+    let data4 = data.value;
+    if((typeof data4 == "number") && (isFinite(data4))){
+    if(data4 < 0 || isNaN(data4)){
+    const err15 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema30.properties.value,data:data4};
+    if(vErrors === null){
+    vErrors = [err15];
+    }
+    else {
+    vErrors.push(err15);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err16 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema30.properties.value.type,parentSchema:schema30.properties.value,data:data4};
+    if(vErrors === null){
+    vErrors = [err16];
+    }
+    else {
+    vErrors.push(err16);
+    }
+    errors++;
+    }
+    }
+    if(data.currency !== undefined){
+    let data5 = data.currency;
+    if(typeof data5 === "string"){
+    if(!pattern14.test(data5)){
+    const err17 = {instancePath:instancePath+"/currency",schemaPath:"#/properties/currency/pattern",keyword:"pattern",params:{pattern: "^[A-Z]{3}$"},message:"must match pattern \""+"^[A-Z]{3}$"+"\"",schema:"^[A-Z]{3}$",parentSchema:schema30.properties.currency,data:data5};
+    if(vErrors === null){
+    vErrors = [err17];
+    }
+    else {
+    vErrors.push(err17);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err18 = {instancePath:instancePath+"/currency",schemaPath:"#/properties/currency/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema30.properties.currency.type,parentSchema:schema30.properties.currency,data:data5};
+    if(vErrors === null){
+    vErrors = [err18];
+    }
+    else {
+    vErrors.push(err18);
+    }
+    errors++;
+    }
+    }
+    if(data.qualifier !== undefined){
+    let data6 = data.qualifier;
+    if(typeof data6 !== "string"){
+    const err19 = {instancePath:instancePath+"/qualifier",schemaPath:"#/$defs/qualifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.type,parentSchema:schema31,data:data6};
+    if(vErrors === null){
+    vErrors = [err19];
+    }
+    else {
+    vErrors.push(err19);
+    }
+    errors++;
+    }
+    if(!((((((((data6 === "exact") || (data6 === "about")) || (data6 === "more_than")) || (data6 === "at_least")) || (data6 === "nearly")) || (data6 === "less_than")) || (data6 === "up_to")) || (data6 === "range"))){
+    const err20 = {instancePath:instancePath+"/qualifier",schemaPath:"#/$defs/qualifier/enum",keyword:"enum",params:{allowedValues: schema31.enum},message:"must be equal to one of the allowed values",schema:schema31.enum,parentSchema:schema31,data:data6};
+    if(vErrors === null){
+    vErrors = [err20];
+    }
+    else {
+    vErrors.push(err20);
+    }
+    errors++;
+    }
+    }
+    if(data.min !== undefined){
+    let data7 = data.min;
+    if((typeof data7 == "number") && (isFinite(data7))){
+    if(data7 < 0 || isNaN(data7)){
+    const err21 = {instancePath:instancePath+"/min",schemaPath:"#/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema30.properties.min,data:data7};
+    if(vErrors === null){
+    vErrors = [err21];
+    }
+    else {
+    vErrors.push(err21);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err22 = {instancePath:instancePath+"/min",schemaPath:"#/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema30.properties.min.type,parentSchema:schema30.properties.min,data:data7};
+    if(vErrors === null){
+    vErrors = [err22];
+    }
+    else {
+    vErrors.push(err22);
+    }
+    errors++;
+    }
+    }
+    if(data.max !== undefined){
+    let data8 = data.max;
+    if((typeof data8 == "number") && (isFinite(data8))){
+    if(data8 < 0 || isNaN(data8)){
+    const err23 = {instancePath:instancePath+"/max",schemaPath:"#/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema30.properties.max,data:data8};
+    if(vErrors === null){
+    vErrors = [err23];
+    }
+    else {
+    vErrors.push(err23);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err24 = {instancePath:instancePath+"/max",schemaPath:"#/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema30.properties.max.type,parentSchema:schema30.properties.max,data:data8};
+    if(vErrors === null){
+    vErrors = [err24];
+    }
+    else {
+    vErrors.push(err24);
+    }
+    errors++;
+    }
+    }
+    if(data.source !== undefined){
+    let data9 = data.source;
+    if(typeof data9 === "string"){
+    if(!pattern6.test(data9)){
+    const err25 = {instancePath:instancePath+"/source",schemaPath:"#/$defs/sourceId/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9_-]*$"+"\"",schema:"^[a-z0-9][a-z0-9_-]*$",parentSchema:schema12,data:data9};
+    if(vErrors === null){
+    vErrors = [err25];
+    }
+    else {
+    vErrors.push(err25);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err26 = {instancePath:instancePath+"/source",schemaPath:"#/$defs/sourceId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:data9};
+    if(vErrors === null){
+    vErrors = [err26];
+    }
+    else {
+    vErrors.push(err26);
+    }
+    errors++;
+    }
+    }
+    if(data.as_reported !== undefined){
+    let data10 = data.as_reported;
+    if(typeof data10 === "string"){
+    if(func0(data10) < 1){
+    const err27 = {instancePath:instancePath+"/as_reported",schemaPath:"#/properties/as_reported/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema30.properties.as_reported,data:data10};
+    if(vErrors === null){
+    vErrors = [err27];
+    }
+    else {
+    vErrors.push(err27);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err28 = {instancePath:instancePath+"/as_reported",schemaPath:"#/properties/as_reported/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema30.properties.as_reported.type,parentSchema:schema30.properties.as_reported,data:data10};
+    if(vErrors === null){
+    vErrors = [err28];
+    }
+    else {
+    vErrors.push(err28);
+    }
+    errors++;
+    }
+    }
+    if(data.where !== undefined){
+    let data11 = data.where;
+    if(typeof data11 !== "string"){
+    const err29 = {instancePath:instancePath+"/where",schemaPath:"#/properties/where/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema30.properties.where.type,parentSchema:schema30.properties.where,data:data11};
+    if(vErrors === null){
+    vErrors = [err29];
+    }
+    else {
+    vErrors.push(err29);
+    }
+    errors++;
+    }
+    if(!(((((data11 === "headline") || (data11 === "lead")) || (data11 === "body")) || (data11 === "caption")) || (data11 === "url"))){
+    const err30 = {instancePath:instancePath+"/where",schemaPath:"#/properties/where/enum",keyword:"enum",params:{allowedValues: schema30.properties.where.enum},message:"must be equal to one of the allowed values",schema:schema30.properties.where.enum,parentSchema:schema30.properties.where,data:data11};
+    if(vErrors === null){
+    vErrors = [err30];
+    }
+    else {
+    vErrors.push(err30);
+    }
+    errors++;
+    }
+    }
+    if(data.garbled !== undefined){
+    let data12 = data.garbled;
+    if(typeof data12 !== "boolean"){
+    const err31 = {instancePath:instancePath+"/garbled",schemaPath:"#/properties/garbled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema30.properties.garbled.type,parentSchema:schema30.properties.garbled,data:data12};
+    if(vErrors === null){
+    vErrors = [err31];
+    }
+    else {
+    vErrors.push(err31);
+    }
+    errors++;
+    }
+    }
+    if(data.note !== undefined){
+    let data13 = data.note;
+    if(typeof data13 !== "string"){
+    const err32 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema30.properties.note.type,parentSchema:schema30.properties.note,data:data13};
+    if(vErrors === null){
+    vErrors = [err32];
+    }
+    else {
+    vErrors.push(err32);
+    }
+    errors++;
+    }
+    }
+    }
+    else {
+    const err33 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema30.type,parentSchema:schema30,data};
+    if(vErrors === null){
+    vErrors = [err33];
+    }
+    else {
+    vErrors.push(err33);
+    }
+    errors++;
+    }
+    validate19.errors = vErrors;
+    return errors === 0;
+    }
+    validate19.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+    function validate18(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate18.evaluated;
+    if(evaluated0.dynamicProps){
+    evaluated0.props = undefined;
+    }
+    if(evaluated0.dynamicItems){
+    evaluated0.items = undefined;
+    }
+    if(Array.isArray(data)){
+    if(data.length < 1){
+    const err0 = {instancePath,schemaPath:"#/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema33,data};
+    if(vErrors === null){
+    vErrors = [err0];
+    }
+    else {
+    vErrors.push(err0);
+    }
+    errors++;
+    }
+    const len0 = data.length;
+    for(let i0=0; i0<len0; i0++){
+    if(!(validate19(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
+    vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
+    errors = vErrors.length;
+    }
+    }
+    }
+    else {
+    const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.type,parentSchema:schema33,data};
+    if(vErrors === null){
+    vErrors = [err1];
+    }
+    else {
+    vErrors.push(err1);
+    }
+    errors++;
+    }
+    validate18.errors = vErrors;
+    return errors === 0;
+    }
+    validate18.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+
+    _out.push([roots.event.properties.conflicts.items.properties.values.items.properties.value.anyOf[0], validate21]);
+    const schema37 = _branches[9];
+
+    function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate21.evaluated;
+    if(evaluated0.dynamicProps){
+    evaluated0.props = undefined;
+    }
+    if(evaluated0.dynamicItems){
+    evaluated0.items = undefined;
+    }
+    if(!((typeof data == "number") && (isFinite(data)))){
+    const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema37.type,parentSchema:schema37,data};
+    if(vErrors === null){
+    vErrors = [err0];
+    }
+    else {
+    vErrors.push(err0);
+    }
+    errors++;
+    }
+    validate21.errors = vErrors;
+    return errors === 0;
+    }
+    validate21.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+    _out.push([roots.event.properties.conflicts.items.properties.values.items.properties.value.anyOf[1], validate22]);
+    const schema38 = _branches[10];
+
+    function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate22.evaluated;
+    if(evaluated0.dynamicProps){
+    evaluated0.props = undefined;
+    }
+    if(evaluated0.dynamicItems){
+    evaluated0.items = undefined;
+    }
+    if(typeof data !== "string"){
+    const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.type,parentSchema:schema38,data};
+    if(vErrors === null){
+    vErrors = [err0];
+    }
+    else {
+    vErrors.push(err0);
+    }
+    errors++;
+    }
+    validate22.errors = vErrors;
+    return errors === 0;
+    }
+    validate22.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+    _out.push([roots.event.$defs.FigureSlot.anyOf[0], validate23]);
+    const schema39 = _branches[11];
+
+    function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate23.evaluated;
+    if(evaluated0.dynamicProps){
+    evaluated0.props = undefined;
+    }
+    if(evaluated0.dynamicItems){
+    evaluated0.items = undefined;
+    }
+    if((typeof data == "number") && (isFinite(data))){
+    if(data < 0 || isNaN(data)){
+    const err0 = {instancePath,schemaPath:"#/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema39,data};
+    if(vErrors === null){
+    vErrors = [err0];
+    }
+    else {
+    vErrors.push(err0);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema39.type,parentSchema:schema39,data};
+    if(vErrors === null){
+    vErrors = [err1];
+    }
+    else {
+    vErrors.push(err1);
+    }
+    errors++;
+    }
+    validate23.errors = vErrors;
+    return errors === 0;
+    }
+    validate23.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+    _out.push([roots.event.$defs.FigureSlot.anyOf[1], validate24]);
+    const schema40 = _branches[12];
+    const schema41 = roots.event.$defs.Figure;
+    const schema42 = roots.event.$defs.unit;
+
+    function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate25.evaluated;
+    if(evaluated0.dynamicProps){
+    evaluated0.props = undefined;
+    }
+    if(evaluated0.dynamicItems){
+    evaluated0.items = undefined;
+    }
+    const _errs1 = errors;
+    let valid0 = true;
+    const _errs2 = errors;
+    if(data && typeof data == "object" && !Array.isArray(data)){
+    let missing0;
+    if((data.qualifier === undefined) && (missing0 = "qualifier")){
+    const err0 = {};
+    if(vErrors === null){
+    vErrors = [err0];
+    }
+    else {
+    vErrors.push(err0);
+    }
+    errors++;
+    }
+    else {
+    if(data.qualifier !== undefined){
+    if("range" !== data.qualifier){
+    const err1 = {};
+    if(vErrors === null){
+    vErrors = [err1];
+    }
+    else {
+    vErrors.push(err1);
+    }
+    errors++;
+    }
+    }
+    }
+    }
+    var _valid0 = _errs2 === errors;
+    errors = _errs1;
+    if(vErrors !== null){
+    if(_errs1){
+    vErrors.length = _errs1;
+    }
+    else {
+    vErrors = null;
+    }
+    }
+    let ifClause0;
+    if(_valid0){
+    const _errs4 = errors;
+    if(data && typeof data == "object" && !Array.isArray(data)){
+    if(data.min === undefined){
+    const err2 = {instancePath,schemaPath:"#/then/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'",schema:schema41.then.required,parentSchema:schema41.then,data};
+    if(vErrors === null){
+    vErrors = [err2];
+    }
+    else {
+    vErrors.push(err2);
+    }
+    errors++;
+    }
+    if(data.max === undefined){
+    const err3 = {instancePath,schemaPath:"#/then/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'",schema:schema41.then.required,parentSchema:schema41.then,data};
+    if(vErrors === null){
+    vErrors = [err3];
+    }
+    else {
+    vErrors.push(err3);
+    }
+    errors++;
+    }
+    if(data.min !== undefined){
+    let data1 = data.min;
+    if((typeof data1 == "number") && (isFinite(data1))){
+    if(data1 < 0 || isNaN(data1)){
+    const err4 = {instancePath:instancePath+"/min",schemaPath:"#/then/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema41.then.properties.min,data:data1};
+    if(vErrors === null){
+    vErrors = [err4];
+    }
+    else {
+    vErrors.push(err4);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err5 = {instancePath:instancePath+"/min",schemaPath:"#/then/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema41.then.properties.min.type,parentSchema:schema41.then.properties.min,data:data1};
+    if(vErrors === null){
+    vErrors = [err5];
+    }
+    else {
+    vErrors.push(err5);
+    }
+    errors++;
+    }
+    }
+    if(data.max !== undefined){
+    let data2 = data.max;
+    if((typeof data2 == "number") && (isFinite(data2))){
+    if(data2 < 0 || isNaN(data2)){
+    const err6 = {instancePath:instancePath+"/max",schemaPath:"#/then/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema41.then.properties.max,data:data2};
+    if(vErrors === null){
+    vErrors = [err6];
+    }
+    else {
+    vErrors.push(err6);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err7 = {instancePath:instancePath+"/max",schemaPath:"#/then/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema41.then.properties.max.type,parentSchema:schema41.then.properties.max,data:data2};
+    if(vErrors === null){
+    vErrors = [err7];
+    }
+    else {
+    vErrors.push(err7);
+    }
+    errors++;
+    }
+    }
+    }
+    var _valid0 = _errs4 === errors;
+    valid0 = _valid0;
+    if(valid0){
+    var props0 = {};
+    props0.min = true;
+    props0.max = true;
+    props0.qualifier = true;
+    }
+    ifClause0 = "then";
+    }
+    else {
+    const _errs9 = errors;
+    if(data && typeof data == "object" && !Array.isArray(data)){
+    if(data.value === undefined){
+    const err8 = {instancePath,schemaPath:"#/else/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema41.else.required,parentSchema:schema41.else,data};
+    if(vErrors === null){
+    vErrors = [err8];
+    }
+    else {
+    vErrors.push(err8);
+    }
+    errors++;
+    }
+    if(data.value !== undefined){
+    let data3 = data.value;
+    if((typeof data3 == "number") && (isFinite(data3))){
+    if(data3 < 0 || isNaN(data3)){
+    const err9 = {instancePath:instancePath+"/value",schemaPath:"#/else/properties/value/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema41.else.properties.value,data:data3};
+    if(vErrors === null){
+    vErrors = [err9];
+    }
+    else {
+    vErrors.push(err9);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err10 = {instancePath:instancePath+"/value",schemaPath:"#/else/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema41.else.properties.value.type,parentSchema:schema41.else.properties.value,data:data3};
+    if(vErrors === null){
+    vErrors = [err10];
+    }
+    else {
+    vErrors.push(err10);
+    }
+    errors++;
+    }
+    }
+    }
+    var _valid0 = _errs9 === errors;
+    valid0 = _valid0;
+    if(valid0){
+    if(props0 !== true){
+    props0 = props0 || {};
+    props0.value = true;
+    }
+    }
+    ifClause0 = "else";
+    }
+    if(!valid0){
+    const err11 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema41.if,parentSchema:schema41,data};
+    if(vErrors === null){
+    vErrors = [err11];
+    }
+    else {
+    vErrors.push(err11);
+    }
+    errors++;
+    }
+    if(data && typeof data == "object" && !Array.isArray(data)){
+    if(data.source === undefined){
+    const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema41.required,parentSchema:schema41,data};
+    if(vErrors === null){
+    vErrors = [err12];
+    }
+    else {
+    vErrors.push(err12);
+    }
+    errors++;
+    }
+    for(const key0 in data){
+    if(!(func4.call(schema41.properties, key0))){
+    const err13 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema41,data};
+    if(vErrors === null){
+    vErrors = [err13];
+    }
+    else {
+    vErrors.push(err13);
+    }
+    errors++;
+    }
+    }
+    if(data.value !== undefined){
+    let data4 = data.value;
+    if((typeof data4 == "number") && (isFinite(data4))){
+    if(data4 < 0 || isNaN(data4)){
+    const err14 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema41.properties.value,data:data4};
+    if(vErrors === null){
+    vErrors = [err14];
+    }
+    else {
+    vErrors.push(err14);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err15 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema41.properties.value.type,parentSchema:schema41.properties.value,data:data4};
+    if(vErrors === null){
+    vErrors = [err15];
+    }
+    else {
+    vErrors.push(err15);
+    }
+    errors++;
+    }
+    }
+    if(data.unit !== undefined){
+    let data5 = data.unit;
+    if(typeof data5 !== "string"){
+    const err16 = {instancePath:instancePath+"/unit",schemaPath:"#/$defs/unit/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.type,parentSchema:schema42,data:data5};
+    if(vErrors === null){
+    vErrors = [err16];
+    }
+    else {
+    vErrors.push(err16);
+    }
+    errors++;
+    }
+    if(!((((((((((((((((data5 === "tablets") || (data5 === "capsules")) || (data5 === "kg")) || (data5 === "g")) || (data5 === "mg")) || (data5 === "t")) || (data5 === "short_ton")) || (data5 === "ton")) || (data5 === "lb")) || (data5 === "l")) || (data5 === "ml")) || (data5 === "plants")) || (data5 === "bars")) || (data5 === "bricks")) || (data5 === "packs")) || (data5 === "persons"))){
+    const err17 = {instancePath:instancePath+"/unit",schemaPath:"#/$defs/unit/enum",keyword:"enum",params:{allowedValues: schema42.enum},message:"must be equal to one of the allowed values",schema:schema42.enum,parentSchema:schema42,data:data5};
+    if(vErrors === null){
+    vErrors = [err17];
+    }
+    else {
+    vErrors.push(err17);
+    }
+    errors++;
+    }
+    }
+    if(data.qualifier !== undefined){
+    let data6 = data.qualifier;
+    if(typeof data6 !== "string"){
+    const err18 = {instancePath:instancePath+"/qualifier",schemaPath:"#/$defs/qualifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.type,parentSchema:schema31,data:data6};
+    if(vErrors === null){
+    vErrors = [err18];
+    }
+    else {
+    vErrors.push(err18);
+    }
+    errors++;
+    }
+    if(!((((((((data6 === "exact") || (data6 === "about")) || (data6 === "more_than")) || (data6 === "at_least")) || (data6 === "nearly")) || (data6 === "less_than")) || (data6 === "up_to")) || (data6 === "range"))){
+    const err19 = {instancePath:instancePath+"/qualifier",schemaPath:"#/$defs/qualifier/enum",keyword:"enum",params:{allowedValues: schema31.enum},message:"must be equal to one of the allowed values",schema:schema31.enum,parentSchema:schema31,data:data6};
+    if(vErrors === null){
+    vErrors = [err19];
+    }
+    else {
+    vErrors.push(err19);
+    }
+    errors++;
+    }
+    }
+    if(data.min !== undefined){
+    let data7 = data.min;
+    if((typeof data7 == "number") && (isFinite(data7))){
+    if(data7 < 0 || isNaN(data7)){
+    const err20 = {instancePath:instancePath+"/min",schemaPath:"#/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema41.properties.min,data:data7};
+    if(vErrors === null){
+    vErrors = [err20];
+    }
+    else {
+    vErrors.push(err20);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err21 = {instancePath:instancePath+"/min",schemaPath:"#/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema41.properties.min.type,parentSchema:schema41.properties.min,data:data7};
+    if(vErrors === null){
+    vErrors = [err21];
+    }
+    else {
+    vErrors.push(err21);
+    }
+    errors++;
+    }
+    }
+    if(data.max !== undefined){
+    let data8 = data.max;
+    if((typeof data8 == "number") && (isFinite(data8))){
+    if(data8 < 0 || isNaN(data8)){
+    const err22 = {instancePath:instancePath+"/max",schemaPath:"#/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema41.properties.max,data:data8};
+    if(vErrors === null){
+    vErrors = [err22];
+    }
+    else {
+    vErrors.push(err22);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err23 = {instancePath:instancePath+"/max",schemaPath:"#/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema41.properties.max.type,parentSchema:schema41.properties.max,data:data8};
+    if(vErrors === null){
+    vErrors = [err23];
+    }
+    else {
+    vErrors.push(err23);
+    }
+    errors++;
+    }
+    }
+    if(data.source !== undefined){
+    let data9 = data.source;
+    if(typeof data9 === "string"){
+    if(!pattern6.test(data9)){
+    const err24 = {instancePath:instancePath+"/source",schemaPath:"#/$defs/sourceId/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9_-]*$"+"\"",schema:"^[a-z0-9][a-z0-9_-]*$",parentSchema:schema12,data:data9};
+    if(vErrors === null){
+    vErrors = [err24];
+    }
+    else {
+    vErrors.push(err24);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err25 = {instancePath:instancePath+"/source",schemaPath:"#/$defs/sourceId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:data9};
+    if(vErrors === null){
+    vErrors = [err25];
+    }
+    else {
+    vErrors.push(err25);
+    }
+    errors++;
+    }
+    }
+    if(data.as_of !== undefined){
+    let data10 = data.as_of;
+    if(typeof data10 === "string"){
+    if(!pattern0.test(data10)){
+    const err26 = {instancePath:instancePath+"/as_of",schemaPath:"#/$defs/partialDate/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"},message:"must match pattern \""+"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"+"\"",schema:"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$",parentSchema:schema6,data:data10};
+    if(vErrors === null){
+    vErrors = [err26];
+    }
+    else {
+    vErrors.push(err26);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err27 = {instancePath:instancePath+"/as_of",schemaPath:"#/$defs/partialDate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.type,parentSchema:schema6,data:data10};
+    if(vErrors === null){
+    vErrors = [err27];
+    }
+    else {
+    vErrors.push(err27);
+    }
+    errors++;
+    }
+    }
+    if(data.as_reported !== undefined){
+    let data11 = data.as_reported;
+    if(typeof data11 === "string"){
+    if(func0(data11) < 1){
+    const err28 = {instancePath:instancePath+"/as_reported",schemaPath:"#/properties/as_reported/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema41.properties.as_reported,data:data11};
+    if(vErrors === null){
+    vErrors = [err28];
+    }
+    else {
+    vErrors.push(err28);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err29 = {instancePath:instancePath+"/as_reported",schemaPath:"#/properties/as_reported/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.as_reported.type,parentSchema:schema41.properties.as_reported,data:data11};
+    if(vErrors === null){
+    vErrors = [err29];
+    }
+    else {
+    vErrors.push(err29);
+    }
+    errors++;
+    }
+    }
+    if(data.scope !== undefined){
+    let data12 = data.scope;
+    if(typeof data12 !== "string"){
+    const err30 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.scope.type,parentSchema:schema41.properties.scope,data:data12};
+    if(vErrors === null){
+    vErrors = [err30];
+    }
+    else {
+    vErrors.push(err30);
+    }
+    errors++;
+    }
+    if(!(((data12 === "total") || (data12 === "part")) || (data12 === "aggregate"))){
+    const err31 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/enum",keyword:"enum",params:{allowedValues: schema41.properties.scope.enum},message:"must be equal to one of the allowed values",schema:schema41.properties.scope.enum,parentSchema:schema41.properties.scope,data:data12};
+    if(vErrors === null){
+    vErrors = [err31];
+    }
+    else {
+    vErrors.push(err31);
+    }
+    errors++;
+    }
+    }
+    if(data.part !== undefined){
+    let data13 = data.part;
+    if(typeof data13 === "string"){
+    if(func0(data13) < 1){
+    const err32 = {instancePath:instancePath+"/part",schemaPath:"#/properties/part/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema41.properties.part,data:data13};
+    if(vErrors === null){
+    vErrors = [err32];
+    }
+    else {
+    vErrors.push(err32);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err33 = {instancePath:instancePath+"/part",schemaPath:"#/properties/part/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.part.type,parentSchema:schema41.properties.part,data:data13};
+    if(vErrors === null){
+    vErrors = [err33];
+    }
+    else {
+    vErrors.push(err33);
+    }
+    errors++;
+    }
+    }
+    if(data.where !== undefined){
+    let data14 = data.where;
+    if(typeof data14 !== "string"){
+    const err34 = {instancePath:instancePath+"/where",schemaPath:"#/properties/where/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.where.type,parentSchema:schema41.properties.where,data:data14};
+    if(vErrors === null){
+    vErrors = [err34];
+    }
+    else {
+    vErrors.push(err34);
+    }
+    errors++;
+    }
+    if(!(((((data14 === "headline") || (data14 === "lead")) || (data14 === "body")) || (data14 === "caption")) || (data14 === "url"))){
+    const err35 = {instancePath:instancePath+"/where",schemaPath:"#/properties/where/enum",keyword:"enum",params:{allowedValues: schema41.properties.where.enum},message:"must be equal to one of the allowed values",schema:schema41.properties.where.enum,parentSchema:schema41.properties.where,data:data14};
+    if(vErrors === null){
+    vErrors = [err35];
+    }
+    else {
+    vErrors.push(err35);
+    }
+    errors++;
+    }
+    }
+    if(data.drug_as_reported !== undefined){
+    let data15 = data.drug_as_reported;
+    if(typeof data15 === "string"){
+    if(func0(data15) < 1){
+    const err36 = {instancePath:instancePath+"/drug_as_reported",schemaPath:"#/properties/drug_as_reported/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema41.properties.drug_as_reported,data:data15};
+    if(vErrors === null){
+    vErrors = [err36];
+    }
+    else {
+    vErrors.push(err36);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err37 = {instancePath:instancePath+"/drug_as_reported",schemaPath:"#/properties/drug_as_reported/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.drug_as_reported.type,parentSchema:schema41.properties.drug_as_reported,data:data15};
+    if(vErrors === null){
+    vErrors = [err37];
+    }
+    else {
+    vErrors.push(err37);
+    }
+    errors++;
+    }
+    }
+    if(data.garbled !== undefined){
+    let data16 = data.garbled;
+    if(typeof data16 !== "boolean"){
+    const err38 = {instancePath:instancePath+"/garbled",schemaPath:"#/properties/garbled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema41.properties.garbled.type,parentSchema:schema41.properties.garbled,data:data16};
+    if(vErrors === null){
+    vErrors = [err38];
+    }
+    else {
+    vErrors.push(err38);
+    }
+    errors++;
+    }
+    }
+    if(data.note !== undefined){
+    let data17 = data.note;
+    if(typeof data17 !== "string"){
+    const err39 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.note.type,parentSchema:schema41.properties.note,data:data17};
+    if(vErrors === null){
+    vErrors = [err39];
+    }
+    else {
+    vErrors.push(err39);
+    }
+    errors++;
+    }
+    }
+    }
+    else {
+    const err40 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema41.type,parentSchema:schema41,data};
+    if(vErrors === null){
+    vErrors = [err40];
+    }
+    else {
+    vErrors.push(err40);
+    }
+    errors++;
+    }
+    validate25.errors = vErrors;
+    return errors === 0;
+    }
+    validate25.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+    function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate24.evaluated;
+    if(evaluated0.dynamicProps){
+    evaluated0.props = undefined;
+    }
+    if(evaluated0.dynamicItems){
+    evaluated0.items = undefined;
+    }
+    if(!(validate25(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+    vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+    errors = vErrors.length;
+    }
+    validate24.errors = vErrors;
+    return errors === 0;
+    }
+    validate24.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+    _out.push([roots.event.$defs.FigureSlot.anyOf[2], validate27]);
+    const schema46 = _branches[13];
+
+    function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate28.evaluated;
+    if(evaluated0.dynamicProps){
+    evaluated0.props = undefined;
+    }
+    if(evaluated0.dynamicItems){
+    evaluated0.items = undefined;
+    }
+    const _errs1 = errors;
+    let valid0 = true;
+    const _errs2 = errors;
+    if(data && typeof data == "object" && !Array.isArray(data)){
+    let missing0;
+    if((data.qualifier === undefined) && (missing0 = "qualifier")){
+    const err0 = {};
+    if(vErrors === null){
+    vErrors = [err0];
+    }
+    else {
+    vErrors.push(err0);
+    }
+    errors++;
+    }
+    else {
+    if(data.qualifier !== undefined){
+    if("range" !== data.qualifier){
+    const err1 = {};
+    if(vErrors === null){
+    vErrors = [err1];
+    }
+    else {
+    vErrors.push(err1);
+    }
+    errors++;
+    }
+    }
+    }
+    }
+    var _valid0 = _errs2 === errors;
+    errors = _errs1;
+    if(vErrors !== null){
+    if(_errs1){
+    vErrors.length = _errs1;
+    }
+    else {
+    vErrors = null;
+    }
+    }
+    let ifClause0;
+    if(_valid0){
+    const _errs4 = errors;
+    if(data && typeof data == "object" && !Array.isArray(data)){
+    if(data.min === undefined){
+    const err2 = {instancePath,schemaPath:"#/then/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'",schema:schema41.then.required,parentSchema:schema41.then,data};
+    if(vErrors === null){
+    vErrors = [err2];
+    }
+    else {
+    vErrors.push(err2);
+    }
+    errors++;
+    }
+    if(data.max === undefined){
+    const err3 = {instancePath,schemaPath:"#/then/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'",schema:schema41.then.required,parentSchema:schema41.then,data};
+    if(vErrors === null){
+    vErrors = [err3];
+    }
+    else {
+    vErrors.push(err3);
+    }
+    errors++;
+    }
+    if(data.min !== undefined){
+    let data1 = data.min;
+    if((typeof data1 == "number") && (isFinite(data1))){
+    if(data1 < 0 || isNaN(data1)){
+    const err4 = {instancePath:instancePath+"/min",schemaPath:"#/then/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema41.then.properties.min,data:data1};
+    if(vErrors === null){
+    vErrors = [err4];
+    }
+    else {
+    vErrors.push(err4);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err5 = {instancePath:instancePath+"/min",schemaPath:"#/then/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema41.then.properties.min.type,parentSchema:schema41.then.properties.min,data:data1};
+    if(vErrors === null){
+    vErrors = [err5];
+    }
+    else {
+    vErrors.push(err5);
+    }
+    errors++;
+    }
+    }
+    if(data.max !== undefined){
+    let data2 = data.max;
+    if((typeof data2 == "number") && (isFinite(data2))){
+    if(data2 < 0 || isNaN(data2)){
+    const err6 = {instancePath:instancePath+"/max",schemaPath:"#/then/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema41.then.properties.max,data:data2};
+    if(vErrors === null){
+    vErrors = [err6];
+    }
+    else {
+    vErrors.push(err6);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err7 = {instancePath:instancePath+"/max",schemaPath:"#/then/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema41.then.properties.max.type,parentSchema:schema41.then.properties.max,data:data2};
+    if(vErrors === null){
+    vErrors = [err7];
+    }
+    else {
+    vErrors.push(err7);
+    }
+    errors++;
+    }
+    }
+    }
+    var _valid0 = _errs4 === errors;
+    valid0 = _valid0;
+    if(valid0){
+    var props0 = {};
+    props0.min = true;
+    props0.max = true;
+    props0.qualifier = true;
+    }
+    ifClause0 = "then";
+    }
+    else {
+    const _errs9 = errors;
+    if(data && typeof data == "object" && !Array.isArray(data)){
+    if(data.value === undefined){
+    const err8 = {instancePath,schemaPath:"#/else/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema41.else.required,parentSchema:schema41.else,data};
+    if(vErrors === null){
+    vErrors = [err8];
+    }
+    else {
+    vErrors.push(err8);
+    }
+    errors++;
+    }
+    if(data.value !== undefined){
+    let data3 = data.value;
+    if((typeof data3 == "number") && (isFinite(data3))){
+    if(data3 < 0 || isNaN(data3)){
+    const err9 = {instancePath:instancePath+"/value",schemaPath:"#/else/properties/value/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema41.else.properties.value,data:data3};
+    if(vErrors === null){
+    vErrors = [err9];
+    }
+    else {
+    vErrors.push(err9);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err10 = {instancePath:instancePath+"/value",schemaPath:"#/else/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema41.else.properties.value.type,parentSchema:schema41.else.properties.value,data:data3};
+    if(vErrors === null){
+    vErrors = [err10];
+    }
+    else {
+    vErrors.push(err10);
+    }
+    errors++;
+    }
+    }
+    }
+    var _valid0 = _errs9 === errors;
+    valid0 = _valid0;
+    if(valid0){
+    if(props0 !== true){
+    props0 = props0 || {};
+    props0.value = true;
+    }
+    }
+    ifClause0 = "else";
+    }
+    if(!valid0){
+    const err11 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema41.if,parentSchema:schema41,data};
+    if(vErrors === null){
+    vErrors = [err11];
+    }
+    else {
+    vErrors.push(err11);
+    }
+    errors++;
+    }
+    if(data && typeof data == "object" && !Array.isArray(data)){
+    if(data.source === undefined){
+    const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema41.required,parentSchema:schema41,data};
+    if(vErrors === null){
+    vErrors = [err12];
+    }
+    else {
+    vErrors.push(err12);
+    }
+    errors++;
+    }
+    for(const key0 in data){
+    if(!(func4.call(schema41.properties, key0))){
+    const err13 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema41,data};
+    if(vErrors === null){
+    vErrors = [err13];
+    }
+    else {
+    vErrors.push(err13);
+    }
+    errors++;
+    }
+    }
+    if(data.value !== undefined){
+    let data4 = data.value;
+    if((typeof data4 == "number") && (isFinite(data4))){
+    if(data4 < 0 || isNaN(data4)){
+    const err14 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema41.properties.value,data:data4};
+    if(vErrors === null){
+    vErrors = [err14];
+    }
+    else {
+    vErrors.push(err14);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err15 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema41.properties.value.type,parentSchema:schema41.properties.value,data:data4};
+    if(vErrors === null){
+    vErrors = [err15];
+    }
+    else {
+    vErrors.push(err15);
+    }
+    errors++;
+    }
+    }
+    if(data.unit !== undefined){
+    let data5 = data.unit;
+    if(typeof data5 !== "string"){
+    const err16 = {instancePath:instancePath+"/unit",schemaPath:"#/$defs/unit/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.type,parentSchema:schema42,data:data5};
+    if(vErrors === null){
+    vErrors = [err16];
+    }
+    else {
+    vErrors.push(err16);
+    }
+    errors++;
+    }
+    if(!((((((((((((((((data5 === "tablets") || (data5 === "capsules")) || (data5 === "kg")) || (data5 === "g")) || (data5 === "mg")) || (data5 === "t")) || (data5 === "short_ton")) || (data5 === "ton")) || (data5 === "lb")) || (data5 === "l")) || (data5 === "ml")) || (data5 === "plants")) || (data5 === "bars")) || (data5 === "bricks")) || (data5 === "packs")) || (data5 === "persons"))){
+    const err17 = {instancePath:instancePath+"/unit",schemaPath:"#/$defs/unit/enum",keyword:"enum",params:{allowedValues: schema42.enum},message:"must be equal to one of the allowed values",schema:schema42.enum,parentSchema:schema42,data:data5};
+    if(vErrors === null){
+    vErrors = [err17];
+    }
+    else {
+    vErrors.push(err17);
+    }
+    errors++;
+    }
+    }
+    if(data.qualifier !== undefined){
+    let data6 = data.qualifier;
+    if(typeof data6 !== "string"){
+    const err18 = {instancePath:instancePath+"/qualifier",schemaPath:"#/$defs/qualifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.type,parentSchema:schema31,data:data6};
+    if(vErrors === null){
+    vErrors = [err18];
+    }
+    else {
+    vErrors.push(err18);
+    }
+    errors++;
+    }
+    if(!((((((((data6 === "exact") || (data6 === "about")) || (data6 === "more_than")) || (data6 === "at_least")) || (data6 === "nearly")) || (data6 === "less_than")) || (data6 === "up_to")) || (data6 === "range"))){
+    const err19 = {instancePath:instancePath+"/qualifier",schemaPath:"#/$defs/qualifier/enum",keyword:"enum",params:{allowedValues: schema31.enum},message:"must be equal to one of the allowed values",schema:schema31.enum,parentSchema:schema31,data:data6};
+    if(vErrors === null){
+    vErrors = [err19];
+    }
+    else {
+    vErrors.push(err19);
+    }
+    errors++;
+    }
+    }
+    if(data.min !== undefined){
+    let data7 = data.min;
+    if((typeof data7 == "number") && (isFinite(data7))){
+    if(data7 < 0 || isNaN(data7)){
+    const err20 = {instancePath:instancePath+"/min",schemaPath:"#/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema41.properties.min,data:data7};
+    if(vErrors === null){
+    vErrors = [err20];
+    }
+    else {
+    vErrors.push(err20);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err21 = {instancePath:instancePath+"/min",schemaPath:"#/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema41.properties.min.type,parentSchema:schema41.properties.min,data:data7};
+    if(vErrors === null){
+    vErrors = [err21];
+    }
+    else {
+    vErrors.push(err21);
+    }
+    errors++;
+    }
+    }
+    if(data.max !== undefined){
+    let data8 = data.max;
+    if((typeof data8 == "number") && (isFinite(data8))){
+    if(data8 < 0 || isNaN(data8)){
+    const err22 = {instancePath:instancePath+"/max",schemaPath:"#/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema41.properties.max,data:data8};
+    if(vErrors === null){
+    vErrors = [err22];
+    }
+    else {
+    vErrors.push(err22);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err23 = {instancePath:instancePath+"/max",schemaPath:"#/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema41.properties.max.type,parentSchema:schema41.properties.max,data:data8};
+    if(vErrors === null){
+    vErrors = [err23];
+    }
+    else {
+    vErrors.push(err23);
+    }
+    errors++;
+    }
+    }
+    if(data.source !== undefined){
+    let data9 = data.source;
+    if(typeof data9 === "string"){
+    if(!pattern6.test(data9)){
+    const err24 = {instancePath:instancePath+"/source",schemaPath:"#/$defs/sourceId/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9_-]*$"+"\"",schema:"^[a-z0-9][a-z0-9_-]*$",parentSchema:schema12,data:data9};
+    if(vErrors === null){
+    vErrors = [err24];
+    }
+    else {
+    vErrors.push(err24);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err25 = {instancePath:instancePath+"/source",schemaPath:"#/$defs/sourceId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:data9};
+    if(vErrors === null){
+    vErrors = [err25];
+    }
+    else {
+    vErrors.push(err25);
+    }
+    errors++;
+    }
+    }
+    if(data.as_of !== undefined){
+    let data10 = data.as_of;
+    if(typeof data10 === "string"){
+    if(!pattern0.test(data10)){
+    const err26 = {instancePath:instancePath+"/as_of",schemaPath:"#/$defs/partialDate/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"},message:"must match pattern \""+"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"+"\"",schema:"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$",parentSchema:schema6,data:data10};
+    if(vErrors === null){
+    vErrors = [err26];
+    }
+    else {
+    vErrors.push(err26);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err27 = {instancePath:instancePath+"/as_of",schemaPath:"#/$defs/partialDate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.type,parentSchema:schema6,data:data10};
+    if(vErrors === null){
+    vErrors = [err27];
+    }
+    else {
+    vErrors.push(err27);
+    }
+    errors++;
+    }
+    }
+    if(data.as_reported !== undefined){
+    let data11 = data.as_reported;
+    if(typeof data11 === "string"){
+    if(func0(data11) < 1){
+    const err28 = {instancePath:instancePath+"/as_reported",schemaPath:"#/properties/as_reported/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema41.properties.as_reported,data:data11};
+    if(vErrors === null){
+    vErrors = [err28];
+    }
+    else {
+    vErrors.push(err28);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err29 = {instancePath:instancePath+"/as_reported",schemaPath:"#/properties/as_reported/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.as_reported.type,parentSchema:schema41.properties.as_reported,data:data11};
+    if(vErrors === null){
+    vErrors = [err29];
+    }
+    else {
+    vErrors.push(err29);
+    }
+    errors++;
+    }
+    }
+    if(data.scope !== undefined){
+    let data12 = data.scope;
+    if(typeof data12 !== "string"){
+    const err30 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.scope.type,parentSchema:schema41.properties.scope,data:data12};
+    if(vErrors === null){
+    vErrors = [err30];
+    }
+    else {
+    vErrors.push(err30);
+    }
+    errors++;
+    }
+    if(!(((data12 === "total") || (data12 === "part")) || (data12 === "aggregate"))){
+    const err31 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/enum",keyword:"enum",params:{allowedValues: schema41.properties.scope.enum},message:"must be equal to one of the allowed values",schema:schema41.properties.scope.enum,parentSchema:schema41.properties.scope,data:data12};
+    if(vErrors === null){
+    vErrors = [err31];
+    }
+    else {
+    vErrors.push(err31);
+    }
+    errors++;
+    }
+    }
+    if(data.part !== undefined){
+    let data13 = data.part;
+    if(typeof data13 === "string"){
+    if(func0(data13) < 1){
+    const err32 = {instancePath:instancePath+"/part",schemaPath:"#/properties/part/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema41.properties.part,data:data13};
+    if(vErrors === null){
+    vErrors = [err32];
+    }
+    else {
+    vErrors.push(err32);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err33 = {instancePath:instancePath+"/part",schemaPath:"#/properties/part/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.part.type,parentSchema:schema41.properties.part,data:data13};
+    if(vErrors === null){
+    vErrors = [err33];
+    }
+    else {
+    vErrors.push(err33);
+    }
+    errors++;
+    }
+    }
+    if(data.where !== undefined){
+    let data14 = data.where;
+    if(typeof data14 !== "string"){
+    const err34 = {instancePath:instancePath+"/where",schemaPath:"#/properties/where/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.where.type,parentSchema:schema41.properties.where,data:data14};
+    if(vErrors === null){
+    vErrors = [err34];
+    }
+    else {
+    vErrors.push(err34);
+    }
+    errors++;
+    }
+    if(!(((((data14 === "headline") || (data14 === "lead")) || (data14 === "body")) || (data14 === "caption")) || (data14 === "url"))){
+    const err35 = {instancePath:instancePath+"/where",schemaPath:"#/properties/where/enum",keyword:"enum",params:{allowedValues: schema41.properties.where.enum},message:"must be equal to one of the allowed values",schema:schema41.properties.where.enum,parentSchema:schema41.properties.where,data:data14};
+    if(vErrors === null){
+    vErrors = [err35];
+    }
+    else {
+    vErrors.push(err35);
+    }
+    errors++;
+    }
+    }
+    if(data.drug_as_reported !== undefined){
+    let data15 = data.drug_as_reported;
+    if(typeof data15 === "string"){
+    if(func0(data15) < 1){
+    const err36 = {instancePath:instancePath+"/drug_as_reported",schemaPath:"#/properties/drug_as_reported/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema41.properties.drug_as_reported,data:data15};
+    if(vErrors === null){
+    vErrors = [err36];
+    }
+    else {
+    vErrors.push(err36);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err37 = {instancePath:instancePath+"/drug_as_reported",schemaPath:"#/properties/drug_as_reported/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.drug_as_reported.type,parentSchema:schema41.properties.drug_as_reported,data:data15};
+    if(vErrors === null){
+    vErrors = [err37];
+    }
+    else {
+    vErrors.push(err37);
+    }
+    errors++;
+    }
+    }
+    if(data.garbled !== undefined){
+    let data16 = data.garbled;
+    if(typeof data16 !== "boolean"){
+    const err38 = {instancePath:instancePath+"/garbled",schemaPath:"#/properties/garbled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema41.properties.garbled.type,parentSchema:schema41.properties.garbled,data:data16};
+    if(vErrors === null){
+    vErrors = [err38];
+    }
+    else {
+    vErrors.push(err38);
+    }
+    errors++;
+    }
+    }
+    if(data.note !== undefined){
+    let data17 = data.note;
+    if(typeof data17 !== "string"){
+    const err39 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.note.type,parentSchema:schema41.properties.note,data:data17};
+    if(vErrors === null){
+    vErrors = [err39];
+    }
+    else {
+    vErrors.push(err39);
+    }
+    errors++;
+    }
+    }
+    }
+    else {
+    const err40 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema41.type,parentSchema:schema41,data};
+    if(vErrors === null){
+    vErrors = [err40];
+    }
+    else {
+    vErrors.push(err40);
+    }
+    errors++;
+    }
+    validate28.errors = vErrors;
+    return errors === 0;
+    }
+    validate28.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+    function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate27.evaluated;
+    if(evaluated0.dynamicProps){
+    evaluated0.props = undefined;
+    }
+    if(evaluated0.dynamicItems){
+    evaluated0.items = undefined;
+    }
+    if(Array.isArray(data)){
+    if(data.length < 1){
+    const err0 = {instancePath,schemaPath:"#/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema46,data};
+    if(vErrors === null){
+    vErrors = [err0];
+    }
+    else {
+    vErrors.push(err0);
+    }
+    errors++;
+    }
+    const len0 = data.length;
+    for(let i0=0; i0<len0; i0++){
+    if(!(validate28(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
+    vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+    errors = vErrors.length;
+    }
+    }
+    }
+    else {
+    const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema46.type,parentSchema:schema46,data};
+    if(vErrors === null){
+    vErrors = [err1];
+    }
+    else {
+    vErrors.push(err1);
+    }
+    errors++;
+    }
+    validate27.errors = vErrors;
+    return errors === 0;
+    }
+    validate27.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+
+    _out.push([roots.event.$defs.WeightSlot.anyOf[0], validate30]);
+    const schema52 = _branches[14];
+
+    function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate30.evaluated;
+    if(evaluated0.dynamicProps){
+    evaluated0.props = undefined;
+    }
+    if(evaluated0.dynamicItems){
+    evaluated0.items = undefined;
+    }
+    if((typeof data == "number") && (isFinite(data))){
+    if(data < 0 || isNaN(data)){
+    const err0 = {instancePath,schemaPath:"#/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema52,data};
+    if(vErrors === null){
+    vErrors = [err0];
+    }
+    else {
+    vErrors.push(err0);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema52.type,parentSchema:schema52,data};
+    if(vErrors === null){
+    vErrors = [err1];
+    }
+    else {
+    vErrors.push(err1);
+    }
+    errors++;
+    }
+    validate30.errors = vErrors;
+    return errors === 0;
+    }
+    validate30.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+    _out.push([roots.event.$defs.WeightSlot.anyOf[1], validate31]);
+    const schema53 = _branches[15];
+    const schema54 = roots.event.$defs.WeightFigure;
+
+    function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate32.evaluated;
+    if(evaluated0.dynamicProps){
+    evaluated0.props = undefined;
+    }
+    if(evaluated0.dynamicItems){
+    evaluated0.items = undefined;
+    }
+    const _errs1 = errors;
+    let valid0 = true;
+    const _errs2 = errors;
+    if(data && typeof data == "object" && !Array.isArray(data)){
+    let missing0;
+    if((data.qualifier === undefined) && (missing0 = "qualifier")){
+    const err0 = {};
+    if(vErrors === null){
+    vErrors = [err0];
+    }
+    else {
+    vErrors.push(err0);
+    }
+    errors++;
+    }
+    else {
+    if(data.qualifier !== undefined){
+    if("range" !== data.qualifier){
+    const err1 = {};
+    if(vErrors === null){
+    vErrors = [err1];
+    }
+    else {
+    vErrors.push(err1);
+    }
+    errors++;
+    }
+    }
+    }
+    }
+    var _valid0 = _errs2 === errors;
+    errors = _errs1;
+    if(vErrors !== null){
+    if(_errs1){
+    vErrors.length = _errs1;
+    }
+    else {
+    vErrors = null;
+    }
+    }
+    let ifClause0;
+    if(_valid0){
+    const _errs4 = errors;
+    if(data && typeof data == "object" && !Array.isArray(data)){
+    if(data.min === undefined){
+    const err2 = {instancePath,schemaPath:"#/then/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'",schema:schema54.then.required,parentSchema:schema54.then,data};
+    if(vErrors === null){
+    vErrors = [err2];
+    }
+    else {
+    vErrors.push(err2);
+    }
+    errors++;
+    }
+    if(data.max === undefined){
+    const err3 = {instancePath,schemaPath:"#/then/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'",schema:schema54.then.required,parentSchema:schema54.then,data};
+    if(vErrors === null){
+    vErrors = [err3];
+    }
+    else {
+    vErrors.push(err3);
+    }
+    errors++;
+    }
+    if(data.min !== undefined){
+    let data1 = data.min;
+    if((typeof data1 == "number") && (isFinite(data1))){
+    if(data1 < 0 || isNaN(data1)){
+    const err4 = {instancePath:instancePath+"/min",schemaPath:"#/then/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema54.then.properties.min,data:data1};
+    if(vErrors === null){
+    vErrors = [err4];
+    }
+    else {
+    vErrors.push(err4);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err5 = {instancePath:instancePath+"/min",schemaPath:"#/then/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema54.then.properties.min.type,parentSchema:schema54.then.properties.min,data:data1};
+    if(vErrors === null){
+    vErrors = [err5];
+    }
+    else {
+    vErrors.push(err5);
+    }
+    errors++;
+    }
+    }
+    if(data.max !== undefined){
+    let data2 = data.max;
+    if((typeof data2 == "number") && (isFinite(data2))){
+    if(data2 < 0 || isNaN(data2)){
+    const err6 = {instancePath:instancePath+"/max",schemaPath:"#/then/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema54.then.properties.max,data:data2};
+    if(vErrors === null){
+    vErrors = [err6];
+    }
+    else {
+    vErrors.push(err6);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err7 = {instancePath:instancePath+"/max",schemaPath:"#/then/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema54.then.properties.max.type,parentSchema:schema54.then.properties.max,data:data2};
+    if(vErrors === null){
+    vErrors = [err7];
+    }
+    else {
+    vErrors.push(err7);
+    }
+    errors++;
+    }
+    }
+    }
+    var _valid0 = _errs4 === errors;
+    valid0 = _valid0;
+    if(valid0){
+    var props0 = {};
+    props0.min = true;
+    props0.max = true;
+    props0.qualifier = true;
+    }
+    ifClause0 = "then";
+    }
+    else {
+    const _errs9 = errors;
+    if(data && typeof data == "object" && !Array.isArray(data)){
+    if(data.value === undefined){
+    const err8 = {instancePath,schemaPath:"#/else/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema54.else.required,parentSchema:schema54.else,data};
+    if(vErrors === null){
+    vErrors = [err8];
+    }
+    else {
+    vErrors.push(err8);
+    }
+    errors++;
+    }
+    if(data.value !== undefined){
+    let data3 = data.value;
+    if((typeof data3 == "number") && (isFinite(data3))){
+    if(data3 < 0 || isNaN(data3)){
+    const err9 = {instancePath:instancePath+"/value",schemaPath:"#/else/properties/value/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema54.else.properties.value,data:data3};
+    if(vErrors === null){
+    vErrors = [err9];
+    }
+    else {
+    vErrors.push(err9);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err10 = {instancePath:instancePath+"/value",schemaPath:"#/else/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema54.else.properties.value.type,parentSchema:schema54.else.properties.value,data:data3};
+    if(vErrors === null){
+    vErrors = [err10];
+    }
+    else {
+    vErrors.push(err10);
+    }
+    errors++;
+    }
+    }
+    }
+    var _valid0 = _errs9 === errors;
+    valid0 = _valid0;
+    if(valid0){
+    if(props0 !== true){
+    props0 = props0 || {};
+    props0.value = true;
+    }
+    }
+    ifClause0 = "else";
+    }
+    if(!valid0){
+    const err11 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema54.if,parentSchema:schema54,data};
+    if(vErrors === null){
+    vErrors = [err11];
+    }
+    else {
+    vErrors.push(err11);
+    }
+    errors++;
+    }
+    if(data && typeof data == "object" && !Array.isArray(data)){
+    if(data.source === undefined){
+    const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema54.required,parentSchema:schema54,data};
+    if(vErrors === null){
+    vErrors = [err12];
+    }
+    else {
+    vErrors.push(err12);
+    }
+    errors++;
+    }
+    for(const key0 in data){
+    if(!(func4.call(schema54.properties, key0))){
+    const err13 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema54,data};
+    if(vErrors === null){
+    vErrors = [err13];
+    }
+    else {
+    vErrors.push(err13);
+    }
+    errors++;
+    }
+    }
+    if(data.value !== undefined){
+    let data4 = data.value;
+    if((typeof data4 == "number") && (isFinite(data4))){
+    if(data4 < 0 || isNaN(data4)){
+    const err14 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema54.properties.value,data:data4};
+    if(vErrors === null){
+    vErrors = [err14];
+    }
+    else {
+    vErrors.push(err14);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err15 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema54.properties.value.type,parentSchema:schema54.properties.value,data:data4};
+    if(vErrors === null){
+    vErrors = [err15];
+    }
+    else {
+    vErrors.push(err15);
+    }
+    errors++;
+    }
+    }
+    if(data.unit !== undefined){
+    let data5 = data.unit;
+    if(typeof data5 !== "string"){
+    const err16 = {instancePath:instancePath+"/unit",schemaPath:"#/properties/unit/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.unit.type,parentSchema:schema54.properties.unit,data:data5};
+    if(vErrors === null){
+    vErrors = [err16];
+    }
+    else {
+    vErrors.push(err16);
+    }
+    errors++;
+    }
+    if(!(((((((data5 === "kg") || (data5 === "g")) || (data5 === "mg")) || (data5 === "t")) || (data5 === "short_ton")) || (data5 === "ton")) || (data5 === "lb"))){
+    const err17 = {instancePath:instancePath+"/unit",schemaPath:"#/properties/unit/enum",keyword:"enum",params:{allowedValues: schema54.properties.unit.enum},message:"must be equal to one of the allowed values",schema:schema54.properties.unit.enum,parentSchema:schema54.properties.unit,data:data5};
+    if(vErrors === null){
+    vErrors = [err17];
+    }
+    else {
+    vErrors.push(err17);
+    }
+    errors++;
+    }
+    }
+    if(data.qualifier !== undefined){
+    let data6 = data.qualifier;
+    if(typeof data6 !== "string"){
+    const err18 = {instancePath:instancePath+"/qualifier",schemaPath:"#/$defs/qualifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.type,parentSchema:schema31,data:data6};
+    if(vErrors === null){
+    vErrors = [err18];
+    }
+    else {
+    vErrors.push(err18);
+    }
+    errors++;
+    }
+    if(!((((((((data6 === "exact") || (data6 === "about")) || (data6 === "more_than")) || (data6 === "at_least")) || (data6 === "nearly")) || (data6 === "less_than")) || (data6 === "up_to")) || (data6 === "range"))){
+    const err19 = {instancePath:instancePath+"/qualifier",schemaPath:"#/$defs/qualifier/enum",keyword:"enum",params:{allowedValues: schema31.enum},message:"must be equal to one of the allowed values",schema:schema31.enum,parentSchema:schema31,data:data6};
+    if(vErrors === null){
+    vErrors = [err19];
+    }
+    else {
+    vErrors.push(err19);
+    }
+    errors++;
+    }
+    }
+    if(data.min !== undefined){
+    let data7 = data.min;
+    if((typeof data7 == "number") && (isFinite(data7))){
+    if(data7 < 0 || isNaN(data7)){
+    const err20 = {instancePath:instancePath+"/min",schemaPath:"#/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema54.properties.min,data:data7};
+    if(vErrors === null){
+    vErrors = [err20];
+    }
+    else {
+    vErrors.push(err20);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err21 = {instancePath:instancePath+"/min",schemaPath:"#/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema54.properties.min.type,parentSchema:schema54.properties.min,data:data7};
+    if(vErrors === null){
+    vErrors = [err21];
+    }
+    else {
+    vErrors.push(err21);
+    }
+    errors++;
+    }
+    }
+    if(data.max !== undefined){
+    let data8 = data.max;
+    if((typeof data8 == "number") && (isFinite(data8))){
+    if(data8 < 0 || isNaN(data8)){
+    const err22 = {instancePath:instancePath+"/max",schemaPath:"#/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema54.properties.max,data:data8};
+    if(vErrors === null){
+    vErrors = [err22];
+    }
+    else {
+    vErrors.push(err22);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err23 = {instancePath:instancePath+"/max",schemaPath:"#/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema54.properties.max.type,parentSchema:schema54.properties.max,data:data8};
+    if(vErrors === null){
+    vErrors = [err23];
+    }
+    else {
+    vErrors.push(err23);
+    }
+    errors++;
+    }
+    }
+    if(data.source !== undefined){
+    let data9 = data.source;
+    if(typeof data9 === "string"){
+    if(!pattern6.test(data9)){
+    const err24 = {instancePath:instancePath+"/source",schemaPath:"#/$defs/sourceId/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9_-]*$"+"\"",schema:"^[a-z0-9][a-z0-9_-]*$",parentSchema:schema12,data:data9};
+    if(vErrors === null){
+    vErrors = [err24];
+    }
+    else {
+    vErrors.push(err24);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err25 = {instancePath:instancePath+"/source",schemaPath:"#/$defs/sourceId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:data9};
+    if(vErrors === null){
+    vErrors = [err25];
+    }
+    else {
+    vErrors.push(err25);
+    }
+    errors++;
+    }
+    }
+    if(data.as_of !== undefined){
+    let data10 = data.as_of;
+    if(typeof data10 === "string"){
+    if(!pattern0.test(data10)){
+    const err26 = {instancePath:instancePath+"/as_of",schemaPath:"#/$defs/partialDate/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"},message:"must match pattern \""+"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"+"\"",schema:"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$",parentSchema:schema6,data:data10};
+    if(vErrors === null){
+    vErrors = [err26];
+    }
+    else {
+    vErrors.push(err26);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err27 = {instancePath:instancePath+"/as_of",schemaPath:"#/$defs/partialDate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.type,parentSchema:schema6,data:data10};
+    if(vErrors === null){
+    vErrors = [err27];
+    }
+    else {
+    vErrors.push(err27);
+    }
+    errors++;
+    }
+    }
+    if(data.as_reported !== undefined){
+    let data11 = data.as_reported;
+    if(typeof data11 === "string"){
+    if(func0(data11) < 1){
+    const err28 = {instancePath:instancePath+"/as_reported",schemaPath:"#/properties/as_reported/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema54.properties.as_reported,data:data11};
+    if(vErrors === null){
+    vErrors = [err28];
+    }
+    else {
+    vErrors.push(err28);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err29 = {instancePath:instancePath+"/as_reported",schemaPath:"#/properties/as_reported/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.as_reported.type,parentSchema:schema54.properties.as_reported,data:data11};
+    if(vErrors === null){
+    vErrors = [err29];
+    }
+    else {
+    vErrors.push(err29);
+    }
+    errors++;
+    }
+    }
+    if(data.scope !== undefined){
+    let data12 = data.scope;
+    if(typeof data12 !== "string"){
+    const err30 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.scope.type,parentSchema:schema54.properties.scope,data:data12};
+    if(vErrors === null){
+    vErrors = [err30];
+    }
+    else {
+    vErrors.push(err30);
+    }
+    errors++;
+    }
+    if(!(((data12 === "total") || (data12 === "part")) || (data12 === "aggregate"))){
+    const err31 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/enum",keyword:"enum",params:{allowedValues: schema54.properties.scope.enum},message:"must be equal to one of the allowed values",schema:schema54.properties.scope.enum,parentSchema:schema54.properties.scope,data:data12};
+    if(vErrors === null){
+    vErrors = [err31];
+    }
+    else {
+    vErrors.push(err31);
+    }
+    errors++;
+    }
+    }
+    if(data.part !== undefined){
+    let data13 = data.part;
+    if(typeof data13 === "string"){
+    if(func0(data13) < 1){
+    const err32 = {instancePath:instancePath+"/part",schemaPath:"#/properties/part/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema54.properties.part,data:data13};
+    if(vErrors === null){
+    vErrors = [err32];
+    }
+    else {
+    vErrors.push(err32);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err33 = {instancePath:instancePath+"/part",schemaPath:"#/properties/part/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.part.type,parentSchema:schema54.properties.part,data:data13};
+    if(vErrors === null){
+    vErrors = [err33];
+    }
+    else {
+    vErrors.push(err33);
+    }
+    errors++;
+    }
+    }
+    if(data.where !== undefined){
+    let data14 = data.where;
+    if(typeof data14 !== "string"){
+    const err34 = {instancePath:instancePath+"/where",schemaPath:"#/properties/where/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.where.type,parentSchema:schema54.properties.where,data:data14};
+    if(vErrors === null){
+    vErrors = [err34];
+    }
+    else {
+    vErrors.push(err34);
+    }
+    errors++;
+    }
+    if(!(((((data14 === "headline") || (data14 === "lead")) || (data14 === "body")) || (data14 === "caption")) || (data14 === "url"))){
+    const err35 = {instancePath:instancePath+"/where",schemaPath:"#/properties/where/enum",keyword:"enum",params:{allowedValues: schema54.properties.where.enum},message:"must be equal to one of the allowed values",schema:schema54.properties.where.enum,parentSchema:schema54.properties.where,data:data14};
+    if(vErrors === null){
+    vErrors = [err35];
+    }
+    else {
+    vErrors.push(err35);
+    }
+    errors++;
+    }
+    }
+    if(data.drug_as_reported !== undefined){
+    let data15 = data.drug_as_reported;
+    if(typeof data15 === "string"){
+    if(func0(data15) < 1){
+    const err36 = {instancePath:instancePath+"/drug_as_reported",schemaPath:"#/properties/drug_as_reported/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema54.properties.drug_as_reported,data:data15};
+    if(vErrors === null){
+    vErrors = [err36];
+    }
+    else {
+    vErrors.push(err36);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err37 = {instancePath:instancePath+"/drug_as_reported",schemaPath:"#/properties/drug_as_reported/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.drug_as_reported.type,parentSchema:schema54.properties.drug_as_reported,data:data15};
+    if(vErrors === null){
+    vErrors = [err37];
+    }
+    else {
+    vErrors.push(err37);
+    }
+    errors++;
+    }
+    }
+    if(data.garbled !== undefined){
+    let data16 = data.garbled;
+    if(typeof data16 !== "boolean"){
+    const err38 = {instancePath:instancePath+"/garbled",schemaPath:"#/properties/garbled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema54.properties.garbled.type,parentSchema:schema54.properties.garbled,data:data16};
+    if(vErrors === null){
+    vErrors = [err38];
+    }
+    else {
+    vErrors.push(err38);
+    }
+    errors++;
+    }
+    }
+    if(data.note !== undefined){
+    let data17 = data.note;
+    if(typeof data17 !== "string"){
+    const err39 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.note.type,parentSchema:schema54.properties.note,data:data17};
+    if(vErrors === null){
+    vErrors = [err39];
+    }
+    else {
+    vErrors.push(err39);
+    }
+    errors++;
+    }
+    }
+    if(data.basis !== undefined){
+    let data18 = data.basis;
+    if(typeof data18 !== "string"){
+    const err40 = {instancePath:instancePath+"/basis",schemaPath:"#/properties/basis/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.basis.type,parentSchema:schema54.properties.basis,data:data18};
+    if(vErrors === null){
+    vErrors = [err40];
+    }
+    else {
+    vErrors.push(err40);
+    }
+    errors++;
+    }
+    if(!((((data18 === "net") || (data18 === "gross")) || (data18 === "cargo")) || (data18 === "unknown"))){
+    const err41 = {instancePath:instancePath+"/basis",schemaPath:"#/properties/basis/enum",keyword:"enum",params:{allowedValues: schema54.properties.basis.enum},message:"must be equal to one of the allowed values",schema:schema54.properties.basis.enum,parentSchema:schema54.properties.basis,data:data18};
+    if(vErrors === null){
+    vErrors = [err41];
+    }
+    else {
+    vErrors.push(err41);
+    }
+    errors++;
+    }
+    }
+    }
+    else {
+    const err42 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema54.type,parentSchema:schema54,data};
+    if(vErrors === null){
+    vErrors = [err42];
+    }
+    else {
+    vErrors.push(err42);
+    }
+    errors++;
+    }
+    validate32.errors = vErrors;
+    return errors === 0;
+    }
+    validate32.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+    function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate31.evaluated;
+    if(evaluated0.dynamicProps){
+    evaluated0.props = undefined;
+    }
+    if(evaluated0.dynamicItems){
+    evaluated0.items = undefined;
+    }
+    if(!(validate32(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+    vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+    errors = vErrors.length;
+    }
+    validate31.errors = vErrors;
+    return errors === 0;
+    }
+    validate31.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+    _out.push([roots.event.$defs.WeightSlot.anyOf[2], validate34]);
+    const schema58 = _branches[16];
+
+    function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate35.evaluated;
+    if(evaluated0.dynamicProps){
+    evaluated0.props = undefined;
+    }
+    if(evaluated0.dynamicItems){
+    evaluated0.items = undefined;
+    }
+    const _errs1 = errors;
+    let valid0 = true;
+    const _errs2 = errors;
+    if(data && typeof data == "object" && !Array.isArray(data)){
+    let missing0;
+    if((data.qualifier === undefined) && (missing0 = "qualifier")){
+    const err0 = {};
+    if(vErrors === null){
+    vErrors = [err0];
+    }
+    else {
+    vErrors.push(err0);
+    }
+    errors++;
+    }
+    else {
+    if(data.qualifier !== undefined){
+    if("range" !== data.qualifier){
+    const err1 = {};
+    if(vErrors === null){
+    vErrors = [err1];
+    }
+    else {
+    vErrors.push(err1);
+    }
+    errors++;
+    }
+    }
+    }
+    }
+    var _valid0 = _errs2 === errors;
+    errors = _errs1;
+    if(vErrors !== null){
+    if(_errs1){
+    vErrors.length = _errs1;
+    }
+    else {
+    vErrors = null;
+    }
+    }
+    let ifClause0;
+    if(_valid0){
+    const _errs4 = errors;
+    if(data && typeof data == "object" && !Array.isArray(data)){
+    if(data.min === undefined){
+    const err2 = {instancePath,schemaPath:"#/then/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'",schema:schema54.then.required,parentSchema:schema54.then,data};
+    if(vErrors === null){
+    vErrors = [err2];
+    }
+    else {
+    vErrors.push(err2);
+    }
+    errors++;
+    }
+    if(data.max === undefined){
+    const err3 = {instancePath,schemaPath:"#/then/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'",schema:schema54.then.required,parentSchema:schema54.then,data};
+    if(vErrors === null){
+    vErrors = [err3];
+    }
+    else {
+    vErrors.push(err3);
+    }
+    errors++;
+    }
+    if(data.min !== undefined){
+    let data1 = data.min;
+    if((typeof data1 == "number") && (isFinite(data1))){
+    if(data1 < 0 || isNaN(data1)){
+    const err4 = {instancePath:instancePath+"/min",schemaPath:"#/then/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema54.then.properties.min,data:data1};
+    if(vErrors === null){
+    vErrors = [err4];
+    }
+    else {
+    vErrors.push(err4);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err5 = {instancePath:instancePath+"/min",schemaPath:"#/then/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema54.then.properties.min.type,parentSchema:schema54.then.properties.min,data:data1};
+    if(vErrors === null){
+    vErrors = [err5];
+    }
+    else {
+    vErrors.push(err5);
+    }
+    errors++;
+    }
+    }
+    if(data.max !== undefined){
+    let data2 = data.max;
+    if((typeof data2 == "number") && (isFinite(data2))){
+    if(data2 < 0 || isNaN(data2)){
+    const err6 = {instancePath:instancePath+"/max",schemaPath:"#/then/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema54.then.properties.max,data:data2};
+    if(vErrors === null){
+    vErrors = [err6];
+    }
+    else {
+    vErrors.push(err6);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err7 = {instancePath:instancePath+"/max",schemaPath:"#/then/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema54.then.properties.max.type,parentSchema:schema54.then.properties.max,data:data2};
+    if(vErrors === null){
+    vErrors = [err7];
+    }
+    else {
+    vErrors.push(err7);
+    }
+    errors++;
+    }
+    }
+    }
+    var _valid0 = _errs4 === errors;
+    valid0 = _valid0;
+    if(valid0){
+    var props0 = {};
+    props0.min = true;
+    props0.max = true;
+    props0.qualifier = true;
+    }
+    ifClause0 = "then";
+    }
+    else {
+    const _errs9 = errors;
+    if(data && typeof data == "object" && !Array.isArray(data)){
+    if(data.value === undefined){
+    const err8 = {instancePath,schemaPath:"#/else/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema54.else.required,parentSchema:schema54.else,data};
+    if(vErrors === null){
+    vErrors = [err8];
+    }
+    else {
+    vErrors.push(err8);
+    }
+    errors++;
+    }
+    if(data.value !== undefined){
+    let data3 = data.value;
+    if((typeof data3 == "number") && (isFinite(data3))){
+    if(data3 < 0 || isNaN(data3)){
+    const err9 = {instancePath:instancePath+"/value",schemaPath:"#/else/properties/value/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema54.else.properties.value,data:data3};
+    if(vErrors === null){
+    vErrors = [err9];
+    }
+    else {
+    vErrors.push(err9);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err10 = {instancePath:instancePath+"/value",schemaPath:"#/else/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema54.else.properties.value.type,parentSchema:schema54.else.properties.value,data:data3};
+    if(vErrors === null){
+    vErrors = [err10];
+    }
+    else {
+    vErrors.push(err10);
+    }
+    errors++;
+    }
+    }
+    }
+    var _valid0 = _errs9 === errors;
+    valid0 = _valid0;
+    if(valid0){
+    if(props0 !== true){
+    props0 = props0 || {};
+    props0.value = true;
+    }
+    }
+    ifClause0 = "else";
+    }
+    if(!valid0){
+    const err11 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema54.if,parentSchema:schema54,data};
+    if(vErrors === null){
+    vErrors = [err11];
+    }
+    else {
+    vErrors.push(err11);
+    }
+    errors++;
+    }
+    if(data && typeof data == "object" && !Array.isArray(data)){
+    if(data.source === undefined){
+    const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema54.required,parentSchema:schema54,data};
+    if(vErrors === null){
+    vErrors = [err12];
+    }
+    else {
+    vErrors.push(err12);
+    }
+    errors++;
+    }
+    for(const key0 in data){
+    if(!(func4.call(schema54.properties, key0))){
+    const err13 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema54,data};
+    if(vErrors === null){
+    vErrors = [err13];
+    }
+    else {
+    vErrors.push(err13);
+    }
+    errors++;
+    }
+    }
+    if(data.value !== undefined){
+    let data4 = data.value;
+    if((typeof data4 == "number") && (isFinite(data4))){
+    if(data4 < 0 || isNaN(data4)){
+    const err14 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema54.properties.value,data:data4};
+    if(vErrors === null){
+    vErrors = [err14];
+    }
+    else {
+    vErrors.push(err14);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err15 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema54.properties.value.type,parentSchema:schema54.properties.value,data:data4};
+    if(vErrors === null){
+    vErrors = [err15];
+    }
+    else {
+    vErrors.push(err15);
+    }
+    errors++;
+    }
+    }
+    if(data.unit !== undefined){
+    let data5 = data.unit;
+    if(typeof data5 !== "string"){
+    const err16 = {instancePath:instancePath+"/unit",schemaPath:"#/properties/unit/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.unit.type,parentSchema:schema54.properties.unit,data:data5};
+    if(vErrors === null){
+    vErrors = [err16];
+    }
+    else {
+    vErrors.push(err16);
+    }
+    errors++;
+    }
+    if(!(((((((data5 === "kg") || (data5 === "g")) || (data5 === "mg")) || (data5 === "t")) || (data5 === "short_ton")) || (data5 === "ton")) || (data5 === "lb"))){
+    const err17 = {instancePath:instancePath+"/unit",schemaPath:"#/properties/unit/enum",keyword:"enum",params:{allowedValues: schema54.properties.unit.enum},message:"must be equal to one of the allowed values",schema:schema54.properties.unit.enum,parentSchema:schema54.properties.unit,data:data5};
+    if(vErrors === null){
+    vErrors = [err17];
+    }
+    else {
+    vErrors.push(err17);
+    }
+    errors++;
+    }
+    }
+    if(data.qualifier !== undefined){
+    let data6 = data.qualifier;
+    if(typeof data6 !== "string"){
+    const err18 = {instancePath:instancePath+"/qualifier",schemaPath:"#/$defs/qualifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.type,parentSchema:schema31,data:data6};
+    if(vErrors === null){
+    vErrors = [err18];
+    }
+    else {
+    vErrors.push(err18);
+    }
+    errors++;
+    }
+    if(!((((((((data6 === "exact") || (data6 === "about")) || (data6 === "more_than")) || (data6 === "at_least")) || (data6 === "nearly")) || (data6 === "less_than")) || (data6 === "up_to")) || (data6 === "range"))){
+    const err19 = {instancePath:instancePath+"/qualifier",schemaPath:"#/$defs/qualifier/enum",keyword:"enum",params:{allowedValues: schema31.enum},message:"must be equal to one of the allowed values",schema:schema31.enum,parentSchema:schema31,data:data6};
+    if(vErrors === null){
+    vErrors = [err19];
+    }
+    else {
+    vErrors.push(err19);
+    }
+    errors++;
+    }
+    }
+    if(data.min !== undefined){
+    let data7 = data.min;
+    if((typeof data7 == "number") && (isFinite(data7))){
+    if(data7 < 0 || isNaN(data7)){
+    const err20 = {instancePath:instancePath+"/min",schemaPath:"#/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema54.properties.min,data:data7};
+    if(vErrors === null){
+    vErrors = [err20];
+    }
+    else {
+    vErrors.push(err20);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err21 = {instancePath:instancePath+"/min",schemaPath:"#/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema54.properties.min.type,parentSchema:schema54.properties.min,data:data7};
+    if(vErrors === null){
+    vErrors = [err21];
+    }
+    else {
+    vErrors.push(err21);
+    }
+    errors++;
+    }
+    }
+    if(data.max !== undefined){
+    let data8 = data.max;
+    if((typeof data8 == "number") && (isFinite(data8))){
+    if(data8 < 0 || isNaN(data8)){
+    const err22 = {instancePath:instancePath+"/max",schemaPath:"#/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema54.properties.max,data:data8};
+    if(vErrors === null){
+    vErrors = [err22];
+    }
+    else {
+    vErrors.push(err22);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err23 = {instancePath:instancePath+"/max",schemaPath:"#/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema54.properties.max.type,parentSchema:schema54.properties.max,data:data8};
+    if(vErrors === null){
+    vErrors = [err23];
+    }
+    else {
+    vErrors.push(err23);
+    }
+    errors++;
+    }
+    }
+    if(data.source !== undefined){
+    let data9 = data.source;
+    if(typeof data9 === "string"){
+    if(!pattern6.test(data9)){
+    const err24 = {instancePath:instancePath+"/source",schemaPath:"#/$defs/sourceId/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9_-]*$"+"\"",schema:"^[a-z0-9][a-z0-9_-]*$",parentSchema:schema12,data:data9};
+    if(vErrors === null){
+    vErrors = [err24];
+    }
+    else {
+    vErrors.push(err24);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err25 = {instancePath:instancePath+"/source",schemaPath:"#/$defs/sourceId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:data9};
+    if(vErrors === null){
+    vErrors = [err25];
+    }
+    else {
+    vErrors.push(err25);
+    }
+    errors++;
+    }
+    }
+    if(data.as_of !== undefined){
+    let data10 = data.as_of;
+    if(typeof data10 === "string"){
+    if(!pattern0.test(data10)){
+    const err26 = {instancePath:instancePath+"/as_of",schemaPath:"#/$defs/partialDate/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"},message:"must match pattern \""+"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"+"\"",schema:"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$",parentSchema:schema6,data:data10};
+    if(vErrors === null){
+    vErrors = [err26];
+    }
+    else {
+    vErrors.push(err26);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err27 = {instancePath:instancePath+"/as_of",schemaPath:"#/$defs/partialDate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.type,parentSchema:schema6,data:data10};
+    if(vErrors === null){
+    vErrors = [err27];
+    }
+    else {
+    vErrors.push(err27);
+    }
+    errors++;
+    }
+    }
+    if(data.as_reported !== undefined){
+    let data11 = data.as_reported;
+    if(typeof data11 === "string"){
+    if(func0(data11) < 1){
+    const err28 = {instancePath:instancePath+"/as_reported",schemaPath:"#/properties/as_reported/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema54.properties.as_reported,data:data11};
+    if(vErrors === null){
+    vErrors = [err28];
+    }
+    else {
+    vErrors.push(err28);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err29 = {instancePath:instancePath+"/as_reported",schemaPath:"#/properties/as_reported/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.as_reported.type,parentSchema:schema54.properties.as_reported,data:data11};
+    if(vErrors === null){
+    vErrors = [err29];
+    }
+    else {
+    vErrors.push(err29);
+    }
+    errors++;
+    }
+    }
+    if(data.scope !== undefined){
+    let data12 = data.scope;
+    if(typeof data12 !== "string"){
+    const err30 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.scope.type,parentSchema:schema54.properties.scope,data:data12};
+    if(vErrors === null){
+    vErrors = [err30];
+    }
+    else {
+    vErrors.push(err30);
+    }
+    errors++;
+    }
+    if(!(((data12 === "total") || (data12 === "part")) || (data12 === "aggregate"))){
+    const err31 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/enum",keyword:"enum",params:{allowedValues: schema54.properties.scope.enum},message:"must be equal to one of the allowed values",schema:schema54.properties.scope.enum,parentSchema:schema54.properties.scope,data:data12};
+    if(vErrors === null){
+    vErrors = [err31];
+    }
+    else {
+    vErrors.push(err31);
+    }
+    errors++;
+    }
+    }
+    if(data.part !== undefined){
+    let data13 = data.part;
+    if(typeof data13 === "string"){
+    if(func0(data13) < 1){
+    const err32 = {instancePath:instancePath+"/part",schemaPath:"#/properties/part/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema54.properties.part,data:data13};
+    if(vErrors === null){
+    vErrors = [err32];
+    }
+    else {
+    vErrors.push(err32);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err33 = {instancePath:instancePath+"/part",schemaPath:"#/properties/part/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.part.type,parentSchema:schema54.properties.part,data:data13};
+    if(vErrors === null){
+    vErrors = [err33];
+    }
+    else {
+    vErrors.push(err33);
+    }
+    errors++;
+    }
+    }
+    if(data.where !== undefined){
+    let data14 = data.where;
+    if(typeof data14 !== "string"){
+    const err34 = {instancePath:instancePath+"/where",schemaPath:"#/properties/where/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.where.type,parentSchema:schema54.properties.where,data:data14};
+    if(vErrors === null){
+    vErrors = [err34];
+    }
+    else {
+    vErrors.push(err34);
+    }
+    errors++;
+    }
+    if(!(((((data14 === "headline") || (data14 === "lead")) || (data14 === "body")) || (data14 === "caption")) || (data14 === "url"))){
+    const err35 = {instancePath:instancePath+"/where",schemaPath:"#/properties/where/enum",keyword:"enum",params:{allowedValues: schema54.properties.where.enum},message:"must be equal to one of the allowed values",schema:schema54.properties.where.enum,parentSchema:schema54.properties.where,data:data14};
+    if(vErrors === null){
+    vErrors = [err35];
+    }
+    else {
+    vErrors.push(err35);
+    }
+    errors++;
+    }
+    }
+    if(data.drug_as_reported !== undefined){
+    let data15 = data.drug_as_reported;
+    if(typeof data15 === "string"){
+    if(func0(data15) < 1){
+    const err36 = {instancePath:instancePath+"/drug_as_reported",schemaPath:"#/properties/drug_as_reported/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema54.properties.drug_as_reported,data:data15};
+    if(vErrors === null){
+    vErrors = [err36];
+    }
+    else {
+    vErrors.push(err36);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err37 = {instancePath:instancePath+"/drug_as_reported",schemaPath:"#/properties/drug_as_reported/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.drug_as_reported.type,parentSchema:schema54.properties.drug_as_reported,data:data15};
+    if(vErrors === null){
+    vErrors = [err37];
+    }
+    else {
+    vErrors.push(err37);
+    }
+    errors++;
+    }
+    }
+    if(data.garbled !== undefined){
+    let data16 = data.garbled;
+    if(typeof data16 !== "boolean"){
+    const err38 = {instancePath:instancePath+"/garbled",schemaPath:"#/properties/garbled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema54.properties.garbled.type,parentSchema:schema54.properties.garbled,data:data16};
+    if(vErrors === null){
+    vErrors = [err38];
+    }
+    else {
+    vErrors.push(err38);
+    }
+    errors++;
+    }
+    }
+    if(data.note !== undefined){
+    let data17 = data.note;
+    if(typeof data17 !== "string"){
+    const err39 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.note.type,parentSchema:schema54.properties.note,data:data17};
+    if(vErrors === null){
+    vErrors = [err39];
+    }
+    else {
+    vErrors.push(err39);
+    }
+    errors++;
+    }
+    }
+    if(data.basis !== undefined){
+    let data18 = data.basis;
+    if(typeof data18 !== "string"){
+    const err40 = {instancePath:instancePath+"/basis",schemaPath:"#/properties/basis/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.basis.type,parentSchema:schema54.properties.basis,data:data18};
+    if(vErrors === null){
+    vErrors = [err40];
+    }
+    else {
+    vErrors.push(err40);
+    }
+    errors++;
+    }
+    if(!((((data18 === "net") || (data18 === "gross")) || (data18 === "cargo")) || (data18 === "unknown"))){
+    const err41 = {instancePath:instancePath+"/basis",schemaPath:"#/properties/basis/enum",keyword:"enum",params:{allowedValues: schema54.properties.basis.enum},message:"must be equal to one of the allowed values",schema:schema54.properties.basis.enum,parentSchema:schema54.properties.basis,data:data18};
+    if(vErrors === null){
+    vErrors = [err41];
+    }
+    else {
+    vErrors.push(err41);
+    }
+    errors++;
+    }
+    }
+    }
+    else {
+    const err42 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema54.type,parentSchema:schema54,data};
+    if(vErrors === null){
+    vErrors = [err42];
+    }
+    else {
+    vErrors.push(err42);
+    }
+    errors++;
+    }
+    validate35.errors = vErrors;
+    return errors === 0;
+    }
+    validate35.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+    function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate34.evaluated;
+    if(evaluated0.dynamicProps){
+    evaluated0.props = undefined;
+    }
+    if(evaluated0.dynamicItems){
+    evaluated0.items = undefined;
+    }
+    if(Array.isArray(data)){
+    if(data.length < 1){
+    const err0 = {instancePath,schemaPath:"#/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema58,data};
+    if(vErrors === null){
+    vErrors = [err0];
+    }
+    else {
+    vErrors.push(err0);
+    }
+    errors++;
+    }
+    const len0 = data.length;
+    for(let i0=0; i0<len0; i0++){
+    if(!(validate35(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
+    vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+    errors = vErrors.length;
+    }
+    }
+    }
+    else {
+    const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema58.type,parentSchema:schema58,data};
+    if(vErrors === null){
+    vErrors = [err1];
+    }
+    else {
+    vErrors.push(err1);
+    }
+    errors++;
+    }
+    validate34.errors = vErrors;
+    return errors === 0;
+    }
+    validate34.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+
+    _out.push([roots.event.$defs.PersonsSlot.anyOf[0], validate37]);
+    const schema63 = _branches[17];
+
+    function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate37.evaluated;
+    if(evaluated0.dynamicProps){
+    evaluated0.props = undefined;
+    }
+    if(evaluated0.dynamicItems){
+    evaluated0.items = undefined;
+    }
+    if((typeof data == "number") && (isFinite(data))){
+    if(data < 0 || isNaN(data)){
+    const err0 = {instancePath,schemaPath:"#/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema63,data};
+    if(vErrors === null){
+    vErrors = [err0];
+    }
+    else {
+    vErrors.push(err0);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema63.type,parentSchema:schema63,data};
+    if(vErrors === null){
+    vErrors = [err1];
+    }
+    else {
+    vErrors.push(err1);
+    }
+    errors++;
+    }
+    validate37.errors = vErrors;
+    return errors === 0;
+    }
+    validate37.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+    _out.push([roots.event.$defs.PersonsSlot.anyOf[1], validate38]);
+    const schema64 = _branches[18];
+    const schema65 = roots.event.$defs.PersonsFigure;
+
+    function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate39.evaluated;
+    if(evaluated0.dynamicProps){
+    evaluated0.props = undefined;
+    }
+    if(evaluated0.dynamicItems){
+    evaluated0.items = undefined;
+    }
+    const _errs1 = errors;
+    let valid0 = true;
+    const _errs2 = errors;
+    if(data && typeof data == "object" && !Array.isArray(data)){
+    let missing0;
+    if((data.qualifier === undefined) && (missing0 = "qualifier")){
+    const err0 = {};
+    if(vErrors === null){
+    vErrors = [err0];
+    }
+    else {
+    vErrors.push(err0);
+    }
+    errors++;
+    }
+    else {
+    if(data.qualifier !== undefined){
+    if("range" !== data.qualifier){
+    const err1 = {};
+    if(vErrors === null){
+    vErrors = [err1];
+    }
+    else {
+    vErrors.push(err1);
+    }
+    errors++;
+    }
+    }
+    }
+    }
+    var _valid0 = _errs2 === errors;
+    errors = _errs1;
+    if(vErrors !== null){
+    if(_errs1){
+    vErrors.length = _errs1;
+    }
+    else {
+    vErrors = null;
+    }
+    }
+    let ifClause0;
+    if(_valid0){
+    const _errs4 = errors;
+    if(data && typeof data == "object" && !Array.isArray(data)){
+    if(data.min === undefined){
+    const err2 = {instancePath,schemaPath:"#/then/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'",schema:schema65.then.required,parentSchema:schema65.then,data};
+    if(vErrors === null){
+    vErrors = [err2];
+    }
+    else {
+    vErrors.push(err2);
+    }
+    errors++;
+    }
+    if(data.max === undefined){
+    const err3 = {instancePath,schemaPath:"#/then/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'",schema:schema65.then.required,parentSchema:schema65.then,data};
+    if(vErrors === null){
+    vErrors = [err3];
+    }
+    else {
+    vErrors.push(err3);
+    }
+    errors++;
+    }
+    if(data.min !== undefined){
+    let data1 = data.min;
+    if((typeof data1 == "number") && (isFinite(data1))){
+    if(data1 < 0 || isNaN(data1)){
+    const err4 = {instancePath:instancePath+"/min",schemaPath:"#/then/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema65.then.properties.min,data:data1};
+    if(vErrors === null){
+    vErrors = [err4];
+    }
+    else {
+    vErrors.push(err4);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err5 = {instancePath:instancePath+"/min",schemaPath:"#/then/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema65.then.properties.min.type,parentSchema:schema65.then.properties.min,data:data1};
+    if(vErrors === null){
+    vErrors = [err5];
+    }
+    else {
+    vErrors.push(err5);
+    }
+    errors++;
+    }
+    }
+    if(data.max !== undefined){
+    let data2 = data.max;
+    if((typeof data2 == "number") && (isFinite(data2))){
+    if(data2 < 0 || isNaN(data2)){
+    const err6 = {instancePath:instancePath+"/max",schemaPath:"#/then/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema65.then.properties.max,data:data2};
+    if(vErrors === null){
+    vErrors = [err6];
+    }
+    else {
+    vErrors.push(err6);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err7 = {instancePath:instancePath+"/max",schemaPath:"#/then/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema65.then.properties.max.type,parentSchema:schema65.then.properties.max,data:data2};
+    if(vErrors === null){
+    vErrors = [err7];
+    }
+    else {
+    vErrors.push(err7);
+    }
+    errors++;
+    }
+    }
+    }
+    var _valid0 = _errs4 === errors;
+    valid0 = _valid0;
+    if(valid0){
+    var props0 = {};
+    props0.min = true;
+    props0.max = true;
+    props0.qualifier = true;
+    }
+    ifClause0 = "then";
+    }
+    else {
+    const _errs9 = errors;
+    if(data && typeof data == "object" && !Array.isArray(data)){
+    if(data.value === undefined){
+    const err8 = {instancePath,schemaPath:"#/else/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema65.else.required,parentSchema:schema65.else,data};
+    if(vErrors === null){
+    vErrors = [err8];
+    }
+    else {
+    vErrors.push(err8);
+    }
+    errors++;
+    }
+    if(data.value !== undefined){
+    let data3 = data.value;
+    if((typeof data3 == "number") && (isFinite(data3))){
+    if(data3 < 0 || isNaN(data3)){
+    const err9 = {instancePath:instancePath+"/value",schemaPath:"#/else/properties/value/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema65.else.properties.value,data:data3};
+    if(vErrors === null){
+    vErrors = [err9];
+    }
+    else {
+    vErrors.push(err9);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err10 = {instancePath:instancePath+"/value",schemaPath:"#/else/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema65.else.properties.value.type,parentSchema:schema65.else.properties.value,data:data3};
+    if(vErrors === null){
+    vErrors = [err10];
+    }
+    else {
+    vErrors.push(err10);
+    }
+    errors++;
+    }
+    }
+    }
+    var _valid0 = _errs9 === errors;
+    valid0 = _valid0;
+    if(valid0){
+    if(props0 !== true){
+    props0 = props0 || {};
+    props0.value = true;
+    }
+    }
+    ifClause0 = "else";
+    }
+    if(!valid0){
+    const err11 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema65.if,parentSchema:schema65,data};
+    if(vErrors === null){
+    vErrors = [err11];
+    }
+    else {
+    vErrors.push(err11);
+    }
+    errors++;
+    }
+    if(data && typeof data == "object" && !Array.isArray(data)){
+    if(data.source === undefined){
+    const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema65.required,parentSchema:schema65,data};
+    if(vErrors === null){
+    vErrors = [err12];
+    }
+    else {
+    vErrors.push(err12);
+    }
+    errors++;
+    }
+    for(const key0 in data){
+    if(!(func4.call(schema65.properties, key0))){
+    const err13 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema65,data};
+    if(vErrors === null){
+    vErrors = [err13];
+    }
+    else {
+    vErrors.push(err13);
+    }
+    errors++;
+    }
+    }
+    if(data.value !== undefined){
+    let data4 = data.value;
+    if((typeof data4 == "number") && (isFinite(data4))){
+    if(data4 < 0 || isNaN(data4)){
+    const err14 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema65.properties.value,data:data4};
+    if(vErrors === null){
+    vErrors = [err14];
+    }
+    else {
+    vErrors.push(err14);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err15 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema65.properties.value.type,parentSchema:schema65.properties.value,data:data4};
+    if(vErrors === null){
+    vErrors = [err15];
+    }
+    else {
+    vErrors.push(err15);
+    }
+    errors++;
+    }
+    }
+    if(data.unit !== undefined){
+    let data5 = data.unit;
+    if(typeof data5 !== "string"){
+    const err16 = {instancePath:instancePath+"/unit",schemaPath:"#/properties/unit/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.unit.type,parentSchema:schema65.properties.unit,data:data5};
+    if(vErrors === null){
+    vErrors = [err16];
+    }
+    else {
+    vErrors.push(err16);
+    }
+    errors++;
+    }
+    if(!(data5 === "persons")){
+    const err17 = {instancePath:instancePath+"/unit",schemaPath:"#/properties/unit/enum",keyword:"enum",params:{allowedValues: schema65.properties.unit.enum},message:"must be equal to one of the allowed values",schema:schema65.properties.unit.enum,parentSchema:schema65.properties.unit,data:data5};
+    if(vErrors === null){
+    vErrors = [err17];
+    }
+    else {
+    vErrors.push(err17);
+    }
+    errors++;
+    }
+    }
+    if(data.qualifier !== undefined){
+    let data6 = data.qualifier;
+    if(typeof data6 !== "string"){
+    const err18 = {instancePath:instancePath+"/qualifier",schemaPath:"#/$defs/qualifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.type,parentSchema:schema31,data:data6};
+    if(vErrors === null){
+    vErrors = [err18];
+    }
+    else {
+    vErrors.push(err18);
+    }
+    errors++;
+    }
+    if(!((((((((data6 === "exact") || (data6 === "about")) || (data6 === "more_than")) || (data6 === "at_least")) || (data6 === "nearly")) || (data6 === "less_than")) || (data6 === "up_to")) || (data6 === "range"))){
+    const err19 = {instancePath:instancePath+"/qualifier",schemaPath:"#/$defs/qualifier/enum",keyword:"enum",params:{allowedValues: schema31.enum},message:"must be equal to one of the allowed values",schema:schema31.enum,parentSchema:schema31,data:data6};
+    if(vErrors === null){
+    vErrors = [err19];
+    }
+    else {
+    vErrors.push(err19);
+    }
+    errors++;
+    }
+    }
+    if(data.min !== undefined){
+    let data7 = data.min;
+    if((typeof data7 == "number") && (isFinite(data7))){
+    if(data7 < 0 || isNaN(data7)){
+    const err20 = {instancePath:instancePath+"/min",schemaPath:"#/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema65.properties.min,data:data7};
+    if(vErrors === null){
+    vErrors = [err20];
+    }
+    else {
+    vErrors.push(err20);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err21 = {instancePath:instancePath+"/min",schemaPath:"#/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema65.properties.min.type,parentSchema:schema65.properties.min,data:data7};
+    if(vErrors === null){
+    vErrors = [err21];
+    }
+    else {
+    vErrors.push(err21);
+    }
+    errors++;
+    }
+    }
+    if(data.max !== undefined){
+    let data8 = data.max;
+    if((typeof data8 == "number") && (isFinite(data8))){
+    if(data8 < 0 || isNaN(data8)){
+    const err22 = {instancePath:instancePath+"/max",schemaPath:"#/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema65.properties.max,data:data8};
+    if(vErrors === null){
+    vErrors = [err22];
+    }
+    else {
+    vErrors.push(err22);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err23 = {instancePath:instancePath+"/max",schemaPath:"#/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema65.properties.max.type,parentSchema:schema65.properties.max,data:data8};
+    if(vErrors === null){
+    vErrors = [err23];
+    }
+    else {
+    vErrors.push(err23);
+    }
+    errors++;
+    }
+    }
+    if(data.source !== undefined){
+    let data9 = data.source;
+    if(typeof data9 === "string"){
+    if(!pattern6.test(data9)){
+    const err24 = {instancePath:instancePath+"/source",schemaPath:"#/$defs/sourceId/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9_-]*$"+"\"",schema:"^[a-z0-9][a-z0-9_-]*$",parentSchema:schema12,data:data9};
+    if(vErrors === null){
+    vErrors = [err24];
+    }
+    else {
+    vErrors.push(err24);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err25 = {instancePath:instancePath+"/source",schemaPath:"#/$defs/sourceId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:data9};
+    if(vErrors === null){
+    vErrors = [err25];
+    }
+    else {
+    vErrors.push(err25);
+    }
+    errors++;
+    }
+    }
+    if(data.as_of !== undefined){
+    let data10 = data.as_of;
+    if(typeof data10 === "string"){
+    if(!pattern0.test(data10)){
+    const err26 = {instancePath:instancePath+"/as_of",schemaPath:"#/$defs/partialDate/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"},message:"must match pattern \""+"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"+"\"",schema:"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$",parentSchema:schema6,data:data10};
+    if(vErrors === null){
+    vErrors = [err26];
+    }
+    else {
+    vErrors.push(err26);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err27 = {instancePath:instancePath+"/as_of",schemaPath:"#/$defs/partialDate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.type,parentSchema:schema6,data:data10};
+    if(vErrors === null){
+    vErrors = [err27];
+    }
+    else {
+    vErrors.push(err27);
+    }
+    errors++;
+    }
+    }
+    if(data.as_reported !== undefined){
+    let data11 = data.as_reported;
+    if(typeof data11 === "string"){
+    if(func0(data11) < 1){
+    const err28 = {instancePath:instancePath+"/as_reported",schemaPath:"#/properties/as_reported/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema65.properties.as_reported,data:data11};
+    if(vErrors === null){
+    vErrors = [err28];
+    }
+    else {
+    vErrors.push(err28);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err29 = {instancePath:instancePath+"/as_reported",schemaPath:"#/properties/as_reported/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.as_reported.type,parentSchema:schema65.properties.as_reported,data:data11};
+    if(vErrors === null){
+    vErrors = [err29];
+    }
+    else {
+    vErrors.push(err29);
+    }
+    errors++;
+    }
+    }
+    if(data.scope !== undefined){
+    let data12 = data.scope;
+    if(typeof data12 !== "string"){
+    const err30 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.scope.type,parentSchema:schema65.properties.scope,data:data12};
+    if(vErrors === null){
+    vErrors = [err30];
+    }
+    else {
+    vErrors.push(err30);
+    }
+    errors++;
+    }
+    if(!(((data12 === "total") || (data12 === "part")) || (data12 === "aggregate"))){
+    const err31 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/enum",keyword:"enum",params:{allowedValues: schema65.properties.scope.enum},message:"must be equal to one of the allowed values",schema:schema65.properties.scope.enum,parentSchema:schema65.properties.scope,data:data12};
+    if(vErrors === null){
+    vErrors = [err31];
+    }
+    else {
+    vErrors.push(err31);
+    }
+    errors++;
+    }
+    }
+    if(data.part !== undefined){
+    let data13 = data.part;
+    if(typeof data13 === "string"){
+    if(func0(data13) < 1){
+    const err32 = {instancePath:instancePath+"/part",schemaPath:"#/properties/part/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema65.properties.part,data:data13};
+    if(vErrors === null){
+    vErrors = [err32];
+    }
+    else {
+    vErrors.push(err32);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err33 = {instancePath:instancePath+"/part",schemaPath:"#/properties/part/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.part.type,parentSchema:schema65.properties.part,data:data13};
+    if(vErrors === null){
+    vErrors = [err33];
+    }
+    else {
+    vErrors.push(err33);
+    }
+    errors++;
+    }
+    }
+    if(data.where !== undefined){
+    let data14 = data.where;
+    if(typeof data14 !== "string"){
+    const err34 = {instancePath:instancePath+"/where",schemaPath:"#/properties/where/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.where.type,parentSchema:schema65.properties.where,data:data14};
+    if(vErrors === null){
+    vErrors = [err34];
+    }
+    else {
+    vErrors.push(err34);
+    }
+    errors++;
+    }
+    if(!(((((data14 === "headline") || (data14 === "lead")) || (data14 === "body")) || (data14 === "caption")) || (data14 === "url"))){
+    const err35 = {instancePath:instancePath+"/where",schemaPath:"#/properties/where/enum",keyword:"enum",params:{allowedValues: schema65.properties.where.enum},message:"must be equal to one of the allowed values",schema:schema65.properties.where.enum,parentSchema:schema65.properties.where,data:data14};
+    if(vErrors === null){
+    vErrors = [err35];
+    }
+    else {
+    vErrors.push(err35);
+    }
+    errors++;
+    }
+    }
+    if(data.garbled !== undefined){
+    let data15 = data.garbled;
+    if(typeof data15 !== "boolean"){
+    const err36 = {instancePath:instancePath+"/garbled",schemaPath:"#/properties/garbled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema65.properties.garbled.type,parentSchema:schema65.properties.garbled,data:data15};
+    if(vErrors === null){
+    vErrors = [err36];
+    }
+    else {
+    vErrors.push(err36);
+    }
+    errors++;
+    }
+    }
+    if(data.note !== undefined){
+    let data16 = data.note;
+    if(typeof data16 !== "string"){
+    const err37 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.note.type,parentSchema:schema65.properties.note,data:data16};
+    if(vErrors === null){
+    vErrors = [err37];
+    }
+    else {
+    vErrors.push(err37);
+    }
+    errors++;
+    }
+    }
+    }
+    else {
+    const err38 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema65.type,parentSchema:schema65,data};
+    if(vErrors === null){
+    vErrors = [err38];
+    }
+    else {
+    vErrors.push(err38);
+    }
+    errors++;
+    }
+    validate39.errors = vErrors;
+    return errors === 0;
+    }
+    validate39.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+    function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate38.evaluated;
+    if(evaluated0.dynamicProps){
+    evaluated0.props = undefined;
+    }
+    if(evaluated0.dynamicItems){
+    evaluated0.items = undefined;
+    }
+    if(!(validate39(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+    vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
+    errors = vErrors.length;
+    }
+    validate38.errors = vErrors;
+    return errors === 0;
+    }
+    validate38.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+    _out.push([roots.event.$defs.PersonsSlot.anyOf[2], validate41]);
+    const schema69 = _branches[19];
+
+    function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate42.evaluated;
+    if(evaluated0.dynamicProps){
+    evaluated0.props = undefined;
+    }
+    if(evaluated0.dynamicItems){
+    evaluated0.items = undefined;
+    }
+    const _errs1 = errors;
+    let valid0 = true;
+    const _errs2 = errors;
+    if(data && typeof data == "object" && !Array.isArray(data)){
+    let missing0;
+    if((data.qualifier === undefined) && (missing0 = "qualifier")){
+    const err0 = {};
+    if(vErrors === null){
+    vErrors = [err0];
+    }
+    else {
+    vErrors.push(err0);
+    }
+    errors++;
+    }
+    else {
+    if(data.qualifier !== undefined){
+    if("range" !== data.qualifier){
+    const err1 = {};
+    if(vErrors === null){
+    vErrors = [err1];
+    }
+    else {
+    vErrors.push(err1);
+    }
+    errors++;
+    }
+    }
+    }
+    }
+    var _valid0 = _errs2 === errors;
+    errors = _errs1;
+    if(vErrors !== null){
+    if(_errs1){
+    vErrors.length = _errs1;
+    }
+    else {
+    vErrors = null;
+    }
+    }
+    let ifClause0;
+    if(_valid0){
+    const _errs4 = errors;
+    if(data && typeof data == "object" && !Array.isArray(data)){
+    if(data.min === undefined){
+    const err2 = {instancePath,schemaPath:"#/then/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'",schema:schema65.then.required,parentSchema:schema65.then,data};
+    if(vErrors === null){
+    vErrors = [err2];
+    }
+    else {
+    vErrors.push(err2);
+    }
+    errors++;
+    }
+    if(data.max === undefined){
+    const err3 = {instancePath,schemaPath:"#/then/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'",schema:schema65.then.required,parentSchema:schema65.then,data};
+    if(vErrors === null){
+    vErrors = [err3];
+    }
+    else {
+    vErrors.push(err3);
+    }
+    errors++;
+    }
+    if(data.min !== undefined){
+    let data1 = data.min;
+    if((typeof data1 == "number") && (isFinite(data1))){
+    if(data1 < 0 || isNaN(data1)){
+    const err4 = {instancePath:instancePath+"/min",schemaPath:"#/then/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema65.then.properties.min,data:data1};
+    if(vErrors === null){
+    vErrors = [err4];
+    }
+    else {
+    vErrors.push(err4);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err5 = {instancePath:instancePath+"/min",schemaPath:"#/then/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema65.then.properties.min.type,parentSchema:schema65.then.properties.min,data:data1};
+    if(vErrors === null){
+    vErrors = [err5];
+    }
+    else {
+    vErrors.push(err5);
+    }
+    errors++;
+    }
+    }
+    if(data.max !== undefined){
+    let data2 = data.max;
+    if((typeof data2 == "number") && (isFinite(data2))){
+    if(data2 < 0 || isNaN(data2)){
+    const err6 = {instancePath:instancePath+"/max",schemaPath:"#/then/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema65.then.properties.max,data:data2};
+    if(vErrors === null){
+    vErrors = [err6];
+    }
+    else {
+    vErrors.push(err6);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err7 = {instancePath:instancePath+"/max",schemaPath:"#/then/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema65.then.properties.max.type,parentSchema:schema65.then.properties.max,data:data2};
+    if(vErrors === null){
+    vErrors = [err7];
+    }
+    else {
+    vErrors.push(err7);
+    }
+    errors++;
+    }
+    }
+    }
+    var _valid0 = _errs4 === errors;
+    valid0 = _valid0;
+    if(valid0){
+    var props0 = {};
+    props0.min = true;
+    props0.max = true;
+    props0.qualifier = true;
+    }
+    ifClause0 = "then";
+    }
+    else {
+    const _errs9 = errors;
+    if(data && typeof data == "object" && !Array.isArray(data)){
+    if(data.value === undefined){
+    const err8 = {instancePath,schemaPath:"#/else/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema65.else.required,parentSchema:schema65.else,data};
+    if(vErrors === null){
+    vErrors = [err8];
+    }
+    else {
+    vErrors.push(err8);
+    }
+    errors++;
+    }
+    if(data.value !== undefined){
+    let data3 = data.value;
+    if((typeof data3 == "number") && (isFinite(data3))){
+    if(data3 < 0 || isNaN(data3)){
+    const err9 = {instancePath:instancePath+"/value",schemaPath:"#/else/properties/value/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema65.else.properties.value,data:data3};
+    if(vErrors === null){
+    vErrors = [err9];
+    }
+    else {
+    vErrors.push(err9);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err10 = {instancePath:instancePath+"/value",schemaPath:"#/else/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema65.else.properties.value.type,parentSchema:schema65.else.properties.value,data:data3};
+    if(vErrors === null){
+    vErrors = [err10];
+    }
+    else {
+    vErrors.push(err10);
+    }
+    errors++;
+    }
+    }
+    }
+    var _valid0 = _errs9 === errors;
+    valid0 = _valid0;
+    if(valid0){
+    if(props0 !== true){
+    props0 = props0 || {};
+    props0.value = true;
+    }
+    }
+    ifClause0 = "else";
+    }
+    if(!valid0){
+    const err11 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema65.if,parentSchema:schema65,data};
+    if(vErrors === null){
+    vErrors = [err11];
+    }
+    else {
+    vErrors.push(err11);
+    }
+    errors++;
+    }
+    if(data && typeof data == "object" && !Array.isArray(data)){
+    if(data.source === undefined){
+    const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema65.required,parentSchema:schema65,data};
+    if(vErrors === null){
+    vErrors = [err12];
+    }
+    else {
+    vErrors.push(err12);
+    }
+    errors++;
+    }
+    for(const key0 in data){
+    if(!(func4.call(schema65.properties, key0))){
+    const err13 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema65,data};
+    if(vErrors === null){
+    vErrors = [err13];
+    }
+    else {
+    vErrors.push(err13);
+    }
+    errors++;
+    }
+    }
+    if(data.value !== undefined){
+    let data4 = data.value;
+    if((typeof data4 == "number") && (isFinite(data4))){
+    if(data4 < 0 || isNaN(data4)){
+    const err14 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema65.properties.value,data:data4};
+    if(vErrors === null){
+    vErrors = [err14];
+    }
+    else {
+    vErrors.push(err14);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err15 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema65.properties.value.type,parentSchema:schema65.properties.value,data:data4};
+    if(vErrors === null){
+    vErrors = [err15];
+    }
+    else {
+    vErrors.push(err15);
+    }
+    errors++;
+    }
+    }
+    if(data.unit !== undefined){
+    let data5 = data.unit;
+    if(typeof data5 !== "string"){
+    const err16 = {instancePath:instancePath+"/unit",schemaPath:"#/properties/unit/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.unit.type,parentSchema:schema65.properties.unit,data:data5};
+    if(vErrors === null){
+    vErrors = [err16];
+    }
+    else {
+    vErrors.push(err16);
+    }
+    errors++;
+    }
+    if(!(data5 === "persons")){
+    const err17 = {instancePath:instancePath+"/unit",schemaPath:"#/properties/unit/enum",keyword:"enum",params:{allowedValues: schema65.properties.unit.enum},message:"must be equal to one of the allowed values",schema:schema65.properties.unit.enum,parentSchema:schema65.properties.unit,data:data5};
+    if(vErrors === null){
+    vErrors = [err17];
+    }
+    else {
+    vErrors.push(err17);
+    }
+    errors++;
+    }
+    }
+    if(data.qualifier !== undefined){
+    let data6 = data.qualifier;
+    if(typeof data6 !== "string"){
+    const err18 = {instancePath:instancePath+"/qualifier",schemaPath:"#/$defs/qualifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.type,parentSchema:schema31,data:data6};
+    if(vErrors === null){
+    vErrors = [err18];
+    }
+    else {
+    vErrors.push(err18);
+    }
+    errors++;
+    }
+    if(!((((((((data6 === "exact") || (data6 === "about")) || (data6 === "more_than")) || (data6 === "at_least")) || (data6 === "nearly")) || (data6 === "less_than")) || (data6 === "up_to")) || (data6 === "range"))){
+    const err19 = {instancePath:instancePath+"/qualifier",schemaPath:"#/$defs/qualifier/enum",keyword:"enum",params:{allowedValues: schema31.enum},message:"must be equal to one of the allowed values",schema:schema31.enum,parentSchema:schema31,data:data6};
+    if(vErrors === null){
+    vErrors = [err19];
+    }
+    else {
+    vErrors.push(err19);
+    }
+    errors++;
+    }
+    }
+    if(data.min !== undefined){
+    let data7 = data.min;
+    if((typeof data7 == "number") && (isFinite(data7))){
+    if(data7 < 0 || isNaN(data7)){
+    const err20 = {instancePath:instancePath+"/min",schemaPath:"#/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema65.properties.min,data:data7};
+    if(vErrors === null){
+    vErrors = [err20];
+    }
+    else {
+    vErrors.push(err20);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err21 = {instancePath:instancePath+"/min",schemaPath:"#/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema65.properties.min.type,parentSchema:schema65.properties.min,data:data7};
+    if(vErrors === null){
+    vErrors = [err21];
+    }
+    else {
+    vErrors.push(err21);
+    }
+    errors++;
+    }
+    }
+    if(data.max !== undefined){
+    let data8 = data.max;
+    if((typeof data8 == "number") && (isFinite(data8))){
+    if(data8 < 0 || isNaN(data8)){
+    const err22 = {instancePath:instancePath+"/max",schemaPath:"#/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema65.properties.max,data:data8};
+    if(vErrors === null){
+    vErrors = [err22];
+    }
+    else {
+    vErrors.push(err22);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err23 = {instancePath:instancePath+"/max",schemaPath:"#/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema65.properties.max.type,parentSchema:schema65.properties.max,data:data8};
+    if(vErrors === null){
+    vErrors = [err23];
+    }
+    else {
+    vErrors.push(err23);
+    }
+    errors++;
+    }
+    }
+    if(data.source !== undefined){
+    let data9 = data.source;
+    if(typeof data9 === "string"){
+    if(!pattern6.test(data9)){
+    const err24 = {instancePath:instancePath+"/source",schemaPath:"#/$defs/sourceId/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9_-]*$"+"\"",schema:"^[a-z0-9][a-z0-9_-]*$",parentSchema:schema12,data:data9};
+    if(vErrors === null){
+    vErrors = [err24];
+    }
+    else {
+    vErrors.push(err24);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err25 = {instancePath:instancePath+"/source",schemaPath:"#/$defs/sourceId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:data9};
+    if(vErrors === null){
+    vErrors = [err25];
+    }
+    else {
+    vErrors.push(err25);
+    }
+    errors++;
+    }
+    }
+    if(data.as_of !== undefined){
+    let data10 = data.as_of;
+    if(typeof data10 === "string"){
+    if(!pattern0.test(data10)){
+    const err26 = {instancePath:instancePath+"/as_of",schemaPath:"#/$defs/partialDate/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"},message:"must match pattern \""+"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"+"\"",schema:"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$",parentSchema:schema6,data:data10};
+    if(vErrors === null){
+    vErrors = [err26];
+    }
+    else {
+    vErrors.push(err26);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err27 = {instancePath:instancePath+"/as_of",schemaPath:"#/$defs/partialDate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.type,parentSchema:schema6,data:data10};
+    if(vErrors === null){
+    vErrors = [err27];
+    }
+    else {
+    vErrors.push(err27);
+    }
+    errors++;
+    }
+    }
+    if(data.as_reported !== undefined){
+    let data11 = data.as_reported;
+    if(typeof data11 === "string"){
+    if(func0(data11) < 1){
+    const err28 = {instancePath:instancePath+"/as_reported",schemaPath:"#/properties/as_reported/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema65.properties.as_reported,data:data11};
+    if(vErrors === null){
+    vErrors = [err28];
+    }
+    else {
+    vErrors.push(err28);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err29 = {instancePath:instancePath+"/as_reported",schemaPath:"#/properties/as_reported/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.as_reported.type,parentSchema:schema65.properties.as_reported,data:data11};
+    if(vErrors === null){
+    vErrors = [err29];
+    }
+    else {
+    vErrors.push(err29);
+    }
+    errors++;
+    }
+    }
+    if(data.scope !== undefined){
+    let data12 = data.scope;
+    if(typeof data12 !== "string"){
+    const err30 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.scope.type,parentSchema:schema65.properties.scope,data:data12};
+    if(vErrors === null){
+    vErrors = [err30];
+    }
+    else {
+    vErrors.push(err30);
+    }
+    errors++;
+    }
+    if(!(((data12 === "total") || (data12 === "part")) || (data12 === "aggregate"))){
+    const err31 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/enum",keyword:"enum",params:{allowedValues: schema65.properties.scope.enum},message:"must be equal to one of the allowed values",schema:schema65.properties.scope.enum,parentSchema:schema65.properties.scope,data:data12};
+    if(vErrors === null){
+    vErrors = [err31];
+    }
+    else {
+    vErrors.push(err31);
+    }
+    errors++;
+    }
+    }
+    if(data.part !== undefined){
+    let data13 = data.part;
+    if(typeof data13 === "string"){
+    if(func0(data13) < 1){
+    const err32 = {instancePath:instancePath+"/part",schemaPath:"#/properties/part/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema65.properties.part,data:data13};
+    if(vErrors === null){
+    vErrors = [err32];
+    }
+    else {
+    vErrors.push(err32);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err33 = {instancePath:instancePath+"/part",schemaPath:"#/properties/part/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.part.type,parentSchema:schema65.properties.part,data:data13};
+    if(vErrors === null){
+    vErrors = [err33];
+    }
+    else {
+    vErrors.push(err33);
+    }
+    errors++;
+    }
+    }
+    if(data.where !== undefined){
+    let data14 = data.where;
+    if(typeof data14 !== "string"){
+    const err34 = {instancePath:instancePath+"/where",schemaPath:"#/properties/where/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.where.type,parentSchema:schema65.properties.where,data:data14};
+    if(vErrors === null){
+    vErrors = [err34];
+    }
+    else {
+    vErrors.push(err34);
+    }
+    errors++;
+    }
+    if(!(((((data14 === "headline") || (data14 === "lead")) || (data14 === "body")) || (data14 === "caption")) || (data14 === "url"))){
+    const err35 = {instancePath:instancePath+"/where",schemaPath:"#/properties/where/enum",keyword:"enum",params:{allowedValues: schema65.properties.where.enum},message:"must be equal to one of the allowed values",schema:schema65.properties.where.enum,parentSchema:schema65.properties.where,data:data14};
+    if(vErrors === null){
+    vErrors = [err35];
+    }
+    else {
+    vErrors.push(err35);
+    }
+    errors++;
+    }
+    }
+    if(data.garbled !== undefined){
+    let data15 = data.garbled;
+    if(typeof data15 !== "boolean"){
+    const err36 = {instancePath:instancePath+"/garbled",schemaPath:"#/properties/garbled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema65.properties.garbled.type,parentSchema:schema65.properties.garbled,data:data15};
+    if(vErrors === null){
+    vErrors = [err36];
+    }
+    else {
+    vErrors.push(err36);
+    }
+    errors++;
+    }
+    }
+    if(data.note !== undefined){
+    let data16 = data.note;
+    if(typeof data16 !== "string"){
+    const err37 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.note.type,parentSchema:schema65.properties.note,data:data16};
+    if(vErrors === null){
+    vErrors = [err37];
+    }
+    else {
+    vErrors.push(err37);
+    }
+    errors++;
+    }
+    }
+    }
+    else {
+    const err38 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema65.type,parentSchema:schema65,data};
+    if(vErrors === null){
+    vErrors = [err38];
+    }
+    else {
+    vErrors.push(err38);
+    }
+    errors++;
+    }
+    validate42.errors = vErrors;
+    return errors === 0;
+    }
+    validate42.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+    function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate41.evaluated;
+    if(evaluated0.dynamicProps){
+    evaluated0.props = undefined;
+    }
+    if(evaluated0.dynamicItems){
+    evaluated0.items = undefined;
+    }
+    if(Array.isArray(data)){
+    if(data.length < 1){
+    const err0 = {instancePath,schemaPath:"#/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema69,data};
+    if(vErrors === null){
+    vErrors = [err0];
+    }
+    else {
+    vErrors.push(err0);
+    }
+    errors++;
+    }
+    const len0 = data.length;
+    for(let i0=0; i0<len0; i0++){
+    if(!(validate42(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
+    vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+    errors = vErrors.length;
+    }
+    }
+    }
+    else {
+    const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.type,parentSchema:schema69,data};
+    if(vErrors === null){
+    vErrors = [err1];
+    }
+    else {
+    vErrors.push(err1);
+    }
+    errors++;
+    }
+    validate41.errors = vErrors;
+    return errors === 0;
+    }
+    validate41.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+  })();
+  (function lenient() {
+    _out.push([roots.event.$defs.DateClaim.anyOf[0], validate0]);
+    const schema0 = _branches[20];
+    const schema1 = roots.event.$defs.partialDate;
+    const pattern0 = new RegExp("^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$", "u");
+
+    function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate0.evaluated;
+    if(evaluated0.dynamicProps){
+    evaluated0.props = undefined;
+    }
+    if(evaluated0.dynamicItems){
+    evaluated0.items = undefined;
+    }
+    if(data && typeof data == "object" && !Array.isArray(data)){
+    if(data.on === undefined){
+    const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "on"},message:"must have required property '"+"on"+"'",schema:schema0.required,parentSchema:schema0,data};
+    if(vErrors === null){
+    vErrors = [err0];
+    }
+    else {
+    vErrors.push(err0);
+    }
+    errors++;
+    }
+    if(data.on !== undefined){
+    let data0 = data.on;
+    if(typeof data0 === "string"){
+    if(!pattern0.test(data0)){
+    const err1 = {instancePath:instancePath+"/on",schemaPath:"#/$defs/partialDate/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"},message:"must match pattern \""+"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"+"\"",schema:"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$",parentSchema:schema1,data:data0};
+    if(vErrors === null){
+    vErrors = [err1];
+    }
+    else {
+    vErrors.push(err1);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err2 = {instancePath:instancePath+"/on",schemaPath:"#/$defs/partialDate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema1.type,parentSchema:schema1,data:data0};
+    if(vErrors === null){
+    vErrors = [err2];
+    }
+    else {
+    vErrors.push(err2);
+    }
+    errors++;
+    }
+    }
+    }
+    validate0.errors = vErrors;
+    return errors === 0;
+    }
+    validate0.evaluated = {"props":{"on":true},"dynamicProps":false,"dynamicItems":false};
+
+    _out.push([roots.event.$defs.DateClaim.anyOf[1], validate1]);
+    const schema2 = _branches[21];
+
+    function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate1.evaluated;
+    if(evaluated0.dynamicProps){
+    evaluated0.props = undefined;
+    }
+    if(evaluated0.dynamicItems){
+    evaluated0.items = undefined;
+    }
+    if(data && typeof data == "object" && !Array.isArray(data)){
+    if(data.from === undefined){
+    const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema2.required,parentSchema:schema2,data};
+    if(vErrors === null){
+    vErrors = [err0];
+    }
+    else {
+    vErrors.push(err0);
+    }
+    errors++;
+    }
+    if(data.from !== undefined){
+    let data0 = data.from;
+    if(typeof data0 === "string"){
+    if(!pattern0.test(data0)){
+    const err1 = {instancePath:instancePath+"/from",schemaPath:"#/$defs/partialDate/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"},message:"must match pattern \""+"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"+"\"",schema:"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$",parentSchema:schema1,data:data0};
+    if(vErrors === null){
+    vErrors = [err1];
+    }
+    else {
+    vErrors.push(err1);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err2 = {instancePath:instancePath+"/from",schemaPath:"#/$defs/partialDate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema1.type,parentSchema:schema1,data:data0};
+    if(vErrors === null){
+    vErrors = [err2];
+    }
+    else {
+    vErrors.push(err2);
+    }
+    errors++;
+    }
+    }
+    }
+    validate1.errors = vErrors;
+    return errors === 0;
+    }
+    validate1.evaluated = {"props":{"from":true},"dynamicProps":false,"dynamicItems":false};
+
+    _out.push([roots.event.$defs.DateClaim.anyOf[2], validate2]);
+    const schema4 = _branches[22];
+
+    function validate2(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate2.evaluated;
+    if(evaluated0.dynamicProps){
+    evaluated0.props = undefined;
+    }
+    if(evaluated0.dynamicItems){
+    evaluated0.items = undefined;
+    }
+    if(data && typeof data == "object" && !Array.isArray(data)){
+    if(data.to === undefined){
+    const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema4.required,parentSchema:schema4,data};
+    if(vErrors === null){
+    vErrors = [err0];
+    }
+    else {
+    vErrors.push(err0);
+    }
+    errors++;
+    }
+    if(data.to !== undefined){
+    let data0 = data.to;
+    if(typeof data0 === "string"){
+    if(!pattern0.test(data0)){
+    const err1 = {instancePath:instancePath+"/to",schemaPath:"#/$defs/partialDate/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"},message:"must match pattern \""+"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"+"\"",schema:"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$",parentSchema:schema1,data:data0};
+    if(vErrors === null){
+    vErrors = [err1];
+    }
+    else {
+    vErrors.push(err1);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err2 = {instancePath:instancePath+"/to",schemaPath:"#/$defs/partialDate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema1.type,parentSchema:schema1,data:data0};
+    if(vErrors === null){
+    vErrors = [err2];
+    }
+    else {
+    vErrors.push(err2);
+    }
+    errors++;
+    }
+    }
+    }
+    validate2.errors = vErrors;
+    return errors === 0;
+    }
+    validate2.evaluated = {"props":{"to":true},"dynamicProps":false,"dynamicItems":false};
+
+    _out.push([roots.event.$defs.DateClaim.anyOf[3], validate3]);
+    const schema6 = _branches[23];
+    const func0 = require("ajv/dist/runtime/ucs2length").default;
+
+    function validate3(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate3.evaluated;
+    if(evaluated0.dynamicProps){
+    evaluated0.props = undefined;
+    }
+    if(evaluated0.dynamicItems){
+    evaluated0.items = undefined;
+    }
+    if(data && typeof data == "object" && !Array.isArray(data)){
+    if(data.as_reported === undefined){
+    const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "as_reported"},message:"must have required property '"+"as_reported"+"'",schema:schema6.required,parentSchema:schema6,data};
+    if(vErrors === null){
+    vErrors = [err0];
+    }
+    else {
+    vErrors.push(err0);
+    }
+    errors++;
+    }
+    if(data.as_reported !== undefined){
+    let data0 = data.as_reported;
+    if(typeof data0 === "string"){
+    if(func0(data0) < 1){
+    const err1 = {instancePath:instancePath+"/as_reported",schemaPath:"#/properties/as_reported/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema6.properties.as_reported,data:data0};
+    if(vErrors === null){
+    vErrors = [err1];
+    }
+    else {
+    vErrors.push(err1);
+    }
+    errors++;
+    }
+    }
+    else {
+    const err2 = {instancePath:instancePath+"/as_reported",schemaPath:"#/properties/as_reported/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.as_reported.type,parentSchema:schema6.properties.as_reported,data:data0};
+    if(vErrors === null){
+    vErrors = [err2];
+    }
+    else {
+    vErrors.push(err2);
+    }
+    errors++;
+    }
+    }
+    }
+    validate3.errors = vErrors;
+    return errors === 0;
+    }
+    validate3.evaluated = {"props":{"as_reported":true},"dynamicProps":false,"dynamicItems":false};
+  })();
+  return _out;
+};
+/** The rules' options schemas (keyed by rule id), their validators and their branches'. */
+exports.createOptionValidators = function createOptionValidators() {
+  const optionRoots = {"figures/tablet-mass":{"type":"object","properties":{"slack":{"type":"number","minimum":0,"description":"How far past an open bound a figure is taken to reach: \"more than 1.35 million\" as 1.35 to 1.35 × (1 + slack) million. Default 1 (twice its value, as figures/source-conflict reads bounds)."}},"additionalProperties":false},"figures/derived":{"type":"object","properties":{"perKg":{"type":"array","items":{"type":"number","exclusiveMinimum":0},"description":"Rules of thumb in units per kilogram. Default [6000]."},"roundMg":{"type":"number","minimum":0,"description":"A mass per unit that is an exact multiple of this many milligrams counts as a conversion; 0 turns the check off. Default 50 (0.05 g)."}},"additionalProperties":false},"figures/source-conflict":{"type":"object","properties":{"tolerance":{"type":"number","minimum":0,"maximum":1,"description":"Share of the value by which an \"about\" or \"nearly\" figure is widened. Default 0.1 (10%)."},"openBound":{"type":"number","minimum":1,"description":"How far \"more than X\" reaches, as a multiple of X (\"up to X\" reaches down to X divided by it). Default 2: \"more than 100 kg\" is not a way to write 610 kg. Use a large number to read bounds literally."}},"additionalProperties":false},"figures/parts-total":{"type":"object","properties":{"tolerance":{"type":"number","minimum":0,"maximum":1,"description":"Share of the value by which an \"about\" or \"nearly\" figure is widened. Default 0.1 (10%)."},"openBound":{"type":"number","minimum":1,"description":"How far \"more than X\" reaches, as a multiple of X (\"up to X\" reaches down to X divided by it). Default 2: \"more than 100 kg\" is not a way to write 610 kg. Use a large number to read bounds literally."}},"additionalProperties":false},"events/possible-duplicate":{"type":"object","properties":{"days":{"type":"number","minimum":0,"description":"How many days apart two events may be and still look alike (default 3: a week apart in the same port is two seizures)."},"tolerance":{"type":"number","minimum":0,"maximum":1,"description":"Largest relative difference of two quantities that still look alike (default 0.1)."}},"additionalProperties":false}};
+  const validators = {};
+  validators["figures/tablet-mass"] = validate20;
+  const schema31 = optionRoots["figures/tablet-mass"];
+
+  function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate20.evaluated;
+  if(evaluated0.dynamicProps){
+  evaluated0.props = undefined;
+  }
+  if(evaluated0.dynamicItems){
+  evaluated0.items = undefined;
+  }
+  if(data && typeof data == "object" && !Array.isArray(data)){
+  for(const key0 in data){
+  if(!(key0 === "slack")){
+  const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema31,data};
+  if(vErrors === null){
+  vErrors = [err0];
+  }
+  else {
+  vErrors.push(err0);
+  }
+  errors++;
+  }
+  }
+  if(data.slack !== undefined){
+  let data0 = data.slack;
+  if((typeof data0 == "number") && (isFinite(data0))){
+  if(data0 < 0 || isNaN(data0)){
+  const err1 = {instancePath:instancePath+"/slack",schemaPath:"#/properties/slack/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.slack,data:data0};
+  if(vErrors === null){
+  vErrors = [err1];
+  }
+  else {
+  vErrors.push(err1);
+  }
+  errors++;
+  }
+  }
+  else {
+  const err2 = {instancePath:instancePath+"/slack",schemaPath:"#/properties/slack/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.slack.type,parentSchema:schema31.properties.slack,data:data0};
+  if(vErrors === null){
+  vErrors = [err2];
+  }
+  else {
+  vErrors.push(err2);
+  }
+  errors++;
+  }
+  }
+  }
+  else {
+  const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+  if(vErrors === null){
+  vErrors = [err3];
+  }
+  else {
+  vErrors.push(err3);
+  }
+  errors++;
+  }
+  validate20.errors = vErrors;
+  return errors === 0;
+  }
+  validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+  validators["figures/derived"] = validate21;
+  const schema32 = optionRoots["figures/derived"];
+
+  function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate21.evaluated;
+  if(evaluated0.dynamicProps){
+  evaluated0.props = undefined;
+  }
+  if(evaluated0.dynamicItems){
+  evaluated0.items = undefined;
+  }
+  if(data && typeof data == "object" && !Array.isArray(data)){
+  for(const key0 in data){
+  if(!((key0 === "perKg") || (key0 === "roundMg"))){
+  const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data};
+  if(vErrors === null){
+  vErrors = [err0];
+  }
+  else {
+  vErrors.push(err0);
+  }
+  errors++;
+  }
+  }
+  if(data.perKg !== undefined){
+  let data0 = data.perKg;
+  if(Array.isArray(data0)){
+  const len0 = data0.length;
+  for(let i0=0; i0<len0; i0++){
+  let data1 = data0[i0];
+  if((typeof data1 == "number") && (isFinite(data1))){
+  if(data1 <= 0 || isNaN(data1)){
+  const err1 = {instancePath:instancePath+"/perKg/" + i0,schemaPath:"#/properties/perKg/items/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema32.properties.perKg.items,data:data1};
+  if(vErrors === null){
+  vErrors = [err1];
+  }
+  else {
+  vErrors.push(err1);
+  }
+  errors++;
+  }
+  }
+  else {
+  const err2 = {instancePath:instancePath+"/perKg/" + i0,schemaPath:"#/properties/perKg/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema32.properties.perKg.items.type,parentSchema:schema32.properties.perKg.items,data:data1};
+  if(vErrors === null){
+  vErrors = [err2];
+  }
+  else {
+  vErrors.push(err2);
+  }
+  errors++;
+  }
+  }
+  }
+  else {
+  const err3 = {instancePath:instancePath+"/perKg",schemaPath:"#/properties/perKg/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.properties.perKg.type,parentSchema:schema32.properties.perKg,data:data0};
+  if(vErrors === null){
+  vErrors = [err3];
+  }
+  else {
+  vErrors.push(err3);
+  }
+  errors++;
+  }
+  }
+  if(data.roundMg !== undefined){
+  let data2 = data.roundMg;
+  if((typeof data2 == "number") && (isFinite(data2))){
+  if(data2 < 0 || isNaN(data2)){
+  const err4 = {instancePath:instancePath+"/roundMg",schemaPath:"#/properties/roundMg/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema32.properties.roundMg,data:data2};
+  if(vErrors === null){
+  vErrors = [err4];
+  }
+  else {
+  vErrors.push(err4);
+  }
+  errors++;
+  }
+  }
+  else {
+  const err5 = {instancePath:instancePath+"/roundMg",schemaPath:"#/properties/roundMg/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema32.properties.roundMg.type,parentSchema:schema32.properties.roundMg,data:data2};
+  if(vErrors === null){
+  vErrors = [err5];
+  }
+  else {
+  vErrors.push(err5);
+  }
+  errors++;
+  }
+  }
+  }
+  else {
+  const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data};
+  if(vErrors === null){
+  vErrors = [err6];
+  }
+  else {
+  vErrors.push(err6);
+  }
+  errors++;
+  }
+  validate21.errors = vErrors;
+  return errors === 0;
+  }
+  validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+  validators["figures/source-conflict"] = validate22;
+  const schema33 = optionRoots["figures/source-conflict"];
+
+  function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate22.evaluated;
+  if(evaluated0.dynamicProps){
+  evaluated0.props = undefined;
+  }
+  if(evaluated0.dynamicItems){
+  evaluated0.items = undefined;
+  }
+  if(data && typeof data == "object" && !Array.isArray(data)){
+  for(const key0 in data){
+  if(!((key0 === "tolerance") || (key0 === "openBound"))){
+  const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema33,data};
+  if(vErrors === null){
+  vErrors = [err0];
+  }
+  else {
+  vErrors.push(err0);
+  }
+  errors++;
+  }
+  }
+  if(data.tolerance !== undefined){
+  let data0 = data.tolerance;
+  if((typeof data0 == "number") && (isFinite(data0))){
+  if(data0 > 1 || isNaN(data0)){
+  const err1 = {instancePath:instancePath+"/tolerance",schemaPath:"#/properties/tolerance/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema33.properties.tolerance,data:data0};
+  if(vErrors === null){
+  vErrors = [err1];
+  }
+  else {
+  vErrors.push(err1);
+  }
+  errors++;
+  }
+  if(data0 < 0 || isNaN(data0)){
+  const err2 = {instancePath:instancePath+"/tolerance",schemaPath:"#/properties/tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema33.properties.tolerance,data:data0};
+  if(vErrors === null){
+  vErrors = [err2];
+  }
+  else {
+  vErrors.push(err2);
+  }
+  errors++;
+  }
+  }
+  else {
+  const err3 = {instancePath:instancePath+"/tolerance",schemaPath:"#/properties/tolerance/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema33.properties.tolerance.type,parentSchema:schema33.properties.tolerance,data:data0};
+  if(vErrors === null){
+  vErrors = [err3];
+  }
+  else {
+  vErrors.push(err3);
+  }
+  errors++;
+  }
+  }
+  if(data.openBound !== undefined){
+  let data1 = data.openBound;
+  if((typeof data1 == "number") && (isFinite(data1))){
+  if(data1 < 1 || isNaN(data1)){
+  const err4 = {instancePath:instancePath+"/openBound",schemaPath:"#/properties/openBound/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema33.properties.openBound,data:data1};
+  if(vErrors === null){
+  vErrors = [err4];
+  }
+  else {
+  vErrors.push(err4);
+  }
+  errors++;
+  }
+  }
+  else {
+  const err5 = {instancePath:instancePath+"/openBound",schemaPath:"#/properties/openBound/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema33.properties.openBound.type,parentSchema:schema33.properties.openBound,data:data1};
+  if(vErrors === null){
+  vErrors = [err5];
+  }
+  else {
+  vErrors.push(err5);
+  }
+  errors++;
+  }
+  }
+  }
+  else {
+  const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data};
+  if(vErrors === null){
+  vErrors = [err6];
+  }
+  else {
+  vErrors.push(err6);
+  }
+  errors++;
+  }
+  validate22.errors = vErrors;
+  return errors === 0;
+  }
+  validate22.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+  validators["figures/parts-total"] = validate22;
+
+  function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate22.evaluated;
+  if(evaluated0.dynamicProps){
+  evaluated0.props = undefined;
+  }
+  if(evaluated0.dynamicItems){
+  evaluated0.items = undefined;
+  }
+  if(data && typeof data == "object" && !Array.isArray(data)){
+  for(const key0 in data){
+  if(!((key0 === "tolerance") || (key0 === "openBound"))){
+  const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema33,data};
+  if(vErrors === null){
+  vErrors = [err0];
+  }
+  else {
+  vErrors.push(err0);
+  }
+  errors++;
+  }
+  }
+  if(data.tolerance !== undefined){
+  let data0 = data.tolerance;
+  if((typeof data0 == "number") && (isFinite(data0))){
+  if(data0 > 1 || isNaN(data0)){
+  const err1 = {instancePath:instancePath+"/tolerance",schemaPath:"#/properties/tolerance/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema33.properties.tolerance,data:data0};
+  if(vErrors === null){
+  vErrors = [err1];
+  }
+  else {
+  vErrors.push(err1);
+  }
+  errors++;
+  }
+  if(data0 < 0 || isNaN(data0)){
+  const err2 = {instancePath:instancePath+"/tolerance",schemaPath:"#/properties/tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema33.properties.tolerance,data:data0};
+  if(vErrors === null){
+  vErrors = [err2];
+  }
+  else {
+  vErrors.push(err2);
+  }
+  errors++;
+  }
+  }
+  else {
+  const err3 = {instancePath:instancePath+"/tolerance",schemaPath:"#/properties/tolerance/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema33.properties.tolerance.type,parentSchema:schema33.properties.tolerance,data:data0};
+  if(vErrors === null){
+  vErrors = [err3];
+  }
+  else {
+  vErrors.push(err3);
+  }
+  errors++;
+  }
+  }
+  if(data.openBound !== undefined){
+  let data1 = data.openBound;
+  if((typeof data1 == "number") && (isFinite(data1))){
+  if(data1 < 1 || isNaN(data1)){
+  const err4 = {instancePath:instancePath+"/openBound",schemaPath:"#/properties/openBound/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema33.properties.openBound,data:data1};
+  if(vErrors === null){
+  vErrors = [err4];
+  }
+  else {
+  vErrors.push(err4);
+  }
+  errors++;
+  }
+  }
+  else {
+  const err5 = {instancePath:instancePath+"/openBound",schemaPath:"#/properties/openBound/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema33.properties.openBound.type,parentSchema:schema33.properties.openBound,data:data1};
+  if(vErrors === null){
+  vErrors = [err5];
+  }
+  else {
+  vErrors.push(err5);
+  }
+  errors++;
+  }
+  }
+  }
+  else {
+  const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data};
+  if(vErrors === null){
+  vErrors = [err6];
+  }
+  else {
+  vErrors.push(err6);
+  }
+  errors++;
+  }
+  validate22.errors = vErrors;
+  return errors === 0;
+  }
+  validate22.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+  validators["events/possible-duplicate"] = validate23;
+  const schema34 = optionRoots["events/possible-duplicate"];
+
+  function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate23.evaluated;
+  if(evaluated0.dynamicProps){
+  evaluated0.props = undefined;
+  }
+  if(evaluated0.dynamicItems){
+  evaluated0.items = undefined;
+  }
+  if(data && typeof data == "object" && !Array.isArray(data)){
+  for(const key0 in data){
+  if(!((key0 === "days") || (key0 === "tolerance"))){
+  const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema34,data};
+  if(vErrors === null){
+  vErrors = [err0];
+  }
+  else {
+  vErrors.push(err0);
+  }
+  errors++;
+  }
+  }
+  if(data.days !== undefined){
+  let data0 = data.days;
+  if((typeof data0 == "number") && (isFinite(data0))){
+  if(data0 < 0 || isNaN(data0)){
+  const err1 = {instancePath:instancePath+"/days",schemaPath:"#/properties/days/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema34.properties.days,data:data0};
+  if(vErrors === null){
+  vErrors = [err1];
+  }
+  else {
+  vErrors.push(err1);
+  }
+  errors++;
+  }
+  }
+  else {
+  const err2 = {instancePath:instancePath+"/days",schemaPath:"#/properties/days/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema34.properties.days.type,parentSchema:schema34.properties.days,data:data0};
+  if(vErrors === null){
+  vErrors = [err2];
+  }
+  else {
+  vErrors.push(err2);
+  }
+  errors++;
+  }
+  }
+  if(data.tolerance !== undefined){
+  let data1 = data.tolerance;
+  if((typeof data1 == "number") && (isFinite(data1))){
+  if(data1 > 1 || isNaN(data1)){
+  const err3 = {instancePath:instancePath+"/tolerance",schemaPath:"#/properties/tolerance/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema34.properties.tolerance,data:data1};
+  if(vErrors === null){
+  vErrors = [err3];
+  }
+  else {
+  vErrors.push(err3);
+  }
+  errors++;
+  }
+  if(data1 < 0 || isNaN(data1)){
+  const err4 = {instancePath:instancePath+"/tolerance",schemaPath:"#/properties/tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema34.properties.tolerance,data:data1};
+  if(vErrors === null){
+  vErrors = [err4];
+  }
+  else {
+  vErrors.push(err4);
+  }
+  errors++;
+  }
+  }
+  else {
+  const err5 = {instancePath:instancePath+"/tolerance",schemaPath:"#/properties/tolerance/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema34.properties.tolerance.type,parentSchema:schema34.properties.tolerance,data:data1};
+  if(vErrors === null){
+  vErrors = [err5];
+  }
+  else {
+  vErrors.push(err5);
+  }
+  errors++;
+  }
+  }
+  }
+  else {
+  const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.type,parentSchema:schema34,data};
+  if(vErrors === null){
+  vErrors = [err6];
+  }
+  else {
+  vErrors.push(err6);
+  }
+  errors++;
+  }
+  validate23.errors = vErrors;
+  return errors === 0;
+  }
+  validate23.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+  const branches = (function (roots) {
+    const _omit = (b) => { const { $id: _i, $schema: _s, ...rest } = b; return rest; };
+    const _branches = [
+    ];
+    const _out = [];
+    return _out;
+  })(optionRoots);
+  return { schemas: optionRoots, validators, branches };
+};
