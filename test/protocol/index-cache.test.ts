@@ -6,12 +6,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type IndexMessage, indexDataset } from '../../server/src/lsp/index-worker';
+import { type IndexMessage, indexDataset } from '../../server/src/lsp/indexing';
+import { nodeIndexEnv } from '../../server/src/lsp/index-worker';
 import { copySamples } from '../helpers/dataset';
 
 async function run(root: string, cacheFile?: string, live: Record<string, string> = {}) {
   const messages: IndexMessage[] = [];
-  await indexDataset({ root, live, cacheFile }, (m) => messages.push(m));
+  const job = { root, live, cacheFile };
+  await indexDataset(job, nodeIndexEnv(job), (m) => messages.push(m));
   const done = messages.find((m) => m.type === 'done');
   assert.ok(done && done.type === 'done', JSON.stringify(messages));
   assert.ok(messages.some((m) => m.type === 'begin'));

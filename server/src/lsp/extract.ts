@@ -5,13 +5,8 @@
  * that add the article to the open event. The client writes and opens the file, or applies the edits.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { existsSync } from 'node:fs';
-import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { type Registries, addDraftToEvent, extractArticle, newDatasetRegistries, renderDraft } from '../core';
-import { loadDataset } from '../node/dataset';
 import type { FeatureDeps } from './features';
-import { relPath } from './workspace';
 
 export const EXTRACT_COMMAND = 'haulcheck.server.extract';
 export const ADD_SOURCE_COMMAND = 'haulcheck.server.addSource';
@@ -45,24 +40,26 @@ function article(a: ArticleArgs, registries: Registries) {
 }
 
 export async function executeExtractCommand(deps: FeatureDeps, command: string, arg: unknown): Promise<unknown> {
+  const { files } = deps;
+  const { names } = files;
   const a = (arg ?? {}) as ArticleArgs & { folder?: unknown; uri?: unknown };
   if (command === EXTRACT_COMMAND) {
     const folder = str(a.folder);
-    const root = await deps.datasetRootFor(folder ? (deps.fsPathOf(folder) ?? folder) : undefined);
+    const root = await deps.datasetRootFor(folder ? (names.ofUri(folder) ?? folder) : undefined);
     if (!root) throw new Error('No Haulcheck dataset (a folder with haulcheck.yaml) in this workspace');
-    const registries = (await loadDataset(root)).context.registries ?? newDatasetRegistries();
+    const registries = (await files.load(root)).context.registries ?? newDatasetRegistries();
     const draft = article(a, registries);
     const id = String(draft.event.id);
     const year = /^\d{4}/.test(id) ? id.slice(0, 4) : 'undated';
-    const abs = path.join(root, 'events', year, `${id}.yaml`);
-    return { uri: pathToFileURL(abs).href, path: relPath(root, abs), exists: existsSync(abs), text: renderDraft(draft), messages: draft.messages, review: draft.review.length };
+    const abs = names.resolve(root, `events/${year}/${id}.yaml`);
+    return { uri: names.uri(abs), path: names.relative(root, abs), exists: await files.exists(abs), text: renderDraft(draft), messages: draft.messages, review: draft.review.length };
   }
   // Add the article to the open event.
   const uri = str(a.uri);
   const doc: TextDocument | undefined = uri ? deps.document(uri) : undefined;
   if (!doc) throw new Error('open the event file the article is a source of first.');
   const ctx = await deps.context(doc);
-  if (ctx.kind !== 'event') throw new Error(`${path.basename(deps.fsPathOf(doc.uri) ?? doc.uri)} is not an event file of a dataset.`);
+  if (ctx.kind !== 'event') throw new Error(`${names.basename(names.ofUri(doc.uri) ?? doc.uri)} is not an event file of a dataset.`);
   const draft = article(a, ctx.options.dataset?.registries ?? newDatasetRegistries());
   if (!draft.read) throw new Error(draft.messages.join(' '));
   const result = addDraftToEvent(doc.getText(), draft);

@@ -19,10 +19,7 @@ import {
   type TextEdit as LspTextEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { existsSync } from 'node:fs';
 import { reducedReason } from './large';
-import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import {
   type CheckOptions,
   type CompletionKind,
@@ -51,7 +48,8 @@ import {
   sourceUses,
 } from '../core';
 import type { DiagnosticData } from './convert';
-import { type DatasetState, relPath } from './workspace';
+import type { DatasetFiles } from './host';
+import type { DatasetState } from './workspace';
 import { EXTRACT_COMMANDS, executeExtractCommand } from './extract';
 
 export const FIX_ALL_KIND = 'source.fixAll.haulcheck';
@@ -74,7 +72,8 @@ export interface FeatureDeps {
   findings(doc: TextDocument, ctx: DocContext): Finding[];
   context(doc: TextDocument): Promise<DocContext>;
   inlaySettings(uri: string): Promise<{ unitMass: boolean; weekday: boolean }>;
-  fsPathOf(uri: string): string | undefined;
+  /** How files are named and read where the server runs. */
+  files: DatasetFiles;
   datasetRootFor(folder: string | undefined): Promise<string | undefined>;
   /** What a dataset path would be to its dataset (by haulcheck.yaml's globs). */
   kindOfPath(root: string, rel: string): Promise<FileKind | undefined>;
@@ -115,11 +114,12 @@ const sameRange = (f: Finding, d: Diagnostic) =>
 
 export function registerFeatures(deps: FeatureDeps, clientSupportsSnippets: () => boolean, clientRenamesFiles: () => boolean = () => false): void {
   const { connection } = deps;
+  const { names } = deps.files;
   const registryCache = new Map<string, { text: string; parsed: ParsedFile }>();
 
   /** A registry file's parse: the open editor's shared parse, else the file on disk (parsed once per text). */
   async function registry(file: string): Promise<ParsedFile | undefined> {
-    const open = deps.allDocuments().find((d) => deps.fsPathOf(d.uri) === file);
+    const open = deps.allDocuments().find((d) => names.ofUri(d.uri) === file);
     if (open) return deps.parsed(open);
     const text = await deps.readText(file);
     if (text === undefined) return undefined;
@@ -131,7 +131,7 @@ export function registerFeatures(deps: FeatureDeps, clientSupportsSnippets: () =
   }
 
   function registryPath(ds: DatasetState | undefined, list: 'drugs' | 'agencies'): string | undefined {
-    return ds ? path.resolve(ds.root, ds.dataset.config.registries[list]) : undefined;
+    return ds ? names.resolve(ds.root, ds.dataset.config.registries[list]) : undefined;
   }
 
   /** The open document of a request and its dataset context; undefined when Haulcheck has nothing to say about it. */
@@ -200,7 +200,7 @@ export function registerFeatures(deps: FeatureDeps, clientSupportsSnippets: () =
           if (fix.renameTo !== undefined) {
             // A file rename (LSP RenameFile), for clients that apply resource operations.
             if (!clientRenamesFiles() || !ctx.ds) return;
-            const newUri = pathToFileURL(path.join(ctx.ds.root, ...fix.renameTo.split('/'))).href;
+            const newUri = names.uri(names.resolve(ctx.ds.root, fix.renameTo));
             edit = { documentChanges: [{ kind: 'rename', oldUri: uri, newUri, options: { overwrite: false, ignoreIfExists: false } }] };
           }
           out.push({
@@ -218,7 +218,7 @@ export function registerFeatures(deps: FeatureDeps, clientSupportsSnippets: () =
         out.push({ title: fix.title, kind: CodeActionKind.RefactorRewrite, edit: { changes: { [uri]: lspEdits(doc, fix.edits) } } });
       }
       // A modeline is not needed where haulcheck.yaml's globs already say what the file is.
-      const modeline = ctx.ds && ctx.file && classify(ctx.ds.dataset.config, relPath(ctx.ds.root, ctx.file)) === kind ? modelineRemoval(file, doc.offsetAt(params.range.start)) : undefined;
+      const modeline = ctx.ds && ctx.file && classify(ctx.ds.dataset.config, names.relative(ctx.ds.root, ctx.file)) === kind ? modelineRemoval(file, doc.offsetAt(params.range.start)) : undefined;
       if (modeline) out.push({ title: modeline.title, kind: CodeActionKind.RefactorRewrite, edit: { changes: { [uri]: lspEdits(doc, modeline.edits) } } });
     }
     if (only && only.some((o) => FIX_ALL_KIND === o || FIX_ALL_KIND.startsWith(o + '.'))) {
@@ -246,7 +246,7 @@ export function registerFeatures(deps: FeatureDeps, clientSupportsSnippets: () =
     if (!parsed || !r) return null;
     const s = parsed.lines.position(r[0]);
     const e = parsed.lines.position(r[1]);
-    return { uri: pathToFileURL(reg).href, range: { start: { line: s.line, character: s.character }, end: { line: e.line, character: e.character } } };
+    return { uri: names.uri(reg), range: { start: { line: s.line, character: s.character }, end: { line: e.line, character: e.character } } };
   });
 
   connection.onReferences(async (params): Promise<Location[] | null> => {
@@ -273,13 +273,13 @@ export function registerFeatures(deps: FeatureDeps, clientSupportsSnippets: () =
     if (reg && params.context.includeDeclaration) {
       const parsed = await registry(reg);
       const r = parsed && registryEntry(parsed, list, t.id);
-      if (parsed && r) add(pathToFileURL(reg).href, parsed, r);
+      if (parsed && r) add(names.uri(reg), parsed, r);
     }
     // the open documents of the dataset (their current text), then the indexed files (drugs only)
     const seen = new Set<string>();
     for (const d of deps.allDocuments()) {
-      const p = deps.fsPathOf(d.uri);
-      if (ctx.ds && (!p || !p.startsWith(ctx.ds.root + path.sep))) continue;
+      const p = names.ofUri(d.uri);
+      if (ctx.ds && (!p || !names.inside(ctx.ds.root, p))) continue;
       if (!ctx.ds && d.uri !== doc.uri) continue;
       const dctx = d.uri === doc.uri ? ctx : await deps.context(d);
       if (!dctx.kind) continue;
@@ -289,10 +289,10 @@ export function registerFeatures(deps: FeatureDeps, clientSupportsSnippets: () =
     }
     if (ctx.ds && t.kind === 'drug') {
       for (const facts of ctx.ds.index.events()) {
-        const abs = path.join(ctx.ds.root, ...facts.file.split('/'));
+        const abs = names.resolve(ctx.ds.root, facts.file);
         if (seen.has(abs) || !facts.drugs.includes(t.id)) continue;
         const line = facts.idLine ?? 0;
-        out.push({ uri: pathToFileURL(abs).href, range: { start: { line, character: 0 }, end: { line, character: 0 } } });
+        out.push({ uri: names.uri(abs), range: { start: { line, character: 0 }, end: { line, character: 0 } } });
       }
     }
     return out;
@@ -340,15 +340,15 @@ export function registerFeatures(deps: FeatureDeps, clientSupportsSnippets: () =
     if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(date) || !/^[A-Z]{2}$/.test(country) || !a.drug) {
       throw new Error('haulcheck.server.newEvent needs a date (YYYY, YYYY-MM or YYYY-MM-DD), a two-letter country code and a drug id');
     }
-    const root = await deps.datasetRootFor(a.folder ? deps.fsPathOf(a.folder) ?? a.folder : undefined);
+    const root = await deps.datasetRootFor(a.folder ? (names.ofUri(a.folder) ?? a.folder) : undefined);
     if (!root) throw new Error('No Haulcheck dataset (a folder with haulcheck.yaml) in this workspace');
     const input = { date, country, place: String(a.place ?? ''), drug: String(a.drug) };
     const rel = newEventPath(input);
     // The file is an event because the dataset's globs say so (it names no schema): one they do not
     // match would go unchecked.
     const kind = await deps.kindOfPath(root, rel);
-    if (kind !== 'event') throw new Error(`${rel} would not be checked: the \`events\` globs of ${path.join(root, 'haulcheck.yaml')} do not match it`);
-    const abs = path.join(root, ...rel.split('/'));
-    return { uri: pathToFileURL(abs).href, path: relPath(root, abs), exists: existsSync(abs), text: newEventText(input) };
+    if (kind !== 'event') throw new Error(`${rel} would not be checked: the \`events\` globs of ${names.resolve(root, 'haulcheck.yaml')} do not match it`);
+    const abs = names.resolve(root, rel);
+    return { uri: names.uri(abs), path: names.relative(root, abs), exists: await deps.files.exists(abs), text: newEventText(input) };
   });
 }

@@ -6,6 +6,7 @@
 import { format } from 'node:util';
 import { type Connection, ProposedFeatures, createConnection } from 'vscode-languageserver/node';
 import { installGuards } from './guard';
+import { nodeHost } from './node-host';
 import { startServer } from './server';
 import { openTransport } from './transport';
 
@@ -48,4 +49,4 @@ const connection = createConnection(ProposedFeatures.all, transport.reader, tran
 log = connection.console;
 // Before the features register their handlers: cancellation, time budgets, disconnects (guard.ts).
 installGuards(connection);
-startServer(connection);
+startServer(connection, nodeHost());

@@ -14,14 +14,13 @@
  *
  * Nothing is kept per file but what was published (to say nothing twice, and to clear it later).
  */
-import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver';
 import { checkForEditor } from './large';
 import { type EventFacts, type Finding, duplicateWindowDays, filesRelatedTo } from '../core';
-import { kindOf, readTextSync } from '../node/dataset';
 import { toDiagnostic } from './convert';
-import { type IndexJob, type IndexMessage, unreadableFileFinding } from './index-worker';
-import { type DatasetState, fileUri, relPath } from './workspace';
+import type { DatasetFiles } from './host';
+import { type IndexJob, type IndexMessage, unreadableFileFinding } from './indexing';
+import type { DatasetState } from './workspace';
 
 /** `workspace`: every dataset file's problems; `openFilesOnly`: those of the open files. */
 export type DiagnosticMode = 'workspace' | 'openFilesOnly';
@@ -42,9 +41,13 @@ export interface ProblemsWorkspace {
 
 export interface ProblemsDeps {
   workspace: ProblemsWorkspace;
+  /** How files are named and read (the host's). */
+  files: DatasetFiles;
+  /** Resolves once the input that arrived meanwhile is read. */
+  nextTurn(): Promise<void>;
   publish(uri: string, diagnostics: Diagnostic[]): void;
   log(message: string): void;
-  /** Whether a file (absolute path) is open in the editor: then its problems come from the editor's text. */
+  /** Whether a file is open in the editor: then its problems come from the editor's text. */
   isOpen(file: string): boolean;
   settings(root: string): Promise<ProblemSettings>;
   /** True while an edit waits for its check: the background work waits too. */
@@ -111,14 +114,16 @@ function tally(findings: readonly Finding[]): Tally {
 const settingsKey = (s: ProblemSettings) => JSON.stringify([s.enable, s.diagnosticMode, s.rules]);
 
 export class DatasetProblems {
-  /** What is shown for each file (absolute path), closed or open, with its counts. */
+  /** What is shown for each file, closed or open, with its counts. */
   private readonly shown = new Map<string, Shown>();
   private readonly roots = new Map<string, RootState>();
-  /** Files to check on this thread, by absolute path → dataset root. */
+  /** Files to check on this thread, by file → dataset root. */
   private readonly queue = new Map<string, string>();
   /** The indexing threads' messages not yet taken in (they wait, too, while an edit waits for its check). */
   private readonly incoming: { root: string; m: IndexMessage }[] = [];
   private scheduled = false;
+  /** A check waiting for its file's text (a host that reads with promises): the pump waits for it. */
+  private reading = false;
   private readonly reloads = new Map<string, ReturnType<typeof setTimeout>>();
 
   constructor(private readonly deps: ProblemsDeps) {}
@@ -247,7 +252,7 @@ export class DatasetProblems {
     if (!st?.active) return;
     const days = duplicateWindowDays(this.deps.workspace.configFor(ds, st.rules));
     for (const rel of filesRelatedTo(ds.index, [...before, ...after], days)) {
-      const file = path.join(ds.root, ...rel.split('/'));
+      const file = this.deps.files.names.resolve(ds.root, rel);
       if (!this.deps.isOpen(file)) this.enqueue(file, ds.root);
     }
   }
@@ -304,12 +309,13 @@ export class DatasetProblems {
   private schedule(ms: number): void {
     if (this.scheduled) return;
     this.scheduled = true;
-    if (ms === 0) setImmediate(this.pump);
+    if (ms === 0) void this.deps.nextTurn().then(this.pump);
     else setTimeout(this.pump, ms);
   }
 
   private readonly pump = (): void => {
     this.scheduled = false;
+    if (this.reading) return; // the check under way schedules the next pump
     if (this.queue.size === 0 && this.incoming.length === 0) return;
     if (this.deps.busy()) {
       this.schedule(RETRY_MS);
@@ -340,48 +346,82 @@ export class DatasetProblems {
         continue;
       }
       this.queue.delete(file);
-      try {
-        this.check(ds, st, file);
-      } catch (e) {
-        this.deps.log(`check of ${file} failed: ${e instanceof Error ? e.stack : String(e)}`);
-      }
       touched.add(root);
+      const reading = this.check(ds, st, file);
+      if (reading) {
+        // The text comes with a promise: the pump goes on once it is checked.
+        this.reading = true;
+        void reading.then(() => {
+          this.reading = false;
+          this.deps.changed(root);
+          this.schedule(0);
+        });
+        break;
+      }
     }
     for (const root of touched) this.deps.changed(root);
+    if (this.reading) return;
     if (this.incoming.length > 0) this.schedule(0);
     else if (this.queue.size > 0) this.schedule(waiting && touched.size === 0 ? RETRY_MS : 0);
   };
 
-  /** Checks one closed file from disk, here, and publishes what changed. */
-  private check(ds: DatasetState, st: RootState, file: string): void {
-    if (this.deps.isOpen(file)) return; // the editor's text is checked by the editor's check
+  /**
+   * Checks one closed file from disk, here, and publishes what changed; a promise when its text
+   * comes with one (a browser's host).
+   */
+  private check(ds: DatasetState, st: RootState, file: string): Promise<void> | undefined {
+    if (this.deps.isOpen(file)) return undefined; // the editor's text is checked by the editor's check
     st.fresh.add(file);
-    let text: string;
+    const { files } = this.deps;
+    if (files.readTextNow) {
+      let text: string;
+      try {
+        text = files.readTextNow(file);
+      } catch (err) {
+        this.unreadable(ds, file, err);
+        return undefined;
+      }
+      this.checkText(ds, st, file, text);
+      return undefined;
+    }
+    return files.readText(file).then(
+      (text) => {
+        // Opened meanwhile: the editor's text is checked by the editor's check.
+        if (!this.deps.isOpen(file)) this.checkText(ds, st, file, text);
+      },
+      (err: unknown) => this.unreadable(ds, file, err),
+    );
+  }
+
+  /** Gone: nothing to show; there but unreadable (a folder, a FIFO, no permission): said on the file. */
+  private unreadable(ds: DatasetState, file: string, err: unknown): void {
+    const { files } = this.deps;
+    if (files.isMissing(err)) this.clear(file);
+    else this.show(ds.root, file, [unreadableFileFinding(files.names.relative(ds.root, file), files.unreadable(err))]);
+  }
+
+  private checkText(ds: DatasetState, st: RootState, file: string, text: string): void {
     try {
-      text = readTextSync(file);
-    } catch (err) {
-      // Gone: nothing to show; there but unreadable (a folder, a FIFO, no permission): said on the file.
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') this.clear(file);
-      else this.show(ds.root, file, [unreadableFileFinding(relPath(ds.root, file), err)]);
-      return;
+      const kind = this.deps.files.kindOf(ds.dataset, file, text);
+      if (!kind) {
+        this.clear(file);
+        return;
+      }
+      // A large file gets the editor's reduced mode and cap, as an open one does.
+      const findings = checkForEditor(text, kind, {
+        config: this.deps.workspace.configFor(ds, st.rules),
+        dataset: { ...ds.dataset.context, index: ds.index },
+        path: this.deps.files.names.relative(ds.root, file),
+      });
+      this.show(ds.root, file, findings);
+    } catch (e) {
+      this.deps.log(`check of ${file} failed: ${e instanceof Error ? e.stack : String(e)}`);
     }
-    const kind = kindOf(ds.dataset, file, text);
-    if (!kind) {
-      this.clear(file);
-      return;
-    }
-    // A large file gets the editor's reduced mode and cap, as an open one does.
-    const findings = checkForEditor(text, kind, {
-      config: this.deps.workspace.configFor(ds, st.rules),
-      dataset: { ...ds.dataset.context, index: ds.index },
-      path: relPath(ds.root, file),
-    });
-    this.show(ds.root, file, findings);
   }
 
   private show(root: string, file: string, findings: readonly Finding[]): void {
     const old = this.shown.get(file);
-    const uri = old?.uri ?? fileUri(file);
+    const uri = old?.uri ?? this.deps.files.names.uri(file);
     const diagnostics = findings.map((f) => toDiagnostic(f, uri));
     const sent = diagnostics.length ? JSON.stringify(diagnostics) : '';
     if (old && old.sent === sent) return;

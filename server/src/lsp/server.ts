@@ -14,19 +14,18 @@ import {
   WatchKind,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { fileURLToPath } from 'node:url';
-import * as path from 'node:path';
 import { EditTracker, leadingPart } from './edits';
 import { CONFIG_FILE, type EventFacts, classify, type FileKind, type Finding, type ParseOptions, type ParsedFile, checkParsed, kindFromModeline, parseFile, resolveConfig } from '../core';
-import { findDatasetRoot, kindOf, loadDataset, readText } from '../node/dataset';
 import { toDiagnostic } from './convert';
+import type { NodeHost } from './node-host';
+import type { ServerHost } from './host';
 import { EDITOR_MAX_PROBLEMS, EDITOR_PARSE, checkSliced, editorFindings, parseSliced, reducedReason, willBeReduced } from './large';
 import { type DocContext, FIX_ALL_KIND, NEW_EVENT_COMMAND, registerFeatures } from './features';
 import { EXTRACT_COMMANDS } from './extract';
 import { registerOverview } from './overview';
 import { DatasetProblems, type DiagnosticMode } from './problems';
 import { type DatasetStatus, type StatusReport, statusNotification, throttled } from './status';
-import { type DatasetState, type IndexProgress, Workspace, fileUri, relPath } from './workspace';
+import { type DatasetState, type IndexProgress, Workspace } from './workspace';
 
 export interface Settings {
   enable: boolean;
@@ -61,7 +60,12 @@ const SLICED_ABOVE = 256 * 1024;
 export const SERVER_NAME = 'haulcheck-language-server';
 export const SERVER_VERSION = '0.1.0';
 
-export function startServer(connection: Connection): void {
+/**
+ * Serves `connection` where `host` says files are (Node: node-host.ts; a browser: browser-host.ts).
+ */
+export function startServer(connection: Connection, host: ServerHost | NodeHost): void {
+  const { files } = host;
+  const { names } = files;
   // Each change's range is noted, so that a parse reads only what changed (edits.ts).
   const edits = new EditTracker();
   const documents = new TextDocuments(edits.config);
@@ -78,16 +82,13 @@ export function startServer(connection: Connection): void {
 
   const log = (m: string) => connection.console.log(`[${new Date().toISOString().slice(11, 23)}] ${m}`);
 
-  function fsPathOf(uri: string): string | undefined {
-    if (!uri.startsWith('file:')) return undefined;
-    try {
-      return fileURLToPath(uri);
-    } catch {
-      return undefined;
-    }
-  }
+  /** The file of a document (undefined: one the host cannot read, as an untitled document). */
+  const fsPathOf = (uri: string): string | undefined => names.ofUri(uri);
+  const relPath = (root: string, file: string) => names.relative(root, file);
+  const fileUri = (file: string) => names.uri(file);
 
   const workspace = new Workspace(
+    host,
     log,
     (p) => {
       for (const d of documents.all()) if (fsPathOf(d.uri) === p) return d.getText();
@@ -98,21 +99,20 @@ export function startServer(connection: Connection): void {
         .all()
         .map((d) => [fsPathOf(d.uri), d.getText()] as [string | undefined, string])
         .filter((e): e is [string, string] => e[0] !== undefined),
-    () => cacheDir,
   );
-  /** The client's storage folder for this extension (initializationOptions.cacheDir), for the facts cache. */
-  let cacheDir: string | undefined;
   /** Whether the client wants `haulcheck/status` (initializationOptions.statusNotifications). */
   let wantsStatus = false;
   /** Checks of open documents waiting for their turn or running: the background work waits for them. */
   let checksRunning = 0;
-  /** The open documents' files (absolute path → URI). */
+  /** The open documents' files (file → URI). */
   const openFiles = new Map<string, string>();
   /** Indexing progress of each dataset being loaded. */
   const indexing = new Map<string, { done: number; total: number }>();
 
   const problems = new DatasetProblems({
     workspace,
+    files,
+    nextTurn: () => host.nextTurn(),
     publish: (uri, diagnostics) => connection.sendDiagnostics({ uri, diagnostics }),
     log,
     isOpen: (file) => openFiles.has(file),
@@ -165,7 +165,7 @@ export function startServer(connection: Connection): void {
     const init = params.initializationOptions as Partial<Settings> | undefined;
     if (init && typeof init === 'object') globalSettings = withDefaults(init);
     const dir = (init as { cacheDir?: unknown } | undefined)?.cacheDir;
-    if (typeof dir === 'string' && path.isAbsolute(dir)) cacheDir = dir;
+    if ('useStorage' in host) host.useStorage(typeof dir === 'string' ? dir : undefined);
     wantsStatus = (init as { statusNotifications?: unknown } | undefined)?.statusNotifications === true;
     workspaceFolders = (params.workspaceFolders ?? []).map((f) => fsPathOf(f.uri)).filter((p): p is string => !!p);
     if (workspaceFolders.length === 0 && params.rootUri) {
@@ -202,11 +202,12 @@ export function startServer(connection: Connection): void {
         ],
       });
     }
-    log(`${SERVER_NAME} ${SERVER_VERSION} ready (node ${process.version})`);
+    log(`${SERVER_NAME} ${SERVER_VERSION} ready (${host.platform})`);
     // Index the datasets at the workspace roots up front, with progress shown in the editor.
     for (const folder of workspaceFolders) {
-      const root = findDatasetRoot(folder);
-      if (root) void indexWithProgress(root);
+      void files.findRoot(folder).then((root) => {
+        if (root) void indexWithProgress(root);
+      });
     }
   });
 
@@ -304,10 +305,10 @@ export function startServer(connection: Connection): void {
 
   async function resolve(doc: TextDocument): Promise<Resolved> {
     const p = fsPathOf(doc.uri);
-    const root = p ? findDatasetRoot(path.dirname(p)) : undefined;
+    const root = p ? await files.findRoot(names.dirname(p)) : undefined;
     if (root && p) {
       const ds = await indexWithProgress(root);
-      return { kind: kindOf(ds.dataset, p, doc.getText()), ds, file: p };
+      return { kind: files.kindOf(ds.dataset, p, doc.getText()), ds, file: p };
     }
     return { kind: kindFromModeline(doc.getText()) };
   }
@@ -396,7 +397,7 @@ export function startServer(connection: Connection): void {
     }
     // Input that arrived meanwhile (a burst of changes split over several reads) is read first: a
     // newer version publishes instead of this one.
-    await new Promise((r) => setImmediate(r));
+    await host.nextTurn();
     if (documents.get(uri)?.version !== version) return;
     connection.sendDiagnostics({ uri, version, diagnostics: findings.map((f) => toDiagnostic(f, uri)) });
     if (ds && file) problems.openChecked(ds.root, file, uri, findings);
@@ -419,17 +420,17 @@ export function startServer(connection: Connection): void {
     // A stream the editor checks in the reduced mode shows its problems once, when they are all read.
     if (head === undefined || willBeReduced(text)) return;
     const p = fsPathOf(doc.uri);
-    const root = p ? findDatasetRoot(path.dirname(p)) : undefined;
+    const root = p ? await files.findRoot(names.dirname(p)) : undefined;
     const live = (f: string) => documents.all().find((d) => fsPathOf(d.uri) === f)?.getText();
-    const dataset = root ? await loadDataset(root, undefined, live) : undefined;
-    const kind = dataset && p ? kindOf(dataset, p, text) : kindFromModeline(text);
+    const dataset = root ? await files.load(root, live) : undefined;
+    const kind = dataset && p ? files.kindOf(dataset, p, text) : kindFromModeline(text);
     if (!kind || documents.get(doc.uri)?.version !== doc.version) return;
     const first = parseFile(text.slice(0, head));
     const config = dataset && (Object.keys(settings.rules).length ? resolveConfig(dataset.rawConfig, settings.rules) : dataset.config);
     const findings = editorFindings(first, checkParsed(first, kind, { config, dataset: dataset?.context, path: root && p ? relPath(root, p) : undefined }), undefined, undefined);
     connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: findings.map((f) => toDiagnostic(f, doc.uri)) });
     firstParts.set(doc.uri, { version: doc.version, file: first, head });
-    await new Promise((r) => setImmediate(r)); // sent before the rest is read
+    await host.nextTurn(); // sent before the rest is read
   }
 
   /**
@@ -461,7 +462,7 @@ export function startServer(connection: Connection): void {
     for (const d of documents.all()) {
       if (d.uri === except) continue;
       const p = fsPathOf(d.uri);
-      if (p && p.startsWith(root + path.sep)) schedule(d.uri, false);
+      if (p && names.inside(root, p)) schedule(d.uri, false);
     }
   }
 
@@ -471,7 +472,7 @@ export function startServer(connection: Connection): void {
 
   function isDatasetControlFile(p: string | undefined): boolean {
     if (!p) return false;
-    return path.basename(p) === CONFIG_FILE || /[\\/]registries[\\/][^\\/]+\.ya?ml$/.test(p);
+    return names.basename(p) === CONFIG_FILE || /[\\/]registries[\\/][^\\/]+\.ya?ml$/.test(p);
   }
 
   /** A dataset's config or registries changed: read it again (its open files at once, the rest in the background). */
@@ -497,8 +498,9 @@ export function startServer(connection: Connection): void {
   documents.onDidChangeContent((e) => {
     const p = fsPathOf(e.document.uri);
     if (isDatasetControlFile(p)) {
-      const root = findDatasetRoot(path.dirname(p!));
-      if (root) datasetChanged(root, e.document.uri);
+      void files.findRoot(names.dirname(p!)).then((root) => {
+        if (root) datasetChanged(root, e.document.uri);
+      });
     }
     const opened = openedAt.get(e.document.uri);
     openedAt.delete(e.document.uri);
@@ -518,17 +520,20 @@ export function startServer(connection: Connection): void {
     settingsCache.delete(uri);
     const p = fsPathOf(uri);
     if (p && openFiles.get(p) === uri) openFiles.delete(p);
-    const root = p ? findDatasetRoot(path.dirname(p)) : undefined;
+    void closed(uri, p);
+  });
+
+  async function closed(uri: string, p: string | undefined): Promise<void> {
+    const root = p ? await files.findRoot(names.dirname(p)) : undefined;
     // In workspace mode what the editor showed stays until the saved text is checked.
     if (!p || !problems.closed(root, p, uri)) connection.sendDiagnostics({ uri, diagnostics: [] });
     // The saved file on disk is the truth again for the index.
     if (p && root) {
-      void workspace.get(root).then(async (ds) => {
-        ds.open.delete(p);
-        await refreshClosed(ds, p);
-      });
+      const ds = await workspace.get(root);
+      ds.open.delete(p);
+      await refreshClosed(ds, p);
     }
-  });
+  }
 
   /**
    * Reads a closed file of a loaded dataset again from disk (closed in the editor, changed, created
@@ -567,11 +572,12 @@ export function startServer(connection: Connection): void {
     for (const c of params.changes) {
       const p = fsPathOf(c.uri);
       if (!p) continue;
-      const root = findDatasetRoot(path.dirname(p));
+      if (names.basename(p) === CONFIG_FILE) files.changed?.(p);
+      const root = await files.findRoot(names.dirname(p));
       if (!root) continue;
       if (isDatasetControlFile(p)) {
         // A new haulcheck.yaml (Create Dataset, a clone) makes a new dataset: index it and pass over it.
-        if (c.type === FileChangeType.Created && path.basename(p) === CONFIG_FILE && !workspace.roots().includes(root)) void indexWithProgress(root);
+        if (c.type === FileChangeType.Created && names.basename(p) === CONFIG_FILE && !workspace.roots().includes(root)) void indexWithProgress(root);
         else reread.add(root);
         continue;
       }
@@ -609,22 +615,22 @@ export function startServer(connection: Connection): void {
         return { kind, ds, file, options: checkOptions(ds, file, settings) };
       },
       inlaySettings: async (uri) => (await getSettings(uri)).inlayHints,
-      fsPathOf,
+      files,
       async datasetRootFor(folder) {
         for (const f of [folder, ...workspaceFolders]) {
           if (!f) continue;
-          const r = findDatasetRoot(f);
+          const r = await files.findRoot(f);
           if (r) return r;
         }
         return workspace.roots()[0];
       },
-      readText: (file) => readText(file).catch(() => undefined),
+      readText: (file) => files.readText(file).catch(() => undefined),
       kindOfPath: async (root, rel) => classify((await indexWithProgress(root)).dataset.config, rel),
     },
     () => hasSnippetCapability,
     () => canRenameFiles,
   );
-  registerOverview(connection, documents, () => workspaceFolders, log);
+  registerOverview(connection, documents, () => workspaceFolders, log, host);
 
   documents.listen(connection);
   connection.listen();

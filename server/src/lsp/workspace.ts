@@ -1,22 +1,18 @@
 /**
  * The language server's view of the datasets in the workspace: per dataset root, its config and
  * registries and an incremental index of every event file. Open documents feed the index from
- * their current text; closed files from disk.
+ * their current text; closed files from the host's files (disk, or the editor's in a browser).
  */
-import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { Worker } from 'node:worker_threads';
 import { DatasetIndex, type ParsedFile, extractFacts, parseFile, resolveConfig } from '../core';
-import { type IndexJob, type IndexMessage, type IndexNotice, indexDataset } from './index-worker';
-import { type LoadedDataset, kindOf, loadDataset, readText } from '../node/dataset';
+import type { LoadedDataset } from '../shell/dataset';
+import type { IndexRun, ServerHost } from './host';
+import type { IndexJob, IndexMessage } from './indexing';
 
 export interface DatasetState {
   root: string;
   dataset: LoadedDataset;
   index: DatasetIndex;
-  /** Files (absolute) whose facts come from an open editor rather than from disk. */
+  /** Files whose facts come from an open editor rather than from disk. */
   open: Set<string>;
 }
 
@@ -39,32 +35,30 @@ export interface IndexProgress {
   done(message: string): void;
 }
 
-export function relPath(root: string, file: string): string {
-  return path.relative(root, file).split(path.sep).join('/');
-}
-
 export class Workspace {
   private readonly states = new Map<string, Promise<DatasetState>>();
   /** The datasets loaded so far, by root (the latest load of each). */
   private readonly ready = new Map<string, DatasetState>();
-  /** Indexing threads still checking every file after their index was done, by root. */
-  private readonly passes = new Map<string, Worker>();
+  /** Indexing runs still checking every file after their index was done, by root. */
+  private readonly passes = new Map<string, IndexRun>();
   private pass: IndexPass | undefined;
   /** Invalidations of each root so far: a load that one overtook does not start its pass. */
   private readonly generations = new Map<string, number>();
-  /** The indexing threads running. */
-  private readonly threads = new Set<Worker>();
-  /** Shared with every indexing thread: 1 while an edit waits for its check (they wait then). */
-  private readonly gate = new Int32Array(new SharedArrayBuffer(4));
+  /** The indexing runs going on. */
+  private readonly runs = new Set<IndexRun>();
 
   constructor(
+    private readonly host: ServerHost,
     private readonly log: (m: string) => void,
     private readonly liveText: (file: string) => string | undefined,
-    /** The texts of the open editors, by absolute path (they win over the files on disk). */
+    /** The texts of the open editors, by file (they win over the files on disk). */
     private readonly openTexts: () => Iterable<[string, string]> = () => [],
-    /** Where the facts of the last start are kept (the editor's storage for the extension), if anywhere. */
-    private readonly cacheDir: () => string | undefined = () => undefined,
   ) {}
+
+  /** `file` relative to the dataset root, '/'-separated (how the index and the rules name it). */
+  rel(root: string, file: string): string {
+    return this.host.files.names.relative(root, file);
+  }
 
   /** Loads (once) and indexes a dataset, yielding to the event loop now and then so requests are served. */
   get(root: string, progress?: IndexProgress): Promise<DatasetState> {
@@ -95,16 +89,14 @@ export class Workspace {
     return this.states.has(root) ? this.ready.get(root) : undefined;
   }
 
-  /** Tells the indexing threads that an edit waits for its check (they pause) or that none does. */
+  /** Tells the indexing runs that an edit waits for its check (they pause) or that none does. */
   setEditing(editing: boolean): void {
-    if ((Atomics.load(this.gate, 0) === 1) === editing) return;
-    Atomics.store(this.gate, 0, editing ? 1 : 0);
-    if (!editing) Atomics.notify(this.gate, 0);
+    this.host.setEditing(editing);
   }
 
-  /** Tells the indexing threads that a file is open in the editor: their pass leaves it to the editor. */
+  /** Tells the indexing runs that a file is open in the editor: their pass leaves it to the editor. */
   fileOpened(file: string): void {
-    for (const w of this.threads) w.postMessage({ type: 'opened', file } satisfies IndexNotice);
+    for (const r of this.runs) r.opened(file);
   }
 
   /** Has each indexing thread, once its index is done, check every file (see IndexPass). */
@@ -123,18 +115,24 @@ export class Workspace {
       this.states.delete(r);
       this.ready.delete(r);
       // A pass over the old dataset says nothing about the new one.
-      const w = this.passes.get(r);
-      if (w) {
+      const run = this.passes.get(r);
+      if (run) {
         this.passes.delete(r);
-        void w.terminate();
+        this.stopRun(run);
         this.pass?.stopped(r);
       }
     }
   }
 
+  private stopRun(run: IndexRun): void {
+    this.runs.delete(run);
+    run.stop();
+  }
+
   private async load(root: string, progress?: IndexProgress): Promise<DatasetState> {
     const t0 = performance.now();
-    const dataset = await loadDataset(root, undefined, this.liveText);
+    const { files } = this.host;
+    const dataset = await files.load(root, this.liveText);
     // What could not be read is said in the output channel; the server goes on with what it has.
     for (const p of dataset.problems) this.log(`dataset ${root}: ${p}; it is not used`);
     const index = new DatasetIndex();
@@ -144,7 +142,7 @@ export class Workspace {
     const generation = this.generations.get(root) ?? 0;
     const check = await this.pass?.job(root);
     const onMessage = (m: IndexMessage) => {
-      if (m.type === 'begin') progress?.begin(`Indexing ${path.basename(root)}`, m.total);
+      if (m.type === 'begin') progress?.begin(`Indexing ${files.names.basename(root)}`, m.total);
       else if (m.type === 'progress') progress?.report(m.done, m.total);
       else if (m.type === 'done') {
         for (const [rel, facts] of m.facts) index.set(rel, facts);
@@ -153,58 +151,38 @@ export class Workspace {
       } else if (m.type === 'error') throw new Error(m.message);
       else this.pass?.message(root, m);
     };
-    const dir = this.cacheDir();
-    const cacheFile = dir ? path.join(dir, `index-${createHash('sha1').update(root).digest('hex').slice(0, 16)}.json`) : undefined;
-    const script = path.join(__dirname, 'server-index.js');
-    if (existsSync(script)) {
-      // In a worker thread: the reading and parsing garbage goes with its heap.
-      await new Promise<void>((resolve, reject) => {
-        const worker = new Worker(script, { workerData: { root, live, cacheFile, check, gate: this.gate } satisfies IndexJob });
-        this.threads.add(worker);
-        worker.once('exit', () => this.threads.delete(worker));
-        let indexed = false;
-        worker.on('message', (m: IndexMessage) => {
-          // A pass overtaken by a newer one (invalidate) is not listened to any more.
-          if (indexed && this.passes.get(root) !== worker) return;
-          try {
-            onMessage(m);
-          } catch (err) {
-            reject(err);
-          }
-          if (m.type === 'done') {
-            indexed = true;
-            resolve();
-            if (check && (this.generations.get(root) ?? 0) === generation) this.passes.set(root, worker);
-            else void worker.terminate();
-          }
-          if (m.type === 'checked') {
-            this.passes.delete(root);
-            void worker.terminate();
-          }
-        });
-        worker.on('error', (err) => {
-          if (!indexed) reject(err);
-          else if (this.passes.get(root) === worker) {
-            this.passes.delete(root);
-            this.log(`the check of every file of ${root} failed: ${err.message}`);
-            this.pass?.stopped(root);
-          }
-        });
-        // (After `done` the promise is settled and the exit of the terminated thread changes nothing.)
-        worker.on('exit', (code) => reject(new Error(`the indexing thread exited (code ${code}) before it was done`)));
-      });
-    } else {
-      // Running from the sources (no bundle beside this file): on this thread, the index first.
-      await new Promise<void>((resolve, reject) => {
-        indexDataset({ root, live, cacheFile, check }, (m) => {
+    // Off the server's requests (a worker thread in Node, slices of this thread in a browser).
+    await new Promise<void>((resolve, reject) => {
+      const run = this.host.startIndexing({ root, live, check } satisfies IndexJob);
+      this.runs.add(run);
+      let indexed = false;
+      run.onMessage((m) => {
+        // A pass overtaken by a newer one (invalidate) is not listened to any more.
+        if (indexed && this.passes.get(root) !== run) return;
+        try {
           onMessage(m);
-          if (m.type === 'done') resolve();
-        }).then(resolve, (err: unknown) => {
-          reject(err);
-          this.pass?.stopped(root);
-        });
+        } catch (err) {
+          if (!indexed) reject(err);
+          else this.failed(root, run, err);
+          return;
+        }
+        if (m.type === 'done') {
+          indexed = true;
+          resolve();
+          if (check && (this.generations.get(root) ?? 0) === generation) this.passes.set(root, run);
+          else this.stopRun(run);
+        }
+        if (m.type === 'checked') {
+          this.passes.delete(root);
+          this.stopRun(run);
+        }
       });
-    }
+      run.onFailure((err) => {
+        this.runs.delete(run);
+        if (!indexed) reject(err);
+        else this.failed(root, run, err);
+      });
+    });
     const ms = performance.now() - t0;
     progress?.done(`${index.size} events indexed in ${ms.toFixed(0)} ms${reuse}`);
     this.log(
@@ -213,9 +191,18 @@ export class Workspace {
     return { root, dataset, index, open: new Set() };
   }
 
+  /** A run failed after its index was done: its pass, if it is still the dataset's, stops. */
+  private failed(root: string, run: IndexRun, err: unknown): void {
+    if (this.passes.get(root) !== run) return;
+    this.passes.delete(root);
+    this.stopRun(run);
+    this.log(`the check of every file of ${root} failed: ${err instanceof Error ? err.message : String(err)}`);
+    this.pass?.stopped(root);
+  }
+
   /** Updates the index with a document's facts; returns true when the facts changed. */
   update(st: DatasetState, file: string, parsed: ParsedFile): boolean {
-    const rel = relPath(st.root, file);
+    const rel = this.rel(st.root, file);
     const facts = extractFacts(rel, parsed);
     const old = st.index.get(rel);
     // Unchanged documents keep their facts objects (see extractFacts): compare references first.
@@ -232,14 +219,14 @@ export class Workspace {
 
   /** Re-reads a file from disk into the index (closed in the editor, or changed outside it). */
   async refreshFromDisk(st: DatasetState, file: string): Promise<boolean> {
-    const rel = relPath(st.root, file);
+    const rel = this.rel(st.root, file);
     let text: string | undefined;
     try {
-      text = await readText(file);
+      text = await this.host.files.readText(file);
     } catch {
       text = undefined;
     }
-    if (text === undefined || kindOf(st.dataset, file, text) !== 'event') {
+    if (text === undefined || this.host.files.kindOf(st.dataset, file, text) !== 'event') {
       if (!st.index.has(rel)) return false;
       st.index.delete(rel);
       return true;
@@ -252,8 +239,4 @@ export class Workspace {
     if (Object.keys(ruleOverrides).length === 0) return st.dataset.config;
     return resolveConfig(st.dataset.rawConfig, ruleOverrides);
   }
-}
-
-export function fileUri(p: string): string {
-  return pathToFileURL(p).href;
 }

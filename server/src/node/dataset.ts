@@ -5,40 +5,11 @@
  */
 import { type Dirent, type Stats, accessSync, constants as fsConstants, existsSync, lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import picomatch from 'picomatch/posix';
-import {
-  CONFIG_FILE,
-  type DatasetContext,
-  type DatasetLayout,
-  type FileKind,
-  type Finding,
-  type RegistryStatus,
-  type ResolvedConfig,
-  buildRegistries,
-  classify,
-  kindFromModeline,
-  notADay,
-  parseFile,
-  resolveConfig,
-} from '../core';
+import { CONFIG_FILE, type FileKind, type RegistryStatus, parseFile, resolveConfig } from '../core';
+import { type Listing, type ListingProblem, type LoadedDataset, assembleDataset, datasetGlobs, globBases, keepEvents, kindIn } from '../shell/dataset';
 import { NotAFileError, decodeText, errorText, readFileBytes, readFileBytesSync, typeName } from './files';
 
-export interface LoadedDataset {
-  root: string;
-  /** Whether a haulcheck.yaml was found (otherwise defaults are in use). */
-  hasConfig: boolean;
-  config: ResolvedConfig;
-  /** The parsed haulcheck.yaml, to re-resolve with other overrides (editor settings). */
-  rawConfig: unknown;
-  context: DatasetContext;
-  /**
-   * What could not be used while loading: a haulcheck.yaml that exists but cannot be read (a FIFO, a
-   * folder, no permission), an impossible `today`. The CLI stops on these (exit 2); the language
-   * server logs them and goes on with what it has. (A registry that cannot be read is reported by
-   * config/paths, from `context.layout`.)
-   */
-  problems: string[];
-}
+export { type Listing, type ListingProblem, type LoadedDataset, UNREADABLE_RULE_ID, localToday, unreadableFinding } from '../shell/dataset';
 
 /** Reads a text file as VS Code does: UTF-8, a leading byte-order mark dropped. Regular files only. */
 export async function readText(file: string): Promise<string> {
@@ -52,19 +23,6 @@ export async function readText(file: string): Promise<string> {
  */
 export function readTextSync(file: string): string {
   return decodeText(readFileBytesSync(file));
-}
-
-/**
- * The rule id of what the shells could not read: an unreadable folder or file, a FIFO or a device
- * where a dataset file is expected. Not a rule of the core (which reads nothing): the CLI reports it
- * as an error finding on the path, always shown, and exits 2 (docs/rules/io.md).
- */
-export const UNREADABLE_RULE_ID = 'io/unreadable';
-
-/** The finding for a path that could not be read, at its start. */
-export function unreadableFinding(message: string): Finding {
-  const at = { offset: 0, line: 0, character: 0 };
-  return { ruleId: UNREADABLE_RULE_ID, severity: 'error', message, range: { start: at, end: { ...at } }, pointer: '', docIndex: 0 };
 }
 
 /** Why a file could not be read, as a clause after its name: "is a FIFO (named pipe), not a file". */
@@ -86,12 +44,6 @@ export function findDatasetRoot(start: string): string | undefined {
     if (up === dir) return undefined;
     dir = up;
   }
-}
-
-/** Today in the local calendar as YYYY-MM-DD (the shells inject it; the core never reads the clock). */
-export function localToday(now = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
 }
 
 /** Is `target` inside `root` (after resolving symlinks)? */
@@ -167,27 +119,19 @@ export async function loadDataset(
   const drugsPath = path.resolve(root, config.registries.drugs);
   const agenciesPath = path.resolve(root, config.registries.agencies);
   const [drugs, agencies] = await Promise.all([read(drugsPath), read(agenciesPath)]);
-  const layout: DatasetLayout = {
+  return assembleDataset({
+    root,
+    hasConfig,
+    raw,
+    config,
+    drugs,
+    agencies,
     registries: {
       [config.registries.drugs]: registryStatus(root, drugsPath, liveText?.(drugsPath) !== undefined),
       [config.registries.agencies]: registryStatus(root, agenciesPath, liveText?.(agenciesPath) !== undefined),
     },
-  };
-  // An impossible `today` (2026-02-30) would turn every "after today" check off: never used.
-  let today = config.today;
-  const why = today === undefined ? undefined : notADay(today);
-  if (why) {
-    problems.push(`${CONFIG_FILE}: today: ${today} is not a date: ${why}`);
-    today = undefined;
-  }
-  return {
-    root,
-    hasConfig,
-    config,
-    rawConfig: raw,
-    context: { registries: buildRegistries(drugs, agencies), today: today ?? localToday(), bands: config.bands, layout },
     problems,
-  };
+  });
 }
 
 const pendingNotes = new Set<string>();
@@ -203,38 +147,10 @@ export function takeNotes(): string[] {
   return out;
 }
 
-/** Something where dataset files are expected that could not be read: it becomes an error finding. */
-export interface ListingProblem {
-  /** Absolute path of the folder or file. */
-  path: string;
-  message: string;
-}
-
-export interface Listing {
-  /**
-   * Every file of the dataset (config, registries, events), absolute, sorted. A symbolic link inside
-   * the dataset is listed by its own path, once per target: a target listed already is not listed again.
-   */
-  files: string[];
-  /** Unreadable folders, and FIFOs, sockets, devices and broken links where dataset files are expected. */
-  problems: ListingProblem[];
-}
-
 /** Folders deeper than this under a glob's base are not walked (and said so). */
 const MAX_DEPTH = 64;
 
 const isUnder = (root: string, p: string) => p === root || p.startsWith(root + path.sep);
-
-/** The folder each glob starts from (`events/**\/*.yaml` → `events`), nested ones dropped. */
-function globBases(globs: string[]): string[] {
-  const bases = globs.map((g) => {
-    const s = picomatch.scan(g);
-    const base = s.isGlob ? s.base : path.posix.dirname(s.base);
-    return base === '.' ? '' : base.replace(/\/+$/, '');
-  });
-  const sorted = [...new Set(bases)].sort((a, b) => a.length - b.length);
-  return sorted.filter((b, i) => !sorted.slice(0, i).some((a) => a === '' || b.startsWith(a + '/')));
-}
 
 /**
  * Lists the dataset: its config and registries, and the files its event globs match. One walk from
@@ -252,14 +168,8 @@ export async function listDataset(ds: LoadedDataset): Promise<Listing> {
   } catch {
     return { files: [], problems: [] };
   }
-  const positive = ds.config.events.filter((g) => !g.startsWith('!'));
-  const negative = ds.config.events.filter((g) => g.startsWith('!')).map((g) => g.slice(1));
-  const isEvent = picomatch(positive.length ? positive : ['\0'], { dot: false });
-  const negated = picomatch(negative.length ? negative : ['\0'], { dot: false });
-  const ignores = ds.config.ignore.map((g) => [g, picomatch(g.replace(/^\.\//, ''), { dot: true })] as const);
-  const ignored = (rel: string) => ignores.some(([, m]) => m(rel));
-  const excluded = (rel: string) => negated(rel) || ignored(rel);
-  const matches = (rel: string) => isEvent(rel) && !excluded(rel);
+  const globs = datasetGlobs(ds.config);
+  const { positive, isEvent, negated, ignored, matches } = globs;
   const problems: ListingProblem[] = [];
   /** Files the event globs match (before `ignore`): plain ones and those reached through links, by real path. */
   const plain = new Map<string, { p: string; rel: string }>();
@@ -381,25 +291,7 @@ export async function listDataset(ds: LoadedDataset): Promise<Listing> {
   for (const [real, f] of linked) if (!plain.has(real)) plain.set(real, f);
   // `ignore` last, counting what each glob leaves out; then what each events glob holds
   // (config/paths reports the globs that match nothing).
-  const ignoreCounts: Record<string, number> = Object.fromEntries(ds.config.ignore.map((g) => [g, 0]));
-  const events: { p: string; rel: string }[] = [];
-  for (const f of plain.values()) {
-    let left = false;
-    for (const [g, m] of ignores)
-      if (m(f.rel)) {
-        ignoreCounts[g]++;
-        left = true;
-      }
-    if (!left) events.push(f);
-  }
-  const eventCounts: Record<string, number> = {};
-  for (const g of ds.config.events) {
-    const m = picomatch(g.replace(/^!?\.\//, ''), { dot: false });
-    eventCounts[g] = g.startsWith('!') ? 0 : events.reduce((n, f) => n + (m(f.rel) ? 1 : 0), 0);
-  }
-  const layout = (ds.context.layout ??= {});
-  layout.events = eventCounts;
-  if (ds.config.ignore.length) layout.ignore = ignoreCounts;
+  const events = keepEvents(ds, globs, plain.values());
   const files = [...new Set([...extra, ...events.map((f) => f.p)])].sort();
   problems.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, problems };
@@ -417,7 +309,7 @@ export async function listDatasetFiles(ds: LoadedDataset): Promise<string[]> {
 export function kindOf(ds: LoadedDataset, file: string, text: string): FileKind | undefined {
   const rel = path.relative(ds.root, file).split(path.sep).join('/');
   const inside = rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
-  return (inside ? classify(ds.config, rel) : undefined) ?? kindFromModeline(text);
+  return kindIn(ds, inside ? rel : undefined, text);
 }
 
 /** Why a file named on the command line is not a dataset file, in words for the user. */

@@ -1,0 +1,111 @@
+/**
+ * The language server's host in Node (the desktop extension and every LSP client that starts
+ * `haulcheck-language-server`): files on disk (node-files.ts), indexing and the overview in worker
+ * threads beside the bundle (dist/server-index.js, dist/server-overview.js; on the server's own
+ * thread when running from the sources), the facts cache in a file of the editor's storage.
+ */
+import * as path from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import { DISK_ROWS } from '../node/rows';
+import type { IndexRun, OverviewRun, ServerHost } from './host';
+import { type IndexJob, type IndexMessage, type IndexNotice, indexDataset } from './indexing';
+import { nodeIndexEnv } from './index-worker';
+import { NODE_FILES } from './node-files';
+import { type OverviewJob, type OverviewMessage, type OverviewResultOf, overviewOf } from './overview-job';
+
+export interface NodeHost extends ServerHost {
+  /** The client's storage folder for this extension (initializationOptions.cacheDir), for the facts cache. */
+  useStorage(dir: string | undefined): void;
+}
+
+/** Listeners of a run, fed by whichever way it runs. */
+function listeners() {
+  const message: ((m: IndexMessage) => void)[] = [];
+  const failure: ((err: Error) => void)[] = [];
+  return {
+    message,
+    failure,
+    run: (rest: Pick<IndexRun, 'opened' | 'stop'>): IndexRun => ({
+      onMessage: (f) => void message.push(f),
+      onFailure: (f) => void failure.push(f),
+      ...rest,
+    }),
+  };
+}
+
+/** An indexing run in a worker thread: the reading and parsing garbage goes with its heap. */
+function threadRun(script: string, job: IndexJob): IndexRun {
+  const l = listeners();
+  const worker = new Worker(script, { workerData: job });
+  worker.on('message', (m: IndexMessage) => l.message.forEach((f) => f(m)));
+  worker.on('error', (err) => l.failure.forEach((f) => f(err)));
+  worker.on('exit', (code) => l.failure.forEach((f) => f(new Error(`the indexing thread exited (code ${code}) before it was done`))));
+  return l.run({
+    opened: (file) => worker.postMessage({ type: 'opened', file } satisfies IndexNotice),
+    stop: () => {
+      // Its exit is no failure.
+      l.failure.length = 0;
+      l.message.length = 0;
+      void worker.terminate();
+    },
+  });
+}
+
+/** Running from the sources (no bundle beside this file): on this thread. */
+function inThreadRun(job: IndexJob): IndexRun {
+  const l = listeners();
+  let stopped = false;
+  const open = new Set(Object.keys(job.live));
+  // (Started on the next turn, once the caller listens.)
+  void Promise.resolve().then(() =>
+    indexDataset(job, nodeIndexEnv({ ...job, gate: undefined }, () => stopped), (m) => !stopped && l.message.forEach((f) => f(m)), open).catch((err: unknown) => {
+      if (!stopped) l.failure.forEach((f) => f(err instanceof Error ? err : new Error(String(err))));
+    }),
+  );
+  return l.run({ opened: (file) => open.add(file), stop: () => void (stopped = true) });
+}
+
+export function nodeHost(): NodeHost {
+  let cacheDir: string | undefined;
+  /** Shared with every indexing thread: 1 while an edit waits for its check (they wait then). */
+  const gate = new Int32Array(new SharedArrayBuffer(4));
+  return {
+    files: NODE_FILES,
+    platform: `node ${process.version}`,
+    nextTurn: () => new Promise((r) => setImmediate(r)),
+    useStorage(dir) {
+      cacheDir = dir && path.isAbsolute(dir) ? dir : undefined;
+    },
+    startIndexing(job) {
+      const cacheFile = cacheDir ? path.join(cacheDir, `index-${createHash('sha1').update(job.root).digest('hex').slice(0, 16)}.json`) : undefined;
+      const script = path.join(__dirname, 'server-index.js');
+      return existsSync(script) ? threadRun(script, { ...job, cacheFile, gate }) : inThreadRun({ ...job, cacheFile });
+    },
+    setEditing(editing) {
+      if ((Atomics.load(gate, 0) === 1) === editing) return;
+      Atomics.store(gate, 0, editing ? 1 : 0);
+      if (!editing) Atomics.notify(gate, 0);
+    },
+    overview(job: OverviewJob): OverviewRun {
+      const script = path.join(__dirname, 'server-overview.js');
+      if (!existsSync(script)) {
+        // Running from the sources: on this thread.
+        const t0 = performance.now();
+        return { promise: overviewOf(DISK_ROWS, job).then((summary) => ({ summary, ms: performance.now() - t0 })), cancel: () => undefined };
+      }
+      const worker = new Worker(script, { workerData: job });
+      const promise = new Promise<OverviewResultOf>((resolve, reject) => {
+        worker.once('message', (m: OverviewMessage) => {
+          void worker.terminate();
+          if (m.type === 'done') resolve({ summary: m.summary, ms: m.ms });
+          else reject(new Error(m.message));
+        });
+        worker.once('error', reject);
+        worker.once('exit', (code) => reject(new Error(`the overview thread stopped (code ${code})`)));
+      });
+      return { promise, cancel: () => void worker.terminate() };
+    },
+  };
+}
