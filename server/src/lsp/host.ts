@@ -81,6 +81,11 @@ export interface ServerHost {
   /** Resolves once input that arrived meanwhile has been read (a turn of the event loop). */
   nextTurn(): Promise<void>;
   /**
+   * The turn between slices of a long parse or check (large.ts), when the host has its own: timers
+   * (other files' debounces) and messages both get their turn. Absent: large.ts's, for Node.
+   */
+  sliceTurn?(): Promise<void>;
+  /**
    * Indexes a dataset (and passes over it when `job.check`), off the server's requests: in a
    * worker thread in Node, in slices between them in a browser.
    */

@@ -50,6 +50,8 @@ export interface IndexEnv {
   files: DatasetFiles;
   /** A file's text: without a promise where the host reads synchronously (a thread of its own). */
   read(file: string): string | Promise<string>;
+  /** The files about to be read, in order (a host whose reads are requests starts some ahead). */
+  readAhead?(files: readonly string[]): void;
   cache?: FactsCache;
   /** Waits while an edit waits for its check (between files of the pass). */
   pause(): void | Promise<void>;
@@ -110,6 +112,7 @@ async function indexFacts(
   const facts: [string, EventFacts[]][] = [];
   const cache = env.cache?.load() ?? {};
   const kept: FactsEntries = {};
+  env.readAhead?.(events.filter((f) => live(f) === undefined));
   let parsed = 0;
   let cached = 0;
   const BATCH = 500;
@@ -191,6 +194,7 @@ async function checkDataset(
     await env.nextTurn();
   };
   await env.nextTurn();
+  env.readAhead?.(files.filter((f) => !open.has(f)));
   for (const f of files) {
     const paused = env.pause();
     if (paused) await paused;

@@ -84,6 +84,14 @@ export const turn = async (): Promise<void> => {
   await new Promise((resolve) => setImmediate(resolve));
 };
 
+/** The turn taken between slices: `turn` in Node; a host without immediates gives its own (useSliceTurn). */
+let sliceTurn: () => Promise<void> = turn;
+
+/** Sets the turn taken between slices (the language server in a browser, which has no setImmediate). */
+export function useSliceTurn(t: () => Promise<void>): void {
+  sliceTurn = t;
+}
+
 /**
  * Runs a stepped computation in slices of `sliceMs`, letting other work run between them; gives it
  * up (undefined) as soon as `current()` says its input is out of date.
@@ -94,7 +102,7 @@ export async function runSliced<T>(steps: Generator<void, T>, current: () => boo
     const step = steps.next();
     if (step.done) return step.value;
     if (performance.now() - sliceStart >= sliceMs) {
-      await turn();
+      await sliceTurn();
       if (!current()) {
         steps.return(undefined as T);
         return undefined;

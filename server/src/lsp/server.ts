@@ -19,7 +19,7 @@ import { CONFIG_FILE, type EventFacts, classify, type FileKind, type Finding, ty
 import { toDiagnostic } from './convert';
 import type { NodeHost } from './node-host';
 import type { ServerHost } from './host';
-import { EDITOR_MAX_PROBLEMS, EDITOR_PARSE, checkSliced, editorFindings, parseSliced, reducedReason, willBeReduced } from './large';
+import { EDITOR_MAX_PROBLEMS, EDITOR_PARSE, checkSliced, editorFindings, parseSliced, reducedReason, useSliceTurn, willBeReduced } from './large';
 import { type DocContext, FIX_ALL_KIND, NEW_EVENT_COMMAND, registerFeatures } from './features';
 import { EXTRACT_COMMANDS } from './extract';
 import { registerOverview } from './overview';
@@ -66,6 +66,7 @@ export const SERVER_VERSION = '0.1.0';
 export function startServer(connection: Connection, host: ServerHost | NodeHost): void {
   const { files } = host;
   const { names } = files;
+  if (host.sliceTurn) useSliceTurn(() => host.sliceTurn!());
   // Each change's range is noted, so that a parse reads only what changed (edits.ts).
   const edits = new EditTracker();
   const documents = new TextDocuments(edits.config);
