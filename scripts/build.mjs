@@ -64,7 +64,8 @@ await Promise.all([
   build({ ...common, entryPoints: ['server/src/cli/worker.ts'], outfile: 'dist/cli-worker.js' }),
   // The dataset overview's thread in the language server.
   build({ ...common, entryPoints: ['server/src/lsp/overview-worker.ts'], outfile: 'dist/server-overview.js' }),
-  // The language server in a browser's web worker (github.dev, vscode.dev).
+  // The extension in the browser extension host, and its language server in a web worker (github.dev, vscode.dev).
+  build({ ...web, entryPoints: ['client/src/browser.ts'], outfile: 'dist/browser-client.js', format: 'cjs', external: ['vscode'] }),
   build({ ...web, entryPoints: ['server/src/lsp/browser-main.ts'], outfile: 'dist/browser-server.js', format: 'iife' }),
   // The report's page (charts, map, table) for `haulcheck report` and the editor's overview: a browser
   // bundle with Observable Plot and the world map inside, and its stylesheet (dist/report-app.css).
@@ -80,4 +81,4 @@ await Promise.all([
     logLevel: 'warning',
   }),
 ]);
-if (!watch) console.log('built dist/client.js, dist/server.js, dist/server-index.js, dist/server-overview.js, dist/cli.js, dist/cli-worker.js, dist/report-app.js, dist/browser-server.js');
+if (!watch) console.log('built dist/client.js, dist/server.js, dist/server-index.js, dist/server-overview.js, dist/cli.js, dist/cli-worker.js, dist/report-app.js, dist/browser-client.js, dist/browser-server.js');

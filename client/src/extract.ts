@@ -6,7 +6,7 @@
  * shows the sentence it was read from (the server's hover).
  */
 import * as vscode from 'vscode';
-import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
+import { type BaseLanguageClient as LanguageClient, ExecuteCommandRequest } from 'vscode-languageclient';
 
 interface ArticleAnswers {
   text: string;

@@ -5,10 +5,8 @@
  * stylesheet from dist/, under a content security policy that lets nothing else in; it takes the
  * theme's colours.
  */
-import * as path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { type LanguageClient, State } from 'vscode-languageclient/node';
+import { type BaseLanguageClient as LanguageClient, State } from 'vscode-languageclient';
 
 const REQUEST = 'haulcheck/overview';
 /** How long after the last change the overview is asked again. */
@@ -16,13 +14,15 @@ const REFRESH_MS = 600;
 
 interface OverviewResult {
   root: string;
+  /** The root as a URI (the summary's paths are relative to it). */
+  rootUri: string;
   summary: unknown;
   ms: number;
 }
 
 export function registerOverview(context: vscode.ExtensionContext, client: () => LanguageClient | undefined, log: (m: string) => void): void {
   let panel: vscode.WebviewPanel | undefined;
-  let root: string | undefined;
+  let root: vscode.Uri | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let ready = false;
   let asked = 0;
@@ -42,9 +42,9 @@ export function registerOverview(context: vscode.ExtensionContext, client: () =>
         void panel.webview.postMessage({ type: 'status', message: 'No haulcheck.yaml in this workspace: open a dataset folder to see its overview.' });
         return;
       }
-      root = r.root;
+      root = vscode.Uri.parse(r.rootUri);
       void panel.webview.postMessage({ type: 'summary', summary: r.summary });
-      void panel.webview.postMessage({ type: 'status', message: `${path.basename(r.root)} · updated ${new Date().toLocaleTimeString()} (${Math.round(r.ms)} ms)` });
+      void panel.webview.postMessage({ type: 'status', message: `${root.path.split('/').filter(Boolean).pop() ?? r.root} · updated ${new Date().toLocaleTimeString()} (${Math.round(r.ms)} ms)` });
     } catch (e) {
       log(`[overview] ${e instanceof Error ? e.message : String(e)}`);
       if (n === asked) void panel?.webview.postMessage({ type: 'status', message: `The overview could not be made: ${e instanceof Error ? e.message : String(e)}` });
@@ -58,7 +58,7 @@ export function registerOverview(context: vscode.ExtensionContext, client: () =>
 
   const open = async (file: string, line: number) => {
     if (!root) return;
-    const uri = vscode.Uri.file(path.join(root, ...file.split('/')));
+    const uri = vscode.Uri.joinPath(root, ...file.split('/'));
     const at = new vscode.Position(Math.max(0, line), 0);
     // Beside the overview, so that it stays in sight.
     const column = panel?.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One;
@@ -117,7 +117,7 @@ function running(c: LanguageClient): Promise<void> {
 }
 
 function html(webview: vscode.Webview, dist: vscode.Uri): string {
-  const nonce = randomBytes(16).toString('base64');
+  const nonce = [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
   const script = webview.asWebviewUri(vscode.Uri.joinPath(dist, 'report-app.js'));
   const style = webview.asWebviewUri(vscode.Uri.joinPath(dist, 'report-app.css'));
   // Nothing from outside the extension; the charts write inline <style> elements, scripts need the nonce.

@@ -57,7 +57,12 @@ export class StatusItems implements vscode.Disposable {
     this.server.selector = roots.length ? selector : { language: 'yaml' };
 
     const active = vscode.window.activeTextEditor?.document.uri;
-    const d = active?.scheme === 'file' ? datasetOf(active.fsPath, this.datasets, active.fsPath.includes('\\') ? '\\' : '/') : undefined;
+    // On disk, by path (the desktop server's roots); elsewhere (the browser's), by URI.
+    const d = !active
+      ? undefined
+      : active.scheme === 'file'
+        ? datasetOf(active.fsPath, this.datasets, active.fsPath.includes('\\') ? '\\' : '/')
+        : datasetOf(active.toString(), this.datasets.map((x) => ({ ...x, root: x.uri })));
     if (d) {
       const view = datasetView(d, rootLabel(vscode.Uri.parse(d.uri)));
       this.dataset.text = view.text;

@@ -120,6 +120,8 @@ test('the VSIX holds what the extension and its bundled CLI need, nothing else (
       'README.md',
       'bin/haulcheck-language-server.js',
       'bin/haulcheck.js',
+      'dist/browser-client.js',
+      'dist/browser-server.js',
       'dist/cli-worker.js',
       'dist/cli.js',
       'dist/client.js',
