@@ -135,6 +135,11 @@ test('in a web worker: an opened file is checked at once (anyOf errors collapsed
     assert.match(hover.contents.value, /typical 150–170 mg/);
     const hints = (await server.conn.sendRequest('textDocument/inlayHint', { textDocument: { uri: damascus }, range: { start: { line: 0, character: 0 }, end: { line: 400, character: 0 } } })) as { label: string }[];
     assert.ok(hints.some((h) => /^≈1\.49 g\/tablet$/.test(h.label)), JSON.stringify(hints.map((h) => h.label)));
+
+    // The dataset overview, read through the port on the server's thread.
+    const overview = (await server.conn.sendRequest('haulcheck/overview', { uri: damascus })) as { root: string; rootUri: string; summary: { headline: { events: number } } };
+    assert.equal(overview.rootUri, VFS_ROOT);
+    assert.ok(overview.summary.headline.events >= 12, JSON.stringify(overview.summary.headline));
     assert.deepEqual(server.errors, []);
   } finally {
     await server.close();

@@ -16,6 +16,7 @@ import { installExtension, installedCodeServer, type RunningCodeServer, startCod
 import { CODE_SERVER_VERSION, chromiumPath, RESULTS_DIR, SETUP_HINT } from './lib/paths';
 import { pollUntil } from './lib/poll';
 import { freePort } from './lib/ports';
+import { nodeLanguageServers } from './lib/procs';
 import { eventKeyDescription } from './lib/schema';
 import { BAD_STATUS, BROKEN_ID, MISSING_KEY, makeWorkspace, type TestWorkspace } from './lib/workspace';
 
@@ -101,6 +102,9 @@ test('VS Code (code-server) shows the problems of files never opened, squiggles,
     t.diagnostic(`Problems row of a file never opened: ${never}`);
     assert.match(never, /figures\/tablet-mass/);
     assert.equal(await page.locator('.editor-instance .monaco-editor').count(), 0, 'no editor is open');
+    // Without a setting that says otherwise, the extension runs in code-server's remote (Node) host,
+    // with its Node language server (the browser build is test/e2e/web-extension.test.ts's).
+    assert.equal(nodeLanguageServers(runDir).length, 1, 'one Node language server runs');
     const brokenNever = await problemsOf(page, `**/${BROKEN_ID}.yaml`, BAD_STATUS);
     assert.match(brokenNever, /schema\/enum/);
     await shot(page, '0-problems-never-opened');

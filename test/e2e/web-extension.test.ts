@@ -19,7 +19,7 @@ import { ensureVsix } from './lib/build';
 import { installExtension, installedCodeServer, type RunningCodeServer, startCodeServer } from './lib/code-server';
 import { CODE_SERVER_VERSION, chromiumPath, RESULTS_DIR, SETUP_HINT } from './lib/paths';
 import { pollUntil } from './lib/poll';
-import { descendants } from './lib/procs';
+import { nodeLanguageServers } from './lib/procs';
 import { freePort } from './lib/ports';
 import { makeWorkspace, type TestWorkspace } from './lib/workspace';
 
@@ -39,21 +39,6 @@ async function setProblemsFilter(page: Page, text: string): Promise<void> {
   const input = page.locator('.markers-panel-container .viewpane-filter input, .panel .viewpane-filter input').first();
   await input.waitFor({ timeout: STEP_TIMEOUT });
   await input.fill(text);
-}
-
-/** Processes of this test running the desktop language server (dist/server.js): none while the browser build runs. */
-function desktopServers(runDir: string): string[] {
-  const out: string[] = [];
-  for (const pid of descendants()) {
-    let cmd: string;
-    try {
-      cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
-    } catch {
-      continue;
-    }
-    if (cmd.includes(runDir) && /dist\/server\.js/.test(cmd)) out.push(`${pid}: ${cmd}`);
-  }
-  return out;
 }
 
 test('the web extension in code-server\'s browser extension host: the Damascus raid\'s 2,015 kg in the Problems panel and as a squiggle, its hover, and a quick-fix that applies', { timeout: 300_000 }, async (t) => {
@@ -133,7 +118,7 @@ test('the web extension in code-server\'s browser extension host: the Damascus r
       { timeoutMs: STEP_TIMEOUT, what: 'the line of the output saying where the language server runs' },
     );
     t.diagnostic(`output: ${oneLine(await outputLine.innerText())}`);
-    assert.deepEqual(desktopServers(runDir), []);
+    assert.deepEqual(nodeLanguageServers(runDir), []);
     await shot(page, '2-output');
 
     // 3) Open the sample from the explorer: its error squiggle on the 2,015 kg.

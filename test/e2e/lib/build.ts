@@ -7,7 +7,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { CLIENT_JS, DIST_DIR, REPO_ROOT, RESULTS_DIR, SERVER_JS, VSIX } from './paths';
+import { BROWSER_BUNDLES, CLIENT_JS, DIST_DIR, REPO_ROOT, RESULTS_DIR, SERVER_JS, VSIX } from './paths';
 import { pollUntil } from './poll';
 
 const run = promisify(execFile);
@@ -63,9 +63,9 @@ async function npmRun(script: string): Promise<void> {
 const sourcesTime = () =>
   Math.max(newest(join(REPO_ROOT, 'server', 'src')), newest(join(REPO_ROOT, 'client', 'src')), newest(join(REPO_ROOT, 'schemas')));
 
-const built = () => [SERVER_JS, CLIENT_JS].every((f) => existsSync(f) && mtime(f) >= sourcesTime());
+const built = () => [SERVER_JS, CLIENT_JS, ...BROWSER_BUNDLES].every((f) => existsSync(f) && mtime(f) >= sourcesTime());
 
-/** dist/server.js and dist/client.js (`npm run build`), built when missing or older than the sources. */
+/** dist/server.js, dist/client.js and the browser build (`npm run build`), built when missing or older than the sources. */
 export async function ensureBuilt(): Promise<{ server: string; client: string }> {
   if (!built()) {
     await withBuildLock(async () => {

@@ -8,6 +8,8 @@ export const SAMPLES_DIR = join(REPO_ROOT, 'samples');
 export const DIST_DIR = join(REPO_ROOT, 'dist');
 export const SERVER_JS = join(DIST_DIR, 'server.js');
 export const CLIENT_JS = join(DIST_DIR, 'client.js');
+/** The extension's browser build: its client and its language server for a web worker. */
+export const BROWSER_BUNDLES = [join(DIST_DIR, 'browser-client.js'), join(DIST_DIR, 'browser-server.js')];
 export const VSIX = join(DIST_DIR, 'haulcheck.vsix');
 /** Screenshots and logs of the real-editor tests (gitignored). */
 export const RESULTS_DIR = join(REPO_ROOT, 'test-results', 'e2e');

@@ -1,5 +1,6 @@
 /** Ending the processes a test started (and only those): the descendants of this test process. */
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 
 /** Pids of every process below `root` (children first walked breadth-first). */
 export function descendants(root = process.pid): number[] {
@@ -35,4 +36,19 @@ export function killPids(pids: number[]): void {
       // already gone
     }
   }
+}
+
+/** This test's processes running the extension's Node language server (dist/server.js) from `dir`. */
+export function nodeLanguageServers(dir: string): string[] {
+  const out: string[] = [];
+  for (const pid of descendants()) {
+    let cmd: string;
+    try {
+      cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+    } catch {
+      continue;
+    }
+    if (cmd.includes(dir) && /dist\/server\.js/.test(cmd)) out.push(`${pid}: ${cmd}`);
+  }
+  return out;
 }
