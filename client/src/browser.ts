@@ -3,11 +3,10 @@
  * extension host): the language server runs in a web worker (dist/browser-server.js) and reads the
  * dataset through this client (fs-port.ts answers its requests with `vscode.workspace.fs`).
  *
- * The worker is started from a blob: URL of the bundle's text, not from the bundle's own URI: a
- * web extension served by a VS Code server has a `vscode-remote:` URI, from which the browser
- * extension host refuses to start a worker ("Creating workers from remote extensions is currently
- * not supported", microsoft/vscode#168942), and vscode.dev serves extensions from another origin.
- * A blob made here is of the extension host's own origin wherever it runs (docs/web.md).
+ * A web extension served by a VS Code server (code-server, a remote) has a `vscode-remote:` URI, from
+ * which the browser extension host refuses to start a worker ("Creating workers from remote
+ * extensions is currently not supported", microsoft/vscode#168942): there the worker is started from
+ * a blob: URL of the bundle's text (docs/web.md).
  */
 import * as vscode from 'vscode';
 import { BrowserMessageReader, BrowserMessageWriter, LanguageClient } from 'vscode-languageclient/browser';
@@ -22,21 +21,18 @@ interface WebWorker {
 }
 declare const Worker: new (url: string, options?: { name?: string }) => WebWorker;
 
-/** The bundle's text: fetched where the extension is served over HTTP, else read through the editor's file system. */
-async function bundleText(uri: vscode.Uri): Promise<Uint8Array> {
-  if (uri.scheme === 'http' || uri.scheme === 'https') {
-    const r = await fetch(uri.toString(true));
-    if (!r.ok) throw new Error(`${uri.toString(true)}: HTTP ${r.status}`);
-    return new Uint8Array(await r.arrayBuffer());
-  }
-  return vscode.workspace.fs.readFile(uri);
-}
-
-/** A worker running the language server, started from a blob: URL of its bundle. */
+/**
+ * A worker running the language server. Where the extension is served over HTTP (vscode.dev,
+ * github.dev) the browser extension host starts it from the bundle's URL; from a `vscode-remote:`
+ * URI (a VS Code server) it cannot, so the bundle is read through the editor's file system and
+ * started from a blob: URL of its text, which is of the extension host's own origin.
+ */
 async function serverWorker(context: vscode.ExtensionContext): Promise<WebWorker> {
-  const source = await bundleText(vscode.Uri.joinPath(context.extensionUri, 'dist', 'browser-server.js'));
-  const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
-  return new Worker(url, { name: 'Haulcheck language server' });
+  const bundle = vscode.Uri.joinPath(context.extensionUri, 'dist', 'browser-server.js');
+  const options = { name: 'Haulcheck language server' };
+  if (bundle.scheme === 'http' || bundle.scheme === 'https') return new Worker(bundle.toString(true), options);
+  const source = await vscode.workspace.fs.readFile(bundle);
+  return new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })), options);
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {

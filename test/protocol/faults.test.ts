@@ -187,8 +187,10 @@ describe('the VS Code client restarts a crashed server and says so in the output
     assert.match(src, new RegExp(`CloseAction\\["Restart"\\] = ${CLOSE_RESTART}`));
   });
 
-  test('the extension wires these handlers into its LanguageClient', () => {
-    const ext = readFileSync(join(__dirname, '..', '..', 'client', 'src', 'extension.ts'), 'utf8');
-    assert.match(ext, /\.\.\.crashHandlers\(/);
+  test('the extension wires these handlers into its LanguageClient, on the desktop and in the browser', () => {
+    const src = (file: string) => readFileSync(join(__dirname, '..', '..', 'client', 'src', file), 'utf8');
+    assert.match(src('activate.ts'), /\.\.\.crashHandlers\(/);
+    // Both entries make their client through activate.ts.
+    for (const entry of ['extension.ts', 'browser.ts']) assert.match(src(entry), /activateWith\(context, \{/, entry);
   });
 });

@@ -2,7 +2,7 @@
  * What the shells share about a dataset and touch no Node API with: the dataset as loaded, its
  * listing, what the config's globs hold, and the finding for what cannot be read. The CLI and the
  * desktop language server read the files with node/dataset.ts; the language server in a browser
- * reads them through the editor (lsp/port-dataset.ts); both assemble the same results here.
+ * reads them through the editor (lsp/port-files.ts); both assemble the same results here.
  */
 import picomatch from 'picomatch/posix';
 import {
