@@ -25,7 +25,9 @@
  * the source's figures.
  *
  * Usage: npm run corpus -- --extract [--json] [--all]
- *        npm run corpus -- --extract --holdout [--json] [--all]
+ *        npm run corpus -- --extract --holdout [--json] [--all]      (test/holdout)
+ *        npm run corpus -- --extract --holdout2 [--json] [--all]     (test/holdout2)
+ *        npm run corpus -- --extract --dataset DIR --reports FILE [--json] [--all]
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -292,9 +294,13 @@ export function compareWithRecord(key: string, draft: Draft, event: Record<strin
   for (const slot of ['count', 'weight'] as const) {
     const recorded = held ? list(held[slot]).filter((f) => mine(f) && total(f)) : [];
     const got = seizure ? list(seizure[slot]).find(total) : undefined;
-    const fmt = (f: Record<string, unknown>) => `${String(f.value)}${f.unit ? ' ' + String(f.unit) : ''}${f.qualifier ? ' ' + String(f.qualifier) : ''}`;
+    const fmt = (f: Record<string, unknown>) => `${f.value === undefined ? `${String(f.from)}–${String(f.to)}` : String(f.value)}${f.unit ? ' ' + String(f.unit) : ''}${f.qualifier ? ' ' + String(f.qualifier) : ''}`;
     const exp = recorded.map(fmt).join(' | ') || null;
-    const match = got && recorded.find((f) => f.value === got.value && (f.unit ?? null) === (got.unit ?? null));
+    // A source may write one figure twice ("24 million" in the headline, "more than 24 million" in
+    // the text): the qualifier is right when one of the writings of that value has it.
+    const same = (f: Record<string, unknown>) => !!got && f.value === got.value && (f.unit ?? null) === (got.unit ?? null);
+    const qualified = (f: Record<string, unknown>) => same(f) && (f.qualifier ?? 'exact') === (got!.qualifier ?? 'exact');
+    const match = recorded.find(qualified) ?? recorded.find(same);
     if (!recorded.length) push(slot, got ? 'wrong' : 'right', null, got ? fmt(got) : null);
     else if (!got) push(slot, 'empty', exp, null);
     else push(slot, match ? 'right' : 'wrong', exp, fmt(got));
@@ -352,12 +358,35 @@ export function formatExtractScore(s: ExtractScore, all = false, against = 'the 
   return lines.join('\n') + '\n';
 }
 
-/** `npm run corpus -- --extract [--holdout] [--json] [--all]`. */
+export const HOLDOUT2 = path.join(ROOT, 'test', 'holdout2');
+
+/**
+ * The corpus a command line names: the development corpus (against its transcription) by default;
+ * `--holdout` or `--holdout2` (the held-out corpora), or `--dataset DIR --reports FILE` (any corpus
+ * recorded as a dataset with its keys.json), against what the dataset records for each source.
+ */
+export function corpusOfArgs(args: string[]): { reports: string; dataset: string; name: string } | undefined {
+  const opt = (name: string) => {
+    const i = args.indexOf(name);
+    return i >= 0 && i + 1 < args.length ? args[i + 1] : undefined;
+  };
+  const dataset = opt('--dataset');
+  const reports = opt('--reports');
+  if (dataset || reports) {
+    if (!dataset || !reports) throw new Error('--dataset and --reports go together');
+    return { dataset: path.resolve(dataset), reports: path.resolve(reports), name: `what ${dataset} records for its source` };
+  }
+  const held = args.includes('--holdout2') ? HOLDOUT2 : args.includes('--holdout') ? HOLDOUT : undefined;
+  if (!held) return undefined;
+  return { reports: path.join(held, 'source', 'reports.jsonl'), dataset: path.join(held, 'dataset'), name: `what the held-out dataset (${path.basename(held)}) records for its source` };
+}
+
+/** `npm run corpus -- --extract [--holdout | --holdout2 | --dataset DIR --reports FILE] [--json] [--all]`. */
 export function runExtractScore(args: string[]): void {
-  const holdout = args.includes('--holdout');
-  const s = holdout ? scoreAgainstDataset({ reports: path.join(HOLDOUT, 'source', 'reports.jsonl'), dataset: path.join(HOLDOUT, 'dataset') }) : scoreExtraction();
+  const corpus = corpusOfArgs(args);
+  const s = corpus ? scoreAgainstDataset(corpus) : scoreExtraction();
   if (args.includes('--json')) process.stdout.write(JSON.stringify({ fields: s.fields, overall: s.overall, disagreements: s.comparisons.filter((c) => c.outcome !== 'right') }, null, 2) + '\n');
-  else process.stdout.write(formatExtractScore(s, args.includes('--all'), holdout ? 'what the held-out dataset records for its source' : 'the transcription'));
+  else process.stdout.write(formatExtractScore(s, args.includes('--all'), corpus ? corpus.name : 'the transcription'));
 }
 
 if (require.main === module) runExtractScore(process.argv.slice(2));
