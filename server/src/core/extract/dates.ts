@@ -46,6 +46,8 @@ export interface DateContext {
   otherAt: readonly number[];
   /** Word indexes of drug mentions (specific drugs). */
   drugAt: ReadonlySet<number>;
+  /** Offsets of words about another seizure ("another raid", "a similar shipment"): the dates there are its. */
+  otherSpans?: readonly (readonly [number, number])[];
 }
 
 /** Whether a word starts with one of the stems; the second half of a hyphenated word ("co-operation") does not count. */
@@ -137,6 +139,7 @@ function roleOf(ctx: DateContext, f: FoundDate, sentence: Sentence, first: numbe
     const after = ctx.text.slice(f.end, f.end + 4);
     if (first - sFirst <= 3 && /^\s*(?:\(|--|—|–|-)/.test(after)) return { role: 'other', why: 'a dateline' };
   }
+  if (ctx.otherSpans?.some(([a, b]) => f.start >= a && f.start < b)) return { role: 'other', why: 'it dates another seizure' };
   // A comparison with other seizures ("three times the size of a seizure in April").
   for (let k = sFirst; k <= sLast; k++) if (words[k].kind === 'word' && TIMES_WORDS.has(words[k].text)) return { role: 'other', why: 'a comparison with another seizure' };
   const [a, b] = scopeOf(words, first, sFirst, sLast);

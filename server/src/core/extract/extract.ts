@@ -16,12 +16,12 @@ import { foldWord } from '../read/date-vocabulary';
 import { countryName } from '../read/places';
 import { dayNumber, daysInMonth, fromDayNumber } from '../read/calendar';
 import { type DrugMatcher, type DrugMention, drugMatcher } from './drugs';
-import { type Candidate, type Choice, chooseFigure, markParts, scanFigures } from './figures';
+import { type Candidate, type Choice, FURTHER, OTHER_SEIZURE, chooseFigure, markParts, scanFigures } from './figures';
 import { type DateCandidate, hasStemAt, resolve, scanDates } from './dates';
 import { type PlaceEvidence, findPlaces } from './places';
 import { type LocationChoice, chooseLocation } from './location';
 import { findAgencies } from './agencies';
-import { SEIZE_STEMS } from './lexicon';
+import { OTHER_SEIZURE_RES, SEIZE_STEMS } from './lexicon';
 import { type Sentence, type Word, detectLanguage, isReadLanguage, plainText, sentenceAt, sentencesOf, wordIndexAt, wordsOf } from './text';
 
 export interface ArticleInput {
@@ -106,6 +106,8 @@ interface Reading {
   places: PlaceEvidence[];
   dates: FoundDate[];
   candidates: Candidate[];
+  /** Offsets of the words about another seizure ("another raid", "a similar shipment"), to the end of their sentence. */
+  otherSpans: readonly [number, number][];
   /** The first sentence that is not a headline. */
   lead?: Sentence;
   /** A sentence as written in the article (markup included): a quote. */
@@ -162,7 +164,9 @@ export function extractArticle(input: ArticleInput): Draft {
   if (planned.length === 0) review.push({ message: 'No drug of the registry is named: add the seizure by hand.' });
   else if (!drugOrder.length && !r.mentions.some((m) => m.generic)) review.push({ pointer: '/seizures/0/drug', message: `The article names no drug of the registry: its figures are recorded under ${mainDrug}; name the drug.` });
 
-  // The figures taken place the dates; the figures and the date place the seizure.
+  // The figures taken place the dates; the figures and the date place the seizure. Figures not taken
+  // date and place nothing of it, and so do those of another seizure or added to one.
+  const elsewhere = (o: Candidate) => !o.not || o.not === OTHER_SEIZURE || o.not === FURTHER;
   const chosenAt: number[] = [];
   const otherAt: number[] = [];
   for (const p of planned) {
@@ -170,21 +174,21 @@ export function extractArticle(input: ArticleInput): Draft {
       if (!ch) continue;
       if (ch.chosen) chosenAt.push(ch.chosen.start, ...ch.same.map((c) => c.start), ...(ch.chosen.parts ?? []).map((c) => c.start));
       // A figure of the lead is about the event, even when another writing was taken (a misprint).
-      for (const o of ch.others) if (!o.partOf && !o.not && o.sentence !== r.lead) otherAt.push(o.start);
+      for (const o of ch.others) if (!o.partOf && elsewhere(o) && o.sentence !== r.lead) otherAt.push(o.start);
       for (const c of ch.parts ?? []) chosenAt.push(c.start);
     }
   }
   const drugAt = new Set(r.specific.map((m) => m.first));
-  const dates = scanDates({ text: r.plain.text, language: r.lang, sentences, words: r.words, published, chosenAt, otherAt, drugAt });
+  const dates = scanDates({ text: r.plain.text, language: r.lang, sentences, words: r.words, published, chosenAt, otherAt, drugAt, otherSpans: r.otherSpans });
   const dateClaim = chooseDate(dates);
   const focus = new Set<Sentence>();
   for (const p of planned) for (const ch of [p.count, p.weight, p.packs]) if (ch?.chosen) focus.add(ch.chosen.sentence);
   if (dateClaim) focus.add(dateClaim.sentence);
   // Sentences about other seizures (their figures were not taken) place nothing and arrest no one.
   const ignore = new Set<Sentence>();
-  for (const p of planned) for (const ch of [p.count, p.weight]) for (const o of ch.others) if (!o.not && !o.partOf && !o.placePart && o.sentence !== r.lead && !focus.has(o.sentence)) ignore.add(o.sentence);
+  for (const p of planned) for (const ch of [p.count, p.weight]) for (const o of ch.others) if (elsewhere(o) && !o.partOf && !o.placePart && o.sentence !== r.lead && !focus.has(o.sentence)) ignore.add(o.sentence);
   const location = chooseLocation(r.places, sentences, r.words, focus, ignore, chosenAt, review);
-  const arrests = chooseArrests(r.candidates.filter((c) => c.slot === 'arrests' && !c.not && !ignore.has(c.sentence)), review, r.orig);
+  const arrests = chooseArrests(r.candidates.filter((c) => c.slot === 'arrests' && !c.not && !ignore.has(c.sentence) && !inSpans(r.otherSpans, c.start)), review, r.orig);
   const relevant = (offset: number) => {
     const s = sentenceAt(sentences, offset);
     return !!s && !ignore.has(s) && (focus.has(s) || wordsIn(r.words, s).some((_, k, ws) => hasStemAt(ws, k, SEIZE_STEMS)));
@@ -256,20 +260,25 @@ function readArticle(original: string, plain: ReturnType<typeof plainText>, sent
   const dates = findDates(plain.text, lang);
   const mentionAt = new Map(mentions.map((m) => [m.first, m]));
   const mentionEnding = new Map(mentions.map((m) => [m.last, m]));
-  const candidates = scanFigures({ text: plain.text, language: lang, sentences, words, drugs, mentions, mentionAt, mentionEnding, dateSpans: dates.map((f) => [f.start, f.end]) });
-  // A figure in a sentence dated a week or more before the article is another, earlier seizure's.
-  if (published) {
-    const weekBefore = fromDayNumber(dayNumber(published) - 7);
-    for (const c of candidates) {
-      const old = dates.some((f) => {
-        if (!f.reading || f.start < c.sentence.start || f.end > c.sentence.end) return false;
-        const res = resolve(f.reading, published);
-        const end = res?.to ?? (res?.on ? lastDayOf(res.on, res.precision) : undefined);
-        return !!end && end < weekBefore;
-      });
-      if (old) c.background = true;
-    }
+  const lead = sentences.find((x) => !x.headline);
+  const otherSpans = otherSeizureSpans(words, sentences, lead);
+  const candidates = scanFigures({ text: plain.text, language: lang, sentences, words, drugs, mentions, mentionAt, mentionEnding, dateSpans: dates.map((f) => [f.start, f.end]), otherSpans });
+  // A figure in a sentence dated a week or more before the article is another, earlier seizure's:
+  // by the publication date, or by words that need none ("two weeks ago", "vor drei Monaten", "last year").
+  const weekBefore = published ? fromDayNumber(dayNumber(published) - 7) : undefined;
+  for (const c of candidates) {
+    const old = dates.some((f) => {
+      if (!f.reading || f.start < c.sentence.start || f.end > c.sentence.end) return false;
+      if (weeksBefore(f.reading)) return true;
+      if (!published) return false;
+      const res = resolve(f.reading, published);
+      const end = res?.to ?? (res?.on ? lastDayOf(res.on, res.precision) : undefined);
+      return !!end && end < weekBefore!;
+    });
+    if (old) c.background = true;
   }
+  const places = findPlaces(words, lang, registryAgencies);
+  for (const e of places) if (inSpans(otherSpans, e.start)) e.otherSeizure = true;
   return {
     original,
     plain,
@@ -281,10 +290,11 @@ function readArticle(original: string, plain: ReturnType<typeof plainText>, sent
     mentions,
     mentionAt,
     specific: mentions.filter((m) => !m.generic),
-    places: findPlaces(words, lang, registryAgencies),
+    places,
     dates,
     candidates,
-    lead: sentences.find((x) => !x.headline),
+    otherSpans,
+    lead,
     orig: (s) => original.slice(plain.toOriginal(s.start), plain.toOriginal(s.end)),
     asReported: (span) => verbatim(original, plain, span.start, span.end),
   };
@@ -312,6 +322,11 @@ function assignDrugs(r: Reading, registries: Registries | undefined): { drugOrde
   const mainDrug = drugOrder[0] ?? (figures.length ? genericDrug(r.mentions, registries?.drugs.values() ?? [], figures.some((c) => c.slot === 'count' && c.counts !== 'packages')) : undefined);
   const bandOf = (drug: string) => r.drugs.entry(drug)?.forms?.find((f) => f.unit_mass_mg)?.unit_mass_mg?.error;
   const named = (d: string, slot: Candidate['slot']) => candidates.filter((o) => o.drug === d && o.slot === slot && o.attach === 'named' && !o.not);
+  // "the drug", "the narcotics" in an article that names one drug: that drug, named.
+  if (drugOrder.length === 1) for (const c of candidates) if (c.attach === 'generic' && !c.drug) {
+    c.drug = drugOrder[0];
+    c.attach = 'named';
+  }
   for (const c of candidates) {
     if (c.drug) continue;
     const inSentence = new Set(specific.filter((m) => m.start >= c.sentence.start && m.end <= c.sentence.end).map((m) => m.drug));
@@ -594,7 +609,7 @@ function placeOfClause(c: Candidate, words: readonly Word[], places: readonly Pl
   while (a > 0 && words[a - 1].start >= c.sentence.start && !sep(words[a - 1])) a--;
   let b = first;
   while (b + 1 < words.length && words[b + 1].end <= c.sentence.end && !sep(words[b + 1])) b++;
-  const found = places.filter((e) => e.located && !e.route && e.kind !== 'province' && e.start >= words[a].start && e.end <= words[b].end);
+  const found = places.filter((e) => e.located && !e.route && !e.border && !e.otherSeizure && e.kind !== 'province' && e.start >= words[a].start && e.end <= words[b].end);
   return found.length === 1 ? found[0].country : undefined;
 }
 
@@ -703,4 +718,47 @@ function chooseArrests(cands: readonly Candidate[], review: ReviewItem[], orig: 
     review.push({ pointer: '/arrests', message: `Several numbers of people in one sentence (${list.map((c) => c.value).join(', ')}): arrests left out.`, sentence: orig(s) });
   }
   return undefined;
+}
+
+/**
+ * The spans of words about another seizure (OTHER_SEIZURE_RES): from the words to the end of their
+ * sentence or to a colon. Not in the headline or the lead, where "another" is this seizure said to be
+ * one more ("Police made another major bust on Friday").
+ */
+function otherSeizureSpans(words: readonly Word[], sentences: readonly Sentence[], lead: Sentence | undefined): [number, number][] {
+  const spans: [number, number][] = [];
+  for (const s of sentences) {
+    if (s.headline || s === lead) continue;
+    const ws = wordsIn(words, s);
+    if (ws.length < 2) continue;
+    // The folded words joined by spaces, and the offset in that string where each word starts.
+    let joined = ' ';
+    const at: number[] = [];
+    for (const w of ws) {
+      at.push(joined.length);
+      joined += w.text + ' ';
+    }
+    let from = -1;
+    for (const re of OTHER_SEIZURE_RES) {
+      const m = re.exec(joined);
+      if (!m) continue;
+      const k = at.findIndex((o) => o > m.index);
+      if (k >= 0 && (from < 0 || k < from)) from = k;
+    }
+    if (from < 0) continue;
+    const stop = ws.findIndex((w, k) => k > from && w.kind === 'punct' && (w.raw === ':' || w.raw === ';'));
+    spans.push([ws[from].start, stop >= 0 ? ws[stop].start : s.end]);
+  }
+  return spans;
+}
+
+export const inSpans = (spans: readonly (readonly [number, number])[], offset: number) => spans.some(([a, b]) => offset >= a && offset < b);
+
+/** Relative words that put a day a week or more before the article, whatever its date: "two weeks ago", "vor drei Monaten", "last year". */
+function weeksBefore(r: NonNullable<FoundDate['reading']>): boolean {
+  const rel = r.relative;
+  if (!rel) return false;
+  const n = rel.count ?? 1;
+  if (rel.mode === 'ago') return (rel.unit === 'day' && n >= 8) || (rel.unit === 'week' && n >= 2) || rel.unit === 'month' || rel.unit === 'year';
+  return rel.mode === 'last' && rel.unit === 'year';
 }

@@ -64,6 +64,8 @@ export interface Candidate {
   background?: boolean;
   /** Introduced as more of it: "a further 5,281,250", "weitere 324 Kilo", "another". */
   further?: boolean;
+  /** A sum over a period or several seizures by the words of its own clause, not only of its sentence. */
+  sumInClause?: boolean;
 }
 
 export interface FigureScan {
@@ -103,6 +105,8 @@ export interface FigureContext {
   mentionEnding: ReadonlyMap<number, DrugMention>;
   /** Offsets covered by date expressions: numbers there are days and years, not figures. */
   dateSpans: readonly [number, number][];
+  /** Offsets of words about another seizure ("another raid, when 1.1 tons …"): figures there are not this one's. */
+  otherSpans?: readonly [number, number][];
 }
 
 /** Index of the first word at or after an offset. */
@@ -331,17 +335,27 @@ function contextOf(ctx: FigureContext, c: Candidate) {
   if (words.slice(last + 1, last + 4).some((w) => TOTAL_WORDS.has(w.text))) c.total = true;
   if (before.slice(-4).some((w) => EACH_WORDS.has(w.text))) c.not ??= 'one item’s share ("each")';
   if (before.slice(-3).some((w) => FURTHER_WORDS.has(w.text))) c.further = true;
+  // Another seizure's, by the words before it ("in another raid", "a similar shipment").
+  if (ctx.otherSpans?.some(([a, b]) => c.start >= a && c.start < b)) c.not ??= OTHER_SEIZURE;
   // A sum over a period or over other seizures.
   const clause = clauseOf(words, first, sFirst, sLast);
   const clauseText = ' ' + folded(words.slice(clause[0], clause[1] + 1)) + ' ';
   const sentenceText = ' ' + folded(words.slice(sFirst, sLast + 1)) + ' ';
   for (const re of AGGREGATE_RES) {
-    if (re.test(clauseText) || re.test(sentenceText)) {
+    const inClause = re.test(clauseText);
+    if (inClause || re.test(sentenceText)) {
       c.not ??= 'a sum over a period or over several seizures';
+      if (inClause) c.sumInClause = true;
       break;
     }
   }
 }
+
+/** Why a figure in words about another seizure is not taken. */
+export const OTHER_SEIZURE = 'the words before it are about another seizure';
+
+/** Why a figure said to be more ("another", "weitere") in a later sentence is not taken. */
+export const FURTHER = 'it is more, added to a figure given before it';
 
 /** Words that add a figure to another: "a further", "another", "weitere", "otros", "ulteriori", "daha". */
 const FURTHER_WORDS = new Set(['further', 'another', 'additional', 'more', 'weitere', 'weiteren', 'weitere', 'otros', 'otras', 'adicionales', 'altri', 'altre', 'ulteriori', 'autres', 'supplementaires', 'daha', 'ακομη', 'επιπλεον', 'kolejne', 'dalsze', 'tovabbi', 'zaidi', 'اخرى', 'اضافيه']);
@@ -457,6 +471,12 @@ export function chooseFigure(cands: readonly Candidate[], fits?: (c: Candidate) 
     if (!c.further || c.partOf) continue;
     const before = cands.filter((o) => o !== c && !o.partOf && o.sentence === c.sentence && o.start < c.start && !o.further && (!o.not || o.not === 'bare'));
     const prev = before[before.length - 1];
+    // "Another 7.2 tons were seized in Belgium", "weitere sieben Tonnen": more, added in a later
+    // sentence to a figure already given, is not the seizure's total (another seizure, or a part).
+    if (!prev && !c.not && cands.some((o) => o !== c && o.start < c.start && o.sentence !== c.sentence && !o.further)) {
+      c.not = FURTHER;
+      continue;
+    }
     if (prev && !added.includes(prev)) added.push(prev);
     added.push(c);
   }
@@ -474,7 +494,10 @@ export function chooseFigure(cands: readonly Candidate[], fits?: (c: Candidate) 
     // Nothing but sums over a period or several seizures: the largest is taken, and said to be one.
     const sums = cands.filter((c) => !c.ambiguous && !c.partOf && c.not === 'a sum over a period or over several seizures');
     if (sums.length === 0) return { same: [], why: '', others: cands.filter((c) => c.not !== 'bare') };
-    pool = sums;
+    // A figure whose own clause sums ("bringing the total seized this year to 12 million") is less
+    // the seizure's than one only its sentence does ("Police seized 300,000 pills, bringing …").
+    const loose = sums.filter((c) => !c.sumInClause);
+    pool = loose.length ? loose : sums;
     why = 'the article gives only a sum over several finds or a period; ';
   }
   // Group the writings of one quantity: each joins the group of the first more precise figure it agrees with.
@@ -483,7 +506,8 @@ export function chooseFigure(cands: readonly Candidate[], fits?: (c: Candidate) 
   const byValue = new Map<number, Candidate[]>();
   for (const c of [...pool].sort((a, b) => b.digits - a.digits || a.start - b.start)) {
     const v = measure(c)?.value ?? c.value;
-    const g = pool.length > MAX_PART_CANDIDATES ? byValue.get(v) : groups.find((gr) => sameQuantity(gr[0], c));
+    // A figure dated weeks before the article is not a writing of one that is not: two seizures of a size.
+    const g = pool.length > MAX_PART_CANDIDATES ? byValue.get(v) : groups.find((gr) => sameQuantity(gr[0], c) && !gr[0].background === !c.background);
     if (g) g.push(c);
     else {
       groups.push([c]);

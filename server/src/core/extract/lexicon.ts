@@ -138,6 +138,8 @@ export const AGGREGATE_RES: readonly RegExp[] = [
   / so far this year /u,
   / (?:nationwide|across the country|in recent years|annual|annually|statistics) /u,
   / (?:a|per|every|each) year /u,
+  / (?:in|over|during|within) (?:the )?(?:past |last )?(?:as many (?:days|weeks|months|years)|(?:a |one )?fortnight) /u,
+  / innerhalb (?:von )?(?:\S+ )?(?:wochen|monaten|jahren) /u,
   / in den (?:vergangenen|letzten) (?:\S+ )?(?:monaten|jahren|wochen) /u,
   / (?:mehreren|fruheren|mehrere) funde/u,
   / summier/u,
@@ -186,3 +188,41 @@ export const CURRENCIES: ReadonlyMap<string, string> = new Map(
     RON: 'ron|lei',
   }).flatMap(([code, list]) => list.split('|').map((w) => [foldWord(w), code] as [string, string])),
 );
+
+/**
+ * Patterns of the folded words of a sentence (joined by single spaces, a space at each end) that
+ * turn the rest of it to another seizure: "another major bust, on June 12, when 1.1 tons …", "a
+ * similar shipment was discovered in Greece last year", "İki hafta önce bir başka baskında …",
+ * "Öte yandan …" (on the other hand), "Bereits am 13. Juni hatten …". What follows the words, up to a
+ * colon or the end of the sentence, is not the seizure: its figures are not taken, its dates do not
+ * date it and its places do not place it.
+ */
+export const OTHER_SEIZURE_RES: readonly RegExp[] = [
+  // en
+  / (?:another|other|a similar|a separate|a previous|an earlier|the previous|an even (?:larger|bigger)|a smaller|a larger) (?:\S+ ){0,2}(?:seizures?|busts?|raids?|operations?|hauls?|shipments?|consignments?|cases?|finds?|one|record|incidents?|attempts?) /u,
+  / (?:separately|meanwhile|in a separate) /u,
+  / (?:already|earlier) on /u,
+  // de
+  / (?:anderen|anderer|anderes|fruheren|vorherigen|ahnlichen) (?:\S+ ){0,2}(?:fall|falle|fallen|operation|razzia|aktion|fund|funde|funden|sicherstellung|einsatz|schlag|lagerhalle|rekord) /u,
+  / (?:bereits|schon) (?:am|im|vor|anfang|mitte|ende) /u,
+  / (?:unterdessen|indes|derweil) /u,
+  // es
+  / (?:otra|otras|otro|otros|una anterior|un anterior|la anterior|el anterior|una similar) (?:\S+ ){0,2}(?:operacion|operaciones|incautacion|incautaciones|aprehension|alijo|alijos|golpe|redada|caso|record) /u,
+  / (?:record anterior|por otra parte|por otro lado) /u,
+  // it
+  / (?:un altro|un'altra|un altra|altri|altre|un precedente|il precedente|un simile|un analogo) (?:\S+ ){0,2}(?:sequestro|sequestri|operazione|operazioni|carico|carichi|blitz|record|colpo) /u,
+  // fr
+  / (?:une autre|d'autres|d autres|un autre|une precedente|le precedent|l'ancien|une saisie similaire) (?:\S+ ){0,2}(?:saisie|saisies|operation|operations|coup|record|affaire|cargaison) /u,
+  / par ailleurs /u,
+  // tr
+  / (?:bir baska|baska bir|diger|onceki) (?:\S+ ){0,2}(?:operasyon\S*|baskin\S*|olay\S*|sevkiyat\S*|rekor\S*) /u,
+  / ote yandan /u,
+  // el
+  / (?:αλλη|αλλες|αλλο|αλλης|προηγουμενη|προηγουμενης) (?:\S+ ){0,2}(?:επιχειρηση|επιχειρησεις|κατασχεση|κατασχεσεις|υποθεση|ρεκορ) /u,
+  // pl, hu
+  / (?:inna|innej|innym|innych|wczesniejszej|wczesniejsza) (?:\S+ ){0,2}(?:akcj\S*|operacj\S*|sprawie) /u,
+  / (?:egy masik|korabbi) (?:\S+ ){0,2}(?:akcio\S*|fogas\S*|ugy\S*) /u,
+  // ar
+  / (?:عمليه|عمليات|ضبطيه|قضيه|شحنه|محاوله) (?:\S+ ){0,2}(?:اخرى|اخري|سابقه|منفصله|مماثله) /u,
+  / (?:في سياق اخر|من جهه اخرى|من جهه اخري) /u,
+];

@@ -24,7 +24,7 @@ export interface LocationChoice {
  * a province or a town 3, a country's name 2, an adjective 1; 3 more for a place named with "in" or
  * "at" in a clause that seizes or holds the figure; twice as much in the sentences of the figures and
  * the date; a quarter for a partner of the operation; nothing for places of the route, datelines,
- * nationalities of people, and sentences about other seizures. The country is left empty unless one
+ * nationalities of people, the far side of a border, and sentences about other seizures. The country is left empty unless one
  * scores 3 or more and half as much again as the next.
  */
 export function chooseLocation(
@@ -38,7 +38,7 @@ export function chooseLocation(
 ): LocationChoice {
   const scores = new Map<string, { score: number; evidence: PlaceEvidence[] }>();
   for (const e of places) {
-    if (e.route || e.nationality || e.dateline) continue;
+    if (e.route || e.nationality || e.dateline || e.border || e.otherSeizure) continue;
     const s = sentenceAt(sentences, e.start);
     if (!s || ignore.has(s)) continue;
     let w = e.kind === 'name' ? 2 : e.kind === 'adjective' ? 1 : 3;
@@ -56,7 +56,7 @@ export function chooseLocation(
     const s = sentenceAt(sentences, e.start);
     return s && focus.has(s) ? s : undefined;
   };
-  const direct = new Set(places.filter((e) => e.located && !e.route && !e.partner && !e.dateline && !e.nationality && focusOf(e) && clauseSeizes(words, e.first, focusOf(e)!, chosenAt)).map((e) => e.country));
+  const direct = new Set(places.filter((e) => e.located && !e.route && !e.partner && !e.dateline && !e.nationality && !e.border && !e.otherSeizure && focusOf(e) && clauseSeizes(words, e.first, focusOf(e)!, chosenAt)).map((e) => e.country));
   if (direct.size === 1) {
     const country = [...direct][0];
     const entry = scores.get(country);

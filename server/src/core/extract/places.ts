@@ -38,6 +38,10 @@ export interface PlaceEvidence {
   partner: boolean;
   /** The dateline of the article ("DUBAI:", "BEIRUT –"): where it was written. */
   dateline: boolean;
+  /** A country named as the other side of a border ("near the Kuwaiti border", "the border with Turkey", "between Syria and Iraq"): either side. */
+  border: boolean;
+  /** In words about another seizure ("in another raid in Zahleh"): it places that one. */
+  otherSeizure?: boolean;
 }
 
 /**
@@ -345,8 +349,43 @@ function evidence(words: readonly Word[], first: number, last: number, country: 
     nationality: false,
     partner: isPartner(words, first),
     dateline: isDateline(words, first, last),
+    border: (kind === 'name' || kind === 'adjective') && isBorder(words, first, last),
   };
 }
+
+/** Words for a border (folded beginnings): "border", "Grenze", "frontera", "sınır", "σύνορα", "الحدود". */
+const BORDER = ['border', 'frontier', 'grenz', 'fronter', 'confin', 'frontiere', 'sinir', 'συνορ', 'μεθορ', 'granic', 'hatar', 'mpaka', 'حدود', 'الحدود', 'حدودي', 'الحدودي'].map(foldWord);
+/** Words between a border and the country across it: "border with", "Grenze zu", "الحدود مع". */
+const BORDER_LINKS = new Set(['with', 'of', 'to', 'the', 'zu', 'mit', 'con', 'avec', 'de', 'la', 'le', 'el', 'il', 'ile', 'με', 'την', 'τη', 'z', 'ze', 'na', 'مع', 'بين']);
+/** "between Syria and Iraq", "zwischen", "entre", "μεταξύ", "بين"; Turkish puts "arasında" after. */
+const BETWEEN = new Set(['between', 'zwischen', 'entre', 'tra', 'fra', 'μεταξυ', 'miedzy', 'kozott', 'kati', 'بين'].map(foldWord));
+
+/**
+ * Whether a country is named as the far side of a border: "near the Kuwaiti border", "the
+ * Jordanian-Syrian border", "near the border with Turkey", "between Syria and Iraq", "Suriye
+ * sınırında", "الحدود السورية". A seizure at a border is on one side of it, and the words do not say
+ * which: the authorities or the crossing do.
+ */
+function isBorder(words: readonly Word[], first: number, last: number): boolean {
+  // After: "Kuwaiti border", "Jordanian-Syrian border", "Suriye sınırı", "Syrian and Iraqi borders".
+  for (let k = last + 1; k <= last + 4 && k < words.length; k++) {
+    const w = words[k];
+    if (w.kind === 'punct' && w.raw !== '-') break;
+    if (w.kind === 'word' && startsWithAny(w.text, BORDER)) return true;
+    if (w.kind === 'word' && (w.text === 'arasinda' || w.text === 'arasindaki')) return true;
+    if (w.kind === 'word' && !adjectiveOf(bareWord(w)) && !['and', 'und', 'y', 'e', 'et', 've', 'και', 'i', 'es', 'na'].includes(w.text)) break;
+  }
+  // Before: "the border with Turkey", "الحدود مع سوريا", "الحدود السورية" (the adjective after the noun), "between Syria and Iraq".
+  for (let k = first - 1, n = 0; k >= 0 && n < 4; k--, n++) {
+    const w = words[k];
+    if (w.kind === 'punct' && w.raw !== '-') break;
+    if (w.kind !== 'word') continue;
+    if (startsWithAny(w.text, BORDER) || startsWithAny(bareWord(w), BORDER) || BETWEEN.has(w.text)) return true;
+    if (!BORDER_LINKS.has(w.text) && !['and', 'und', 'y', 'e', 'et', 've', 'και', 'i', 'es', 'و'].includes(w.text) && !adjectiveOf(bareWord(w)) && !isCapitalised(w)) break;
+  }
+  return false;
+}
+
 
 /** Whether a word that places something (in, at, near, "στην") comes right before the place, an article or "the port of" between. */
 function isLocated(words: readonly Word[], first: number): boolean {
