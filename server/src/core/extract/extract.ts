@@ -16,7 +16,7 @@ import { foldWord } from '../read/date-vocabulary';
 import { countryName } from '../read/places';
 import { dayNumber, daysInMonth, fromDayNumber } from '../read/calendar';
 import { type DrugMatcher, type DrugMention, drugMatcher } from './drugs';
-import { type Candidate, type Choice, FURTHER, OTHER_SEIZURE, chooseFigure, markParts, scanFigures } from './figures';
+import { type Candidate, type Choice, FURTHER, OTHER_SEIZURE, chooseFigure, markParts, sameQuantity, scanFigures } from './figures';
 import { type DateCandidate, hasStemAt, resolve, scanDates } from './dates';
 import { type PlaceEvidence, findPlaces } from './places';
 import { type LocationChoice, chooseLocation } from './location';
@@ -161,12 +161,16 @@ export function extractArticle(input: ArticleInput): Draft {
   const quoted = new Set<Sentence>();
   const { drugOrder, mainDrug } = assignDrugs(r, input.registries);
   const planned = planSeizures(r, drugOrder, mainDrug, review);
+  for (const c of r.candidates) {
+    if (c.drug || c.not || (c.slot !== 'count' && c.slot !== 'weight') || !planned.length) continue;
+    review.push({ message: `Not taken: "${r.plain.text.slice(c.start, c.end)}", whose drug the sentence does not tell.`, sentence: r.orig(c.sentence) });
+  }
   if (planned.length === 0) review.push({ message: 'No drug of the registry is named: add the seizure by hand.' });
   else if (!drugOrder.length && !r.mentions.some((m) => m.generic)) review.push({ pointer: '/seizures/0/drug', message: `The article names no drug of the registry: its figures are recorded under ${mainDrug}; name the drug.` });
 
   // The figures taken place the dates; the figures and the date place the seizure. Figures not taken
   // date and place nothing of it, and so do those of another seizure or added to one.
-  const elsewhere = (o: Candidate) => !o.not || o.not === OTHER_SEIZURE || o.not === FURTHER;
+  const elsewhere = (o: Candidate) => !o.not || [OTHER_SEIZURE, FURTHER, OTHER_COUNTRY, SUM_OF_COUNTRIES].includes(o.not);
   const chosenAt: number[] = [];
   const otherAt: number[] = [];
   for (const p of planned) {
@@ -327,12 +331,19 @@ function assignDrugs(r: Reading, registries: Registries | undefined): { drugOrde
     c.drug = drugOrder[0];
     c.attach = 'named';
   }
+  // Pills are of a drug that comes in tablets: not of hashish, cannabis or cocaine.
+  const takesPills = (d: string) => r.drugs.entry(d)?.units?.includes('tablets') ?? true;
+  const give = (c: Candidate, drug: string, attach: Candidate['attach']) => {
+    c.drug = drug;
+    if (c.attach === 'none') c.attach = attach;
+  };
   for (const c of candidates) {
     if (c.drug) continue;
-    const inSentence = new Set(specific.filter((m) => m.start >= c.sentence.start && m.end <= c.sentence.end).map((m) => m.drug));
-    if (inSentence.size === 1) {
-      c.drug = [...inSentence][0];
-      if (c.attach === 'none') c.attach = 'sentence';
+    const inSentence = [...new Set(specific.filter((m) => m.start >= c.sentence.start && m.end <= c.sentence.end).map((m) => m.drug))];
+    const pills = c.slot === 'count' && c.counts === 'pills';
+    const fitting = pills ? inSentence.filter(takesPills) : inSentence;
+    if (fitting.length === 1 && (inSentence.length === 1 || pills)) {
+      give(c, fitting[0], 'sentence');
       continue;
     }
     if (c.slot === 'weight' && c.kg !== undefined && mainDrug && named(mainDrug, 'weight').length) {
@@ -341,15 +352,19 @@ function assignDrugs(r: Reading, registries: Registries | undefined): { drugOrde
         return d !== mainDrug && band && !named(d, 'weight').length && named(d, 'count').some((o) => inBand((c.kg! * 1e6) / o.value, band));
       });
       if (fits) {
-        c.drug = fits;
-        if (c.attach === 'none') c.attach = 'sentence';
+        give(c, fits, 'sentence');
         continue;
       }
     }
-    if (mainDrug) {
-      c.drug = mainDrug;
-      if (c.attach === 'none') c.attach = 'article';
+    // A sentence that names two drugs, or pills beside drugs that come in none, does not say whose
+    // the figure is: it is left for the maintainer rather than given to the article's main drug.
+    if (inSentence.length >= 2 || (pills && inSentence.length)) continue;
+    if (mainDrug && pills && !takesPills(mainDrug)) {
+      const tablets = drugOrder.filter(takesPills);
+      if (tablets.length === 1) give(c, tablets[0], 'article');
+      continue;
     }
+    if (mainDrug) give(c, mainDrug, 'article');
   }
   return { drugOrder, mainDrug };
 }
@@ -385,10 +400,12 @@ function planSeizure(r: Reading, drug: string, index: number, review: ReviewItem
   // count; the other is left for the maintainer.
   const cc = p.count.chosen;
   const wc = p.weight.chosen;
-  if (band && cc && wc && cc.sentence !== wc.sentence && wc.kg !== undefined) {
+  if (band && cc && wc && wc.kg !== undefined) {
     const mg = (wc.kg * 1e6) / cc.value;
     if (!inBand(mg, band)) {
-      const dropWeight = cc.total === wc.total ? !!wc.not || !cc.not : cc.total;
+      // In one sentence ("nearly 1.600 kilos … more than 10 million pills"), one of the two is misread
+      // or misprinted; the weight, read with a unit and a decimal mark, is the likelier: it is left out.
+      const dropWeight = cc.sentence === wc.sentence || (cc.total === wc.total ? !!wc.not || !cc.not : cc.total);
       const [kept, dropped] = dropWeight ? [cc, wc] : [wc, cc];
       review.push({ message: `${say(dropped)} is not taken: with ${say(kept)} it would be ${Math.round(mg)} mg a tablet, outside ${band[0]}–${band[1]} mg; the two do not weigh and count the same pills.`, sentence: r.orig(dropped.sentence) });
       if (dropWeight) p.weight = { same: [], why: '', others: weights };
@@ -420,7 +437,42 @@ function planSeizure(r: Reading, drug: string, index: number, review: ReviewItem
       p[name] = { same: [], why: '', others: group.filter((c) => !placed.has(c)), parts: [...placed.keys()] };
     }
   }
+  // A total whose parts are seized in different countries ("16 tonnes" found in Hamburg, "7.2 tonnes"
+  // in Antwerp, "more than 23 tonnes" in all) is a sum over several seizures, not one seizure's. The
+  // part the lead gives is the article's seizure, the others are other seizures; without one in the
+  // lead, the parts are recorded with no total.
+  for (const [name, list] of [['count', pills], ['weight', weights]] as const) {
+    const whole = p[name].chosen;
+    if (!whole?.parts || whole.parts.length < 2) continue;
+    const parts = whole.parts;
+    const countries = parts.map((c) => countryOfSentence(r, c.sentence));
+    if (countries.some((x) => !x) || new Set(countries).size < 2) continue;
+    whole.not = SUM_OF_COUNTRIES;
+    whole.parts = undefined;
+    for (const c of parts) c.partOf = undefined;
+    const leadPart = parts.find((c) => c.sentence === r.lead) ?? parts.find((c) => list.some((o) => o.sentence === r.lead && !o.not && sameQuantity(o, c)));
+    const here = leadPart && countries[parts.indexOf(leadPart)];
+    review.push({ pointer: `/seizures/${index}/${name}`, message: `${say(whole)} adds up seizures in ${[...new Set(countries)].join(' and ')}: not taken as this seizure's ${name}${here ? `; the lead's is taken` : '; the parts are recorded, with no total'}.`, sentence: r.orig(whole.sentence) });
+    if (here) {
+      parts.forEach((c, k) => {
+        if (countries[k] !== here) c.not ??= OTHER_COUNTRY;
+      });
+      p[name] = chooseFigure(list, name === 'weight' ? fits : undefined);
+    } else {
+      parts.forEach((c, k) => (c.placePart = countries[k]));
+      p[name] = { same: [], why: '', others: list.filter((c) => !parts.includes(c)), parts };
+    }
+  }
   return p;
+}
+
+const SUM_OF_COUNTRIES = 'a sum over seizures in several countries';
+const OTHER_COUNTRY = 'another seizure, in another country';
+
+/** The one country a sentence places something in (by any evidence but routes, borders, datelines, nationalities and partners). */
+function countryOfSentence(r: Reading, s: Sentence): string | undefined {
+  const found = new Set(r.places.filter((e) => e.start >= s.start && e.end <= s.end && !e.route && !e.border && !e.dateline && !e.nationality && !e.partner && !e.otherSeizure).map((e) => e.country));
+  return found.size === 1 ? [...found][0] : undefined;
 }
 
 /** A seizure of the event: the drug, its form, its figures (the one taken, its other writings, its parts), its street value. */
@@ -454,7 +506,10 @@ function seizureOf(r: Reading, p: Planned, i: number, sourceId: string, focus: R
       return;
     }
     if (!ch?.chosen) {
-      for (const o of ch?.others ?? []) if (!o.not && !o.partOf) review.push({ pointer: `/seizures/${i}/${name}`, message: `Not taken as the ${name}: ${say(o)}.`, sentence: r.orig(o.sentence) });
+      for (const o of ch?.others ?? []) {
+        if (o.partOf || o.not === 'bare' || o.not === 'a conversion of the figure before it') continue;
+        review.push({ pointer: `/seizures/${i}/${name}`, message: `Not taken as the ${name}: ${say(o)}${o.not ? ` (${o.not})` : ''}.`, sentence: r.orig(o.sentence) });
+      }
       return;
     }
     const chosen = ch.chosen;

@@ -18,9 +18,10 @@
  */
 import { type NumberReading, readNumbers } from '../read/numbers';
 import { KG_PER_UNIT } from '../read/units';
+import { unitOf } from '../read/number-context';
 import type { Qualifier } from '../model/event';
 import type { DrugMatcher, DrugMention } from './drugs';
-import { AGGREGATE_RES, EACH_WORDS, GENERIC_DRUG_WORDS, ITEM_NOUNS, PACKAGE_NOUNS, TIMES_WORDS, TOTAL_WORDS, ARREST_STEMS, CURRENCIES } from './lexicon';
+import { AGGREGATE_RES, EACH_WORDS, ONE_OF_RES, SO_FAR_RES, SUPERLATIVE, GENERIC_DRUG_WORDS, ITEM_NOUNS, PACKAGE_NOUNS, TIMES_WORDS, TOTAL_WORDS, ARREST_STEMS, CURRENCIES } from './lexicon';
 import { type Sentence, type Word, sentenceAt } from './text';
 import { foldWord } from '../read/date-vocabulary';
 
@@ -66,6 +67,8 @@ export interface Candidate {
   further?: boolean;
   /** A sum over a period or several seizures by the words of its own clause, not only of its sentence. */
   sumInClause?: boolean;
+  /** The words that make it a count so far or of one part ("so far", "in one of three containers"). */
+  interim?: string;
 }
 
 export interface FigureScan {
@@ -175,8 +178,59 @@ export function scanFigures(ctx: FigureContext): Candidate[] {
     out.push(c);
   }
   markConversions(out, text);
-  for (const c of out) contextOf(ctx, c);
+  const figures = joinCompounds(out, ctx);
+  // Each figure's noun phrase ends where the next figure starts, unless that one is in brackets right
+  // after it ("over 4 million pills (751 kg) of captagon", "610 kilograms (1,345 kilos) of cocaine").
+  figures.forEach((c, k) => {
+    const next = figures.slice(k + 1).find((o) => !/^[^,;.()]*\(\s*$/.test(text.slice(c.end, o.start)));
+    contextOf(ctx, c, next?.start);
+  });
+  return figures;
+}
+
+/** Why a piece of a compound weight ("13 tons and 763 thousand and 200 kilograms", "طنا و908 كيلو") is not taken. */
+export const COMPOUND = 'a piece of a compound weight the readers do not read whole';
+
+/** Words that join the pieces of a compound weight: "6 tonnes, 51 kilos and 700 grams", "1 ton ve 200 kg", "طن و908". */
+const COMPOUND_JOINERS = /^(?:|,|,?\s*(?:and|und|y|e|et|ve|και|i|és|es|na|و))$/iu;
+
+/**
+ * A weight written in pieces the reader reads one by one ("έξι τόνους, πενήντα ένα κιλά και επτακόσια
+ * γραμμάρια": 6 t and 51.7 kg) is one weight, in kilograms, when each piece is less than one of the
+ * unit before it (6,051.7 kg). Pieces that do not add up so ("13 tons and 763 thousand and 200
+ * kilograms": 13 t and 763,200 kg), and a piece after a unit written without its number ("طنا و908
+ * كيلو جرامات", a ton and 908 kg), are not read whole: none of them is taken.
+ */
+function joinCompounds(cands: Candidate[], ctx: FigureContext): Candidate[] {
+  const { text, words } = ctx;
+  const out: Candidate[] = [];
+  for (const c of cands) {
+    const prev = out[out.length - 1];
+    const between = prev ? text.slice(prev.end, c.start).trim() : '';
+    const joined = !!prev && prev.slot === 'weight' && c.slot === 'weight' && prev.sentence === c.sentence && c.start - prev.end <= 8 && COMPOUND_JOINERS.test(between);
+    const head = joined ? KG_PER_UNIT[prev.unit === 'ton' ? 't' : prev.unit ?? ''] : undefined;
+    if (joined && head && c.kg !== undefined && prev.kg !== undefined && (KG_PER_UNIT[c.unit ?? ''] ?? Infinity) < head && Number.isInteger(prev.value)) {
+      if (c.kg < head && !prev.not && !c.not) {
+        const kg = round(prev.kg + c.kg);
+        out[out.length - 1] = { ...prev, value: kg, unit: 'kg', kg, end: c.end, digits: significantDigits(kg), qualifier: prev.qualifier !== 'exact' ? prev.qualifier : c.qualifier };
+        continue;
+      }
+      prev.not ??= COMPOUND;
+      c.not ??= COMPOUND;
+    } else if (c.slot === 'weight' && unitWordBefore(words, c, ctx.language) && !(prev && prev.end >= c.start - 12 && prev.slot === 'weight')) c.not ??= COMPOUND;
+    out.push(c);
+  }
   return out;
+}
+
+/** A unit written without its number right before a weight, a joining word between: "طنا و908 كيلو", "a ton and 200 kilograms". */
+function unitWordBefore(words: readonly Word[], c: Candidate, language: string | undefined): boolean {
+  let k = wordAt(words, c.start) - 1;
+  while (k >= 0 && (words[k].raw === ',' || (words[k].kind === 'word' && ['and', 'und', 'y', 'e', 'et', 've', 'και', 'i', 'es', 'na', 'و'].includes(words[k].text)))) k--;
+  if (k < 0 || k === wordAt(words, c.start) - 1) return false;
+  const w = words[k];
+  const units = w.kind === 'word' ? unitOf(w.raw.toLowerCase(), language, false) : undefined;
+  return !!units && units.some((u) => KG_PER_UNIT[u] !== undefined);
 }
 
 /** What a reading is: a weight, a count of pills or packages, a number of arrests, money; undefined for anything else. */
@@ -281,19 +335,27 @@ function markConversions(cands: Candidate[], text: string) {
 }
 
 /** The drug a candidate is about, the words that make it a total, a sum over other seizures or one item's share. */
-function contextOf(ctx: FigureContext, c: Candidate) {
+function contextOf(ctx: FigureContext, c: Candidate, nextFigure = Infinity) {
   const { words } = ctx;
   const first = wordAt(words, c.start);
   const last = Math.max(first, wordAt(words, c.end) - 1);
   const sFirst = wordAt(words, c.sentence.start);
   const sLast = wordAt(words, c.sentence.end) - 1;
-  // The drug: named right after the figure (its noun phrase: "Captagon pills", "of cocaine", "„Captagon“"), before a clause ends.
+  // The drug: named right after the figure (its noun phrase: "Captagon pills", "of cocaine", "„Captagon“"), before a clause
+  // ends or another figure starts ("dix tonnes de cigarettes et une tonne de cocaïne": the cocaine is the second's).
   let attached: DrugMention | undefined;
   let generic = false;
   let content = 0;
-  for (let j = last + 1; j <= sLast && j <= last + 8; j++) {
+  for (let j = last + 1; j <= sLast && j <= last + 8 && words[j].start < nextFigure; j++) {
     const w = words[j];
-    if (w.kind === 'punct' && !'"“”„«»\'‘’()'.includes(w.raw)) break;
+    // "dix tonnes de cigarettes", "10 tons of contraband tobacco": a figure of other goods.
+    if (content === 0 && w.kind === 'word' && OTHER_GOODS.has(w.text) && !ctx.mentionAt.get(j)) {
+      c.not ??= `a figure of other goods ("${w.raw}")`;
+      break;
+    }
+    // A hyphen inside a word ("super-strength", "amphetamine-type") cuts no noun phrase.
+    const inWord = w.raw === '-' && words[j - 1]?.end === w.start && words[j + 1]?.start === w.end;
+    if (w.kind === 'punct' && !inWord && !'"“”„«»\'‘’()'.includes(w.raw)) break;
     const m = ctx.mentionAt.get(j);
     if (m && !m.generic) {
       attached = m;
@@ -334,6 +396,16 @@ function contextOf(ctx: FigureContext, c: Candidate) {
   if (before.some((w) => TOTAL_WORDS.has(w.text)) || /(?:^| )(?:a total of|in total|en total|un total de|in tutto|au total)$/.test(beforeText)) c.total = true;
   if (words.slice(last + 1, last + 4).some((w) => TOTAL_WORDS.has(w.text))) c.total = true;
   if (before.slice(-4).some((w) => EACH_WORDS.has(w.text))) c.not ??= 'one item’s share ("each")';
+  // "so far counted 1.4 million pills in just one of the pallets", "μέχρι στιγμής": a count so far, or of one container of several.
+  const whole = sentenceOfWords(words, sFirst, sLast);
+  const soFar = SO_FAR_RES.map((re) => re.exec(whole)).find((m) => m);
+  // "the largest so far", "die bislang größte Menge": a record to date, not a count so far.
+  const record = soFar && SUPERLATIVE.test(whole.slice(Math.max(0, soFar.index - 40), soFar.index + soFar[0].length + 40));
+  const interim = (!record && soFar) || ONE_OF_RES.map((re) => re.exec(whole)).find((m) => m);
+  if (interim) {
+    c.not ??= INTERIM;
+    c.interim = interim[0].trim();
+  }
   if (before.slice(-3).some((w) => FURTHER_WORDS.has(w.text))) c.further = true;
   // Another seizure's, by the words before it ("in another raid", "a similar shipment").
   if (ctx.otherSpans?.some(([a, b]) => c.start >= a && c.start < b)) c.not ??= OTHER_SEIZURE;
@@ -351,6 +423,12 @@ function contextOf(ctx: FigureContext, c: Candidate) {
   }
 }
 
+/** Why a count so far, or of one container of several, is not taken as the total. */
+export const INTERIM = 'a count so far, or of one part of the haul';
+
+/** The folded words of a sentence, joined by spaces, a space at each end. */
+const sentenceOfWords = (words: readonly Word[], from: number, to: number) => ' ' + folded(words.slice(from, to + 1)) + ' ';
+
 /** Why a figure in words about another seizure is not taken. */
 export const OTHER_SEIZURE = 'the words before it are about another seizure';
 
@@ -362,6 +440,26 @@ const FURTHER_WORDS = new Set(['further', 'another', 'additional', 'more', 'weit
 
 const APPROXIMATE = new Set(['approximate', 'approximately', 'estimated', 'aproximado', 'aproximada', 'approssimativo', 'stimato', 'approximatif', 'ungefahre', 'geschatzte', 'yaklasik', 'περιπου']);
 const WEIGHT_NOUNS = new Set(['weight', 'peso', 'gewicht', 'poids', 'agirlik', 'agirligi', 'βαρος', 'βαρους', 'waga', 'suly', 'uzito', 'وزن']);
+
+/** Goods that are not drugs, the noun of a figure seized beside them: cigarettes, tobacco, fuel, alcohol. */
+const OTHER_GOODS = new Set(
+  [
+    'cigarettes|cigarette|tobacco|fuel|diesel|petrol|gasoline|alcohol|liquor|contraband cigarettes',
+    'zigaretten|tabak|treibstoff|kraftstoff|alkohol',
+    'cigarrillos|cigarros|tabaco|combustible|gasoil|alcohol',
+    'sigarette|tabacco|carburante|gasolio|alcol',
+    'cigarettes|tabac|carburant|gazole|alcool',
+    'sigara|sigaralar|tutun|yakit|akaryakit|alkol',
+    'τσιγαρα|καπνος|καπνου|καυσιμα|αλκοολ',
+    'papierosy|papierosow|tyton|tytoniu|paliwo|paliwa|alkohol',
+    'cigaretta|cigarettat|dohany|dohanyt|uzemanyag|alkohol',
+    'sigara|tumbaku|mafuta',
+    'سجائر|السجائر|دخان|تبغ|التبغ|وقود|الوقود|خمور|الخمور',
+  ]
+    .join('|')
+    .split('|')
+    .map(foldWord),
+);
 
 /** Words that link a number to its noun ("of", "de", "των"): not content. */
 const NOUN_LINKS = new Set(['of', 'de', 'del', 'di', 'du', 'des', 'the', 'la', 'las', 'los', 'le', 'les', 'der', 'die', 'das', 'den', 'των', 'του', 'της', 'τα', 'ya', 'za', 'wa', 'adet', 'tane', 'من', 'with', 'mit', 'con', 'avec', 'illegal', 'illicit', 'banned', 'narcotic', 'synthetic', 'stimulant']);
@@ -416,7 +514,8 @@ export function markParts(cands: Candidate[]) {
     const pieces = live.filter((c) => c !== whole && !c.partOf && c.unit !== undefined && size.get(c)! < w.value * 0.95 && !sameQuantity(c, whole));
     if (pieces.length < 2 || pieces.length > 14) continue;
     const place = lastPlace(whole.value, whole.digits) * w.factor;
-    const tolerance = Math.max(place, w.value * 0.015);
+    // Parts add up to the whole as rounded: within half its last digit ("10 tonnes" is 9.5 to 10.5).
+    const tolerance = Math.max(place / 2, w.value * 0.015);
     let best: Candidate[] | undefined;
     const n = pieces.length;
     for (let mask = 0; mask < 1 << n; mask++) {
@@ -493,7 +592,11 @@ export function chooseFigure(cands: readonly Candidate[], fits?: (c: Candidate) 
   if (pool.length === 0) {
     // Nothing but sums over a period or several seizures: the largest is taken, and said to be one.
     const sums = cands.filter((c) => !c.ambiguous && !c.partOf && c.not === 'a sum over a period or over several seizures');
-    if (sums.length === 0) return { same: [], why: '', others: cands.filter((c) => c.not !== 'bare') };
+    if (sums.length === 0) {
+      // Only counts so far or of one container of several: recorded as parts, with no total.
+      const interim = cands.filter((c) => !c.ambiguous && !c.partOf && c.not === INTERIM);
+      return { same: [], why: '', others: cands.filter((c) => c.not !== 'bare' && !interim.includes(c)), ...(interim.length ? { parts: interim } : {}) };
+    }
     // A figure whose own clause sums ("bringing the total seized this year to 12 million") is less
     // the seizure's than one only its sentence does ("Police seized 300,000 pills, bringing …").
     const loose = sums.filter((c) => !c.sumInClause);
@@ -553,6 +656,8 @@ function writing(group: Candidate[]): Candidate {
   return [...group].sort((a, b) => {
     if (a.digits !== b.digits) return b.digits - a.digits;
     if (measure(a)?.value === measure(b)?.value && (a.qualifier === 'exact') !== (b.qualifier === 'exact')) return a.qualifier === 'exact' ? 1 : -1;
+    // "13 metric tons" says which ton "13 tons" is.
+    if (a.value === b.value && (a.unit === 'ton') !== (b.unit === 'ton') && a.slot === 'weight' && b.slot === 'weight') return a.unit === 'ton' ? 1 : -1;
     if (a.sentence.headline !== b.sentence.headline) return a.sentence.headline ? 1 : -1;
     return a.start - b.start;
   })[0];

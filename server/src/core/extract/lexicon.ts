@@ -226,3 +226,34 @@ export const OTHER_SEIZURE_RES: readonly RegExp[] = [
   / (?:عمليه|عمليات|ضبطيه|قضيه|شحنه|محاوله) (?:\S+ ){0,2}(?:اخرى|اخري|سابقه|منفصله|مماثله) /u,
   / (?:في سياق اخر|من جهه اخرى|من جهه اخري) /u,
 ];
+
+/**
+ * Patterns of the folded words of a sentence that make its figures a count so far ("so far",
+ * "bislang", "μέχρι στιγμής", "حتى الآن"): a part of the haul, not its total; except beside a
+ * superlative ("the largest so far", "die bislang größte Menge": a record to date).
+ */
+export const SO_FAR_RES: readonly RegExp[] = [
+  / (?:so far|as yet|to date|for now) /u,
+  / (?:bisher|bislang|vorerst) /u,
+  / hasta (?:ahora|el momento) /u,
+  / (?:finora|fino ad ora|per ora) /u,
+  / (?:jusqu'a present|jusqu a present|pour l'instant|pour l instant|a ce stade) /u,
+  / (?:su ana kadar|simdiye kadar|simdilik) /u,
+  / (?:μεχρι στιγμης|μεχρι τωρα|εως τωρα) /u,
+  / (?:dotychczas|jak dotad|do tej pory) /u,
+  / (?:eddig|egyelore) /u,
+  / (?:حتي الان|حتي اللحظه) /u,
+];
+
+/** Patterns that make a sentence's figures the count of one container of several ("in one of three containers", "of one container", "in uno dei"). */
+export const ONE_OF_RES: readonly RegExp[] = [
+  / (?:in|of|from|inside) (?:just |only )?one of (?:the )?(?:\S+ )?(?:containers|pallets|trucks|lorries|vehicles|bags|boxes|crates|shipments) /u,
+  / (?:in|of|from|inside) (?:just |only )?(?:one|the first) (?:container|pallet|truck|lorry|vehicle|crate) (?!of )/u,
+  / (?:in|aus) (?:einem|einer) (?:der|von) \S+ (?:containern|containers|paletten|lastwagen|lkw) /u,
+  / en (?:uno|una) de (?:los|las) \S+ (?:contenedores|palets|camiones) /u,
+  / in (?:uno|una) (?:dei|delle) \S+ (?:container|bancali|camion) /u,
+  / dans (?:l'un|l un|l'une|l une) des \S+ (?:conteneurs|palettes|camions) /u,
+];
+
+/** Superlatives that make "so far" a record to date: "the largest so far", "die bislang größte". */
+export const SUPERLATIVE = / (?:largest|biggest|greatest|highest|record|grosste|großte|groste|hochste|mayor|mas grande|piu grande|maggiore|plus grand|plus grande|plus importante?|en buyuk|μεγαλυτερη|μεγαλυτερο|μεγαλυτερης|najwieksz\S*|legnagyobb|اكبر)/u;

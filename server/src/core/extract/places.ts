@@ -225,7 +225,11 @@ export function findPlaces(words: readonly Word[], language: string | undefined,
     if (!isCapitalised(w)) continue;
     const p = provinceAt(words, i, 3);
     if (p) {
-      out.push(p.evidence(language));
+      const e = p.evidence(language);
+      // Arabic has no capitals to tell a name from a word ("العصابة", the gang, is also Assaba): a
+      // province of one Arabic word counts where a word places something there ("في", "محافظة").
+      if (e.kind === 'province' && p.last === i && /^[\u0600-\u06FF]/.test(w.raw) && !e.located && !AR_PLACE_NOUNS.has(words[i - 1]?.text ?? '')) continue;
+      out.push(e);
       i = p.last;
     }
   }
@@ -251,6 +255,9 @@ function matchAgency(words: readonly Word[], i: number, agencies: readonly Agenc
 
 /** Words before a name that make it a province's ("la provincia de Granada", "Province of Hatay"). */
 const KIND_BEFORE = new Set(['provincia de', 'province of', 'provinz', 'provincia di', 'region of', 'region de', 'governorate of', 'il', 'ili', 'περιφερεια', 'محافظه'].map(foldWord));
+
+/** Arabic nouns of a place before its name: province, governorate, city, port, airport, crossing. */
+const AR_PLACE_NOUNS = new Set(['محافظه', 'ولايه', 'مدينه', 'ميناء', 'مرفا', 'مطار', 'معبر', 'منفذ', 'منطقه'].map(foldWord));
 
 /** A province or town named at word i (up to n capitalised words). */
 function provinceAt(words: readonly Word[], i: number, n: number): { last: number; evidence: (language: string | undefined) => PlaceEvidence } | undefined {
