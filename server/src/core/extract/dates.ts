@@ -48,6 +48,8 @@ export interface DateContext {
   drugAt: ReadonlySet<number>;
   /** Offsets of words about another seizure ("another raid", "a similar shipment"): the dates there are its. */
   otherSpans?: readonly (readonly [number, number])[];
+  /** The date expressions of the text, when already found (findDates); else they are found here. */
+  found?: readonly FoundDate[];
 }
 
 /** Whether a word starts with one of the stems; the second half of a hyphenated word ("co-operation") does not count. */
@@ -75,7 +77,7 @@ export function scanDates(input: DateContext): DateCandidate[] {
   const ctx = { ...input, chosenAt: [...input.chosenAt].sort((x, y) => x - y), otherAt: [...input.otherAt].sort((x, y) => x - y) };
   const out: DateCandidate[] = [];
   const { words } = ctx;
-  for (const f of findDates(ctx.text, ctx.language)) {
+  for (const f of ctx.found ?? findDates(ctx.text, ctx.language)) {
     if (!f.reading) continue;
     const sentence = sentenceAt(ctx.sentences, f.start);
     if (!sentence) continue;

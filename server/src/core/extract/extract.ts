@@ -16,7 +16,7 @@ import { foldWord } from '../read/date-vocabulary';
 import { countryName } from '../read/places';
 import { dayNumber, daysInMonth, fromDayNumber } from '../read/calendar';
 import { type DrugMatcher, type DrugMention, drugMatcher } from './drugs';
-import { type Candidate, type Choice, FURTHER, OTHER_SEIZURE, chooseFigure, markParts, sameQuantity, scanFigures } from './figures';
+import { type Candidate, type Choice, FURTHER, OTHER_SEIZURE, chooseFigure, markParts, readFigures, sameQuantity, scanFigures } from './figures';
 import { type DateCandidate, hasStemAt, resolve, scanDates } from './dates';
 import { type PlaceEvidence, findPlaces } from './places';
 import { type LocationChoice, chooseLocation } from './location';
@@ -183,7 +183,7 @@ export function extractArticle(input: ArticleInput): Draft {
     }
   }
   const drugAt = new Set(r.specific.map((m) => m.first));
-  const dates = scanDates({ text: r.plain.text, language: r.lang, sentences, words: r.words, published, chosenAt, otherAt, drugAt, otherSpans: r.otherSpans });
+  const dates = scanDates({ text: r.plain.text, language: r.lang, sentences, words: r.words, published, chosenAt, otherAt, drugAt, otherSpans: r.otherSpans, found: r.dates });
   const dateClaim = chooseDate(dates);
   const focus = new Set<Sentence>();
   for (const p of planned) for (const ch of [p.count, p.weight, p.packs]) if (ch?.chosen) focus.add(ch.chosen.sentence);
@@ -261,12 +261,14 @@ function readArticle(original: string, plain: ReturnType<typeof plainText>, sent
   );
   const drugs = drugMatcher(registries?.drugs.values() ?? []);
   const mentions = drugs.find(words);
-  const dates = findDates(plain.text, lang);
+  // A figure written in digits and words ("(1908) واحد طن …") is one figure, and its digits no year.
+  const { readings, twice } = readFigures(plain.text, lang);
+  const dates = findDates(plain.text, lang).filter((f) => !twice.some(([a, b]) => f.start >= a && f.end <= b));
   const mentionAt = new Map(mentions.map((m) => [m.first, m]));
   const mentionEnding = new Map(mentions.map((m) => [m.last, m]));
   const lead = sentences.find((x) => !x.headline);
   const otherSpans = otherSeizureSpans(words, sentences, lead);
-  const candidates = scanFigures({ text: plain.text, language: lang, sentences, words, drugs, mentions, mentionAt, mentionEnding, dateSpans: dates.map((f) => [f.start, f.end]), otherSpans });
+  const candidates = scanFigures({ text: plain.text, language: lang, sentences, words, drugs, mentions, mentionAt, mentionEnding, dateSpans: dates.map((f) => [f.start, f.end]), otherSpans, readings });
   // A figure in a sentence dated a week or more before the article is another, earlier seizure's:
   // by the publication date, or by words that need none ("two weeks ago", "vor drei Monaten", "last year").
   const weekBefore = published ? fromDayNumber(dayNumber(published) - 7) : undefined;
@@ -331,6 +333,16 @@ function assignDrugs(r: Reading, registries: Registries | undefined): { drugOrde
     c.drug = drugOrder[0];
     c.attach = 'named';
   }
+  // The one drug a sentence names is already another figure's, named with it: a figure named with
+  // nothing of the registry that neither writes the same quantity nor weighs that figure's pills
+  // ("(3.127.360) δίσκια CAPTAGON" beside "6.051,700 κατεργασμένης κάνναβης") is of something else.
+  const ofAnother = (c: Candidate, d: string) => {
+    if (c.further || c.not === 'bare') return false; // more of it ("a further 5,281,250"), or a bare number that only refines one
+    const own = candidates.filter((o) => o !== c && o.sentence === c.sentence && o.drug === d && o.attach === 'named' && !o.not);
+    if (own.some((o) => o.slot === c.slot && !sameQuantity(o, c))) return true;
+    const band = bandOf(d);
+    return c.slot === 'weight' && c.kg !== undefined && !!band && own.some((o) => o.slot === 'count' && o.counts !== 'packages' && !inBand((c.kg! * 1e6) / o.value, band));
+  };
   // Pills are of a drug that comes in tablets: not of hashish, cannabis or cocaine.
   const takesPills = (d: string) => r.drugs.entry(d)?.units?.includes('tablets') ?? true;
   const give = (c: Candidate, drug: string, attach: Candidate['attach']) => {
@@ -343,7 +355,7 @@ function assignDrugs(r: Reading, registries: Registries | undefined): { drugOrde
     const pills = c.slot === 'count' && c.counts === 'pills';
     const fitting = pills ? inSentence.filter(takesPills) : inSentence;
     if (fitting.length === 1 && (inSentence.length === 1 || pills)) {
-      give(c, fitting[0], 'sentence');
+      if (!ofAnother(c, fitting[0])) give(c, fitting[0], 'sentence');
       continue;
     }
     if (c.slot === 'weight' && c.kg !== undefined && mainDrug && named(mainDrug, 'weight').length) {

@@ -110,6 +110,8 @@ export interface FigureContext {
   dateSpans: readonly [number, number][];
   /** Offsets of words about another seizure ("another raid, when 1.1 tons …"): figures there are not this one's. */
   otherSpans?: readonly [number, number][];
+  /** The number readings (readFigures), when already read. */
+  readings?: ReturnType<typeof readFigures>['readings'];
 }
 
 /** Index of the first word at or after an offset. */
@@ -157,10 +159,64 @@ function mergeReadings(readings: readonly NumberReading[]): (NumberReading & { u
   return kept;
 }
 
+/** The number readings of a text, one per place, and the figures written twice (digits and words) read as one. */
+export function readFigures(text: string, language: string | undefined): { readings: ReturnType<typeof mergeReadings>; twice: [number, number][] } {
+  return writtenTwice(mergeReadings(readNumbers(text, language)), text);
+}
+
+/**
+ * A figure written in digits and in words, one in brackets beside the other ("(1908) واحد طن
+ * وتسعمائة وثمانية كيلو جرام", "τρία εκατομμύρια, εκατόν είκοσι επτά χιλιάδες, τριακόσια εξήντα
+ * (3.127.360) δίσκια"), is one figure: its digits, which the number words (read in pieces, or
+ * misread) only repeat, with the unit the words give. Returns the readings and the spans so joined
+ * (a bracketed "(1908)" there is no year).
+ */
+function writtenTwice(readings: ReturnType<typeof mergeReadings>, text: string): { readings: ReturnType<typeof mergeReadings>; twice: [number, number][] } {
+  type Reading = ReturnType<typeof mergeReadings>[number];
+  const out: Reading[] = [];
+  const twice: [number, number][] = [];
+  const joins = (a: Reading, b: Reading) => /^[\s,،]*(?:and|und|et|y|e|ve|και|i|és)?\s*$/u.test(text.slice(a.end, b.start));
+  for (let k = 0; k < readings.length; k++) {
+    const d = readings[k];
+    const inBrackets = d.kind === 'digits' && text[d.start - 1] === '(' && text[d.end] === ')';
+    let words: Reading[] = [];
+    if (inBrackets && readings[k + 1]?.kind === 'words' && /^\)\s*$/.test(text.slice(d.end, readings[k + 1].start))) {
+      // The words after the bracket: "(1908) واحد طن وتسعمائة وثمانية كيلو جرام".
+      let j = k + 1;
+      words.push(readings[j]);
+      while (readings[j + 1]?.kind === 'words' && joins(readings[j], readings[j + 1])) words.push(readings[++j]);
+      k = j;
+    } else if (inBrackets && out[out.length - 1]?.kind === 'words' && /^\s*\($/.test(text.slice(out[out.length - 1].end, d.start))) {
+      // The words before it: "τρία εκατομμύρια, εκατόν είκοσι επτά χιλιάδες, τριακόσια εξήντα (3.127.360)".
+      words.unshift(out.pop()!);
+      while (out[out.length - 1]?.kind === 'words' && joins(out[out.length - 1], words[0])) words.unshift(out.pop()!);
+    }
+    if (!words.length) {
+      out.push(d);
+      continue;
+    }
+    const last = words[words.length - 1];
+    // Its words from the first to the last, the brackets included: "(1908) واحد طن …", "… εξήντα (3.127.360)".
+    const joined: Reading = { ...d, start: Math.min(d.start - 1, words[0].start), end: Math.max(d.end + 1, last.end) };
+    joined.unit ??= [...words].reverse().find((w) => w.unit)?.unit;
+    if (!d.countOf && !d.unit) {
+      // What it counts: the noun after the words ("… ثلاثة ملايين … ألف قرص"), or after the bracket ("(3.127.360) δίσκια").
+      const after = last.end > d.end ? last : undefined;
+      joined.countOf = after?.countOf;
+      joined.noun = after ? after.noun : /^\)\s*([\p{L}]+)/u.exec(text.slice(d.end))?.[1]?.toLowerCase();
+    }
+    const qualifier = d.qualifier ?? words[0].qualifier;
+    if (qualifier) joined.qualifier = qualifier;
+    twice.push([joined.start, joined.end]);
+    out.push(joined);
+  }
+  return { readings: out, twice };
+}
+
 /** Reads the candidates of an article. */
 export function scanFigures(ctx: FigureContext): Candidate[] {
   const { text, language, sentences, words } = ctx;
-  const readings = mergeReadings(readNumbers(text, language));
+  const readings = ctx.readings ?? readFigures(text, language).readings;
   const out: Candidate[] = [];
   for (let k = 0; k < readings.length; k++) {
     const r = readings[k];
@@ -278,7 +334,7 @@ function classify(ctx: FigureContext, r: NumberReading & { unitWord?: string }, 
   const nounText = noun ? foldWord(noun) : '';
   // An article read as a number ("une importante cargaison", "ein Schiff") counts nothing.
   if (r.kind === 'words' && r.value === 1) return undefined;
-  if (r.countOf === 'pills' || isPillWord(ctx, nounText)) return { ...base, slot: 'count', value: r.value, unit: 'tablets', counts: 'pills' };
+  if (r.countOf === 'pills' || isPillWord(ctx, nounText) || PILL_NOUNS.test(nounText)) return { ...base, slot: 'count', value: r.value, unit: 'tablets', counts: 'pills' };
   if ((r.countOf === 'packages' || PACKAGE_NOUNS.has(nounText)) && !BULK_CONTAINERS.test(nounText)) {
     return r.value >= 10 ? { ...base, slot: 'count', value: r.value, unit: 'packs', counts: 'packages' } : undefined;
   }
@@ -303,9 +359,11 @@ function wordsOfSentence(ctx: FigureContext, s: Sentence): Word[] {
   return ctx.words.slice(wordAt(ctx.words, s.start), wordAt(ctx.words, s.end));
 }
 
+/** Words for pills (folded). */
+const PILL_NOUNS = /^(?:pills?|tablets?|χαπια|δισκια|pillen|tabletten|pastillas|compresse|comprimes|hap|hapi|حبه|حبوب|قرص|اقراص|tabletek|tabletta|vidonge)$/u;
+
 function sentenceHasPills(ctx: FigureContext, s: Sentence): boolean {
-  const ws = wordsOfSentence(ctx, s);
-  return ws.some((w) => /^(?:pills?|tablets?|χαπια|δισκια|pillen|tabletten|pastillas|compresse|comprimes|hap|hapi|حبه|حبوب|tabletek|tabletta|vidonge)$/.test(w.text));
+  return wordsOfSentence(ctx, s).some((w) => PILL_NOUNS.test(w.text));
 }
 
 /** The ISO currency of a money figure, when its word or sign names one without doubt. */
