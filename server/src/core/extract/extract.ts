@@ -457,18 +457,19 @@ function planSeizure(r: Reading, drug: string, index: number, review: ReviewItem
     const whole = p[name].chosen;
     if (!whole?.parts || whole.parts.length < 2) continue;
     const parts = whole.parts;
-    const countries = parts.map((c) => countryOfSentence(r, c.sentence));
+    const countries = parts.map((c) => countryOfFigure(r, c));
     if (countries.some((x) => !x) || new Set(countries).size < 2) continue;
     whole.not = SUM_OF_COUNTRIES;
     whole.parts = undefined;
-    for (const c of parts) c.partOf = undefined;
+    // The parts and their other writings ("7.2 tons … in Belgium", "uncovered 7.2 tons") stand alone again.
+    const writings = list.filter((c) => c.partOf === whole);
+    for (const c of writings) c.partOf = undefined;
     const leadPart = parts.find((c) => c.sentence === r.lead) ?? parts.find((c) => list.some((o) => o.sentence === r.lead && !o.not && sameQuantity(o, c)));
     const here = leadPart && countries[parts.indexOf(leadPart)];
     review.push({ pointer: `/seizures/${index}/${name}`, message: `${say(whole)} adds up seizures in ${[...new Set(countries)].join(' and ')}: not taken as this seizure's ${name}${here ? `; the lead's is taken` : '; the parts are recorded, with no total'}.`, sentence: r.orig(whole.sentence) });
     if (here) {
-      parts.forEach((c, k) => {
-        if (countries[k] !== here) c.not ??= OTHER_COUNTRY;
-      });
+      const elsewhere = parts.filter((_, k) => countries[k] !== here);
+      for (const c of writings) if (elsewhere.some((o) => o === c || sameQuantity(o, c))) c.not ??= OTHER_COUNTRY;
       p[name] = chooseFigure(list, name === 'weight' ? fits : undefined);
     } else {
       parts.forEach((c, k) => (c.placePart = countries[k]));
@@ -481,9 +482,28 @@ function planSeizure(r: Reading, drug: string, index: number, review: ReviewItem
 const SUM_OF_COUNTRIES = 'a sum over seizures in several countries';
 const OTHER_COUNTRY = 'another seizure, in another country';
 
-/** The one country a sentence places something in (by any evidence but routes, borders, datelines, nationalities and partners). */
-function countryOfSentence(r: Reading, s: Sentence): string | undefined {
-  const found = new Set(r.places.filter((e) => e.start >= s.start && e.end <= s.end && !e.route && !e.border && !e.dateline && !e.nationality && !e.partner && !e.otherSeizure).map((e) => e.country));
+/**
+ * The one country a figure is placed in: by the place named with "in", "at" nearest to it in its
+ * clause, else by the places its clause names ("a further 7.2 tonnes … at the Belgian port of
+ * Antwerp"), else by any evidence of its sentence ("German officials … 16 tonnes"); routes, borders,
+ * datelines, nationalities and partners aside.
+ */
+function countryOfFigure(r: Reading, c: Candidate): string | undefined {
+  const s = c.sentence;
+  const evidence = r.places.filter((e) => e.start >= s.start && e.end <= s.end && !e.route && !e.border && !e.dateline && !e.nationality && !e.partner && !e.otherSeizure);
+  const k = wordIndexAt(r.words, c.start);
+  const sep = (w: Word) => w.kind === 'punct' && [',', ';', '(', ')', '–', '—'].includes(w.raw);
+  let a = k;
+  while (a > 0 && r.words[a - 1].start >= s.start && !sep(r.words[a - 1])) a--;
+  let b = k;
+  while (b + 1 < r.words.length && r.words[b + 1].end <= s.end && !sep(r.words[b + 1])) b++;
+  // The nearest place named with "in", "at" in its clause: "7.2 tons were seized in Belgium and a suspect was arrested in the Netherlands".
+  const distance = (e: PlaceEvidence) => (e.first > k ? e.first - k : k - e.last);
+  const inClause = evidence.filter((e) => e.located && e.first >= a && e.last <= b).sort((x, y) => distance(x) - distance(y));
+  if (inClause.length && (inClause.length === 1 || distance(inClause[0]) < distance(inClause[1]) || inClause[0].country === inClause[1].country)) return inClause[0].country;
+  const named = new Set(evidence.filter((e) => e.first >= a && e.last <= b).map((e) => e.country));
+  if (named.size === 1) return [...named][0];
+  const found = new Set(evidence.map((e) => e.country));
   return found.size === 1 ? [...found][0] : undefined;
 }
 

@@ -591,6 +591,8 @@ export function markParts(cands: Candidate[]) {
     if (best) {
       whole.parts = best;
       for (const p of best) p.partOf = whole;
+      // Another writing of a part is that part ("7.2 tons were seized in Belgium" twice), not a whole.
+      for (const c of live) if (!c.partOf && c !== whole && best.some((p) => sameQuantity(p, c))) c.partOf = whole;
     }
   }
 }

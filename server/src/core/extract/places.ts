@@ -74,6 +74,12 @@ const ADJECTIVES: Record<string, string[]> = {
   EC: ['ecuadorian', 'ecuadorianisch', 'ecuatorian', 'ecuadoriano', 'équatorien', 'ekvadorlu', 'اكوادوري'],
   CO: ['colombian', 'kolumbianisch', 'colombiano', 'colombien', 'kolombiyalı', 'كولومبي'],
   MA: ['moroccan', 'marokkanisch', 'marroquí', 'marocchin', 'marocain', 'faslı', 'مغربي'],
+  DZ: ['algerian', 'algerisch', 'argelin', 'algerin', 'algérien', 'cezayirli', 'αλγεριν', 'algiersk', 'algériai', 'جزائري', 'جزائريه'],
+  LY: ['libyan', 'libysch', 'libio', 'libia', 'libico', 'libyen', 'libyalı', 'λιβυκ', 'libijsk', 'líbiai', 'ليبي', 'ليبيه'],
+  TN: ['tunisian', 'tunesisch', 'tunecin', 'tunisin', 'tunisien', 'tunuslu', 'τυνησιακ', 'tunezyjsk', 'tunéziai', 'تونسي', 'تونسيه'],
+  BE: ['belgian', 'belgisch', 'belga', 'belge', 'belçika', 'βελγικ', 'belgijsk', 'بلجيكي'],
+  BG: ['bulgarian', 'bulgarisch', 'búlgar', 'bulgar', 'bulgare', 'βουλγαρικ', 'bułgarsk', 'bolgár', 'بلغاري'],
+  PT: ['portuguese', 'portugiesisch', 'portugués', 'portugues', 'portoghes', 'portugais', 'portekiz', 'πορτογαλικ', 'portugalsk', 'portugál', 'برتغالي'],
 };
 
 /**
@@ -147,9 +153,14 @@ const AGENCY_NAMES: AgencyName[] = Object.entries(AGENCIES)
   )
   .sort((a, b) => b.words.length - a.words.length);
 
-/** A word without a Turkish suffix or English possessive after an apostrophe ("Suriye'den", "Syria's"), or the Arabic article. */
+/**
+ * A word without a Turkish suffix or English possessive after an apostrophe ("Suriye'den", "Syria's"),
+ * without a French or Italian article or preposition elided before one ("d'Oran", "l'Algérie",
+ * "nell'Italia"), or without the Arabic article.
+ */
 function bareWord(w: Word): string {
-  const t = w.text.replace(/['’].*$/, '');
+  const elided = /^(?:d|l|dell|dall|nell|all|sull|qu)['’](.+)$/.exec(w.text);
+  const t = (elided ? elided[1] : w.text).replace(/['’].*$/, '');
   return /^[\u0600-\u06FF]/.test(t) && t.length > 4 ? t.replace(/^(?:[وفب]?ال|[وفبل]ل)/, '') : t;
 }
 
@@ -221,9 +232,11 @@ export function findPlaces(words: readonly Word[], language: string | undefined,
       out.push(e);
       continue;
     }
-    // A province or a town of the trade (capitalised words, up to three).
-    if (!isCapitalised(w)) continue;
-    const p = provinceAt(words, i, 3);
+    // A province or a town of the trade (capitalised words, up to three); "d’Oran", "l’Attica": after the elision.
+    const elided = /^((?:d|l|dell|dall|nell|all|sull|qu)['’])\p{Lu}/u.exec(w.raw);
+    const head = elided ? { ...w, raw: w.raw.slice(elided[1].length), text: w.text.slice(elided[1].length), start: w.start + elided[1].length } : w;
+    if (!isCapitalised(head)) continue;
+    const p = provinceAt(words, i, 3, head);
     if (p) {
       const e = p.evidence(language);
       // Arabic has no capitals to tell a name from a word ("العصابة", the gang, is also Assaba): a
@@ -260,11 +273,20 @@ const KIND_BEFORE = new Set(['provincia de', 'province of', 'provinz', 'provinci
 const AR_PLACE_NOUNS = new Set(['محافظه', 'ولايه', 'مدينه', 'ميناء', 'مرفا', 'مطار', 'معبر', 'منفذ', 'منطقه'].map(foldWord));
 
 /** A province or town named at word i (up to n capitalised words). */
-function provinceAt(words: readonly Word[], i: number, n: number): { last: number; evidence: (language: string | undefined) => PlaceEvidence } | undefined {
+function provinceAt(words: readonly Word[], i: number, n: number, head: Word = words[i]): { last: number; evidence: (language: string | undefined) => PlaceEvidence } | undefined {
+  // The evidence of words i…last, its first word read as `head` (the name after an elision: "d’Oran").
+  const evidenceOf = (last: number, country: string, kind: PlaceEvidence['kind'], language: string | undefined) => {
+    const e = evidence(words, i, last, country, kind, language);
+    if (head !== words[i]) {
+      e.text = [head.raw, ...words.slice(i + 1, last + 1).map((x) => x.raw)].join(' ');
+      e.start = head.start;
+    }
+    return e;
+  };
   for (let len = n; len >= 1; len--) {
     const last = i + len - 1;
     if (last >= words.length) continue;
-    const phrase = words.slice(i, last + 1);
+    const phrase = [head, ...words.slice(i + 1, last + 1)];
     if (phrase.some((x) => x.kind !== 'word' && x.raw !== '-')) continue;
     if (phrase.some((x, k) => x.kind === 'word' && k > 0 && !isCapitalised(x) && !['al', 'el', 'de', 'di', 'del', 'of'].includes(x.text))) continue;
     const text = phrase
@@ -278,7 +300,7 @@ function provinceAt(words: readonly Word[], i: number, n: number): { last: numbe
       return {
         last,
         evidence: (language) => {
-          const e = evidence(words, i, last, town.country, 'town', language);
+          const e = evidenceOf(last, town.country, 'town', language);
           e.town = town.name;
           if (town.subdivision) e.admin1 = town.subdivision;
           return e;
@@ -291,7 +313,7 @@ function provinceAt(words: readonly Word[], i: number, n: number): { last: numbe
     return {
       last,
       evidence: (language) => {
-        const e = evidence(words, i, last, subs[0].country, 'province', language);
+        const e = evidenceOf(last, subs[0].country, 'province', language);
         e.admin1 = subs[0];
         return e;
       },
