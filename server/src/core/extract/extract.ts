@@ -329,7 +329,7 @@ function assignDrugs(r: Reading, registries: Registries | undefined): { drugOrde
   const bandOf = (drug: string) => r.drugs.entry(drug)?.forms?.find((f) => f.unit_mass_mg)?.unit_mass_mg?.error;
   const named = (d: string, slot: Candidate['slot']) => candidates.filter((o) => o.drug === d && o.slot === slot && o.attach === 'named' && !o.not);
   // "the drug", "the narcotics" in an article that names one drug: that drug, named.
-  if (drugOrder.length === 1) for (const c of candidates) if (c.attach === 'generic' && !c.drug) {
+  if (drugOrder.length === 1) for (const c of candidates) if (c.attach === 'generic' && !c.drug && !c.unknownNoun) {
     c.drug = drugOrder[0];
     c.attach = 'named';
   }
@@ -371,6 +371,9 @@ function assignDrugs(r: Reading, registries: Registries | undefined): { drugOrde
     // A sentence that names two drugs, or pills beside drugs that come in none, does not say whose
     // the figure is: it is left for the maintainer rather than given to the article's main drug.
     if (inSentence.length >= 2 || (pills && inSentence.length)) continue;
+    // A quantity of something the registry does not know ("129 kilogram esrar") is not the drug the
+    // article names elsewhere (in an article that names none, it goes to the registry's unspecified drug).
+    if (c.unknownNoun && drugOrder.length) continue;
     if (mainDrug && pills && !takesPills(mainDrug)) {
       const tablets = drugOrder.filter(takesPills);
       if (tablets.length === 1) give(c, tablets[0], 'article');
@@ -599,20 +602,22 @@ function seizureOf(r: Reading, p: Planned, i: number, sourceId: string, focus: R
 
 /** The date claim (and the announcement's day, when the seizure's is known too); the other dates for review. */
 function dateOf(r: Reading, claimed: DateCandidate | undefined, dates: readonly DateCandidate[], sourceId: string, review: ReviewItem[], provenance: Provenance[], quoted: Set<Sentence>): { date: Record<string, unknown> | null; announced?: string } {
-  for (const d of dates) if (d !== claimed && d.role !== 'other' && d.found.reading) review.push({ pointer: '/date', message: `Another date in the article: "${r.asReported(d)}" (${d.role}, ${d.why}).`, sentence: r.orig(d.sentence) });
+  // Two days of the seizure joined by "and" ("on Thursday evening and Friday respectively"): a range.
+  const until = claimed && rangeEnd(r, claimed, dates);
+  for (const d of dates) if (d !== claimed && d !== until && d.role !== 'other' && d.found.reading) review.push({ pointer: '/date', message: `Another date in the article: "${r.asReported(d)}" (${d.role}, ${d.why}).`, sentence: r.orig(d.sentence) });
   if (!claimed) {
     review.unshift({ pointer: '/date', message: 'No date of the seizure or its announcement was found: date is null.' });
     return { date: null };
   }
   const claim: Record<string, unknown> = {};
-  const res = claimed.resolved;
+  const res: DateCandidate['resolved'] = until ? { from: claimed.resolved!.on!, to: until.resolved!.on!, precision: 'range' } : claimed.resolved;
   if (res) {
     if (res.on) claim.on = res.on;
     if (res.from) claim.from = res.from;
     if (res.to) claim.to = res.to;
     claim.precision = res.precision;
   }
-  claim.as_reported = r.asReported(claimed);
+  claim.as_reported = r.asReported(until ? { start: claimed.start, end: until.end } : claimed);
   if (claimed.role === 'announcement') claim.refers_to = 'announcement';
   claim.source = sourceId;
   provenance.push({ pointer: '/date', words: String(claim.as_reported), sentence: r.orig(claimed.sentence), why: `${claimed.role === 'announcement' ? 'the announcement' : 'the seizure'}: ${claimed.why}` });
@@ -621,6 +626,14 @@ function dateOf(r: Reading, claimed: DateCandidate | undefined, dates: readonly 
   const ann = dates.find((d) => d.role === 'announcement' && d !== claimed && d.resolved?.precision === 'day');
   const announced = claimed.role === 'event' && res?.precision === 'day' && ann?.resolved?.on && ann.resolved.on >= res.on! ? ann.resolved.on : undefined;
   return { date: claim, announced };
+}
+
+/** The later day of a range the claimed day opens: the next date of its sentence, of its role, joined by "and", "to", "bis". */
+function rangeEnd(r: Reading, claimed: DateCandidate, dates: readonly DateCandidate[]): DateCandidate | undefined {
+  if (claimed.role !== 'event' || claimed.resolved?.precision !== 'day') return undefined;
+  const next = dates.find((d) => d.sentence === claimed.sentence && d.start >= claimed.end && d !== claimed);
+  if (!next || next.role !== claimed.role || next.resolved?.precision !== 'day' || !(next.resolved.on! > claimed.resolved.on!)) return undefined;
+  return /^\s*(?:\p{L}+\s+)?(?:and|und|y|e|et|ve|και|i|és|و|to|bis|a|à|till|until)\s*$/u.test(r.plain.text.slice(claimed.end, next.start)) ? next : undefined;
 }
 
 /** The event's location, and the sentences that place it quoted. */

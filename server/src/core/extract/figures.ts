@@ -69,6 +69,8 @@ export interface Candidate {
   sumInClause?: boolean;
   /** The words that make it a count so far or of one part ("so far", "in one of three containers"). */
   interim?: string;
+  /** What it is a quantity of, when the registry does not know the word ("129 kilogram esrar"): no drug of the article's. */
+  unknownNoun?: string;
 }
 
 export interface FigureScan {
@@ -360,7 +362,7 @@ function wordsOfSentence(ctx: FigureContext, s: Sentence): Word[] {
 }
 
 /** Words for pills (folded). */
-const PILL_NOUNS = /^(?:pills?|tablets?|χαπια|δισκια|pillen|tabletten|pastillas|compresse|comprimes|hap|hapi|حبه|حبوب|قرص|اقراص|tabletek|tabletta|vidonge)$/u;
+const PILL_NOUNS = /^(?:pills?|tablets?|capsules?|χαπια|δισκια|καψουλες|pillen|tabletten|kapseln|pastillas|comprimidos|pildoras|capsulas|compresse|pasticche|pasticca|pillole|capsule|comprimes|pilules|cachets|gelules|hap|hapi|tablet|kapsul|حبه|حبوب|قرص|اقراص|كبسوله|tabletek|tabletki|pigulek|tabletta|kapszula|vidonge)$/u;
 
 function sentenceHasPills(ctx: FigureContext, s: Sentence): boolean {
   return wordsOfSentence(ctx, s).some((w) => PILL_NOUNS.test(w.text));
@@ -427,6 +429,7 @@ function contextOf(ctx: FigureContext, c: Candidate, nextFigure = Infinity) {
     if (w.kind === 'word' && w.text.length > 3 && !NOUN_LINKS.has(w.text)) content++;
     if (content >= 3) break;
   }
+  if (!attached) c.unknownNoun = unknownNounAfter(ctx, last);
   // Or just before it ("Captagon: 5 million", "الكبتاجون 14 مليونا"), or before the bracket a weight
   // is written in ("over 4 million Captagon pills (751 kg)").
   if (!attached) {
@@ -465,6 +468,9 @@ function contextOf(ctx: FigureContext, c: Candidate, nextFigure = Infinity) {
     c.interim = interim[0].trim();
   }
   if (before.slice(-3).some((w) => FURTHER_WORDS.has(w.text))) c.further = true;
+  // An end of a range ("between three and four tonnes", "3-4 tonnes", "zwischen drei und vier Tonnen"): neither end is the figure.
+  const lead = ctx.text.slice(Math.max(c.sentence.start, c.start - 40), c.start).toLowerCase();
+  if (RANGE_END.test(lead) || RANGE_START.test(lead)) c.not ??= RANGE;
   // Another seizure's, by the words before it ("in another raid", "a similar shipment").
   if (ctx.otherSpans?.some(([a, b]) => c.start >= a && c.start < b)) c.not ??= OTHER_SEIZURE;
   // A sum over a period or over other seizures.
@@ -480,6 +486,13 @@ function contextOf(ctx: FigureContext, c: Candidate, nextFigure = Infinity) {
     }
   }
 }
+
+/** Why an end of a range is not taken. */
+const RANGE = 'an end of a range ("between three and four tonnes")';
+/** The words before the upper end of a range: "between three and", "entre 3 y", "3-" (no space: a dateline's "9 - " is no range), "3 to". */
+const RANGE_END = /(?:\bbetween|\bzwischen|\bentre|\btra|\bfra|μεταξύ|\bmiędzy|\bközött|بين)\s+[^,;.]{1,30}?\s+(?:and|und|y|e|et|και|i|és|a|و)\s*$|\d(?:-|–)$|\d\s+(?:to|bis|à|a)\s+$/u;
+/** The words before the lower end: "between", "zwischen", "entre". */
+const RANGE_START = /(?:\bbetween|\bzwischen|\bentre|\btra|\bfra|μεταξύ|\bmiędzy|بين)\s*$/u;
 
 /** Why a count so far, or of one container of several, is not taken as the total. */
 export const INTERIM = 'a count so far, or of one part of the haul';
@@ -518,6 +531,31 @@ const OTHER_GOODS = new Set(
     .split('|')
     .map(foldWord),
 );
+
+/** Words between a quantity and what it is of: "of", "de", "di", "των", "من". */
+const OF_LINKS = new Set(['of', 'de', 'di', 'du', 'des', 'del', 'della', 'dello', 'd', 'των', 'της', 'του', 'من']);
+/** Words that describe a drug before its name: passed over to find what a quantity is of. */
+const DRUG_ADJECTIVES = new Set(['pure', 'suspected', 'processed', 'refined', 'raw', 'crystal', 'liquid', 'powdered', 'compressed', 'white', 'brown', 'high', 'quality', 'grade', 'reines', 'reinem', 'puro', 'pura', 'puri', 'saf', 'καθαρη', 'κατεργασμενη', 'κατεργασμενης'].map(foldWord));
+
+/**
+ * The noun a quantity is of when the registry does not know it, neither a drug nor a word for drugs,
+ * pills or packages ("129 kilogram esrar", "20 tons of bananas", "κατεργασμένης κάνναβης"): the word
+ * after "of" (or right after the unit in German, Turkish, Polish, Hungarian, capitalised in German).
+ */
+function unknownNounAfter(ctx: FigureContext, last: number): string | undefined {
+  const { words } = ctx;
+  let k = last + 1;
+  const link = words[k]?.kind === 'word' && OF_LINKS.has(words[k].text);
+  if (link) k++;
+  while (words[k]?.kind === 'word' && (DRUG_ADJECTIVES.has(words[k].text) || NOUN_LINKS.has(words[k].text))) k++;
+  const w = words[k];
+  if (!w || w.kind !== 'word' || w.text.length < 4 || ctx.mentionAt.has(k)) return undefined;
+  const lang = ctx.language?.split(/[-_]/)[0];
+  const direct = lang === 'tr' || lang === 'pl' || lang === 'hu' || (lang === 'de' && /^\p{Lu}/u.test(w.raw));
+  if (!link && !direct) return undefined;
+  if (GENERIC_DRUG_WORDS.has(w.text) || PACKAGE_NOUNS.has(w.text) || ITEM_NOUNS.has(w.text) || PILL_NOUNS.test(w.text) || OTHER_GOODS.has(w.text) || unitOf(w.raw.toLowerCase(), ctx.language, false)) return undefined;
+  return w.raw;
+}
 
 /** Words that link a number to its noun ("of", "de", "των"): not content. */
 const NOUN_LINKS = new Set(['of', 'de', 'del', 'di', 'du', 'des', 'the', 'la', 'las', 'los', 'le', 'les', 'der', 'die', 'das', 'den', 'των', 'του', 'της', 'τα', 'ya', 'za', 'wa', 'adet', 'tane', 'من', 'with', 'mit', 'con', 'avec', 'illegal', 'illicit', 'banned', 'narcotic', 'synthetic', 'stimulant']);

@@ -94,7 +94,7 @@ export const OTHER_CLAUSE_WORDS = words(
 export const GENERIC_DRUG_WORDS = words(
   'drug|drugs|narcotic|narcotics|narcotic substance|narcotic substances|illicit drugs|illegal drugs|stimulant|stimulants|illegal stimulant|contraband|haul|shipment|consignment|cargo|substance|substances|pills|tablets|powder',
   'droge|drogen|rauschgift|rauschgifts|betaubungsmittel|aufputschmittel|aufputschmittels|tabletten|pillen',
-  'droga|drogas|estupefacientes|sustancia|sustancias|alijo|mercancia|pastillas',
+  'droga|drogas|estupefaciente|estupefacientes|sustancia|sustancias|alijo|mercancia|pastillas',
   'droga|droghe|stupefacente|stupefacenti|sostanza|sostanze|carico',
   'drogue|drogues|stupefiant|stupefiants|comprimes',
   'uyusturucu|uyarici|yasakli madde|madde|hap',
