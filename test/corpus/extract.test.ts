@@ -14,7 +14,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { FIELDS, HOLDOUT, HOLDOUT2, type Report, compare, formatExtractScore, scoreAgainstDataset, scoreExtraction } from '../../scripts/corpus/extract-score';
+import { FIELDS, HOLDOUT, HOLDOUT2, type Report, compare, compareWithRecord, formatExtractScore, scoreAgainstDataset, scoreExtraction } from '../../scripts/corpus/extract-score';
 import { buildRegistries, checkText, extractArticle, renderDraft } from '../../server/src/core';
 import { assertHonest } from '../helpers/extract';
 
@@ -126,4 +126,23 @@ test('the comparison: qualifiers as the transcription writes them (null is exact
   assert.equal(outcomes(REPORT, two, { seizures: [{ drug: 'captagon' }, { drug: 'hashish' }] }).drug, 'right (recorded)');
   assert.equal(outcomes(REPORT, two).drug, 'wrong', 'a drug the event does not record first');
   assert.equal(outcomes(REPORT, two).count, 'right', 'the figures of the transcribed drug are compared');
+});
+
+test('the comparison with a dataset: figures are compared with the seizure of their own drug when the event has one', () => {
+  const event = {
+    seizures: [
+      { drug: 'hashish', weight: [{ value: 6, unit: 't', qualifier: 'about', source: 'p' }] },
+      { drug: 'captagon', count: [{ value: 3000000, unit: 'tablets', source: 'p' }] },
+    ],
+    location: { country: 'GR' },
+  };
+  const draft = { seizures: [{ drug: 'captagon', count: { value: 3000000, unit: 'tablets', source: 'p' } }, { drug: 'cannabis', weight: { value: 6, unit: 't', qualifier: 'about', source: 'p' } }], location: { country: 'GR' } };
+  const o = Object.fromEntries(compareWithRecord('k', draftOf(draft), event, 'p').map((c) => [c.field, c.outcome]));
+  assert.equal(o.drug, 'wrong', 'the hashish is missing: the drug is wrong');
+  assert.equal(o.count, 'right', "the Captagon count is the event's Captagon count");
+  assert.equal(o.weight, 'right', 'no weight in the Captagon seizure, none in the draft’s');
+  const wrongCount = { seizures: [{ drug: 'captagon', count: { value: 3, unit: 'tablets', source: 'p' } }] };
+  assert.equal(Object.fromEntries(compareWithRecord('k', draftOf(wrongCount), event, 'p').map((c) => [c.field, c.outcome])).count, 'wrong');
+  const noCaptagon = { seizures: [{ drug: 'cocaine', count: { value: 3000000, unit: 'tablets', source: 'p' } }] };
+  assert.equal(Object.fromEntries(compareWithRecord('k', draftOf(noCaptagon), event, 'p').map((c) => [c.field, c.outcome])).count, 'wrong', 'a drug the event lacks: compared with the seizure held');
 });

@@ -351,6 +351,9 @@ function assignDrugs(r: Reading, registries: Registries | undefined): { drugOrde
   };
   for (const c of candidates) {
     if (c.drug) continue;
+    // A quantity of something the registry does not know ("129 kilogram esrar") is not the drug the
+    // article names elsewhere (in an article that names none, it goes to the registry's unspecified drug).
+    if (c.unknownNoun && drugOrder.length) continue;
     const inSentence = [...new Set(specific.filter((m) => m.start >= c.sentence.start && m.end <= c.sentence.end).map((m) => m.drug))];
     const pills = c.slot === 'count' && c.counts === 'pills';
     const fitting = pills ? inSentence.filter(takesPills) : inSentence;
@@ -371,9 +374,6 @@ function assignDrugs(r: Reading, registries: Registries | undefined): { drugOrde
     // A sentence that names two drugs, or pills beside drugs that come in none, does not say whose
     // the figure is: it is left for the maintainer rather than given to the article's main drug.
     if (inSentence.length >= 2 || (pills && inSentence.length)) continue;
-    // A quantity of something the registry does not know ("129 kilogram esrar") is not the drug the
-    // article names elsewhere (in an article that names none, it goes to the registry's unspecified drug).
-    if (c.unknownNoun && drugOrder.length) continue;
     if (mainDrug && pills && !takesPills(mainDrug)) {
       const tablets = drugOrder.filter(takesPills);
       if (tablets.length === 1) give(c, tablets[0], 'article');

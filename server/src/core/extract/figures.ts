@@ -447,6 +447,14 @@ function contextOf(ctx: FigureContext, c: Candidate, nextFigure = Infinity) {
     const near = words.slice(Math.max(sFirst, first - 5), first).map((w) => w.text);
     if (near.some((w) => APPROXIMATE.has(w)) && near.some((w) => WEIGHT_NOUNS.has(w))) c.qualifier = 'about';
   }
+  // Hedges written as a verb or with a conjunction before the number: "estimée à 701 kg", "ronda los
+  // 3.000 kilos", "وأكثر من 8 ملايين" (and more than).
+  for (let n = 3; n >= 1 && c.qualifier === 'exact'; n--) {
+    const kind = first - n >= sFirst ? HEDGES_BEFORE.get(folded(words.slice(first - n, first))) : undefined;
+    if (!kind) continue;
+    c.qualifier = kind;
+    c.start = words[first - n].start;
+  }
   if (attached) {
     c.drug = attached.drug;
     c.attach = 'named';
@@ -539,8 +547,8 @@ const DRUG_ADJECTIVES = new Set(['pure', 'suspected', 'processed', 'refined', 'r
 
 /**
  * The noun a quantity is of when the registry does not know it, neither a drug nor a word for drugs,
- * pills or packages ("129 kilogram esrar", "20 tons of bananas", "κατεργασμένης κάνναβης"): the word
- * after "of" (or right after the unit in German, Turkish, Polish, Hungarian, capitalised in German).
+ * pills or packages ("129 kilogram esrar cinsi", "20 tons of bananas", "κατεργασμένης κάνναβης"): the
+ * word after "of", or right after the unit: a German noun, a Turkish one.
  */
 function unknownNounAfter(ctx: FigureContext, last: number): string | undefined {
   const { words } = ctx;
@@ -551,11 +559,24 @@ function unknownNounAfter(ctx: FigureContext, last: number): string | undefined 
   const w = words[k];
   if (!w || w.kind !== 'word' || w.text.length < 4 || ctx.mentionAt.has(k)) return undefined;
   const lang = ctx.language?.split(/[-_]/)[0];
-  const direct = lang === 'tr' || lang === 'pl' || lang === 'hu' || (lang === 'de' && /^\p{Lu}/u.test(w.raw));
+  // German nouns are capitalised; a Turkish noun follows the unit ("129 kilogram esrar"), unless the
+  // word there weighs, values, hedges or seizes ("1 ton 72 kilo ağırlığında", "olmak üzere").
+  const direct = (lang === 'de' && /^\p{Lu}/u.test(w.raw)) || (lang === 'tr' && !TR_AFTER_QUANTITY.some((stem) => w.text.startsWith(stem)));
   if (!link && !direct) return undefined;
   if (GENERIC_DRUG_WORDS.has(w.text) || PACKAGE_NOUNS.has(w.text) || ITEM_NOUNS.has(w.text) || PILL_NOUNS.test(w.text) || OTHER_GOODS.has(w.text) || unitOf(w.raw.toLowerCase(), ctx.language, false)) return undefined;
   return w.raw;
 }
+
+/** Hedges before a number that the number reader does not read, as folded words: "estimée à", "ronda los", "وأكثر من". */
+const HEDGES_BEFORE: ReadonlyMap<string, Qualifier> = new Map<string, Qualifier>([
+  ...['estimee a', 'estime a', 'estimees a', 'estimes a', 'evaluee a', 'estimada en', 'estimado en', 'estimadas en', 'estimados en', 'ronda los', 'ronda las', 'rondan los', 'rondan las', 'rondaba los', 'stimata in', 'stimato in', 'stimate in', 'stimati in'].map((w) => [w, 'about'] as [string, Qualifier]),
+  ...['ونحو', 'وحوالي', 'وزهاء'].map((w) => [foldWord(w), 'about'] as [string, Qualifier]),
+  ...['واكثر من', 'وما يزيد عن', 'وما يزيد على'].map((w) => [w.split(' ').map(foldWord).join(' '), 'more_than'] as [string, Qualifier]),
+  ...['وقرابه', 'وقرابة', 'وما يقارب', 'ويقارب'].map((w) => [w.split(' ').map(foldWord).join(' '), 'nearly'] as [string, Qualifier]),
+]);
+
+/** Turkish words after a quantity that are not what it is of (folded beginnings): weighing, worth, about, being, more than, seized. */
+const TR_AFTER_QUANTITY = ['agirlik', 'agirlig', 'deger', 'civar', 'uzer', 'olma', 'olan', 'olar', 'kadar', 'fazla', 'asan', 'askin', 'yakala', 'gecir', 'bulun', 'daha', 'tutar'];
 
 /** Words that link a number to its noun ("of", "de", "των"): not content. */
 const NOUN_LINKS = new Set(['of', 'de', 'del', 'di', 'du', 'des', 'the', 'la', 'las', 'los', 'le', 'les', 'der', 'die', 'das', 'den', 'των', 'του', 'της', 'τα', 'ya', 'za', 'wa', 'adet', 'tane', 'من', 'with', 'mit', 'con', 'avec', 'illegal', 'illicit', 'banned', 'narcotic', 'synthetic', 'stimulant']);
