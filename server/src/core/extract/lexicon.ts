@@ -118,7 +118,7 @@ export const ITEM_NOUNS = words('items|pieces|units|stuck|unidades|pezzi|unites|
  * were seized: "from Lebanon", "bound for Saudi Arabia", "destined for the Gulf", "en route to Kuwait".
  */
 export const ROUTE_BEFORE = words(
-  'from|via|through|to|for|bound for|destined for|heading for|headed for|en route to|on its way to|on their way to|coming from|originating from|shipped from|sent from|transiting|towards|toward|aus|nach|uber|von|desde|procedente de|con destino a|hacia|hasta|rumbo a|via|verso|diretta verso|diretto a|dal|dalla|da|provenant de|a destination de|vers|en provenance de|απο|προς|μεσω|z|do|przez|felé|kutoka|kwenda|من|الى|إلى|نحو|عبر|قادمه من|متجهه الى',
+  'from|via|through|to|for|bound for|destined for|heading for|headed for|en route to|on its way to|on their way to|coming from|originating from|shipped from|sent from|transiting|towards|toward|in the direction of|aus|nach|uber|von|in richtung|desde|procedente de|con destino a|hacia|hasta|rumbo a|en direccion a|via|verso|diretta verso|diretto a|in direzione di|dal|dalla|da|provenant de|a destination de|en direction de|vers|en provenance de|απο|προς|μεσω|με κατευθυνση|z|do|przez|felé|kutoka|kwenda|من|الى|إلى|نحو|عبر|قادمه من|متجهه الى|باتجاه|بإتجاه|في طريقها الى',
 );
 
 /** Words before a place that make it where something happened: "in", "at", "near", "im", "en", "a", "στο", "في". */

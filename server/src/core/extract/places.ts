@@ -373,7 +373,7 @@ function evidence(words: readonly Word[], first: number, last: number, country: 
     end: words[last].end,
     first,
     last,
-    route: isRoute(words, first, last, language) && !((kind === 'town' || kind === 'province') && THROUGH.has(words[first - 1]?.text ?? '')),
+    route: (isRoute(words, first, last, language) && !((kind === 'town' || kind === 'province') && THROUGH.has(words[first - 1]?.text ?? ''))) || inRoutePlace(words, first),
     located: isLocated(words, first),
     nationality: false,
     partner: isPartner(words, first),
@@ -418,11 +418,38 @@ function isBorder(words: readonly Word[], first: number, last: number): boolean 
 
 /** Whether a word that places something (in, at, near, "στην") comes right before the place, an article or "the port of" between. */
 function isLocated(words: readonly Word[], first: number): boolean {
+  const k = placeWordBefore(words, first);
+  return k >= 0 && PLACE_BEFORE.has(words[k].text);
+}
+
+/** Words between a word that places and the name: "in the port of", "at the city of", "στο λιμάνι της". */
+const PLACE_SKIP = new Set(['the', 'port', 'of', 'city', 'coast', 'island', 'waters', 'shore', 'shores', 'province', 'capital', 'el', 'la', 'il', 'del', 'di', 'de', 'porto', 'puerto', 'du', 'le', 'der', 'hafen', 'von', 'του', 'της', 'τη', 'την', 'λιμανι', 'ميناء', 'مدينه', 'محافظه', 'northern', 'southern', 'eastern', 'western', 'central']);
+
+/** The index of the word before a place's name, its article and "the port of" passed over (-1 when none). */
+function placeWordBefore(words: readonly Word[], first: number): number {
   let k = first - 1;
-  const skip = new Set(['the', 'port', 'of', 'city', 'coast', 'island', 'waters', 'shore', 'shores', 'province', 'capital', 'el', 'la', 'il', 'del', 'di', 'de', 'porto', 'puerto', 'du', 'le', 'der', 'hafen', 'von', 'του', 'της', 'τη', 'την', 'λιμανι', 'ميناء', 'مدينه', 'محافظه', 'northern', 'southern', 'eastern', 'western', 'central']);
-  for (let n = 0; n < 4 && k >= 0 && words[k].kind === 'word' && skip.has(words[k].text); n++) k--;
-  const w = words[k];
-  return !!w && w.kind === 'word' && PLACE_BEFORE.has(w.text);
+  for (let n = 0; n < 4 && k >= 0 && words[k].kind === 'word' && PLACE_SKIP.has(words[k].text); n++) k--;
+  return k >= 0 && words[k].kind === 'word' ? k : -1;
+}
+
+/**
+ * Whether a place named with "in" is that of a place of the route before it: "heading for the port of
+ * Khoms in Libya", "باتجاه مرفأ الخمس في ليبيا". Between the word of the route and "in": an article,
+ * "the port of" and one name, nothing else.
+ */
+function inRoutePlace(words: readonly Word[], first: number): boolean {
+  const at = placeWordBefore(words, first);
+  if (at < 0 || !PLACE_BEFORE.has(words[at].text)) return false;
+  let names = 0;
+  for (let k = at - 1; k >= 0 && at - k <= 6; k--) {
+    const w = words[k];
+    if (w.kind !== 'word') return false;
+    for (let n = 3; n >= 1; n--) if (k - n + 1 >= 0 && ROUTE_BEFORE.has(words.slice(k - n + 1, k + 1).map((x) => x.text).join(' '))) return names === 1;
+    if (PLACE_SKIP.has(w.text) || ARTICLE_WORDS.has(w.text) || AR_PLACE_NOUNS.has(w.text)) continue;
+    if (isCapitalised(w) && ++names <= 1) continue;
+    return false;
+  }
+  return false;
 }
 
 /** Whether the place at words first…last is where the drugs came from or went. */
