@@ -42,7 +42,10 @@ export function chooseLocation(
     const s = sentenceAt(sentences, e.start);
     if (!s || ignore.has(s)) continue;
     let w = e.kind === 'name' ? 2 : e.kind === 'adjective' ? 1 : 3;
-    if (e.located && clauseSeizes(words, e.first, s, chosenAt)) w += 3;
+    // "in Syria" in a clause that neither seizes nor holds the figure ("an amphetamine popular among
+    // fighters in Syria") places something else: a country's name there weighs half.
+    // Not so at the head of the sentence ("In Spain, a 13-ton haul … has been captured").
+    if (e.located) w = clauseSeizes(words, e.first, s, chosenAt) ? w + 3 : e.kind === 'name' && !fronted(words, e.first, s) ? w / 2 : w;
     if (e.partner) w /= 4;
     if (focus.has(s)) w *= 2;
     const entry = scores.get(e.country) ?? { score: 0, evidence: [] };
@@ -104,6 +107,13 @@ function clauseSeizes(words: readonly Word[], i: number, s: Sentence, chosenAt: 
   while (b + 1 < words.length && words[b + 1].end <= s.end && !stop(words[b + 1])) b++;
   for (let k = a; k <= b; k++) if (hasStemAt(words, k, SEIZE_STEMS)) return true;
   return chosenAt.some((o) => o >= words[a].start && o < words[b].end);
+}
+
+/** Whether a place is named at the head of its sentence, by its first words ("In Spain, …"). */
+function fronted(words: readonly Word[], i: number, s: Sentence): boolean {
+  let k = i - 1;
+  while (k >= 0 && words[k].start >= s.start && words[k].kind === 'word' && i - k <= 4) k--;
+  return k < 0 || words[k].start < s.start;
 }
 
 /** Words that open a relative clause: what is placed there is not the seizure ("which is believed to play a part in Syria's war"). */
