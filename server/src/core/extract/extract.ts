@@ -751,7 +751,7 @@ function reportedSpan(words: readonly Word[], mentionAt: ReadonlyMap<number, Dru
       end = w.end;
       continue;
     }
-    if (!['of', 'de', 'di', 'del', 'du', 'des', 'των', 'του', 'της', 'za', 'ya', 'من', 'adet'].includes(w.text)) break;
+    if (!['of', 'de', 'di', 'del', 'du', 'des', 'των', 'του', 'τησ', 'za', 'ya', 'من', 'adet'].includes(w.text)) break;
   }
   return { start: c.start, end };
 }

@@ -362,7 +362,7 @@ function wordsOfSentence(ctx: FigureContext, s: Sentence): Word[] {
 }
 
 /** Words for pills (folded). */
-const PILL_NOUNS = /^(?:pills?|tablets?|capsules?|χαπια|δισκια|καψουλες|pillen|tabletten|kapseln|pastillas|comprimidos|pildoras|capsulas|compresse|pasticche|pasticca|pillole|capsule|comprimes|pilules|cachets|gelules|hap|hapi|tablet|kapsul|حبه|حبوب|قرص|اقراص|كبسوله|tabletek|tabletki|pigulek|tabletta|kapszula|vidonge)$/u;
+const PILL_NOUNS = /^(?:pills?|tablets?|capsules?|χαπια|δισκια|καψουλεσ|pillen|tabletten|kapseln|pastillas|comprimidos|pildoras|capsulas|compresse|pasticche|pasticca|pillole|capsule|comprimes|pilules|cachets|gelules|hap|hapi|tablet|kapsul|حبه|حبوب|قرص|اقراص|كبسوله|tabletek|tabletki|pigulek|tabletta|kapszula|vidonge)$/u;
 
 function sentenceHasPills(ctx: FigureContext, s: Sentence): boolean {
   return wordsOfSentence(ctx, s).some((w) => PILL_NOUNS.test(w.text));
@@ -518,7 +518,7 @@ export const FURTHER = 'it is more, added to a figure given before it';
 const FURTHER_WORDS = new Set(['further', 'another', 'additional', 'more', 'weitere', 'weiteren', 'weitere', 'otros', 'otras', 'adicionales', 'altri', 'altre', 'ulteriori', 'autres', 'supplementaires', 'daha', 'ακομη', 'επιπλεον', 'kolejne', 'dalsze', 'tovabbi', 'zaidi', 'اخرى', 'اضافيه']);
 
 const APPROXIMATE = new Set(['approximate', 'approximately', 'estimated', 'aproximado', 'aproximada', 'approssimativo', 'stimato', 'approximatif', 'ungefahre', 'geschatzte', 'yaklasik', 'περιπου']);
-const WEIGHT_NOUNS = new Set(['weight', 'peso', 'gewicht', 'poids', 'agirlik', 'agirligi', 'βαρος', 'βαρους', 'waga', 'suly', 'uzito', 'وزن']);
+const WEIGHT_NOUNS = new Set(['weight', 'peso', 'gewicht', 'poids', 'agirlik', 'agirligi', 'βαρος', 'βαρους', 'waga', 'suly', 'uzito', 'وزن'].map(foldWord));
 
 /** Goods that are not drugs, the noun of a figure seized beside them: cigarettes, tobacco, fuel, alcohol. */
 const OTHER_GOODS = new Set(
@@ -541,7 +541,7 @@ const OTHER_GOODS = new Set(
 );
 
 /** Words between a quantity and what it is of: "of", "de", "di", "των", "من". */
-const OF_LINKS = new Set(['of', 'de', 'di', 'du', 'des', 'del', 'della', 'dello', 'd', 'των', 'της', 'του', 'من']);
+const OF_LINKS = new Set(['of', 'de', 'di', 'du', 'des', 'del', 'della', 'dello', 'd', 'των', 'της', 'του', 'من'].map(foldWord));
 /** Words that describe a drug before its name: passed over to find what a quantity is of. */
 const DRUG_ADJECTIVES = new Set(['pure', 'suspected', 'processed', 'refined', 'raw', 'crystal', 'liquid', 'powdered', 'compressed', 'white', 'brown', 'high', 'quality', 'grade', 'reines', 'reinem', 'puro', 'pura', 'puri', 'saf', 'καθαρη', 'κατεργασμενη', 'κατεργασμενης'].map(foldWord));
 
@@ -579,7 +579,7 @@ const HEDGES_BEFORE: ReadonlyMap<string, Qualifier> = new Map<string, Qualifier>
 const TR_AFTER_QUANTITY = ['agirlik', 'agirlig', 'deger', 'civar', 'uzer', 'olma', 'olan', 'olar', 'kadar', 'fazla', 'asan', 'askin', 'yakala', 'gecir', 'bulun', 'daha', 'tutar'];
 
 /** Words that link a number to its noun ("of", "de", "των"): not content. */
-const NOUN_LINKS = new Set(['of', 'de', 'del', 'di', 'du', 'des', 'the', 'la', 'las', 'los', 'le', 'les', 'der', 'die', 'das', 'den', 'των', 'του', 'της', 'τα', 'ya', 'za', 'wa', 'adet', 'tane', 'من', 'with', 'mit', 'con', 'avec', 'illegal', 'illicit', 'banned', 'narcotic', 'synthetic', 'stimulant']);
+const NOUN_LINKS = new Set(['of', 'de', 'del', 'di', 'du', 'des', 'the', 'la', 'las', 'los', 'le', 'les', 'der', 'die', 'das', 'den', 'των', 'του', 'της', 'τα', 'ya', 'za', 'wa', 'adet', 'tane', 'من', 'with', 'mit', 'con', 'avec', 'illegal', 'illicit', 'banned', 'narcotic', 'synthetic', 'stimulant'].map(foldWord));
 
 /** The clause of word `i`: between the separators (, ; : – — brackets) around it, inside the sentence. */
 function clauseOf(words: readonly Word[], i: number, from: number, to: number): [number, number] {

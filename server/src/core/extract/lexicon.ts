@@ -218,7 +218,7 @@ export const OTHER_SEIZURE_RES: readonly RegExp[] = [
   / (?:bir baska|baska bir|diger|onceki) (?:\S+ ){0,2}(?:operasyon\S*|baskin\S*|olay\S*|sevkiyat\S*|rekor\S*) /u,
   / ote yandan /u,
   // el
-  / (?:αλλη|αλλες|αλλο|αλλης|προηγουμενη|προηγουμενης) (?:\S+ ){0,2}(?:επιχειρηση|επιχειρησεις|κατασχεση|κατασχεσεις|υποθεση|ρεκορ) /u,
+  / (?:αλλη|αλλεσ|αλλο|αλλησ|προηγουμενη|προηγουμενησ) (?:\S+ ){0,2}(?:επιχειρηση|επιχειρησεισ|κατασχεση|κατασχεσεισ|υποθεση|ρεκορ) /u,
   // pl, hu
   / (?:inna|innej|innym|innych|wczesniejszej|wczesniejsza) (?:\S+ ){0,2}(?:akcj\S*|operacj\S*|sprawie) /u,
   / (?:egy masik|korabbi) (?:\S+ ){0,2}(?:akcio\S*|fogas\S*|ugy\S*) /u,
@@ -239,7 +239,7 @@ export const SO_FAR_RES: readonly RegExp[] = [
   / (?:finora|fino ad ora|per ora) /u,
   / (?:jusqu'a present|jusqu a present|pour l'instant|pour l instant|a ce stade) /u,
   / (?:su ana kadar|simdiye kadar|simdilik) /u,
-  / (?:μεχρι στιγμης|μεχρι τωρα|εως τωρα) /u,
+  / (?:μεχρι στιγμησ|μεχρι τωρα|εωσ τωρα) /u,
   / (?:dotychczas|jak dotad|do tej pory) /u,
   / (?:eddig|egyelore) /u,
   / (?:حتي الان|حتي اللحظه) /u,
@@ -256,4 +256,4 @@ export const ONE_OF_RES: readonly RegExp[] = [
 ];
 
 /** Superlatives that make "so far" a record to date: "the largest so far", "die bislang größte". */
-export const SUPERLATIVE = / (?:largest|biggest|greatest|highest|record|grosste|großte|groste|hochste|mayor|mas grande|piu grande|maggiore|plus grand|plus grande|plus importante?|en buyuk|μεγαλυτερη|μεγαλυτερο|μεγαλυτερης|najwieksz\S*|legnagyobb|اكبر)/u;
+export const SUPERLATIVE = / (?:largest|biggest|greatest|highest|record|grosste|großte|groste|hochste|mayor|mas grande|piu grande|maggiore|plus grand|plus grande|plus importante?|en buyuk|μεγαλυτερη|μεγαλυτερο|μεγαλυτερησ|najwieksz\S*|legnagyobb|اكبر)/u;

@@ -423,7 +423,7 @@ function isLocated(words: readonly Word[], first: number): boolean {
 }
 
 /** Words between a word that places and the name: "in the port of", "at the city of", "στο λιμάνι της". */
-const PLACE_SKIP = new Set(['the', 'port', 'of', 'city', 'coast', 'island', 'waters', 'shore', 'shores', 'province', 'capital', 'el', 'la', 'il', 'del', 'di', 'de', 'porto', 'puerto', 'du', 'le', 'der', 'hafen', 'von', 'του', 'της', 'τη', 'την', 'λιμανι', 'ميناء', 'مدينه', 'محافظه', 'northern', 'southern', 'eastern', 'western', 'central']);
+const PLACE_SKIP = new Set(['the', 'port', 'of', 'city', 'coast', 'island', 'waters', 'shore', 'shores', 'province', 'capital', 'el', 'la', 'il', 'del', 'di', 'de', 'porto', 'puerto', 'du', 'le', 'der', 'hafen', 'von', 'του', 'της', 'τη', 'την', 'λιμανι', 'ميناء', 'مدينه', 'محافظه', 'northern', 'southern', 'eastern', 'western', 'central'].map(foldWord));
 
 /** The index of the word before a place's name, its article and "the port of" passed over (-1 when none). */
 function placeWordBefore(words: readonly Word[], first: number): number {
@@ -477,9 +477,9 @@ function isRoute(words: readonly Word[], first: number, last: number, language: 
   return false;
 }
 
-const OF_WORDS = new Set(['of', 'de', 'di', 'du', 'des', 'del', 'della', 'von', 'της', 'του', 'των']);
+const OF_WORDS = new Set(['of', 'de', 'di', 'du', 'des', 'del', 'della', 'von', 'της', 'του', 'των'].map(foldWord));
 
-const ARTICLE_WORDS = new Set(['the', 'le', 'la', 'les', "l'", 'el', 'los', 'las', 'il', 'lo', 'gli', 'der', 'die', 'das', 'den', 'dem', 'τον', 'την', 'τη', 'το', 'τα', 'του', 'της']);
+const ARTICLE_WORDS = new Set(['the', 'le', 'la', 'les', "l'", 'el', 'los', 'las', 'il', 'lo', 'gli', 'der', 'die', 'das', 'den', 'dem', 'τον', 'την', 'τη', 'το', 'τα', 'του', 'της'].map(foldWord));
 
 function isPartner(words: readonly Word[], first: number): boolean {
   for (let j = first - 1; j >= Math.max(0, first - 5); j--) {
