@@ -13,7 +13,8 @@
  *   as alarms: they ask for no action.
  *
  * Usage: npm run corpus [-- --json] [-- --dataset DIR --expected FILE]
- *        npm run corpus -- --extract [--holdout] [--json] [--all]   (the extractor: extract-score.ts)
+ *        npm run corpus -- --extract [--holdout | --holdout2 | --dataset DIR --reports FILE] [--json] [--all]
+ *        (the extractor: extract-score.ts)
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -271,7 +272,7 @@ export function formatScore(s: CorpusScore): string {
 
 if (require.main === module && process.argv.includes('--extract')) {
   // The extractor's score: each report read into a draft and compared with its transcription (or, with
-  // --holdout, with what the held-out dataset records).
+  // --holdout, --holdout2 or --dataset/--reports, with what that dataset records).
   runExtractScore(process.argv.slice(2));
 } else if (require.main === module) {
   const args = process.argv.slice(2);

@@ -46,6 +46,10 @@ export interface DateContext {
   otherAt: readonly number[];
   /** Word indexes of drug mentions (specific drugs). */
   drugAt: ReadonlySet<number>;
+  /** Offsets of words about another seizure ("another raid", "a similar shipment"): the dates there are its. */
+  otherSpans?: readonly (readonly [number, number])[];
+  /** The date expressions of the text, when already found (findDates); else they are found here. */
+  found?: readonly FoundDate[];
 }
 
 /** Whether a word starts with one of the stems; the second half of a hyphenated word ("co-operation") does not count. */
@@ -73,7 +77,7 @@ export function scanDates(input: DateContext): DateCandidate[] {
   const ctx = { ...input, chosenAt: [...input.chosenAt].sort((x, y) => x - y), otherAt: [...input.otherAt].sort((x, y) => x - y) };
   const out: DateCandidate[] = [];
   const { words } = ctx;
-  for (const f of findDates(ctx.text, ctx.language)) {
+  for (const f of ctx.found ?? findDates(ctx.text, ctx.language)) {
     if (!f.reading) continue;
     const sentence = sentenceAt(ctx.sentences, f.start);
     if (!sentence) continue;
@@ -137,6 +141,7 @@ function roleOf(ctx: DateContext, f: FoundDate, sentence: Sentence, first: numbe
     const after = ctx.text.slice(f.end, f.end + 4);
     if (first - sFirst <= 3 && /^\s*(?:\(|--|—|–|-)/.test(after)) return { role: 'other', why: 'a dateline' };
   }
+  if (ctx.otherSpans?.some(([a, b]) => f.start >= a && f.start < b)) return { role: 'other', why: 'it dates another seizure' };
   // A comparison with other seizures ("three times the size of a seizure in April").
   for (let k = sFirst; k <= sLast; k++) if (words[k].kind === 'word' && TIMES_WORDS.has(words[k].text)) return { role: 'other', why: 'a comparison with another seizure' };
   const [a, b] = scopeOf(words, first, sFirst, sLast);

@@ -16,12 +16,12 @@ import { foldWord } from '../read/date-vocabulary';
 import { countryName } from '../read/places';
 import { dayNumber, daysInMonth, fromDayNumber } from '../read/calendar';
 import { type DrugMatcher, type DrugMention, drugMatcher } from './drugs';
-import { type Candidate, type Choice, chooseFigure, markParts, scanFigures } from './figures';
+import { type Candidate, type Choice, FURTHER, OTHER_SEIZURE, chooseFigure, markParts, readFigures, sameQuantity, scanFigures } from './figures';
 import { type DateCandidate, hasStemAt, resolve, scanDates } from './dates';
 import { type PlaceEvidence, findPlaces } from './places';
 import { type LocationChoice, chooseLocation } from './location';
 import { findAgencies } from './agencies';
-import { SEIZE_STEMS } from './lexicon';
+import { OTHER_SEIZURE_RES, SEIZE_STEMS } from './lexicon';
 import { type Sentence, type Word, detectLanguage, isReadLanguage, plainText, sentenceAt, sentencesOf, wordIndexAt, wordsOf } from './text';
 
 export interface ArticleInput {
@@ -106,6 +106,8 @@ interface Reading {
   places: PlaceEvidence[];
   dates: FoundDate[];
   candidates: Candidate[];
+  /** Offsets of the words about another seizure ("another raid", "a similar shipment"), to the end of their sentence. */
+  otherSpans: readonly [number, number][];
   /** The first sentence that is not a headline. */
   lead?: Sentence;
   /** A sentence as written in the article (markup included): a quote. */
@@ -159,10 +161,16 @@ export function extractArticle(input: ArticleInput): Draft {
   const quoted = new Set<Sentence>();
   const { drugOrder, mainDrug } = assignDrugs(r, input.registries);
   const planned = planSeizures(r, drugOrder, mainDrug, review);
+  for (const c of r.candidates) {
+    if (c.drug || c.not || (c.slot !== 'count' && c.slot !== 'weight') || !planned.length) continue;
+    review.push({ message: `Not taken: "${r.plain.text.slice(c.start, c.end)}", whose drug the sentence does not tell.`, sentence: r.orig(c.sentence) });
+  }
   if (planned.length === 0) review.push({ message: 'No drug of the registry is named: add the seizure by hand.' });
   else if (!drugOrder.length && !r.mentions.some((m) => m.generic)) review.push({ pointer: '/seizures/0/drug', message: `The article names no drug of the registry: its figures are recorded under ${mainDrug}; name the drug.` });
 
-  // The figures taken place the dates; the figures and the date place the seizure.
+  // The figures taken place the dates; the figures and the date place the seizure. Figures not taken
+  // date and place nothing of it, and so do those of another seizure or added to one.
+  const elsewhere = (o: Candidate) => !o.not || [OTHER_SEIZURE, FURTHER, OTHER_COUNTRY, SUM_OF_COUNTRIES].includes(o.not);
   const chosenAt: number[] = [];
   const otherAt: number[] = [];
   for (const p of planned) {
@@ -170,21 +178,21 @@ export function extractArticle(input: ArticleInput): Draft {
       if (!ch) continue;
       if (ch.chosen) chosenAt.push(ch.chosen.start, ...ch.same.map((c) => c.start), ...(ch.chosen.parts ?? []).map((c) => c.start));
       // A figure of the lead is about the event, even when another writing was taken (a misprint).
-      for (const o of ch.others) if (!o.partOf && !o.not && o.sentence !== r.lead) otherAt.push(o.start);
+      for (const o of ch.others) if (!o.partOf && elsewhere(o) && o.sentence !== r.lead) otherAt.push(o.start);
       for (const c of ch.parts ?? []) chosenAt.push(c.start);
     }
   }
   const drugAt = new Set(r.specific.map((m) => m.first));
-  const dates = scanDates({ text: r.plain.text, language: r.lang, sentences, words: r.words, published, chosenAt, otherAt, drugAt });
+  const dates = scanDates({ text: r.plain.text, language: r.lang, sentences, words: r.words, published, chosenAt, otherAt, drugAt, otherSpans: r.otherSpans, found: r.dates });
   const dateClaim = chooseDate(dates);
   const focus = new Set<Sentence>();
   for (const p of planned) for (const ch of [p.count, p.weight, p.packs]) if (ch?.chosen) focus.add(ch.chosen.sentence);
   if (dateClaim) focus.add(dateClaim.sentence);
   // Sentences about other seizures (their figures were not taken) place nothing and arrest no one.
   const ignore = new Set<Sentence>();
-  for (const p of planned) for (const ch of [p.count, p.weight]) for (const o of ch.others) if (!o.not && !o.partOf && !o.placePart && o.sentence !== r.lead && !focus.has(o.sentence)) ignore.add(o.sentence);
+  for (const p of planned) for (const ch of [p.count, p.weight]) for (const o of ch.others) if (elsewhere(o) && !o.partOf && !o.placePart && o.sentence !== r.lead && !focus.has(o.sentence)) ignore.add(o.sentence);
   const location = chooseLocation(r.places, sentences, r.words, focus, ignore, chosenAt, review);
-  const arrests = chooseArrests(r.candidates.filter((c) => c.slot === 'arrests' && !c.not && !ignore.has(c.sentence)), review, r.orig);
+  const arrests = chooseArrests(r.candidates.filter((c) => c.slot === 'arrests' && !c.not && !ignore.has(c.sentence) && !inSpans(r.otherSpans, c.start)), review, r.orig);
   const relevant = (offset: number) => {
     const s = sentenceAt(sentences, offset);
     return !!s && !ignore.has(s) && (focus.has(s) || wordsIn(r.words, s).some((_, k, ws) => hasStemAt(ws, k, SEIZE_STEMS)));
@@ -253,23 +261,30 @@ function readArticle(original: string, plain: ReturnType<typeof plainText>, sent
   );
   const drugs = drugMatcher(registries?.drugs.values() ?? []);
   const mentions = drugs.find(words);
-  const dates = findDates(plain.text, lang);
+  // A figure written in digits and words ("(1908) واحد طن …") is one figure, and its digits no year.
+  const { readings, twice } = readFigures(plain.text, lang);
+  const dates = findDates(plain.text, lang).filter((f) => !twice.some(([a, b]) => f.start >= a && f.end <= b));
   const mentionAt = new Map(mentions.map((m) => [m.first, m]));
   const mentionEnding = new Map(mentions.map((m) => [m.last, m]));
-  const candidates = scanFigures({ text: plain.text, language: lang, sentences, words, drugs, mentions, mentionAt, mentionEnding, dateSpans: dates.map((f) => [f.start, f.end]) });
-  // A figure in a sentence dated a week or more before the article is another, earlier seizure's.
-  if (published) {
-    const weekBefore = fromDayNumber(dayNumber(published) - 7);
-    for (const c of candidates) {
-      const old = dates.some((f) => {
-        if (!f.reading || f.start < c.sentence.start || f.end > c.sentence.end) return false;
-        const res = resolve(f.reading, published);
-        const end = res?.to ?? (res?.on ? lastDayOf(res.on, res.precision) : undefined);
-        return !!end && end < weekBefore;
-      });
-      if (old) c.background = true;
-    }
+  const lead = sentences.find((x) => !x.headline);
+  const otherSpans = otherSeizureSpans(words, sentences, lead);
+  const candidates = scanFigures({ text: plain.text, language: lang, sentences, words, drugs, mentions, mentionAt, mentionEnding, dateSpans: dates.map((f) => [f.start, f.end]), otherSpans, readings });
+  // A figure in a sentence dated a week or more before the article is another, earlier seizure's:
+  // by the publication date, or by words that need none ("two weeks ago", "vor drei Monaten", "last year").
+  const weekBefore = published ? fromDayNumber(dayNumber(published) - 7) : undefined;
+  for (const c of candidates) {
+    const old = dates.some((f) => {
+      if (!f.reading || f.start < c.sentence.start || f.end > c.sentence.end) return false;
+      if (weeksBefore(f.reading)) return true;
+      if (!published) return false;
+      const res = resolve(f.reading, published);
+      const end = res?.to ?? (res?.on ? lastDayOf(res.on, res.precision) : undefined);
+      return !!end && end < weekBefore!;
+    });
+    if (old) c.background = true;
   }
+  const places = findPlaces(words, lang, registryAgencies);
+  for (const e of places) if (inSpans(otherSpans, e.start)) e.otherSeizure = true;
   return {
     original,
     plain,
@@ -281,10 +296,11 @@ function readArticle(original: string, plain: ReturnType<typeof plainText>, sent
     mentions,
     mentionAt,
     specific: mentions.filter((m) => !m.generic),
-    places: findPlaces(words, lang, registryAgencies),
+    places,
     dates,
     candidates,
-    lead: sentences.find((x) => !x.headline),
+    otherSpans,
+    lead,
     orig: (s) => original.slice(plain.toOriginal(s.start), plain.toOriginal(s.end)),
     asReported: (span) => verbatim(original, plain, span.start, span.end),
   };
@@ -312,12 +328,37 @@ function assignDrugs(r: Reading, registries: Registries | undefined): { drugOrde
   const mainDrug = drugOrder[0] ?? (figures.length ? genericDrug(r.mentions, registries?.drugs.values() ?? [], figures.some((c) => c.slot === 'count' && c.counts !== 'packages')) : undefined);
   const bandOf = (drug: string) => r.drugs.entry(drug)?.forms?.find((f) => f.unit_mass_mg)?.unit_mass_mg?.error;
   const named = (d: string, slot: Candidate['slot']) => candidates.filter((o) => o.drug === d && o.slot === slot && o.attach === 'named' && !o.not);
+  // "the drug", "the narcotics" in an article that names one drug: that drug, named.
+  if (drugOrder.length === 1) for (const c of candidates) if (c.attach === 'generic' && !c.drug && !c.unknownNoun) {
+    c.drug = drugOrder[0];
+    c.attach = 'named';
+  }
+  // The one drug a sentence names is already another figure's, named with it: a figure named with
+  // nothing of the registry that neither writes the same quantity nor weighs that figure's pills
+  // ("(3.127.360) δίσκια CAPTAGON" beside "6.051,700 κατεργασμένης κάνναβης") is of something else.
+  const ofAnother = (c: Candidate, d: string) => {
+    if (c.further || c.not === 'bare') return false; // more of it ("a further 5,281,250"), or a bare number that only refines one
+    const own = candidates.filter((o) => o !== c && o.sentence === c.sentence && o.drug === d && o.attach === 'named' && !o.not);
+    if (own.some((o) => o.slot === c.slot && !sameQuantity(o, c))) return true;
+    const band = bandOf(d);
+    return c.slot === 'weight' && c.kg !== undefined && !!band && own.some((o) => o.slot === 'count' && o.counts !== 'packages' && !inBand((c.kg! * 1e6) / o.value, band));
+  };
+  // Pills are of a drug that comes in tablets: not of hashish, cannabis or cocaine.
+  const takesPills = (d: string) => r.drugs.entry(d)?.units?.includes('tablets') ?? true;
+  const give = (c: Candidate, drug: string, attach: Candidate['attach']) => {
+    c.drug = drug;
+    if (c.attach === 'none') c.attach = attach;
+  };
   for (const c of candidates) {
     if (c.drug) continue;
-    const inSentence = new Set(specific.filter((m) => m.start >= c.sentence.start && m.end <= c.sentence.end).map((m) => m.drug));
-    if (inSentence.size === 1) {
-      c.drug = [...inSentence][0];
-      if (c.attach === 'none') c.attach = 'sentence';
+    // A quantity of something the registry does not know ("129 kilogram esrar") is not the drug the
+    // article names elsewhere (in an article that names none, it goes to the registry's unspecified drug).
+    if (c.unknownNoun && drugOrder.length) continue;
+    const inSentence = [...new Set(specific.filter((m) => m.start >= c.sentence.start && m.end <= c.sentence.end).map((m) => m.drug))];
+    const pills = c.slot === 'count' && c.counts === 'pills';
+    const fitting = pills ? inSentence.filter(takesPills) : inSentence;
+    if (fitting.length === 1 && (inSentence.length === 1 || pills)) {
+      if (!ofAnother(c, fitting[0])) give(c, fitting[0], 'sentence');
       continue;
     }
     if (c.slot === 'weight' && c.kg !== undefined && mainDrug && named(mainDrug, 'weight').length) {
@@ -326,15 +367,19 @@ function assignDrugs(r: Reading, registries: Registries | undefined): { drugOrde
         return d !== mainDrug && band && !named(d, 'weight').length && named(d, 'count').some((o) => inBand((c.kg! * 1e6) / o.value, band));
       });
       if (fits) {
-        c.drug = fits;
-        if (c.attach === 'none') c.attach = 'sentence';
+        give(c, fits, 'sentence');
         continue;
       }
     }
-    if (mainDrug) {
-      c.drug = mainDrug;
-      if (c.attach === 'none') c.attach = 'article';
+    // A sentence that names two drugs, or pills beside drugs that come in none, does not say whose
+    // the figure is: it is left for the maintainer rather than given to the article's main drug.
+    if (inSentence.length >= 2 || (pills && inSentence.length)) continue;
+    if (mainDrug && pills && !takesPills(mainDrug)) {
+      const tablets = drugOrder.filter(takesPills);
+      if (tablets.length === 1) give(c, tablets[0], 'article');
+      continue;
     }
+    if (mainDrug) give(c, mainDrug, 'article');
   }
   return { drugOrder, mainDrug };
 }
@@ -370,10 +415,12 @@ function planSeizure(r: Reading, drug: string, index: number, review: ReviewItem
   // count; the other is left for the maintainer.
   const cc = p.count.chosen;
   const wc = p.weight.chosen;
-  if (band && cc && wc && cc.sentence !== wc.sentence && wc.kg !== undefined) {
+  if (band && cc && wc && wc.kg !== undefined) {
     const mg = (wc.kg * 1e6) / cc.value;
     if (!inBand(mg, band)) {
-      const dropWeight = cc.total === wc.total ? !!wc.not || !cc.not : cc.total;
+      // In one sentence ("nearly 1.600 kilos … more than 10 million pills"), one of the two is misread
+      // or misprinted; the weight, read with a unit and a decimal mark, is the likelier: it is left out.
+      const dropWeight = cc.sentence === wc.sentence || (cc.total === wc.total ? !!wc.not || !cc.not : cc.total);
       const [kept, dropped] = dropWeight ? [cc, wc] : [wc, cc];
       review.push({ message: `${say(dropped)} is not taken: with ${say(kept)} it would be ${Math.round(mg)} mg a tablet, outside ${band[0]}–${band[1]} mg; the two do not weigh and count the same pills.`, sentence: r.orig(dropped.sentence) });
       if (dropWeight) p.weight = { same: [], why: '', others: weights };
@@ -405,7 +452,62 @@ function planSeizure(r: Reading, drug: string, index: number, review: ReviewItem
       p[name] = { same: [], why: '', others: group.filter((c) => !placed.has(c)), parts: [...placed.keys()] };
     }
   }
+  // A total whose parts are seized in different countries ("16 tonnes" found in Hamburg, "7.2 tonnes"
+  // in Antwerp, "more than 23 tonnes" in all) is a sum over several seizures, not one seizure's. The
+  // part the lead gives is the article's seizure, the others are other seizures; without one in the
+  // lead, the parts are recorded with no total.
+  for (const [name, list] of [['count', pills], ['weight', weights]] as const) {
+    const whole = p[name].chosen;
+    if (!whole?.parts || whole.parts.length < 2) continue;
+    const parts = whole.parts;
+    const countries = parts.map((c) => countryOfFigure(r, c));
+    if (countries.some((x) => !x) || new Set(countries).size < 2) continue;
+    whole.not = SUM_OF_COUNTRIES;
+    whole.parts = undefined;
+    // The parts and their other writings ("7.2 tons … in Belgium", "uncovered 7.2 tons") stand alone again.
+    const writings = list.filter((c) => c.partOf === whole);
+    for (const c of writings) c.partOf = undefined;
+    const leadPart = parts.find((c) => c.sentence === r.lead) ?? parts.find((c) => list.some((o) => o.sentence === r.lead && !o.not && sameQuantity(o, c)));
+    const here = leadPart && countries[parts.indexOf(leadPart)];
+    review.push({ pointer: `/seizures/${index}/${name}`, message: `${say(whole)} adds up seizures in ${[...new Set(countries)].join(' and ')}: not taken as this seizure's ${name}${here ? `; the lead's is taken` : '; the parts are recorded, with no total'}.`, sentence: r.orig(whole.sentence) });
+    if (here) {
+      const elsewhere = parts.filter((_, k) => countries[k] !== here);
+      for (const c of writings) if (elsewhere.some((o) => o === c || sameQuantity(o, c))) c.not ??= OTHER_COUNTRY;
+      p[name] = chooseFigure(list, name === 'weight' ? fits : undefined);
+    } else {
+      parts.forEach((c, k) => (c.placePart = countries[k]));
+      p[name] = { same: [], why: '', others: list.filter((c) => !parts.includes(c)), parts };
+    }
+  }
   return p;
+}
+
+const SUM_OF_COUNTRIES = 'a sum over seizures in several countries';
+const OTHER_COUNTRY = 'another seizure, in another country';
+
+/**
+ * The one country a figure is placed in: by the place named with "in", "at" nearest to it in its
+ * clause, else by the places its clause names ("a further 7.2 tonnes … at the Belgian port of
+ * Antwerp"), else by any evidence of its sentence ("German officials … 16 tonnes"); routes, borders,
+ * datelines, nationalities and partners aside.
+ */
+function countryOfFigure(r: Reading, c: Candidate): string | undefined {
+  const s = c.sentence;
+  const evidence = r.places.filter((e) => e.start >= s.start && e.end <= s.end && !e.route && !e.border && !e.dateline && !e.nationality && !e.partner && !e.otherSeizure);
+  const k = wordIndexAt(r.words, c.start);
+  const sep = (w: Word) => w.kind === 'punct' && [',', ';', '(', ')', '–', '—'].includes(w.raw);
+  let a = k;
+  while (a > 0 && r.words[a - 1].start >= s.start && !sep(r.words[a - 1])) a--;
+  let b = k;
+  while (b + 1 < r.words.length && r.words[b + 1].end <= s.end && !sep(r.words[b + 1])) b++;
+  // The nearest place named with "in", "at" in its clause: "7.2 tons were seized in Belgium and a suspect was arrested in the Netherlands".
+  const distance = (e: PlaceEvidence) => (e.first > k ? e.first - k : k - e.last);
+  const inClause = evidence.filter((e) => e.located && e.first >= a && e.last <= b).sort((x, y) => distance(x) - distance(y));
+  if (inClause.length && (inClause.length === 1 || distance(inClause[0]) < distance(inClause[1]) || inClause[0].country === inClause[1].country)) return inClause[0].country;
+  const named = new Set(evidence.filter((e) => e.first >= a && e.last <= b).map((e) => e.country));
+  if (named.size === 1) return [...named][0];
+  const found = new Set(evidence.map((e) => e.country));
+  return found.size === 1 ? [...found][0] : undefined;
 }
 
 /** A seizure of the event: the drug, its form, its figures (the one taken, its other writings, its parts), its street value. */
@@ -439,7 +541,10 @@ function seizureOf(r: Reading, p: Planned, i: number, sourceId: string, focus: R
       return;
     }
     if (!ch?.chosen) {
-      for (const o of ch?.others ?? []) if (!o.not && !o.partOf) review.push({ pointer: `/seizures/${i}/${name}`, message: `Not taken as the ${name}: ${say(o)}.`, sentence: r.orig(o.sentence) });
+      for (const o of ch?.others ?? []) {
+        if (o.partOf || o.not === 'bare' || o.not === 'a conversion of the figure before it') continue;
+        review.push({ pointer: `/seizures/${i}/${name}`, message: `Not taken as the ${name}: ${say(o)}${o.not ? ` (${o.not})` : ''}.`, sentence: r.orig(o.sentence) });
+      }
       return;
     }
     const chosen = ch.chosen;
@@ -497,20 +602,22 @@ function seizureOf(r: Reading, p: Planned, i: number, sourceId: string, focus: R
 
 /** The date claim (and the announcement's day, when the seizure's is known too); the other dates for review. */
 function dateOf(r: Reading, claimed: DateCandidate | undefined, dates: readonly DateCandidate[], sourceId: string, review: ReviewItem[], provenance: Provenance[], quoted: Set<Sentence>): { date: Record<string, unknown> | null; announced?: string } {
-  for (const d of dates) if (d !== claimed && d.role !== 'other' && d.found.reading) review.push({ pointer: '/date', message: `Another date in the article: "${r.asReported(d)}" (${d.role}, ${d.why}).`, sentence: r.orig(d.sentence) });
+  // Two days of the seizure joined by "and" ("on Thursday evening and Friday respectively"): a range.
+  const until = claimed && rangeEnd(r, claimed, dates);
+  for (const d of dates) if (d !== claimed && d !== until && d.role !== 'other' && d.found.reading) review.push({ pointer: '/date', message: `Another date in the article: "${r.asReported(d)}" (${d.role}, ${d.why}).`, sentence: r.orig(d.sentence) });
   if (!claimed) {
     review.unshift({ pointer: '/date', message: 'No date of the seizure or its announcement was found: date is null.' });
     return { date: null };
   }
   const claim: Record<string, unknown> = {};
-  const res = claimed.resolved;
+  const res: DateCandidate['resolved'] = until ? { from: claimed.resolved!.on!, to: until.resolved!.on!, precision: 'range' } : claimed.resolved;
   if (res) {
     if (res.on) claim.on = res.on;
     if (res.from) claim.from = res.from;
     if (res.to) claim.to = res.to;
     claim.precision = res.precision;
   }
-  claim.as_reported = r.asReported(claimed);
+  claim.as_reported = r.asReported(until ? { start: claimed.start, end: until.end } : claimed);
   if (claimed.role === 'announcement') claim.refers_to = 'announcement';
   claim.source = sourceId;
   provenance.push({ pointer: '/date', words: String(claim.as_reported), sentence: r.orig(claimed.sentence), why: `${claimed.role === 'announcement' ? 'the announcement' : 'the seizure'}: ${claimed.why}` });
@@ -519,6 +626,14 @@ function dateOf(r: Reading, claimed: DateCandidate | undefined, dates: readonly 
   const ann = dates.find((d) => d.role === 'announcement' && d !== claimed && d.resolved?.precision === 'day');
   const announced = claimed.role === 'event' && res?.precision === 'day' && ann?.resolved?.on && ann.resolved.on >= res.on! ? ann.resolved.on : undefined;
   return { date: claim, announced };
+}
+
+/** The later day of a range the claimed day opens: the next date of its sentence, of its role, joined by "and", "to", "bis". */
+function rangeEnd(r: Reading, claimed: DateCandidate, dates: readonly DateCandidate[]): DateCandidate | undefined {
+  if (claimed.role !== 'event' || claimed.resolved?.precision !== 'day') return undefined;
+  const next = dates.find((d) => d.sentence === claimed.sentence && d.start >= claimed.end && d !== claimed);
+  if (!next || next.role !== claimed.role || next.resolved?.precision !== 'day' || !(next.resolved.on! > claimed.resolved.on!)) return undefined;
+  return /^\s*(?:\p{L}+\s+)?(?:and|und|y|e|et|ve|και|i|és|و|to|bis|a|à|till|until)\s*$/u.test(r.plain.text.slice(claimed.end, next.start)) ? next : undefined;
 }
 
 /** The event's location, and the sentences that place it quoted. */
@@ -594,7 +709,7 @@ function placeOfClause(c: Candidate, words: readonly Word[], places: readonly Pl
   while (a > 0 && words[a - 1].start >= c.sentence.start && !sep(words[a - 1])) a--;
   let b = first;
   while (b + 1 < words.length && words[b + 1].end <= c.sentence.end && !sep(words[b + 1])) b++;
-  const found = places.filter((e) => e.located && !e.route && e.kind !== 'province' && e.start >= words[a].start && e.end <= words[b].end);
+  const found = places.filter((e) => e.located && !e.route && !e.border && !e.otherSeizure && e.kind !== 'province' && e.start >= words[a].start && e.end <= words[b].end);
   return found.length === 1 ? found[0].country : undefined;
 }
 
@@ -636,7 +751,7 @@ function reportedSpan(words: readonly Word[], mentionAt: ReadonlyMap<number, Dru
       end = w.end;
       continue;
     }
-    if (!['of', 'de', 'di', 'del', 'du', 'des', 'των', 'του', 'της', 'za', 'ya', 'من', 'adet'].includes(w.text)) break;
+    if (!['of', 'de', 'di', 'del', 'du', 'des', 'των', 'του', 'τησ', 'za', 'ya', 'من', 'adet'].includes(w.text)) break;
   }
   return { start: c.start, end };
 }
@@ -703,4 +818,47 @@ function chooseArrests(cands: readonly Candidate[], review: ReviewItem[], orig: 
     review.push({ pointer: '/arrests', message: `Several numbers of people in one sentence (${list.map((c) => c.value).join(', ')}): arrests left out.`, sentence: orig(s) });
   }
   return undefined;
+}
+
+/**
+ * The spans of words about another seizure (OTHER_SEIZURE_RES): from the words to the end of their
+ * sentence or to a colon. Not in the headline or the lead, where "another" is this seizure said to be
+ * one more ("Police made another major bust on Friday").
+ */
+function otherSeizureSpans(words: readonly Word[], sentences: readonly Sentence[], lead: Sentence | undefined): [number, number][] {
+  const spans: [number, number][] = [];
+  for (const s of sentences) {
+    if (s.headline || s === lead) continue;
+    const ws = wordsIn(words, s);
+    if (ws.length < 2) continue;
+    // The folded words joined by spaces, and the offset in that string where each word starts.
+    let joined = ' ';
+    const at: number[] = [];
+    for (const w of ws) {
+      at.push(joined.length);
+      joined += w.text + ' ';
+    }
+    let from = -1;
+    for (const re of OTHER_SEIZURE_RES) {
+      const m = re.exec(joined);
+      if (!m) continue;
+      const k = at.findIndex((o) => o > m.index);
+      if (k >= 0 && (from < 0 || k < from)) from = k;
+    }
+    if (from < 0) continue;
+    const stop = ws.findIndex((w, k) => k > from && w.kind === 'punct' && (w.raw === ':' || w.raw === ';'));
+    spans.push([ws[from].start, stop >= 0 ? ws[stop].start : s.end]);
+  }
+  return spans;
+}
+
+export const inSpans = (spans: readonly (readonly [number, number])[], offset: number) => spans.some(([a, b]) => offset >= a && offset < b);
+
+/** Relative words that put a day a week or more before the article, whatever its date: "two weeks ago", "vor drei Monaten", "last year". */
+function weeksBefore(r: NonNullable<FoundDate['reading']>): boolean {
+  const rel = r.relative;
+  if (!rel) return false;
+  const n = rel.count ?? 1;
+  if (rel.mode === 'ago') return (rel.unit === 'day' && n >= 8) || (rel.unit === 'week' && n >= 2) || rel.unit === 'month' || rel.unit === 'year';
+  return rel.mode === 'last' && rel.unit === 'year';
 }

@@ -94,7 +94,7 @@ export const OTHER_CLAUSE_WORDS = words(
 export const GENERIC_DRUG_WORDS = words(
   'drug|drugs|narcotic|narcotics|narcotic substance|narcotic substances|illicit drugs|illegal drugs|stimulant|stimulants|illegal stimulant|contraband|haul|shipment|consignment|cargo|substance|substances|pills|tablets|powder',
   'droge|drogen|rauschgift|rauschgifts|betaubungsmittel|aufputschmittel|aufputschmittels|tabletten|pillen',
-  'droga|drogas|estupefacientes|sustancia|sustancias|alijo|mercancia|pastillas',
+  'droga|drogas|estupefaciente|estupefacientes|sustancia|sustancias|alijo|mercancia|pastillas',
   'droga|droghe|stupefacente|stupefacenti|sostanza|sostanze|carico',
   'drogue|drogues|stupefiant|stupefiants|comprimes',
   'uyusturucu|uyarici|yasakli madde|madde|hap',
@@ -118,7 +118,7 @@ export const ITEM_NOUNS = words('items|pieces|units|stuck|unidades|pezzi|unites|
  * were seized: "from Lebanon", "bound for Saudi Arabia", "destined for the Gulf", "en route to Kuwait".
  */
 export const ROUTE_BEFORE = words(
-  'from|via|through|to|for|bound for|destined for|heading for|headed for|en route to|on its way to|on their way to|coming from|originating from|shipped from|sent from|transiting|towards|toward|aus|nach|uber|von|desde|procedente de|con destino a|hacia|hasta|rumbo a|via|verso|diretta verso|diretto a|dal|dalla|da|provenant de|a destination de|vers|en provenance de|απο|προς|μεσω|z|do|przez|felé|kutoka|kwenda|من|الى|إلى|نحو|عبر|قادمه من|متجهه الى',
+  'from|via|through|to|for|bound for|destined for|heading for|headed for|en route to|on its way to|on their way to|coming from|originating from|shipped from|sent from|transiting|towards|toward|in the direction of|aus|nach|uber|von|in richtung|desde|procedente de|con destino a|hacia|hasta|rumbo a|en direccion a|via|verso|diretta verso|diretto a|in direzione di|dal|dalla|da|provenant de|a destination de|en direction de|vers|en provenance de|απο|προς|μεσω|με κατευθυνση|z|do|przez|felé|kutoka|kwenda|من|الى|إلى|نحو|عبر|قادمه من|متجهه الى|باتجاه|بإتجاه|في طريقها الى',
 );
 
 /** Words before a place that make it where something happened: "in", "at", "near", "im", "en", "a", "στο", "في". */
@@ -138,6 +138,8 @@ export const AGGREGATE_RES: readonly RegExp[] = [
   / so far this year /u,
   / (?:nationwide|across the country|in recent years|annual|annually|statistics) /u,
   / (?:a|per|every|each) year /u,
+  / (?:in|over|during|within) (?:the )?(?:past |last )?(?:as many (?:days|weeks|months|years)|(?:a |one )?fortnight) /u,
+  / innerhalb (?:von )?(?:\S+ )?(?:wochen|monaten|jahren) /u,
   / in den (?:vergangenen|letzten) (?:\S+ )?(?:monaten|jahren|wochen) /u,
   / (?:mehreren|fruheren|mehrere) funde/u,
   / summier/u,
@@ -186,3 +188,72 @@ export const CURRENCIES: ReadonlyMap<string, string> = new Map(
     RON: 'ron|lei',
   }).flatMap(([code, list]) => list.split('|').map((w) => [foldWord(w), code] as [string, string])),
 );
+
+/**
+ * Patterns of the folded words of a sentence (joined by single spaces, a space at each end) that
+ * turn the rest of it to another seizure: "another major bust, on June 12, when 1.1 tons …", "a
+ * similar shipment was discovered in Greece last year", "İki hafta önce bir başka baskında …",
+ * "Öte yandan …" (on the other hand), "Bereits am 13. Juni hatten …". What follows the words, up to a
+ * colon or the end of the sentence, is not the seizure: its figures are not taken, its dates do not
+ * date it and its places do not place it.
+ */
+export const OTHER_SEIZURE_RES: readonly RegExp[] = [
+  // en
+  / (?:another|other|a similar|a separate|a previous|an earlier|the previous|an even (?:larger|bigger)|a smaller|a larger) (?:\S+ ){0,2}(?:seizures?|busts?|raids?|operations?|hauls?|shipments?|consignments?|cases?|finds?|one|record|incidents?|attempts?) /u,
+  / (?:separately|meanwhile|in a separate) /u,
+  / (?:already|earlier) on /u,
+  // de
+  / (?:anderen|anderer|anderes|fruheren|vorherigen|ahnlichen) (?:\S+ ){0,2}(?:fall|falle|fallen|operation|razzia|aktion|fund|funde|funden|sicherstellung|einsatz|schlag|lagerhalle|rekord) /u,
+  / (?:bereits|schon) (?:am|im|vor|anfang|mitte|ende) /u,
+  / (?:unterdessen|indes|derweil) /u,
+  // es
+  / (?:otra|otras|otro|otros|una anterior|un anterior|la anterior|el anterior|una similar) (?:\S+ ){0,2}(?:operacion|operaciones|incautacion|incautaciones|aprehension|alijo|alijos|golpe|redada|caso|record) /u,
+  / (?:record anterior|por otra parte|por otro lado) /u,
+  // it
+  / (?:un altro|un'altra|un altra|altri|altre|un precedente|il precedente|un simile|un analogo) (?:\S+ ){0,2}(?:sequestro|sequestri|operazione|operazioni|carico|carichi|blitz|record|colpo) /u,
+  // fr
+  / (?:une autre|d'autres|d autres|un autre|une precedente|le precedent|l'ancien|une saisie similaire) (?:\S+ ){0,2}(?:saisie|saisies|operation|operations|coup|record|affaire|cargaison) /u,
+  / par ailleurs /u,
+  // tr
+  / (?:bir baska|baska bir|diger|onceki) (?:\S+ ){0,2}(?:operasyon\S*|baskin\S*|olay\S*|sevkiyat\S*|rekor\S*) /u,
+  / ote yandan /u,
+  // el
+  / (?:αλλη|αλλεσ|αλλο|αλλησ|προηγουμενη|προηγουμενησ) (?:\S+ ){0,2}(?:επιχειρηση|επιχειρησεισ|κατασχεση|κατασχεσεισ|υποθεση|ρεκορ) /u,
+  // pl, hu
+  / (?:inna|innej|innym|innych|wczesniejszej|wczesniejsza) (?:\S+ ){0,2}(?:akcj\S*|operacj\S*|sprawie) /u,
+  / (?:egy masik|korabbi) (?:\S+ ){0,2}(?:akcio\S*|fogas\S*|ugy\S*) /u,
+  // ar
+  / (?:عمليه|عمليات|ضبطيه|قضيه|شحنه|محاوله) (?:\S+ ){0,2}(?:اخرى|اخري|سابقه|منفصله|مماثله) /u,
+  / (?:في سياق اخر|من جهه اخرى|من جهه اخري) /u,
+];
+
+/**
+ * Patterns of the folded words of a sentence that make its figures a count so far ("so far",
+ * "bislang", "μέχρι στιγμής", "حتى الآن"): a part of the haul, not its total; except beside a
+ * superlative ("the largest so far", "die bislang größte Menge": a record to date).
+ */
+export const SO_FAR_RES: readonly RegExp[] = [
+  / (?:so far|as yet|to date|for now) /u,
+  / (?:bisher|bislang|vorerst) /u,
+  / hasta (?:ahora|el momento) /u,
+  / (?:finora|fino ad ora|per ora) /u,
+  / (?:jusqu'a present|jusqu a present|pour l'instant|pour l instant|a ce stade) /u,
+  / (?:su ana kadar|simdiye kadar|simdilik) /u,
+  / (?:μεχρι στιγμησ|μεχρι τωρα|εωσ τωρα) /u,
+  / (?:dotychczas|jak dotad|do tej pory) /u,
+  / (?:eddig|egyelore) /u,
+  / (?:حتي الان|حتي اللحظه) /u,
+];
+
+/** Patterns that make a sentence's figures the count of one container of several ("in one of three containers", "of one container", "in uno dei"). */
+export const ONE_OF_RES: readonly RegExp[] = [
+  / (?:in|of|from|inside) (?:just |only )?one of (?:the )?(?:\S+ )?(?:containers|pallets|trucks|lorries|vehicles|bags|boxes|crates|shipments) /u,
+  / (?:in|of|from|inside) (?:just |only )?(?:one|the first) (?:container|pallet|truck|lorry|vehicle|crate) (?!of )/u,
+  / (?:in|aus) (?:einem|einer) (?:der|von) \S+ (?:containern|containers|paletten|lastwagen|lkw) /u,
+  / en (?:uno|una) de (?:los|las) \S+ (?:contenedores|palets|camiones) /u,
+  / in (?:uno|una) (?:dei|delle) \S+ (?:container|bancali|camion) /u,
+  / dans (?:l'un|l un|l'une|l une) des \S+ (?:conteneurs|palettes|camions) /u,
+];
+
+/** Superlatives that make "so far" a record to date: "the largest so far", "die bislang größte". */
+export const SUPERLATIVE = / (?:largest|biggest|greatest|highest|record|grosste|großte|groste|hochste|mayor|mas grande|piu grande|maggiore|plus grand|plus grande|plus importante?|en buyuk|μεγαλυτερη|μεγαλυτερο|μεγαλυτερησ|najwieksz\S*|legnagyobb|اكبر)/u;

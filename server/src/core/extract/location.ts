@@ -24,7 +24,7 @@ export interface LocationChoice {
  * a province or a town 3, a country's name 2, an adjective 1; 3 more for a place named with "in" or
  * "at" in a clause that seizes or holds the figure; twice as much in the sentences of the figures and
  * the date; a quarter for a partner of the operation; nothing for places of the route, datelines,
- * nationalities of people, and sentences about other seizures. The country is left empty unless one
+ * nationalities of people, the far side of a border, and sentences about other seizures. The country is left empty unless one
  * scores 3 or more and half as much again as the next.
  */
 export function chooseLocation(
@@ -38,11 +38,14 @@ export function chooseLocation(
 ): LocationChoice {
   const scores = new Map<string, { score: number; evidence: PlaceEvidence[] }>();
   for (const e of places) {
-    if (e.route || e.nationality || e.dateline) continue;
+    if (e.route || e.nationality || e.dateline || e.border || e.otherSeizure) continue;
     const s = sentenceAt(sentences, e.start);
     if (!s || ignore.has(s)) continue;
     let w = e.kind === 'name' ? 2 : e.kind === 'adjective' ? 1 : 3;
-    if (e.located && clauseSeizes(words, e.first, s, chosenAt)) w += 3;
+    // "in Syria" in a clause that neither seizes nor holds the figure ("an amphetamine popular among
+    // fighters in Syria") places something else: a country's name there weighs half.
+    // Not so at the head of the sentence ("In Spain, a 13-ton haul … has been captured").
+    if (e.located) w = clauseSeizes(words, e.first, s, chosenAt) ? w + 3 : e.kind === 'name' && !fronted(words, e.first, s) ? w / 2 : w;
     if (e.partner) w /= 4;
     if (focus.has(s)) w *= 2;
     const entry = scores.get(e.country) ?? { score: 0, evidence: [] };
@@ -56,7 +59,7 @@ export function chooseLocation(
     const s = sentenceAt(sentences, e.start);
     return s && focus.has(s) ? s : undefined;
   };
-  const direct = new Set(places.filter((e) => e.located && !e.route && !e.partner && !e.dateline && !e.nationality && focusOf(e) && clauseSeizes(words, e.first, focusOf(e)!, chosenAt)).map((e) => e.country));
+  const direct = new Set(places.filter((e) => e.located && !e.route && !e.partner && !e.dateline && !e.nationality && !e.border && !e.otherSeizure && focusOf(e) && clauseSeizes(words, e.first, focusOf(e)!, chosenAt)).map((e) => e.country));
   if (direct.size === 1) {
     const country = [...direct][0];
     const entry = scores.get(country);
@@ -104,6 +107,13 @@ function clauseSeizes(words: readonly Word[], i: number, s: Sentence, chosenAt: 
   while (b + 1 < words.length && words[b + 1].end <= s.end && !stop(words[b + 1])) b++;
   for (let k = a; k <= b; k++) if (hasStemAt(words, k, SEIZE_STEMS)) return true;
   return chosenAt.some((o) => o >= words[a].start && o < words[b].end);
+}
+
+/** Whether a place is named at the head of its sentence, by its first words ("In Spain, …"). */
+function fronted(words: readonly Word[], i: number, s: Sentence): boolean {
+  let k = i - 1;
+  while (k >= 0 && words[k].start >= s.start && words[k].kind === 'word' && i - k <= 4) k--;
+  return k < 0 || words[k].start < s.start;
 }
 
 /** Words that open a relative clause: what is placed there is not the seizure ("which is believed to play a part in Syria's war"). */

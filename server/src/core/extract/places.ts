@@ -38,6 +38,10 @@ export interface PlaceEvidence {
   partner: boolean;
   /** The dateline of the article ("DUBAI:", "BEIRUT –"): where it was written. */
   dateline: boolean;
+  /** A country named as the other side of a border ("near the Kuwaiti border", "the border with Turkey", "between Syria and Iraq"): either side. */
+  border: boolean;
+  /** In words about another seizure ("in another raid in Zahleh"): it places that one. */
+  otherSeizure?: boolean;
 }
 
 /**
@@ -70,6 +74,12 @@ const ADJECTIVES: Record<string, string[]> = {
   EC: ['ecuadorian', 'ecuadorianisch', 'ecuatorian', 'ecuadoriano', 'équatorien', 'ekvadorlu', 'اكوادوري'],
   CO: ['colombian', 'kolumbianisch', 'colombiano', 'colombien', 'kolombiyalı', 'كولومبي'],
   MA: ['moroccan', 'marokkanisch', 'marroquí', 'marocchin', 'marocain', 'faslı', 'مغربي'],
+  DZ: ['algerian', 'algerisch', 'argelin', 'algerin', 'algérien', 'cezayirli', 'αλγεριν', 'algiersk', 'algériai', 'جزائري', 'جزائريه'],
+  LY: ['libyan', 'libysch', 'libio', 'libia', 'libico', 'libyen', 'libyalı', 'λιβυκ', 'libijsk', 'líbiai', 'ليبي', 'ليبيه'],
+  TN: ['tunisian', 'tunesisch', 'tunecin', 'tunisin', 'tunisien', 'tunuslu', 'τυνησιακ', 'tunezyjsk', 'tunéziai', 'تونسي', 'تونسيه'],
+  BE: ['belgian', 'belgisch', 'belga', 'belge', 'belçika', 'βελγικ', 'belgijsk', 'بلجيكي'],
+  BG: ['bulgarian', 'bulgarisch', 'búlgar', 'bulgar', 'bulgare', 'βουλγαρικ', 'bułgarsk', 'bolgár', 'بلغاري'],
+  PT: ['portuguese', 'portugiesisch', 'portugués', 'portugues', 'portoghes', 'portugais', 'portekiz', 'πορτογαλικ', 'portugalsk', 'portugál', 'برتغالي'],
 };
 
 /**
@@ -143,9 +153,14 @@ const AGENCY_NAMES: AgencyName[] = Object.entries(AGENCIES)
   )
   .sort((a, b) => b.words.length - a.words.length);
 
-/** A word without a Turkish suffix or English possessive after an apostrophe ("Suriye'den", "Syria's"), or the Arabic article. */
+/**
+ * A word without a Turkish suffix or English possessive after an apostrophe ("Suriye'den", "Syria's"),
+ * without a French or Italian article or preposition elided before one ("d'Oran", "l'Algérie",
+ * "nell'Italia"), or without the Arabic article.
+ */
 function bareWord(w: Word): string {
-  const t = w.text.replace(/['’].*$/, '');
+  const elided = /^(?:d|l|dell|dall|nell|all|sull|qu)['’](.+)$/.exec(w.text);
+  const t = (elided ? elided[1] : w.text).replace(/['’].*$/, '');
   return /^[\u0600-\u06FF]/.test(t) && t.length > 4 ? t.replace(/^(?:[وفب]?ال|[وفبل]ل)/, '') : t;
 }
 
@@ -217,11 +232,17 @@ export function findPlaces(words: readonly Word[], language: string | undefined,
       out.push(e);
       continue;
     }
-    // A province or a town of the trade (capitalised words, up to three).
-    if (!isCapitalised(w)) continue;
-    const p = provinceAt(words, i, 3);
+    // A province or a town of the trade (capitalised words, up to three); "d’Oran", "l’Attica": after the elision.
+    const elided = /^((?:d|l|dell|dall|nell|all|sull|qu)['’])\p{Lu}/u.exec(w.raw);
+    const head = elided ? { ...w, raw: w.raw.slice(elided[1].length), text: w.text.slice(elided[1].length), start: w.start + elided[1].length } : w;
+    if (!isCapitalised(head)) continue;
+    const p = provinceAt(words, i, 3, head);
     if (p) {
-      out.push(p.evidence(language));
+      const e = p.evidence(language);
+      // Arabic has no capitals to tell a name from a word ("العصابة", the gang, is also Assaba): a
+      // province of one Arabic word counts where a word places something there ("في", "محافظة").
+      if (e.kind === 'province' && p.last === i && /^[\u0600-\u06FF]/.test(w.raw) && !e.located && !AR_PLACE_NOUNS.has(words[i - 1]?.text ?? '')) continue;
+      out.push(e);
       i = p.last;
     }
   }
@@ -248,12 +269,24 @@ function matchAgency(words: readonly Word[], i: number, agencies: readonly Agenc
 /** Words before a name that make it a province's ("la provincia de Granada", "Province of Hatay"). */
 const KIND_BEFORE = new Set(['provincia de', 'province of', 'provinz', 'provincia di', 'region of', 'region de', 'governorate of', 'il', 'ili', 'περιφερεια', 'محافظه'].map(foldWord));
 
+/** Arabic nouns of a place before its name: province, governorate, city, port, airport, crossing. */
+const AR_PLACE_NOUNS = new Set(['محافظه', 'ولايه', 'مدينه', 'ميناء', 'مرفا', 'مطار', 'معبر', 'منفذ', 'منطقه'].map(foldWord));
+
 /** A province or town named at word i (up to n capitalised words). */
-function provinceAt(words: readonly Word[], i: number, n: number): { last: number; evidence: (language: string | undefined) => PlaceEvidence } | undefined {
+function provinceAt(words: readonly Word[], i: number, n: number, head: Word = words[i]): { last: number; evidence: (language: string | undefined) => PlaceEvidence } | undefined {
+  // The evidence of words i…last, its first word read as `head` (the name after an elision: "d’Oran").
+  const evidenceOf = (last: number, country: string, kind: PlaceEvidence['kind'], language: string | undefined) => {
+    const e = evidence(words, i, last, country, kind, language);
+    if (head !== words[i]) {
+      e.text = [head.raw, ...words.slice(i + 1, last + 1).map((x) => x.raw)].join(' ');
+      e.start = head.start;
+    }
+    return e;
+  };
   for (let len = n; len >= 1; len--) {
     const last = i + len - 1;
     if (last >= words.length) continue;
-    const phrase = words.slice(i, last + 1);
+    const phrase = [head, ...words.slice(i + 1, last + 1)];
     if (phrase.some((x) => x.kind !== 'word' && x.raw !== '-')) continue;
     if (phrase.some((x, k) => x.kind === 'word' && k > 0 && !isCapitalised(x) && !['al', 'el', 'de', 'di', 'del', 'of'].includes(x.text))) continue;
     const text = phrase
@@ -267,7 +300,7 @@ function provinceAt(words: readonly Word[], i: number, n: number): { last: numbe
       return {
         last,
         evidence: (language) => {
-          const e = evidence(words, i, last, town.country, 'town', language);
+          const e = evidenceOf(last, town.country, 'town', language);
           e.town = town.name;
           if (town.subdivision) e.admin1 = town.subdivision;
           return e;
@@ -280,7 +313,7 @@ function provinceAt(words: readonly Word[], i: number, n: number): { last: numbe
     return {
       last,
       evidence: (language) => {
-        const e = evidence(words, i, last, subs[0].country, 'province', language);
+        const e = evidenceOf(last, subs[0].country, 'province', language);
         e.admin1 = subs[0];
         return e;
       },
@@ -340,21 +373,83 @@ function evidence(words: readonly Word[], first: number, last: number, country: 
     end: words[last].end,
     first,
     last,
-    route: isRoute(words, first, last, language) && !((kind === 'town' || kind === 'province') && THROUGH.has(words[first - 1]?.text ?? '')),
+    route: (isRoute(words, first, last, language) && !((kind === 'town' || kind === 'province') && THROUGH.has(words[first - 1]?.text ?? ''))) || inRoutePlace(words, first),
     located: isLocated(words, first),
     nationality: false,
     partner: isPartner(words, first),
     dateline: isDateline(words, first, last),
+    border: (kind === 'name' || kind === 'adjective') && isBorder(words, first, last),
   };
 }
 
+/** Words for a border (folded beginnings): "border", "Grenze", "frontera", "sınır", "σύνορα", "الحدود". */
+const BORDER = ['border', 'frontier', 'grenz', 'fronter', 'confin', 'frontiere', 'sinir', 'συνορ', 'μεθορ', 'granic', 'hatar', 'mpaka', 'حدود', 'الحدود', 'حدودي', 'الحدودي'].map(foldWord);
+/** Words between a border and the country across it: "border with", "Grenze zu", "الحدود مع". */
+const BORDER_LINKS = new Set(['with', 'of', 'to', 'the', 'zu', 'mit', 'con', 'avec', 'de', 'la', 'le', 'el', 'il', 'ile', 'με', 'την', 'τη', 'z', 'ze', 'na', 'مع', 'بين']);
+/** "between Syria and Iraq", "zwischen", "entre", "μεταξύ", "بين"; Turkish puts "arasında" after. */
+const BETWEEN = new Set(['between', 'zwischen', 'entre', 'tra', 'fra', 'μεταξυ', 'miedzy', 'kozott', 'kati', 'بين'].map(foldWord));
+
+/**
+ * Whether a country is named as the far side of a border: "near the Kuwaiti border", "the
+ * Jordanian-Syrian border", "near the border with Turkey", "between Syria and Iraq", "Suriye
+ * sınırında", "الحدود السورية". A seizure at a border is on one side of it, and the words do not say
+ * which: the authorities or the crossing do.
+ */
+function isBorder(words: readonly Word[], first: number, last: number): boolean {
+  // After: "Kuwaiti border", "Jordanian-Syrian border", "Suriye sınırı", "Syrian and Iraqi borders".
+  for (let k = last + 1; k <= last + 4 && k < words.length; k++) {
+    const w = words[k];
+    if (w.kind === 'punct' && w.raw !== '-') break;
+    if (w.kind === 'word' && startsWithAny(w.text, BORDER)) return true;
+    if (w.kind === 'word' && (w.text === 'arasinda' || w.text === 'arasindaki')) return true;
+    if (w.kind === 'word' && !adjectiveOf(bareWord(w)) && !['and', 'und', 'y', 'e', 'et', 've', 'και', 'i', 'es', 'na'].includes(w.text)) break;
+  }
+  // Before: "the border with Turkey", "الحدود مع سوريا", "الحدود السورية" (the adjective after the noun), "between Syria and Iraq".
+  for (let k = first - 1, n = 0; k >= 0 && n < 4; k--, n++) {
+    const w = words[k];
+    if (w.kind === 'punct' && w.raw !== '-') break;
+    if (w.kind !== 'word') continue;
+    if (startsWithAny(w.text, BORDER) || startsWithAny(bareWord(w), BORDER) || BETWEEN.has(w.text)) return true;
+    if (!BORDER_LINKS.has(w.text) && !['and', 'und', 'y', 'e', 'et', 've', 'και', 'i', 'es', 'و'].includes(w.text) && !adjectiveOf(bareWord(w)) && !isCapitalised(w)) break;
+  }
+  return false;
+}
+
+
 /** Whether a word that places something (in, at, near, "στην") comes right before the place, an article or "the port of" between. */
 function isLocated(words: readonly Word[], first: number): boolean {
+  const k = placeWordBefore(words, first);
+  return k >= 0 && PLACE_BEFORE.has(words[k].text);
+}
+
+/** Words between a word that places and the name: "in the port of", "at the city of", "στο λιμάνι της". */
+const PLACE_SKIP = new Set(['the', 'port', 'of', 'city', 'coast', 'island', 'waters', 'shore', 'shores', 'province', 'capital', 'el', 'la', 'il', 'del', 'di', 'de', 'porto', 'puerto', 'du', 'le', 'der', 'hafen', 'von', 'του', 'της', 'τη', 'την', 'λιμανι', 'ميناء', 'مدينه', 'محافظه', 'northern', 'southern', 'eastern', 'western', 'central'].map(foldWord));
+
+/** The index of the word before a place's name, its article and "the port of" passed over (-1 when none). */
+function placeWordBefore(words: readonly Word[], first: number): number {
   let k = first - 1;
-  const skip = new Set(['the', 'port', 'of', 'city', 'coast', 'island', 'waters', 'shore', 'shores', 'province', 'capital', 'el', 'la', 'il', 'del', 'di', 'de', 'porto', 'puerto', 'du', 'le', 'der', 'hafen', 'von', 'του', 'της', 'τη', 'την', 'λιμανι', 'ميناء', 'مدينه', 'محافظه', 'northern', 'southern', 'eastern', 'western', 'central']);
-  for (let n = 0; n < 4 && k >= 0 && words[k].kind === 'word' && skip.has(words[k].text); n++) k--;
-  const w = words[k];
-  return !!w && w.kind === 'word' && PLACE_BEFORE.has(w.text);
+  for (let n = 0; n < 4 && k >= 0 && words[k].kind === 'word' && PLACE_SKIP.has(words[k].text); n++) k--;
+  return k >= 0 && words[k].kind === 'word' ? k : -1;
+}
+
+/**
+ * Whether a place named with "in" is that of a place of the route before it: "heading for the port of
+ * Khoms in Libya", "باتجاه مرفأ الخمس في ليبيا". Between the word of the route and "in": an article,
+ * "the port of" and one name, nothing else.
+ */
+function inRoutePlace(words: readonly Word[], first: number): boolean {
+  const at = placeWordBefore(words, first);
+  if (at < 0 || !PLACE_BEFORE.has(words[at].text)) return false;
+  let names = 0;
+  for (let k = at - 1; k >= 0 && at - k <= 6; k--) {
+    const w = words[k];
+    if (w.kind !== 'word') return false;
+    for (let n = 3; n >= 1; n--) if (k - n + 1 >= 0 && ROUTE_BEFORE.has(words.slice(k - n + 1, k + 1).map((x) => x.text).join(' '))) return names === 1;
+    if (PLACE_SKIP.has(w.text) || ARTICLE_WORDS.has(w.text) || AR_PLACE_NOUNS.has(w.text)) continue;
+    if (isCapitalised(w) && ++names <= 1) continue;
+    return false;
+  }
+  return false;
 }
 
 /** Whether the place at words first…last is where the drugs came from or went. */
@@ -382,9 +477,9 @@ function isRoute(words: readonly Word[], first: number, last: number, language: 
   return false;
 }
 
-const OF_WORDS = new Set(['of', 'de', 'di', 'du', 'des', 'del', 'della', 'von', 'της', 'του', 'των']);
+const OF_WORDS = new Set(['of', 'de', 'di', 'du', 'des', 'del', 'della', 'von', 'της', 'του', 'των'].map(foldWord));
 
-const ARTICLE_WORDS = new Set(['the', 'le', 'la', 'les', "l'", 'el', 'los', 'las', 'il', 'lo', 'gli', 'der', 'die', 'das', 'den', 'dem', 'τον', 'την', 'τη', 'το', 'τα', 'του', 'της']);
+const ARTICLE_WORDS = new Set(['the', 'le', 'la', 'les', "l'", 'el', 'los', 'las', 'il', 'lo', 'gli', 'der', 'die', 'das', 'den', 'dem', 'τον', 'την', 'τη', 'το', 'τα', 'του', 'της'].map(foldWord));
 
 function isPartner(words: readonly Word[], first: number): boolean {
   for (let j = first - 1; j >= Math.max(0, first - 5); j--) {

@@ -2,7 +2,7 @@
  * An article as the extractor reads it: its text without markup (with a map back to the text as
  * given, so that quotes stay verbatim), its words, its sentences, and its language. Pure functions.
  */
-import { foldWord } from '../read/date-vocabulary';
+import { MONTHS, foldWord } from '../read/date-vocabulary';
 
 /** The languages every reader reads: numbers, units, hedges, dates, weekdays, relative words. */
 export const READ_LANGUAGES = ['en', 'de', 'es', 'it', 'fr', 'tr', 'el', 'ar', 'pl', 'hu', 'sw'] as const;
@@ -138,6 +138,8 @@ function endsSentence(line: string, i: number): boolean {
   if (k >= line.length) return true;
   const next = line[k];
   if (ch !== '.') return true;
+  // An ordinal day before its month ("am 12. Februar", "13. června", "5. Dezember"): one sentence.
+  if (/(?:^|[^\d.,])(?:[1-9]|[12]\d|3[01])$/.test(line.slice(Math.max(0, i - 3), i)) && isMonthName(/^[\p{L}]+/u.exec(line.slice(k))?.[0] ?? '')) return false;
   // A lower-case letter after a full stop continues the sentence ("approx. two").
   if (/\p{Ll}/u.test(next)) return false;
   const before = /([\p{L}]+)\.?$/u.exec(line.slice(Math.max(0, i - 12), i));
@@ -145,6 +147,12 @@ function endsSentence(line: string, i: number): boolean {
   if (word.length === 1 && /\p{Lu}/u.test(before![1])) return false; // initials: "A.A. (22", "K.C.'nin"
   if (ABBREVIATIONS.has(word)) return false;
   return true;
+}
+
+/** Whether a word is a month's name in a language the readers read. */
+function isMonthName(word: string): boolean {
+  const w = foldWord(word);
+  return w.length > 2 && Object.values(MONTHS).some((t) => t.has(w));
 }
 
 const TERMINATORS = new Set(['.', '!', '?', '؟', '।', '…']);
