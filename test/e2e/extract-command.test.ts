@@ -78,7 +78,9 @@ test('VS Code (code-server): New Event from Article… drafts the selected artic
     await page.keyboard.press('Control+a');
 
     // The command, from the palette; it takes the selection and asks the rest.
+    // Typed only once the palette is open: typed earlier, the words would replace the selected article.
     await page.keyboard.press('F1');
+    await page.locator('.quick-input-widget:not([style*="display: none"]) input').first().waitFor({ timeout: STEP_TIMEOUT });
     await page.keyboard.type('Haulcheck: New Event from Article');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'New Event from Article' }).first().waitFor({ timeout: STEP_TIMEOUT });
     await page.keyboard.press('Enter');
