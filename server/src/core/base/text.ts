@@ -142,3 +142,26 @@ function scanLineStarts(text: string, from: number, to: number, starts: number[]
     }
   }
 }
+
+/**
+ * A copy of a string that holds on to nothing else. V8 keeps a substring of 13 or more characters
+ * as a view into the whole text it was cut from, and a concatenation as its parts: an id or a quote
+ * kept from a file (in an index, a memo table, a report's row) would keep the whole file's text
+ * alive. Shorter strings are copies already.
+ */
+export function detached<T extends string | undefined>(text: T): T {
+  return (text !== undefined && text.length >= 13 ? (' ' + text).slice(1) : text) as T;
+}
+
+/**
+ * A copy of plain data (objects, arrays, strings, numbers, booleans, null) whose strings are
+ * `detached`: what is kept long after the text it was read from (a report's rows) holds none of it.
+ */
+export function detachedDeep<T>(value: T): T {
+  if (typeof value === 'string') return detached(value) as T;
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map(detachedDeep) as T;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(value)) out[k] = detachedDeep((value as Record<string, unknown>)[k]);
+  return out as T;
+}

@@ -6,6 +6,7 @@ import type { ParsedDocument, ParsedFile } from '../yaml/parse';
 import { dateClaimsOf, dayNumber, partialDate, slotsOf, sourcesOf, toKg } from './event';
 import { nodeRange, locate } from '../yaml/parse';
 import { normaliseAdmin1 } from '../read/places';
+import { detached } from '../base/text';
 
 export interface QuantityFact {
   drug: string;
@@ -81,9 +82,7 @@ const NONE = Object.freeze([]) as never[];
  * A copy of a string read from a file. Strings cut from a text are views that keep the whole text
  * alive; the index outlives the texts (10,000 files: 47 → 28 MB of heap with copies).
  */
-function own<T extends string | undefined>(text: T): T {
-  return (text && text.length >= 13 ? (' ' + text).slice(1) : text) as T;
-}
+const own = detached;
 
 function documentFacts(file: string, parsed: ParsedFile, d: ParsedDocument, v: Record<string, unknown>): { facts: EventFacts; idOffset?: number } {
   {
@@ -98,24 +97,25 @@ function documentFacts(file: string, parsed: ParsedFile, d: ParsedDocument, v: R
       }
     }
     const loc = Array.isArray(v.location) ? v.location[0] : v.location;
-    const country = loc && typeof loc === 'object' && typeof (loc as { country?: unknown }).country === 'string' ? (loc as { country: string }).country : undefined;
+    const country = loc && typeof loc === 'object' && typeof (loc as { country?: unknown }).country === 'string' ? own((loc as { country: string }).country) : undefined;
     const admin1 = loc && typeof loc === 'object' && typeof (loc as { admin1?: unknown }).admin1 === 'string' ? own((loc as { admin1: string }).admin1) : undefined;
     const drugs = new Set<string>();
     const quantities: QuantityFact[] = [];
     for (const slot of slotsOf(v)) {
       if (!slot.drug) continue;
-      drugs.add(slot.drug);
+      const drug = own(slot.drug);
+      drugs.add(drug);
       for (const f of slot.figures) {
         // The seizure's own figures: not a part of it, not a sum with other seizures, not a garbled print.
         if (f.value === undefined || f.scope !== 'total' || f.garbled || f.as_of) continue;
-        if (slot.field === 'count') quantities.push({ drug: slot.drug, kind: 'count', value: f.value });
+        if (slot.field === 'count') quantities.push({ drug, kind: 'count', value: f.value });
         if (slot.field === 'weight') {
           const kg = toKg(f.value, f.unit);
-          if (kg !== undefined) quantities.push({ drug: slot.drug, kind: 'kg', value: kg });
+          if (kg !== undefined) quantities.push({ drug, kind: 'kg', value: kg });
         }
       }
     }
-    if (Array.isArray(v.seizures)) for (const s of v.seizures) if (s && typeof s === 'object' && typeof (s as { drug?: unknown }).drug === 'string') drugs.add((s as { drug: string }).drug);
+    if (Array.isArray(v.seizures)) for (const s of v.seizures) if (s && typeof s === 'object' && typeof (s as { drug?: unknown }).drug === 'string') drugs.add(own((s as { drug: string }).drug));
     let start: string | undefined;
     let end: string | undefined;
     let open = false;
@@ -135,7 +135,7 @@ function documentFacts(file: string, parsed: ParsedFile, d: ParsedDocument, v: R
     }
     const urls = sourcesOf(v)
       .filter((s) => typeof s.url === 'string' && s.url)
-      .map((s) => ({ url: own(s.url as string), source: own(s.id), pointer: `${s.pointer}/url` }));
+      .map((s) => ({ url: own(s.url as string), source: own(s.id), pointer: urlPointer(s.pointer) }));
     const facts: EventFacts = {
       file,
       docIndex: d.index,
@@ -152,6 +152,18 @@ function documentFacts(file: string, parsed: ParsedFile, d: ParsedDocument, v: R
   }
 }
 
+/** The pointers of source URLs (`/sources/0/url`…): the same few strings for every event, made once. */
+const urlPointers = new Map<string, string>();
+
+function urlPointer(source: string): string {
+  let p = urlPointers.get(source);
+  if (p === undefined) {
+    if (urlPointers.size >= 1000) urlPointers.clear();
+    urlPointers.set(detached(source), (p = detached(`${source}/url`)));
+  }
+  return p;
+}
+
 const urlCache = new Map<string, string>();
 const URL_CACHE_LIMIT = 100_000;
 
@@ -161,8 +173,9 @@ export function normaliseUrl(url: string): string {
   let n = urlCache.get(url);
   if (n === undefined) {
     if (urlCache.size >= URL_CACHE_LIMIT) urlCache.clear();
-    n = computeNormalisedUrl(url);
-    urlCache.set(url, n);
+    // Kept as copies: a URL cut from a file's text would keep the whole text alive.
+    n = detached(computeNormalisedUrl(url));
+    urlCache.set(detached(url), n);
   }
   return n;
 }
@@ -240,41 +253,135 @@ function signature(f: EventFacts, span: { start: number; end: number } | undefin
   return [f.country ?? '\u0001', f.admin1 === undefined ? '\u0001' : normaliseAdmin1(f.admin1), [...new Set(f.drugs)].sort().join('\u0001'), span ? `${span.start}:${span.end}` : '', quantities.join('\u0002')].join('\u0000');
 }
 
-interface KinEntry extends Kin {
-  readonly key: string;
-  readonly members: Set<EventFacts>;
-  readonly ids: Map<string, number>;
-  sample: EventFacts;
-  span: { start: number; end: number } | undefined;
+/**
+ * A kin as the index keeps it. Most kins are one event: its members and ids are then the sample
+ * alone, and a set and a map are made only when a second member joins (10,000 events: 3.6 MB less
+ * per index). The members and ids keep the order in which they joined, as sets and maps do.
+ */
+class KinEntry implements Kin {
+  /** The members, once a second one joined (kept as a set from then on, whatever leaves). */
+  private many: Set<EventFacts> | undefined;
+  /** How many members have each id, once a second member joined. */
+  private idCounts: Map<string, number> | undefined;
+
+  constructor(
+    readonly key: string,
+    public sample: EventFacts,
+    readonly span: { start: number; end: number } | undefined,
+  ) {}
+
+  get members(): ReadonlySet<EventFacts> {
+    return this.many ?? new Set([this.sample]);
+  }
+
+  get ids(): ReadonlyMap<string, number> {
+    return this.idCounts ?? new Map(this.sample.id ? [[this.sample.id, 1]] : []);
+  }
+
+  /** Members left (a kin of one is made with its sample: see `join`). */
+  get size(): number {
+    return this.many ? this.many.size : 1;
+  }
+
+  join(f: EventFacts): void {
+    if (!this.many) {
+      if (f === this.sample) return;
+      this.many = new Set([this.sample]);
+      this.idCounts = new Map(this.sample.id ? [[this.sample.id, 1]] : []);
+    }
+    if (this.many.has(f)) return;
+    this.many.add(f);
+    if (f.id) this.idCounts!.set(f.id, (this.idCounts!.get(f.id) ?? 0) + 1);
+  }
+
+  /** `f` leaves; returns how many members are left (0: the kin is gone). */
+  leave(f: EventFacts): number {
+    if (!this.many) return f === this.sample ? 0 : 1;
+    if (!this.many.delete(f)) return this.many.size;
+    if (f.id) {
+      const n = (this.idCounts!.get(f.id) ?? 0) - 1;
+      if (n > 0) this.idCounts!.set(f.id, n);
+      else this.idCounts!.delete(f.id);
+    }
+    if (this.many.size > 0 && this.sample === f) this.sample = this.many.values().next().value!;
+    return this.many.size;
+  }
 }
+
+/** Up to this many kins, a bucket looks through its list instead of keeping a set of them. */
+const FEW = 8;
 
 /**
  * Kins sorted by the start of their span (when queried), for a window query over days; for a URL,
  * the kins citing it (dated ones sorted, undated ones apart), with how many members cite it.
  * Removal is lazy: a kin that leaves is skipped, and dropped when the dead outnumber the living.
+ * There is a URL bucket for every URL of the dataset, most of them cited by one event: what a
+ * bucket holds is made as it is needed (10,000 events: 11.8 → 3.8 MB of buckets).
  */
 class Bucket {
-  items: KinEntry[] = [];
+  items: KinEntry[] = NO_KINS;
   private sorted = true;
   /** Longest span ever added (an upper bound): how far before a window a span may start and still reach it. */
   maxLen = 0;
-  private placed = new Set<KinEntry>();
+  /** The kins of `items` (placed, living or not), once they are more than a few. */
+  private placed: Set<KinEntry> | undefined;
   private dead = 0;
-  /** URL buckets: members of each kin citing the URL. */
-  readonly citing = new Map<KinEntry, number>();
-  readonly undated = new Set<KinEntry>();
+  /** URL buckets: members of each kin citing the URL — one kin's count, or a map once several kins cite it. */
+  private soleKin: KinEntry | undefined;
+  private soleCount = 0;
+  private citingMap: Map<KinEntry, number> | undefined;
+  /** URL buckets: the kins without dates, made when the first comes. */
+  undated: Set<KinEntry> | undefined;
 
-  constructor(private readonly alive: (k: KinEntry) => boolean) {}
+  /** `kins`: a bucket by country and drug, whose kins are alive while the index has them; none: a URL bucket. */
+  constructor(private readonly kins?: ReadonlyMap<string, KinEntry>) {}
+
+  private alive(k: KinEntry): boolean {
+    return this.kins ? this.kins.get(k.key) === k : this.citing(k) > 0;
+  }
+
+  /** URL buckets: how many members of `k` cite the URL (0: none). */
+  citing(k: KinEntry): number {
+    return this.citingMap ? (this.citingMap.get(k) ?? 0) : k === this.soleKin ? this.soleCount : 0;
+  }
+
+  /** URL buckets: sets how many members of `k` cite the URL (0: none any more). */
+  setCiting(k: KinEntry, n: number): void {
+    if (!this.citingMap) {
+      if (this.soleKin === undefined || this.soleKin === k) {
+        this.soleKin = n > 0 ? k : undefined;
+        this.soleCount = n > 0 ? n : 0;
+        return;
+      }
+      if (n <= 0) return;
+      this.citingMap = new Map([[this.soleKin, this.soleCount]]);
+      this.soleKin = undefined;
+      this.soleCount = 0;
+    }
+    if (n > 0) this.citingMap.set(k, n);
+    else this.citingMap.delete(k);
+  }
+
+  /** URL buckets: whether any kin cites the URL. */
+  get cited(): boolean {
+    return this.citingMap ? this.citingMap.size > 0 : this.soleKin !== undefined;
+  }
+
+  private has(k: KinEntry): boolean {
+    return this.placed ? this.placed.has(k) : this.items.includes(k);
+  }
 
   add(k: KinEntry): void {
     if (!k.span) {
-      this.undated.add(k);
+      (this.undated ??= new Set()).add(k);
       return;
     }
-    if (this.placed.has(k)) return;
+    if (this.has(k)) return;
     this.live++;
-    this.placed.add(k);
-    this.items.push(k);
+    if (this.items === NO_KINS) this.items = [k];
+    else this.items.push(k);
+    if (this.placed) this.placed.add(k);
+    else if (this.items.length > FEW) this.placed = new Set(this.items);
     this.sorted = false;
     this.maxLen = Math.max(this.maxLen, k.span.end - k.span.start);
   }
@@ -282,13 +389,13 @@ class Bucket {
   /** `k` left the bucket (it may come back: it is then alive again where it was). */
   left(k: KinEntry): void {
     if (!k.span) {
-      this.undated.delete(k);
+      this.undated?.delete(k);
       return;
     }
     this.live--;
     if (++this.dead * 2 > this.items.length) {
       this.items = this.items.filter((x) => this.alive(x));
-      this.placed = new Set(this.items);
+      this.placed = this.items.length > FEW ? new Set(this.items) : undefined;
       this.dead = 0;
     }
   }
@@ -322,11 +429,16 @@ class Bucket {
   }
 }
 
+/** The list of a bucket that never had a kin (shared, never written: the first kin makes a list). */
+const NO_KINS: KinEntry[] = [];
+const NO_UNDATED: ReadonlySet<KinEntry> = new Set();
+
 export class DatasetIndex implements DatasetIndexView {
   private readonly files = new Map<string, EventFacts[]>();
   /** By id: the one event with it, or a set when several share it (most ids are one event's). */
   private readonly ids = new Map<string, EventFacts | Set<EventFacts>>();
-  private readonly urls = new Map<string, Set<EventFacts>>();
+  /** By URL (normalised): the one event citing it, or a set when several do. */
+  private readonly urls = new Map<string, EventFacts | Set<EventFacts>>();
   /** Insertion order of each indexed event (order of `events()`). */
   private readonly seq = new Map<EventFacts, number>();
   private nextSeq = 0;
@@ -379,8 +491,7 @@ export class DatasetIndex implements DatasetIndexView {
 
   private add(f: EventFacts, touched: { ids: Set<string>; urls: Set<string> }, seq: number): void {
     if (f.id) {
-      const had = this.ids.get(f.id);
-      this.ids.set(f.id, had === undefined ? f : had instanceof Set ? had.add(f) : new Set([had, f]));
+      add(this.ids, f.id, f);
       touched.ids.add(f.id);
     }
     for (const u of distinctUrls(f)) add(this.urls, u, f), touched.urls.add(u);
@@ -390,12 +501,7 @@ export class DatasetIndex implements DatasetIndexView {
 
   private remove(f: EventFacts, touched: { ids: Set<string>; urls: Set<string> }): void {
     if (f.id) {
-      const had = this.ids.get(f.id);
-      if (had === f) this.ids.delete(f.id);
-      else if (had instanceof Set) {
-        had.delete(f);
-        if (had.size === 1) this.ids.set(f.id, had.values().next().value!);
-      }
+      remove(this.ids, f.id, f);
       touched.ids.add(f.id);
     }
     for (const u of distinctUrls(f)) remove(this.urls, u, f), touched.urls.add(u);
@@ -409,16 +515,14 @@ export class DatasetIndex implements DatasetIndexView {
     const key = signature(f, span);
     let kin = this.kins.get(key);
     if (!kin) {
-      kin = { key, sample: f, members: new Set(), ids: new Map(), span };
+      kin = new KinEntry(key, f, span);
       this.kins.set(key, kin);
       if (f.country && span) for (const drug of new Set(f.drugs)) this.bucket(this.buckets, bucketKey(f.country, drug), false).add(kin);
-    }
-    kin.members.add(f);
-    if (f.id) kin.ids.set(f.id, (kin.ids.get(f.id) ?? 0) + 1);
+    } else kin.join(f);
     this.kinOf.set(f, kin);
     for (const u of distinctUrls(f)) {
       const b = this.bucket(this.urlBuckets, u, true);
-      b.citing.set(kin, (b.citing.get(kin) ?? 0) + 1);
+      b.setCiting(kin, b.citing(kin) + 1);
       b.add(kin);
     }
   }
@@ -427,27 +531,18 @@ export class DatasetIndex implements DatasetIndexView {
     const kin = this.kinOf.get(f);
     if (!kin) return;
     this.kinOf.delete(f);
-    kin.members.delete(f);
-    if (f.id) {
-      const n = (kin.ids.get(f.id) ?? 0) - 1;
-      if (n > 0) kin.ids.set(f.id, n);
-      else kin.ids.delete(f.id);
-    }
+    const left = kin.leave(f);
     for (const u of distinctUrls(f)) {
       const b = this.urlBuckets.get(u);
       if (!b) continue;
-      const n = (b.citing.get(kin) ?? 0) - 1;
-      if (n > 0) b.citing.set(kin, n);
-      else {
-        b.citing.delete(kin);
+      const n = b.citing(kin) - 1;
+      b.setCiting(kin, n);
+      if (n <= 0) {
         b.left(kin);
-        if (b.citing.size === 0) this.urlBuckets.delete(u);
+        if (!b.cited) this.urlBuckets.delete(u);
       }
     }
-    if (kin.members.size > 0) {
-      if (kin.sample === f) kin.sample = kin.members.values().next().value!;
-      return;
-    }
+    if (left > 0) return;
     this.kins.delete(kin.key);
     if (f.country && kin.span)
       for (const drug of new Set(f.drugs)) {
@@ -461,10 +556,7 @@ export class DatasetIndex implements DatasetIndexView {
 
   private bucket(map: Map<string, Bucket>, key: string, byUrl: boolean): Bucket {
     let b = map.get(key);
-    if (!b) {
-      const alive = byUrl ? (k: KinEntry) => b!.citing.has(k) : (k: KinEntry) => this.kins.get(k.key) === k;
-      map.set(key, (b = new Bucket(alive)));
-    }
+    if (!b) map.set(key, (b = new Bucket(byUrl ? undefined : this.kins)));
     return b;
   }
 
@@ -545,10 +637,10 @@ export class DatasetIndex implements DatasetIndexView {
     for (const u of distinctUrls(self)) {
       const b = this.urlBuckets.get(u);
       if (!b) continue;
-      const groups: Iterable<KinEntry>[] = [span ? b.window(span, days) : b.items, b.undated];
+      const groups: Iterable<KinEntry>[] = [span ? b.window(span, days) : b.items, b.undated ?? NO_UNDATED];
       citing: for (const group of groups)
         for (const kin of group) {
-          const n = b.citing.get(kin);
+          const n = b.citing(kin);
           if (!n) continue;
           const e = take(kin);
           if (!e) break citing;
@@ -578,7 +670,8 @@ export class DatasetIndex implements DatasetIndexView {
   }
 
   byUrl(url: string): ReadonlySet<EventFacts> {
-    return this.urls.get(normaliseUrl(url)) ?? EMPTY;
+    const had = this.urls.get(normaliseUrl(url));
+    return had === undefined ? EMPTY : had instanceof Set ? had : new Set([had]);
   }
 }
 
@@ -607,15 +700,23 @@ function bucketKey(country: string, drug: string): string {
   return `${country}\0${drug}`;
 }
 
-function add(map: Map<string, Set<EventFacts>>, key: string, f: EventFacts) {
-  const l = map.get(key);
-  if (l) l.add(f);
-  else map.set(key, new Set([f]));
+/**
+ * Adds an event under a key of a map that holds the one event with it, or a set when several have it
+ * (most ids and URLs are one event's: no set for them).
+ */
+function add(map: Map<string, EventFacts | Set<EventFacts>>, key: string, f: EventFacts) {
+  const had = map.get(key);
+  if (had === undefined) map.set(key, f);
+  else if (had instanceof Set) had.add(f);
+  else if (had !== f) map.set(key, new Set([had, f]));
 }
 
-function remove(map: Map<string, Set<EventFacts>>, key: string, f: EventFacts) {
-  const l = map.get(key);
-  if (!l) return;
-  l.delete(f);
-  if (l.size === 0) map.delete(key);
+function remove(map: Map<string, EventFacts | Set<EventFacts>>, key: string, f: EventFacts) {
+  const had = map.get(key);
+  if (had === f) map.delete(key);
+  else if (had instanceof Set) {
+    had.delete(f);
+    if (had.size === 1) map.set(key, had.values().next().value!);
+    else if (had.size === 0) map.delete(key);
+  }
 }

@@ -701,12 +701,13 @@ function scanDates(s: Scan): Found[] {
 // Reading
 
 /** Scans already made, by the words as written and their language. */
-const foundMemo = new TextMemo<Map<string | undefined, readonly Found[]>>();
+const foundMemo = new TextMemo<{ text: string; byLang: Map<string | undefined, readonly Found[]> }>();
 
 function foundIn(text: string, language: string | undefined): readonly Found[] {
-  const byLang = foundMemo.get(text, () => new Map());
-  let f = byLang.get(language);
-  if (!f) byLang.set(language, (f = deepFreeze(scanDates(scanOf(text, language)))));
+  // Scanned from the memo's own copy of the words: the scan keeps parts of them.
+  const kept = foundMemo.get(text, (own) => ({ text: own, byLang: new Map() }));
+  let f = kept.byLang.get(language);
+  if (!f) kept.byLang.set(language, (f = deepFreeze(scanDates(scanOf(kept.text, language)))));
   return f;
 }
 

@@ -765,7 +765,7 @@ export function asciiDigits(text: string): string {
 }
 
 /** Readings already made, by text: for each language (primary subtag) the text was read in. */
-const readingsMemo = new TextMemo<Map<string | undefined, readonly NumberReading[]>>();
+const readingsMemo = new TextMemo<{ text: string; byLanguage: Map<string | undefined, readonly NumberReading[]> }>();
 
 /**
  * Every number the text contains, with the readings it allows, in text order. The list is shared
@@ -773,9 +773,10 @@ const readingsMemo = new TextMemo<Map<string | undefined, readonly NumberReading
  */
 export function readNumbers(text: string, language?: string): readonly NumberReading[] {
   const lang = primaryLanguage(language);
-  const byLanguage = readingsMemo.get(text, () => new Map());
-  let out = byLanguage.get(lang);
-  if (!out) byLanguage.set(lang, (out = deepFreeze(readFolded(text, lang))));
+  // Read from the memo's own copy of the text: the readings keep parts of it.
+  const kept = readingsMemo.get(text, (own) => ({ text: own, byLanguage: new Map() }));
+  let out = kept.byLanguage.get(lang);
+  if (!out) kept.byLanguage.set(lang, (out = deepFreeze(readFolded(kept.text, lang))));
   return out;
 }
 

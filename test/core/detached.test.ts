@@ -1,0 +1,102 @@
+/**
+ * What the core keeps after a file is read — the index's facts, the memo tables of the text readers, a
+ * report's rows — holds none of the file's text. V8 keeps a substring of 13 or more characters as a
+ * view into the whole text, so one kept id or quote would keep a whole file alive (10,000 files: tens
+ * of MB). Each file here carries a long comment: a text kept by mistake costs 256 KB, far above the
+ * few KB the results themselves take.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { runInNewContext } from 'node:vm';
+import { setFlagsFromString } from 'node:v8';
+import { detached, detachedDeep, eventRow, extractFacts, parseFile } from '../../server/src/core';
+import { readNumbers } from '../../server/src/core/read/numbers';
+import { readDateWords } from '../../server/src/core/read/date-words';
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+
+const FILES = 40;
+const PADDING = 256 * 1024;
+
+/** An event whose id, drug, title, quote and date words are long enough to be views into the text. */
+function eventText(i: number): string {
+  return `# ${'x'.repeat(PADDING)}
+id: 2024-03-${String((i % 28) + 1).padStart(2, '0')}-sy-homs-methamphetamine-${i}
+status: reviewed
+type: seizure
+title: "Police seized 2,000,000 tablets of methamphetamine in Homs (${i})"
+date:
+  on: 2024-03-${String((i % 28) + 1).padStart(2, '0')}
+  precision: day
+  as_reported: "on Tuesday evening of the ${i}th week"
+  source: sana
+location:
+  country: SY
+  admin1: "Homs Governorate"
+seizures:
+  - drug: methamphetamine-crystal
+    count: {value: 2000000, unit: tablets, qualifier: exact, as_reported: "two million tablets (${i})", source: sana}
+sources:
+  - id: sana-news-agency
+    url: https://sana.sy/en/2024/03/methamphetamine-seizure-homs-${i}
+    quotes:
+      - "The police seized two million tablets of methamphetamine in Homs on Tuesday (${i})."
+`;
+}
+
+/** Heap growth (bytes) of keeping what `keep` returns for each of the files, their texts dropped. */
+function keptBytes(keep: (text: string, i: number) => unknown): number {
+  gc();
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const kept: unknown[] = [];
+  for (let i = 0; i < FILES; i++) kept.push(keep(eventText(i), i));
+  gc();
+  gc();
+  const bytes = process.memoryUsage().heapUsed - before;
+  assert.equal(kept.length, FILES);
+  return bytes;
+}
+
+/** A generous bound: one file's text kept in ten would already exceed it. */
+const BOUND = (FILES / 10) * PADDING;
+
+test('detached: the same characters; detachedDeep: the same data', () => {
+  const text = 'a long text from which a view is cut, ' + 'y'.repeat(100);
+  const view = text.slice(2, 40);
+  assert.equal(detached(view), view);
+  assert.equal(detached('short'), 'short');
+  assert.equal(detached(undefined), undefined);
+  const data = { a: view, b: [1, null, true, { c: view + view }], d: undefined };
+  assert.deepEqual(detachedDeep(data), data);
+});
+
+test('a view kept as it is keeps its text (the harm measured here is real)', () => {
+  const bytes = keptBytes((text) => text.slice(PADDING + 10, PADDING + 60));
+  assert.ok(bytes > FILES * PADDING * 0.9, `views kept ${(bytes / 1e6).toFixed(1)} MB`);
+});
+
+test('the facts of an indexed file hold none of its text', () => {
+  const bytes = keptBytes((text, i) => extractFacts(`events/e${i}.yaml`, parseFile(text, undefined, { trees: 'lazy' })));
+  assert.ok(bytes < BOUND, `facts kept ${(bytes / 1e6).toFixed(1)} MB`);
+});
+
+test('the memo tables of the number and date readers hold none of the texts they read', () => {
+  const bytes = keptBytes((text) => {
+    const quote = /"(The police[^"]*)"/.exec(text)![1];
+    const words = /as_reported: "(on Tuesday[^"]*)"/.exec(text)![1];
+    readNumbers(quote, 'en');
+    readDateWords(words, 'en');
+    return quote.length;
+  });
+  assert.ok(bytes < BOUND, `memo tables kept ${(bytes / 1e6).toFixed(1)} MB`);
+});
+
+test("a report's rows hold none of the files' texts", () => {
+  const bytes = keptBytes((text, i) => {
+    const parsed = parseFile(text, undefined, { trees: 'lazy' });
+    return eventRow({ value: parsed.docs[0].value, file: `events/e${i}.yaml`, docIndex: 0, findings: [] });
+  });
+  assert.ok(bytes < BOUND, `rows kept ${(bytes / 1e6).toFixed(1)} MB`);
+});
