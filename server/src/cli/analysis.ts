@@ -2,15 +2,20 @@
  * `haulcheck report` and `haulcheck export`: the dataset as an HTML report (charts, a map, the
  * disagreements, a table of events with their findings) and as rows for analysis (CSV, JSON Lines,
  * GeoJSON). Both read the dataset the way `haulcheck check` does (node/rows.ts) and sum it up with the
- * core (core/report); this file only parses arguments and writes files.
+ * core (core/report); this file only parses arguments and writes files, and runs both in a thread
+ * of bounded heap.
  */
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { type EventRow, type Registries, summarize, toCsv, toGeoJson, toJsonl } from '../core';
+import { type ResourceLimits, Worker } from 'node:worker_threads';
+import { type DatasetSummary, type EventRow, type Registries, type Summarizer, summarizer, toCsv, toGeoJson, toJsonl } from '../core';
 import { writeOutput } from '../node/files';
-import { datasetRows, datasetsOf } from '../node/rows';
+import { DATASET_THREAD_LIMITS, outOfMemory } from '../node/threads';
+import { datasetRows, datasetsOf, eachRow } from '../node/rows';
 import { reportHtml } from './report-html';
 import { InputError, UsageError } from './work';
+import { workerScript } from './check';
+import type { FromWorker, ToWorker } from './worker';
 
 export interface AnalysisIo {
   cwd: string;
@@ -55,26 +60,67 @@ interface Loaded {
   root: string;
 }
 
-async function load(paths: string[], cwd: string, today: string | undefined): Promise<Loaded> {
+/** The datasets the paths name (see datasetsOf), after checking --today. */
+async function datasetsFor(paths: string[], cwd: string, today: string | undefined): Promise<Map<string, Set<string> | undefined>> {
   if (today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError(`--today must be a date YYYY-MM-DD, not "${today}".`);
-  let datasets: Map<string, Set<string> | undefined>;
   try {
-    datasets = await datasetsOf(paths, cwd);
+    return await datasetsOf(paths, cwd);
   } catch (err) {
     throw new InputError((err as Error).message);
   }
+}
+
+const unreadableError = (cwd: string, u: { file: string; message: string }) => new InputError(`Cannot read ${path.relative(cwd, u.file) || u.file}: ${u.message}`);
+
+/** The dataset's name in its haulcheck.yaml, if it has one. */
+const nameOf = (rawConfig: unknown): string | undefined => {
+  const name = (rawConfig as { name?: unknown } | undefined)?.name;
+  return typeof name === 'string' ? name : undefined;
+};
+
+async function load(paths: string[], cwd: string, today: string | undefined): Promise<Loaded> {
+  const datasets = await datasetsFor(paths, cwd, today);
   const rows: EventRow[] = [];
   let first: Loaded | undefined;
   for (const [root, files] of datasets) {
     const r = await datasetRows({ root, files, today });
-    if (r.unreadable.length) throw new InputError(`Cannot read ${path.relative(cwd, r.unreadable[0].file) || r.unreadable[0].file}: ${r.unreadable[0].message}`);
-    // Rows of several datasets keep their files apart by the dataset's folder.
-    const prefix = datasets.size > 1 ? path.relative(cwd, root).split(path.sep).join('/') + '/' : '';
+    if (r.unreadable.length) throw unreadableError(cwd, r.unreadable[0]);
+    const prefix = prefixOf(datasets, root, cwd);
     for (const row of r.rows) rows.push(prefix ? { ...row, file: prefix + row.file } : row);
-    const name = (r.dataset.rawConfig as { name?: unknown } | undefined)?.name;
-    first ??= { rows, root, title: typeof name === 'string' ? name : undefined, today: r.dataset.context.today, registries: r.dataset.context.registries };
+    first ??= { rows, root, title: nameOf(r.dataset.rawConfig), today: r.dataset.context.today, registries: r.dataset.context.registries };
   }
   return first ?? { rows, root: cwd };
+}
+
+/** Rows of several datasets keep their files apart by the dataset's folder. */
+function prefixOf(datasets: Map<string, unknown>, root: string, cwd: string): string {
+  return datasets.size > 1 ? path.relative(cwd, root).split(path.sep).join('/') + '/' : '';
+}
+
+/**
+ * The summary of the datasets the paths name, as `load` then `summarize` would make it, each row
+ * summed up as it is read and then dropped (10,000 events: the rows alone are 42 MB).
+ */
+async function summaryOf(paths: string[], cwd: string, today: string | undefined, title: string | undefined): Promise<{ summary: DatasetSummary; root: string }> {
+  const datasets = await datasetsFor(paths, cwd, today);
+  let sum: Summarizer | undefined;
+  let first: string | undefined;
+  for (const [root, files] of datasets) {
+    const prefix = prefixOf(datasets, root, cwd);
+    const r = await eachRow(
+      { root, files, today },
+      {
+        // The first dataset names the report and gives its registries and today, as in `load`.
+        dataset: (ds) => {
+          first ??= root;
+          sum ??= summarizer({ title: title ?? nameOf(ds.rawConfig) ?? 'Seizure dataset', today: ds.context.today, registries: ds.context.registries });
+        },
+        row: (row) => sum!.add(prefix ? { ...row, file: prefix + row.file } : row),
+      },
+    );
+    if (r.unreadable.length) throw unreadableError(cwd, r.unreadable[0]);
+  }
+  return { summary: (sum ?? summarizer({ title: title ?? 'Seizure dataset' })).finish(), root: first ?? cwd };
 }
 
 function write(file: string, text: string, cwd: string): string {
@@ -144,12 +190,59 @@ export async function reportCommand(argv: string[], io: AnalysisIo): Promise<num
     return 0;
   }
   if (!values.out) throw new UsageError('report needs --out DIR, the folder to write index.html to.');
-  const loaded = await load(positionals, io.cwd, values.today);
-  const summary = summarize(loaded.rows, { title: values.title ?? loaded.title ?? 'Seizure dataset', today: loaded.today, registries: loaded.registries });
+  const { summary, root } = await summaryOf(positionals, io.cwd, values.today, values.title);
   const outDir = path.resolve(io.cwd, values.out);
   // Links from the report to the event files, relative to where the report is written.
-  const filesBase = path.relative(outDir, loaded.root).split(path.sep).join('/');
+  const filesBase = path.relative(outDir, root).split(path.sep).join('/');
   const file = write(path.join(outDir, 'index.html'), reportHtml(summary, { filesBase: filesBase ? filesBase + '/' : '' }), io.cwd);
   io.stderr(`haulcheck: wrote ${path.relative(io.cwd, file) || file}: ${summary.headline.events} events, ${summary.disagreements.length} disagreements.\n`);
   return 0;
+}
+
+export type AnalysisCommand = 'report' | 'export';
+
+/** Runs `haulcheck report` or `export` on this thread. */
+export function runAnalysis(command: AnalysisCommand, argv: string[], io: AnalysisIo): Promise<number> {
+  return command === 'report' ? reportCommand(argv, io) : exportCommand(argv, io);
+}
+
+/**
+ * Runs `haulcheck report` or `export` in a worker thread of bounded heap (DATASET_THREAD_LIMITS),
+ * its output passed on when it is done. A dataset too large for that heap is read again on this
+ * thread, without the limit (said on stderr); so is every run where the worker bundle is missing.
+ */
+export async function analysisCommand(command: AnalysisCommand, argv: string[], io: AnalysisIo, limits: ResourceLimits = DATASET_THREAD_LIMITS): Promise<number> {
+  let script: string;
+  try {
+    script = workerScript();
+  } catch {
+    return runAnalysis(command, argv, io);
+  }
+  const reply = await inThread(script, { type: 'analysis', command, argv, cwd: io.cwd }, limits);
+  if (reply === 'out of memory') {
+    io.stderr(`haulcheck: the ${command} needed more than the ${limits.maxOldGenerationSizeMb} MB its thread may use; reading the dataset again without that limit.\n`);
+    return runAnalysis(command, argv, io);
+  }
+  if (reply.type === 'error') throw reply.usage ? new UsageError(reply.message) : reply.input ? new InputError(reply.message) : new Error(reply.message);
+  if (reply.type !== 'analysed') throw new Error(`unexpected reply from the worker thread: ${reply.type}`);
+  for (const s of reply.stdout) io.stdout(s);
+  for (const s of reply.stderr) io.stderr(s);
+  return reply.code;
+}
+
+function inThread(script: string, msg: ToWorker, limits: ResourceLimits): Promise<FromWorker | 'out of memory'> {
+  return new Promise((resolve, reject) => {
+    const w = new Worker(script, { resourceLimits: limits });
+    let settled = false;
+    const done = (f: () => void) => {
+      if (settled) return;
+      settled = true;
+      f();
+      void w.terminate();
+    };
+    w.once('message', (m: FromWorker) => done(() => resolve(m)));
+    w.once('error', (err) => done(() => (outOfMemory(err) ? resolve('out of memory') : reject(err))));
+    w.once('exit', (code) => done(() => reject(new Error(`the worker thread exited (code ${code}) before it was done`))));
+    w.postMessage(msg);
+  });
 }

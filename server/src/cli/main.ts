@@ -14,7 +14,7 @@ import { chunked, decodeText, errorText, openOutput, readFileBytesSync } from '.
 import { CACHE_FILE_NAME, defaultCacheFile } from '../node/cache';
 import { fixFile } from './fix';
 import { INIT_HELP, runInit } from './init';
-import { exportCommand, reportCommand } from './analysis';
+import { analysisCommand } from './analysis';
 import { runExtract } from './extract';
 import { DEFAULT_MAX_ANNOTATIONS, formatGithub } from './formatters/github';
 import { formatJson } from './formatters/json';
@@ -160,8 +160,7 @@ function count(n: string | undefined, name: string, min: number): number | undef
 
 async function run(argv: string[], io: Io): Promise<number> {
   // The analysis commands have options of their own (analysis.ts).
-  if (argv[0] === 'report') return reportCommand(argv.slice(1), io);
-  if (argv[0] === 'export') return exportCommand(argv.slice(1), io);
+  if (argv[0] === 'report' || argv[0] === 'export') return analysisCommand(argv[0], argv.slice(1), io);
   if (argv.find((a) => !a.startsWith('-')) === 'init') return init(argv.filter((a, i) => i !== argv.indexOf('init')), io);
   if (argv[0] === 'extract') return runExtract(argv.slice(1), { cwd: io.cwd, stdout: io.stdout, stderr: io.stderr, stdin: io.stdin ?? (() => ''), stdinIsTTY: io.stdinIsTTY ?? true });
   let parsed;

@@ -1,16 +1,20 @@
 /**
  * A worker thread of `haulcheck check --jobs N` (bundled as dist/cli-worker.js). It reads and parses
  * its share of the files, returns their facts, then checks its share against the whole index (a file
- * it was not given to parse, it reads and parses then).
+ * it was not given to parse, it reads and parses then). It also runs `haulcheck report` and `export`
+ * whole, in a thread whose heap is bounded (analysis.ts).
  */
 import { parentPort } from 'node:worker_threads';
 import type { LoadedDataset } from '../node/dataset';
 import type { Dep } from './cache';
-import { type Checked, type DatasetSpec, type FactsList, InputError, type Keeping, type ParsedItem, type WorkItem, buildIndex, checkItem, checkRecorded, openDataset, parseItem } from './work';
+import { type Checked, type DatasetSpec, type FactsList, InputError, type Keeping, type ParsedItem, UsageError, type WorkItem, buildIndex, checkItem, checkRecorded, openDataset, parseItem } from './work';
+import { type AnalysisCommand, runAnalysis } from './analysis';
 import { BaselineHider, type BaselineSpec, type ReportLimits } from './limits';
 
 export type ToWorker =
   | { type: 'parse'; cwd: string; specs: DatasetSpec[]; items: WorkItem[] }
+  /** `haulcheck report` or `export`, whole, in a thread of bounded heap (see analysis.ts). */
+  | { type: 'analysis'; command: AnalysisCommand; argv: string[]; cwd: string }
   /**
    * `record`: return every finding with what each check read beyond its file (for the cache);
    * otherwise what the report keeps (`limits`, `baseline`).
@@ -20,7 +24,9 @@ export type ToWorker =
 export type FromWorker =
   | { type: 'parsed'; items: { file: string; kind?: string; facts?: ParsedItem['facts'] }[] }
   | { type: 'checked'; results: ({ file: string; text: string; deps?: Dep[] } & Checked)[] }
-  | { type: 'error'; input: boolean; message: string };
+  /** What the analysis command wrote to stdout and stderr, and its exit code. */
+  | { type: 'analysed'; code: number; stdout: string[]; stderr: string[] }
+  | { type: 'error'; input: boolean; usage?: boolean; message: string };
 
 const datasets = new Map<string, LoadedDataset>();
 const parsed = new Map<string, ParsedItem>();
@@ -30,6 +36,12 @@ async function open(specs: DatasetSpec[]): Promise<void> {
 }
 
 async function handle(msg: ToWorker): Promise<FromWorker> {
+  if (msg.type === 'analysis') {
+    const stdout: string[] = [];
+    const stderr: string[] = [];
+    const code = await runAnalysis(msg.command, msg.argv, { cwd: msg.cwd, stdout: (s) => stdout.push(s), stderr: (s) => stderr.push(s) });
+    return { type: 'analysed', code, stdout, stderr };
+  }
   await open(msg.specs);
   if (msg.type === 'parse') {
     const out: { file: string; kind?: string; facts?: ParsedItem['facts'] }[] = [];
@@ -61,7 +73,8 @@ parentPort?.on('message', (msg: ToWorker) => {
       parentPort!.postMessage({
         type: 'error',
         input: err instanceof InputError,
-        message: err instanceof InputError ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err),
+        usage: err instanceof UsageError,
+        message: err instanceof InputError || err instanceof UsageError ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err),
       } satisfies FromWorker),
   );
 });

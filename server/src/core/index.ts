@@ -32,7 +32,7 @@ export { applyEdits, applyFixes, fixesAt, fixText, type FixResult } from './rule
 export { applySuppressions, parseSuppressions, type Suppression } from './rules/suppress';
 export { eventRow, idDate, type EventRow, type SeizureRow, type EventDate, type MapPoint, type FindingRef, type RowInput } from './report/rows';
 export { keptOf, conflictsOf, type SlotSummary, type SlotStatus, type SideSummary, type FigureRef, type ConflictEntry } from './report/kept';
-export { summarize, seizedText, type DatasetSummary, type SummaryContext, type Headline, type DrugTotals, type Shares, type TimelineRow, type YearOnlyRow, type CountryRow, type AgencyRow, type MapRow, type Disagreement, type TableRow } from './report/summary';
+export { summarize, summarizer, type Summarizer, seizedText, type DatasetSummary, type SummaryContext, type Headline, type DrugTotals, type Shares, type TimelineRow, type YearOnlyRow, type CountryRow, type AgencyRow, type MapRow, type Disagreement, type TableRow } from './report/summary';
 export { nominalOf, formatAmount, describeTotal, type Amount, type Total } from './report/amount';
 export { COLUMNS, exportRows, toCsv, toJsonl, toGeoJson, type Column, type Cell } from './report/export';
 export { pack, unpack, packTable, unpackTable, type PackedSummary, type PackedTable } from './report/pack';

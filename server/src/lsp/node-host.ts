@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { DISK_ROWS } from '../node/rows';
+import { DATASET_THREAD_LIMITS, outOfMemory } from '../node/threads';
 import type { IndexRun, OverviewRun, ServerHost } from './host';
 import { type IndexJob, type IndexMessage, type IndexNotice, indexDataset } from './indexing';
 import { nodeIndexEnv } from './index-worker';
@@ -18,6 +19,8 @@ import { type OverviewJob, type OverviewMessage, type OverviewResultOf, overview
 export interface NodeHost extends ServerHost {
   /** The client's storage folder for this extension (initializationOptions.cacheDir), for the facts cache. */
   useStorage(dir: string | undefined): void;
+  /** Where the host says what it did that the server did not ask for (a thread read again without its heap limit). */
+  useLog(log: (message: string) => void): void;
 }
 
 /** Listeners of a run, fed by whichever way it runs. */
@@ -69,6 +72,7 @@ function inThreadRun(job: IndexJob): IndexRun {
 
 export function nodeHost(): NodeHost {
   let cacheDir: string | undefined;
+  let log: (message: string) => void = () => undefined;
   /** Shared with every indexing thread: 1 while an edit waits for its check (they wait then). */
   const gate = new Int32Array(new SharedArrayBuffer(4));
   return {
@@ -77,6 +81,9 @@ export function nodeHost(): NodeHost {
     nextTurn: () => new Promise((r) => setImmediate(r)),
     useStorage(dir) {
       cacheDir = dir && path.isAbsolute(dir) ? dir : undefined;
+    },
+    useLog(f) {
+      log = f;
     },
     startIndexing(job) {
       const cacheFile = cacheDir ? path.join(cacheDir, `index-${createHash('sha1').update(job.root).digest('hex').slice(0, 16)}.json`) : undefined;
@@ -95,17 +102,32 @@ export function nodeHost(): NodeHost {
         const t0 = performance.now();
         return { promise: overviewOf(DISK_ROWS, job).then((summary) => ({ summary, ms: performance.now() - t0 })), cancel: () => undefined };
       }
-      const worker = new Worker(script, { workerData: job });
-      const promise = new Promise<OverviewResultOf>((resolve, reject) => {
-        worker.once('message', (m: OverviewMessage) => {
-          void worker.terminate();
-          if (m.type === 'done') resolve({ summary: m.summary, ms: m.ms });
-          else reject(new Error(m.message));
+      let worker: Worker | undefined;
+      let cancelled = false;
+      // In a thread of bounded heap (node/threads.ts); a dataset too large for it, in one without the limit.
+      const attempt = (limited: boolean) =>
+        new Promise<OverviewResultOf>((resolve, reject) => {
+          const w = (worker = new Worker(script, { workerData: job, ...(limited ? { resourceLimits: DATASET_THREAD_LIMITS } : {}) }));
+          w.once('message', (m: OverviewMessage) => {
+            void w.terminate();
+            if (m.type === 'done') resolve({ summary: m.summary, ms: m.ms });
+            else reject(new Error(m.message));
+          });
+          w.once('error', reject);
+          w.once('exit', (code) => reject(new Error(`the overview thread stopped (code ${code})`)));
         });
-        worker.once('error', reject);
-        worker.once('exit', (code) => reject(new Error(`the overview thread stopped (code ${code})`)));
+      const promise = attempt(true).catch((err: unknown) => {
+        if (!outOfMemory(err) || cancelled) throw err;
+        log(`the overview of ${job.root} needed more than the ${DATASET_THREAD_LIMITS.maxOldGenerationSizeMb} MB its thread may use; reading it again without that limit`);
+        return attempt(false);
       });
-      return { promise, cancel: () => void worker.terminate() };
+      return {
+        promise,
+        cancel: () => {
+          cancelled = true;
+          void worker?.terminate();
+        },
+      };
     },
   };
 }

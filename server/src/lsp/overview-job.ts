@@ -3,8 +3,8 @@
  * editors' unsaved texts first), check each event, and sum the dataset up (core/report). In Node it
  * runs in a thread of its own (overview-worker.ts); in a browser on the server's thread.
  */
-import { type DatasetSummary, summarize } from '../core';
-import { type RowsReader, readRows } from '../shell/rows';
+import { type DatasetSummary, type Summarizer, summarizer } from '../core';
+import { type RowsReader, eachRow } from '../shell/rows';
 
 export interface OverviewJob {
   root: string;
@@ -21,7 +21,18 @@ export type OverviewMessage = ({ type: 'done' } & OverviewResultOf) | { type: 'e
 
 export async function overviewOf(reader: RowsReader, job: OverviewJob): Promise<DatasetSummary> {
   const live = (f: string) => (Object.prototype.hasOwnProperty.call(job.live, f) ? job.live[f] : undefined);
-  const r = await readRows(reader, { root: job.root, live });
-  const name = (r.dataset.rawConfig as { name?: unknown } | undefined)?.name;
-  return summarize(r.rows, { title: typeof name === 'string' ? name : 'Seizure dataset', today: r.dataset.context.today, registries: r.dataset.context.registries });
+  // Each row summed up as it is read: the rows are not held together.
+  let sum: Summarizer | undefined;
+  await eachRow(
+    reader,
+    { root: job.root, live },
+    {
+      dataset: (ds) => {
+        const name = (ds.rawConfig as { name?: unknown } | undefined)?.name;
+        sum = summarizer({ title: typeof name === 'string' ? name : 'Seizure dataset', today: ds.context.today, registries: ds.context.registries });
+      },
+      row: (row) => sum!.add(row),
+    },
+  );
+  return sum!.finish();
 }

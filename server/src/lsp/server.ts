@@ -82,6 +82,7 @@ export function startServer(connection: Connection, host: ServerHost | NodeHost)
   let workspaceFolders: string[] = [];
 
   const log = (m: string) => connection.console.log(`[${new Date().toISOString().slice(11, 23)}] ${m}`);
+  if ('useLog' in host) host.useLog(log);
 
   /** The file of a document (undefined: one the host cannot read, as an untitled document). */
   const fsPathOf = (uri: string): string | undefined => names.ofUri(uri);

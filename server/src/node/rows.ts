@@ -4,10 +4,10 @@
  */
 import * as path from 'node:path';
 import { statSync } from 'node:fs';
-import { type DatasetRows, type RowsReader, type RowsRequest, readRows } from '../shell/rows';
+import { type DatasetRows, type RowSink, type RowsReader, type RowsRequest, eachRow as eachRowOf, readRows } from '../shell/rows';
 import { findDatasetRoot, kindOf, listDatasetFiles, loadDataset, readTextSync } from './dataset';
 
-export type { DatasetRows, RowsRequest } from '../shell/rows';
+export type { DatasetRows, RowSink, RowsRequest } from '../shell/rows';
 
 /** The dataset's files on disk. */
 export const DISK_ROWS: RowsReader = {
@@ -20,6 +20,11 @@ export const DISK_ROWS: RowsReader = {
 
 export function datasetRows(req: RowsRequest): Promise<DatasetRows> {
   return readRows(DISK_ROWS, req);
+}
+
+/** Each event's row of a dataset on disk, given to `sink` as it is made (see shell/rows.ts). */
+export function eachRow(req: RowsRequest, sink: RowSink): Promise<Omit<DatasetRows, 'rows'>> {
+  return eachRowOf(DISK_ROWS, req, sink);
 }
 
 /**

@@ -38,10 +38,28 @@ export interface DatasetRows {
   unreadable: { file: string; message: string }[];
 }
 
+/** Where `eachRow` puts what it reads: the dataset once it is loaded, then each event's row as it is made. */
+export interface RowSink {
+  dataset?(dataset: LoadedDataset): void;
+  row(row: EventRow): void;
+}
+
+/** Every row of a dataset at once (see `eachRow`). */
 export async function readRows(reader: RowsReader, req: RowsRequest): Promise<DatasetRows> {
+  const rows: EventRow[] = [];
+  const r = await eachRow(reader, req, { row: (row) => rows.push(row) });
+  return { ...r, rows };
+}
+
+/**
+ * Reads a dataset and gives each event's row to `sink` as it is made, in file order: what uses the
+ * rows (a summary, an export) need not hold them all.
+ */
+export async function eachRow(reader: RowsReader, req: RowsRequest, sink: RowSink): Promise<Omit<DatasetRows, 'rows'>> {
   const rel = (root: string, file: string) => reader.relative(root, file);
   const dataset = await reader.load(req.root, req.ruleOverrides, req.live);
   if (req.today) dataset.context.today = req.today;
+  sink.dataset?.(dataset);
   const files = await reader.list(dataset);
   const read = (file: string) => req.live?.(file) ?? reader.read(file);
   // First pass: the facts of every event, for the dataset-wide rules.
@@ -67,7 +85,6 @@ export async function readRows(reader: RowsReader, req: RowsRequest): Promise<Da
     if (!req.files || req.files.has(file)) events.push({ file, text, facts });
   }
   // Second pass: check each event and read it as rows; the parse goes once its rows are made.
-  const rows: EventRow[] = [];
   for (let i = 0; i < events.length; i++) {
     const { file, text, facts } = events[i];
     const path = rel(req.root, file);
@@ -89,9 +106,9 @@ export async function readRows(reader: RowsReader, req: RowsRequest): Promise<Da
         findings: findings.filter((f) => f.docIndex === doc.index),
         lineOf,
       });
-      if (row) rows.push(row);
+      if (row) sink.row(row);
     }
     events[i] = undefined as unknown as (typeof events)[number];
   }
-  return { dataset, rows, unreadable };
+  return { dataset, unreadable };
 }

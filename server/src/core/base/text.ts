@@ -158,10 +158,14 @@ export function detached<T extends string | undefined>(text: T): T {
  * `detached`: what is kept long after the text it was read from (a report's rows) holds none of it.
  */
 export function detachedDeep<T>(value: T): T {
-  if (typeof value === 'string') return detached(value) as T;
+  if (typeof value === 'string') return (value.length >= 13 ? (' ' + value).slice(1) : value) as T;
   if (typeof value !== 'object' || value === null) return value;
-  if (Array.isArray(value)) return value.map(detachedDeep) as T;
+  if (Array.isArray(value)) {
+    const out = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = detachedDeep(value[i]);
+    return out as T;
+  }
   const out: Record<string, unknown> = {};
-  for (const k of Object.keys(value)) out[k] = detachedDeep((value as Record<string, unknown>)[k]);
+  for (const k in value) out[k] = detachedDeep((value as Record<string, unknown>)[k]);
   return out as T;
 }
