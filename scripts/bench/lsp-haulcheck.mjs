@@ -2,6 +2,7 @@
 //   node scripts/bench/lsp-haulcheck.mjs --dir DATASET [--edits 50]   start-up index, edits in one event file, memory
 //   node scripts/bench/lsp-haulcheck.mjs --single FILE [--edits 10]   one large multi-document file, opened and edited
 //   [--server PATH] another build of the server (default dist/server.js); [--max-heap MB] heap limit
+//   [--index-heap MB] the heap limit of the server's indexing threads (initializationOptions.indexHeapMb)
 //   [--cache-dir DIR] the facts cache folder an editor would give (initializationOptions.cacheDir): a second run starts warm
 //   [--edit title|figure] what the edits change: the title (no fact of the dataset index) or a figure's value (a
 //   fact: the files it is compared with are checked again in the background); default title
@@ -63,7 +64,7 @@ async function main() {
     await c.initialize(
       root,
       { window: { workDoneProgress: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
-      { statusNotifications: true, diagnosticMode: mode, ...(cacheDir ? { cacheDir: resolve(cacheDir) } : {}) },
+      { statusNotifications: true, diagnosticMode: mode, ...(cacheDir ? { cacheDir: resolve(cacheDir) } : {}), ...(arg('--index-heap') ? { indexHeapMb: Number(arg('--index-heap')) } : {}) },
     );
     let file;
     if (dir) {
@@ -113,6 +114,8 @@ async function main() {
   } finally {
     clearInterval(sampler);
     out.maxRssMB = peakRss;
+    // The kernel's high-water mark of the server's resident memory (VmHWM): the peak between two samples too.
+    out.peakMB = Math.max(peakRss, memoryOf(c.proc.pid)?.peakMB ?? 0);
     await c.close();
   }
   process.stdout.write(JSON.stringify(out) + '\n');

@@ -219,7 +219,7 @@ async function main() {
         log(`haulcheck LSP (${big}): ${JSON.stringify(r)}`);
         runs.push(r);
       }
-      results.lsp.workspace = { events: big, runs, indexMs: median(runs.map((r) => r.indexMs)), openMs: median(runs.map((r) => r.openMs)), editP50: median(runs.map((r) => r.edit?.p50)), editP95: median(runs.map((r) => r.edit?.p95)), rssAfterIndexMB: median(runs.map((r) => r.afterIndex?.rssMB)), rssMB: median(runs.map((r) => r.memory?.rssMB)), problemsMs: median(runs.map((r) => r.problemsMs)), editDuringPassP95: median(runs.map((r) => r.editDuringPass?.p95)), rssAfterPassMB: median(runs.map((r) => r.afterPass?.rssMB)), peakMB: median(runs.map((r) => r.maxRssMB)) };
+      results.lsp.workspace = { events: big, runs, indexMs: median(runs.map((r) => r.indexMs)), openMs: median(runs.map((r) => r.openMs)), editP50: median(runs.map((r) => r.edit?.p50)), editP95: median(runs.map((r) => r.edit?.p95)), rssAfterIndexMB: median(runs.map((r) => r.afterIndex?.rssMB)), rssMB: median(runs.map((r) => r.memory?.rssMB)), problemsMs: median(runs.map((r) => r.problemsMs)), editDuringPassP95: median(runs.map((r) => r.editDuringPass?.p95)), rssAfterPassMB: median(runs.map((r) => r.afterPass?.rssMB)), peakMB: median(runs.map((r) => r.peakMB ?? r.maxRssMB)), peakRange: [Math.min(...runs.map((r) => r.peakMB ?? r.maxRssMB)), Math.max(...runs.map((r) => r.peakMB ?? r.maxRssMB))] };
       const s = nodeJson('scripts/bench/lsp-haulcheck.mjs', ['--single', singleFile, '--edits', '20', '--max-heap', '200']);
       log(`haulcheck LSP single file: ${JSON.stringify(s)}`);
       results.lsp.single = { events: SINGLE, ...s };
@@ -294,7 +294,7 @@ function print(results) {
   }
   const w = results.lsp.workspace;
   if (w) {
-    console.log(`\nHaulcheck language server, ${w.events}-event workspace (median of ${w.runs.length}): index ${f(w.indexMs, 0)} ms, open of one event file to its diagnostics ${f(w.openMs, 0)} ms, every file's problems published ${f(w.problemsMs, 0)} ms after start (edit p95 meanwhile ${f(w.editDuringPassP95, 0)} ms), one-character edit p50 ${f(w.editP50, 0)} ms / p95 ${f(w.editP95, 0)} ms (debounce 30 ms included), RSS once every problem is published ${f(w.rssAfterPassMB, 0)} MB, after the edits ${f(w.rssMB, 0)} MB, peak ${f(w.peakMB, 0)} MB.`);
+    console.log(`\nHaulcheck language server, ${w.events}-event workspace (median of ${w.runs.length}): index ${f(w.indexMs, 0)} ms, open of one event file to its diagnostics ${f(w.openMs, 0)} ms, every file's problems published ${f(w.problemsMs, 0)} ms after start (edit p95 meanwhile ${f(w.editDuringPassP95, 0)} ms), one-character edit p50 ${f(w.editP50, 0)} ms / p95 ${f(w.editP95, 0)} ms (debounce 30 ms included), RSS once every problem is published ${f(w.rssAfterPassMB, 0)} MB, after the edits ${f(w.rssMB, 0)} MB, peak (VmHWM) ${f(w.peakMB, 0)} MB (${f(w.peakRange[0], 0)}–${f(w.peakRange[1], 0)}).`);
   }
   const s = results.lsp.single;
   if (s) console.log(`Haulcheck language server, one ${s.events}-event file (${f(s.fileBytes / 1e6)} MB, heap limited to ${s.heapLimitMB ?? 200} MB): open ${f(s.openMs, 0)} ms, edit p50 ${f(s.edit?.p50, 0)} ms / max ${f(s.edit?.max, 0)} ms, RSS ${f(s.memory?.rssMB, 0)} MB, ${s.survived ? 'ran within the heap limit' : `failed: ${s.error ?? 'server exited'}`}.`);

@@ -7,7 +7,7 @@
 import * as path from 'node:path';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { Worker } from 'node:worker_threads';
+import { type ResourceLimits, Worker } from 'node:worker_threads';
 import { DISK_ROWS } from '../node/rows';
 import { DATASET_THREAD_LIMITS, outOfMemory } from '../node/threads';
 import type { IndexRun, OverviewRun, ServerHost } from './host';
@@ -21,6 +21,8 @@ export interface NodeHost extends ServerHost {
   useStorage(dir: string | undefined): void;
   /** Where the host says what it did that the server did not ask for (a thread read again without its heap limit). */
   useLog(log: (message: string) => void): void;
+  /** The heap limit of the indexing threads in MB (initializationOptions.indexHeapMb); undefined: node/threads.ts's. */
+  useIndexHeap(mb: number | undefined): void;
 }
 
 /** Listeners of a run, fed by whichever way it runs. */
@@ -38,15 +40,44 @@ function listeners() {
   };
 }
 
-/** An indexing run in a worker thread: the reading and parsing garbage goes with its heap. */
-function threadRun(script: string, job: IndexJob): IndexRun {
+/**
+ * An indexing run in a worker thread: the reading and parsing garbage goes with its heap, which is
+ * bounded (`limits`, node/threads.ts). A dataset too large for that heap is read again in a thread
+ * without the limit (and the log says so): before its index is done, as if nothing had happened;
+ * during the pass over every file, only the new thread's pass is passed on (the server has the index).
+ */
+function threadRun(script: string, job: IndexJob, limits: ResourceLimits, log: (m: string) => void): IndexRun {
   const l = listeners();
-  const worker = new Worker(script, { workerData: job });
-  worker.on('message', (m: IndexMessage) => l.message.forEach((f) => f(m)));
-  worker.on('error', (err) => l.failure.forEach((f) => f(err)));
-  worker.on('exit', (code) => l.failure.forEach((f) => f(new Error(`the indexing thread exited (code ${code}) before it was done`))));
+  /** Files opened in the editor since the run began: a thread started again is told them too. */
+  const opened = new Set<string>();
+  let worker: Worker;
+  const start = (limited: boolean, indexed: boolean) => {
+    // Whether the server has this run's index: a thread started again then keeps its index to itself.
+    let done = indexed;
+    const w = (worker = new Worker(script, { workerData: job, ...(limited ? { resourceLimits: limits } : {}) }));
+    for (const file of opened) w.postMessage({ type: 'opened', file } satisfies IndexNotice);
+    w.on('message', (m: IndexMessage) => {
+      if (w !== worker || (indexed && (m.type === 'begin' || m.type === 'progress' || m.type === 'done'))) return;
+      if (m.type === 'done') done = true;
+      l.message.forEach((f) => f(m));
+    });
+    w.on('error', (err) => {
+      if (w !== worker) return;
+      if (limited && outOfMemory(err)) {
+        log(`dataset ${job.root}: ${done ? 'the check of every file' : 'the index'} needed more than the ${limits.maxOldGenerationSizeMb} MB its thread may use; reading it again without that limit`);
+        start(false, done);
+        return;
+      }
+      l.failure.forEach((f) => f(err));
+    });
+    w.on('exit', (code) => w === worker && l.failure.forEach((f) => f(new Error(`the indexing thread exited (code ${code}) before it was done`))));
+  };
+  start(true, false);
   return l.run({
-    opened: (file) => worker.postMessage({ type: 'opened', file } satisfies IndexNotice),
+    opened: (file) => {
+      opened.add(file);
+      worker.postMessage({ type: 'opened', file } satisfies IndexNotice);
+    },
     stop: () => {
       // Its exit is no failure.
       l.failure.length = 0;
@@ -73,6 +104,7 @@ function inThreadRun(job: IndexJob): IndexRun {
 export function nodeHost(): NodeHost {
   let cacheDir: string | undefined;
   let log: (message: string) => void = () => undefined;
+  let indexLimits: ResourceLimits = DATASET_THREAD_LIMITS;
   /** Shared with every indexing thread: 1 while an edit waits for its check (they wait then). */
   const gate = new Int32Array(new SharedArrayBuffer(4));
   return {
@@ -85,10 +117,13 @@ export function nodeHost(): NodeHost {
     useLog(f) {
       log = f;
     },
+    useIndexHeap(mb) {
+      indexLimits = mb ? { ...DATASET_THREAD_LIMITS, maxOldGenerationSizeMb: mb } : DATASET_THREAD_LIMITS;
+    },
     startIndexing(job) {
       const cacheFile = cacheDir ? path.join(cacheDir, `index-${createHash('sha1').update(job.root).digest('hex').slice(0, 16)}.json`) : undefined;
       const script = path.join(__dirname, 'server-index.js');
-      return existsSync(script) ? threadRun(script, { ...job, cacheFile, gate }) : inThreadRun({ ...job, cacheFile });
+      return existsSync(script) ? threadRun(script, { ...job, cacheFile, gate }, indexLimits, log) : inThreadRun({ ...job, cacheFile });
     },
     setEditing(editing) {
       if ((Atomics.load(gate, 0) === 1) === editing) return;

@@ -169,6 +169,8 @@ export function startServer(connection: Connection, host: ServerHost | NodeHost)
     const dir = (init as { cacheDir?: unknown } | undefined)?.cacheDir;
     if ('useStorage' in host) host.useStorage(typeof dir === 'string' ? dir : undefined);
     wantsStatus = (init as { statusNotifications?: unknown } | undefined)?.statusNotifications === true;
+    const heap = (init as { indexHeapMb?: unknown } | undefined)?.indexHeapMb;
+    if ('useIndexHeap' in host) host.useIndexHeap(typeof heap === 'number' && Number.isInteger(heap) && heap > 0 ? heap : undefined);
     workspaceFolders = (params.workspaceFolders ?? []).map((f) => fsPathOf(f.uri)).filter((p): p is string => !!p);
     if (workspaceFolders.length === 0 && params.rootUri) {
       const r = fsPathOf(params.rootUri);
