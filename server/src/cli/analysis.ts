@@ -8,10 +8,10 @@
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { type ResourceLimits, Worker } from 'node:worker_threads';
-import { type DatasetSummary, type EventRow, type Registries, type Summarizer, summarizer, toCsv, toGeoJson, toJsonl } from '../core';
+import { type DatasetSummary, type ExportFormat, type Exporter, type Summarizer, exporter, summarizer } from '../core';
 import { writeOutput } from '../node/files';
 import { DATASET_THREAD_LIMITS, outOfMemory } from '../node/threads';
-import { datasetRows, datasetsOf, eachRow } from '../node/rows';
+import { datasetsOf, eachRow } from '../node/rows';
 import { reportHtml } from './report-html';
 import { InputError, UsageError } from './work';
 import { workerScript } from './check';
@@ -52,14 +52,6 @@ The columns are described in docs/export.md. GeoJSON: one point per event with c
   -h, --help           Show this help
 `;
 
-interface Loaded {
-  rows: EventRow[];
-  title?: string;
-  today?: string;
-  registries?: Registries;
-  root: string;
-}
-
 /** The datasets the paths name (see datasetsOf), after checking --today. */
 async function datasetsFor(paths: string[], cwd: string, today: string | undefined): Promise<Map<string, Set<string> | undefined>> {
   if (today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError(`--today must be a date YYYY-MM-DD, not "${today}".`);
@@ -78,18 +70,19 @@ const nameOf = (rawConfig: unknown): string | undefined => {
   return typeof name === 'string' ? name : undefined;
 };
 
-async function load(paths: string[], cwd: string, today: string | undefined): Promise<Loaded> {
+/**
+ * The export of the datasets the paths name, each row turned into its lines as it is read and then
+ * dropped (10,000 events: the rows alone are 42 MB, their CSV 4 MB).
+ */
+async function exportOf(paths: string[], cwd: string, today: string | undefined, format: ExportFormat, bom: boolean): Promise<Exporter> {
   const datasets = await datasetsFor(paths, cwd, today);
-  const rows: EventRow[] = [];
-  let first: Loaded | undefined;
+  const out = exporter(format, { bom });
   for (const [root, files] of datasets) {
-    const r = await datasetRows({ root, files, today });
-    if (r.unreadable.length) throw unreadableError(cwd, r.unreadable[0]);
     const prefix = prefixOf(datasets, root, cwd);
-    for (const row of r.rows) rows.push(prefix ? { ...row, file: prefix + row.file } : row);
-    first ??= { rows, root, title: nameOf(r.dataset.rawConfig), today: r.dataset.context.today, registries: r.dataset.context.registries };
+    const r = await eachRow({ root, files, today }, { row: (row) => out.add(prefix ? { ...row, file: prefix + row.file } : row) });
+    if (r.unreadable.length) throw unreadableError(cwd, r.unreadable[0]);
   }
-  return first ?? { rows, root: cwd };
+  return out;
 }
 
 /** Rows of several datasets keep their files apart by the dataset's folder. */
@@ -98,8 +91,8 @@ function prefixOf(datasets: Map<string, unknown>, root: string, cwd: string): st
 }
 
 /**
- * The summary of the datasets the paths name, as `load` then `summarize` would make it, each row
- * summed up as it is read and then dropped (10,000 events: the rows alone are 42 MB).
+ * The summary of the datasets the paths name (`summarize` of all their rows), each row summed up as
+ * it is read and then dropped (10,000 events: the rows alone are 42 MB).
  */
 async function summaryOf(paths: string[], cwd: string, today: string | undefined, title: string | undefined): Promise<{ summary: DatasetSummary; root: string }> {
   const datasets = await datasetsFor(paths, cwd, today);
@@ -110,7 +103,7 @@ async function summaryOf(paths: string[], cwd: string, today: string | undefined
     const r = await eachRow(
       { root, files, today },
       {
-        // The first dataset names the report and gives its registries and today, as in `load`.
+        // The first dataset names the report and gives its registries and today.
         dataset: (ds) => {
           first ??= root;
           sum ??= summarizer({ title: title ?? nameOf(ds.rawConfig) ?? 'Seizure dataset', today: ds.context.today, registries: ds.context.registries });
@@ -162,12 +155,12 @@ export async function exportCommand(argv: string[], io: AnalysisIo): Promise<num
   }
   const format = values.format;
   if (format !== 'csv' && format !== 'jsonl' && format !== 'geojson') throw new UsageError(`export needs --format csv, jsonl or geojson${format ? `, not "${format}"` : ''}.`);
-  const { rows } = await load(positionals, io.cwd, values.today);
-  const text = format === 'csv' ? toCsv(rows, { bom: !values['no-bom'] }) : format === 'jsonl' ? toJsonl(rows) : toGeoJson(rows);
+  const out = await exportOf(positionals, io.cwd, values.today, format, !values['no-bom']);
+  const text = out.finish();
   if (values.output === undefined) io.stdout(text);
   else {
     write(values.output, text, io.cwd);
-    io.stderr(`haulcheck: wrote ${rows.length} ${rows.length === 1 ? 'event' : 'events'} to ${values.output}.\n`);
+    io.stderr(`haulcheck: wrote ${out.events} ${out.events === 1 ? 'event' : 'events'} to ${values.output}.\n`);
   }
   return 0;
 }

@@ -34,7 +34,7 @@ export { eventRow, idDate, type EventRow, type SeizureRow, type EventDate, type 
 export { keptOf, conflictsOf, type SlotSummary, type SlotStatus, type SideSummary, type FigureRef, type ConflictEntry } from './report/kept';
 export { summarize, summarizer, type Summarizer, seizedText, type DatasetSummary, type SummaryContext, type Headline, type DrugTotals, type Shares, type TimelineRow, type YearOnlyRow, type CountryRow, type AgencyRow, type MapRow, type Disagreement, type TableRow } from './report/summary';
 export { nominalOf, formatAmount, describeTotal, type Amount, type Total } from './report/amount';
-export { COLUMNS, exportRows, toCsv, toJsonl, toGeoJson, type Column, type Cell } from './report/export';
+export { COLUMNS, exportRows, exporter, toCsv, toJsonl, toGeoJson, type Column, type Cell, type Exporter, type ExportFormat } from './report/export';
 export { pack, unpack, packTable, unpackTable, type PackedSummary, type PackedTable } from './report/pack';
 export { extractArticle, sourceIdOf, type ArticleInput, type Draft, type Provenance, type ReviewItem } from './extract/extract';
 export { renderDraft } from './extract/render';

@@ -130,48 +130,92 @@ function csvCell(v: Cell): string {
 
 /** CSV: a header row, CRLF line ends (RFC 4180), a byte-order mark unless `bom` is false. */
 export function toCsv(events: readonly EventRow[], opts: { bom?: boolean } = {}): string {
-  const lines = [COLUMNS.map((c) => c.name).join(',')];
-  for (const r of exportRows(events)) lines.push(r.map(csvCell).join(','));
-  return (opts.bom === false ? '' : '\uFEFF') + lines.join('\r\n') + '\r\n';
+  return exportAll('csv', events, opts);
 }
 
 /** JSON Lines: one object per row, the columns as keys in their order, empty cells as null. */
 export function toJsonl(events: readonly EventRow[]): string {
-  return exportRows(events)
-    .map((r) => JSON.stringify(Object.fromEntries(COLUMNS.map((c, i) => [c.name, r[i]]))) + '\n')
-    .join('');
+  return exportAll('jsonl', events);
+}
+
+export type ExportFormat = 'csv' | 'jsonl' | 'geojson';
+
+/**
+ * An export made one event at a time: each row is turned into its lines (or its GeoJSON feature) as
+ * it is added and need not be kept; `finish` gives the text `toCsv`, `toJsonl` or `toGeoJson` gives
+ * for the same rows.
+ */
+export interface Exporter {
+  add(e: EventRow): void;
+  /** Events added so far. */
+  readonly events: number;
+  finish(): string;
+}
+
+export function exporter(format: ExportFormat, opts: { bom?: boolean } = {}): Exporter {
+  const parts: string[] = format === 'csv' ? [COLUMNS.map((c) => c.name).join(',')] : [];
+  const features: object[] = [];
+  let events = 0;
+  return {
+    add(e) {
+      events++;
+      if (format === 'geojson') {
+        const f = geoJsonFeature(e);
+        if (f) features.push(f);
+        return;
+      }
+      for (const r of exportRows([e])) parts.push(format === 'csv' ? r.map(csvCell).join(',') : JSON.stringify(Object.fromEntries(COLUMNS.map((c, i) => [c.name, r[i]]))) + '\n');
+    },
+    get events() {
+      return events;
+    },
+    finish() {
+      if (format === 'geojson') return JSON.stringify({ type: 'FeatureCollection', features }, null, 1) + '\n';
+      if (format === 'jsonl') return parts.join('');
+      return (opts.bom === false ? '' : '\uFEFF') + parts.join('\r\n') + '\r\n';
+    },
+  };
+}
+
+function exportAll(format: ExportFormat, events: readonly EventRow[], opts: { bom?: boolean } = {}): string {
+  const x = exporter(format, opts);
+  for (const e of events) x.add(e);
+  return x.finish();
 }
 
 /** GeoJSON: one point per event with coordinates, with its seizures summed up in its properties. */
 export function toGeoJson(events: readonly EventRow[]): string {
-  const features = events
-    .filter((e) => e.coordinates)
-    .map((e) => ({
-      type: 'Feature',
-      geometry: { type: 'Point', coordinates: [e.coordinates!.lon, e.coordinates!.lat] },
-      properties: {
-        event_id: e.id,
-        file: e.file,
-        title: e.title ?? null,
-        status: e.status ?? null,
-        type: e.type ?? null,
-        date: e.date.best ?? null,
-        date_precision: e.date.precision,
-        country: e.countries[0] ?? null,
-        admin1: e.admin1 ?? null,
-        place: e.place ?? null,
-        location_precision: e.locationPrecision ?? null,
-        seizures: e.seizures.map((s) => ({
-          drug: s.drug ?? null,
-          count: s.count?.contribution ? formatAmount(s.count.contribution) : null,
-          count_status: s.count?.status ?? null,
-          weight: s.weight?.contribution ? formatAmount(s.weight.contribution) : null,
-          weight_status: s.weight?.status ?? null,
-        })),
-        errors: e.findings.error,
-        warnings: e.findings.warning,
-        infos: e.findings.info,
-      },
-    }));
-  return JSON.stringify({ type: 'FeatureCollection', features }, null, 1) + '\n';
+  return exportAll('geojson', events);
+}
+
+/** An event's GeoJSON point, if it has coordinates. */
+function geoJsonFeature(e: EventRow): object | undefined {
+  if (!e.coordinates) return undefined;
+  return {
+    type: 'Feature',
+    geometry: { type: 'Point', coordinates: [e.coordinates.lon, e.coordinates.lat] },
+    properties: {
+      event_id: e.id,
+      file: e.file,
+      title: e.title ?? null,
+      status: e.status ?? null,
+      type: e.type ?? null,
+      date: e.date.best ?? null,
+      date_precision: e.date.precision,
+      country: e.countries[0] ?? null,
+      admin1: e.admin1 ?? null,
+      place: e.place ?? null,
+      location_precision: e.locationPrecision ?? null,
+      seizures: e.seizures.map((s) => ({
+        drug: s.drug ?? null,
+        count: s.count?.contribution ? formatAmount(s.count.contribution) : null,
+        count_status: s.count?.status ?? null,
+        weight: s.weight?.contribution ? formatAmount(s.weight.contribution) : null,
+        weight_status: s.weight?.status ?? null,
+      })),
+      errors: e.findings.error,
+      warnings: e.findings.warning,
+      infos: e.findings.info,
+    },
+  };
 }
