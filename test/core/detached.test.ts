@@ -1,15 +1,15 @@
 /**
  * What the core keeps after a file is read — the index's facts, the memo tables of the text readers, a
- * report's rows — holds none of the file's text. V8 keeps a substring of 13 or more characters as a
- * view into the whole text, so one kept id or quote would keep a whole file alive (10,000 files: tens
- * of MB). Each file here carries a long comment: a text kept by mistake costs 256 KB, far above the
+ * report's summary, an export — holds none of the file's text. V8 keeps a substring of 13 or more
+ * characters as a view into the whole text, so one kept id or quote would keep a whole file alive
+ * (10,000 files: tens of MB). Each file here carries a long comment: a text kept by mistake costs 256 KB, far above the
  * few KB the results themselves take.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
-import { detached, detachedDeep, eventRow, extractFacts, parseFile } from '../../server/src/core';
+import { detached, detachedDeep, eventRow, exporter, extractFacts, parseFile, summarizer } from '../../server/src/core';
 import { readNumbers } from '../../server/src/core/read/numbers';
 import { readDateWords } from '../../server/src/core/read/date-words';
 
@@ -100,10 +100,25 @@ test('the memo tables of the number and date readers hold none of the texts they
   assert.ok(bytes < BOUND, `memo tables kept ${(bytes / 1e6).toFixed(1)} MB`);
 });
 
-test("a report's rows hold none of the files' texts", async () => {
-  const bytes = await keptBytes((text, i) => {
+test("what a report and an export keep of an event's row holds none of its file's text", async () => {
+  const rowOf = (text: string, i: number) => {
     const parsed = parseFile(text, undefined, { trees: 'lazy' });
-    return eventRow({ value: parsed.docs[0].value, file: `events/e${i}.yaml`, docIndex: 0, findings: [] });
+    return eventRow({ value: parsed.docs[0].value, file: `events/e${i}.yaml`, docIndex: 0, findings: [] })!;
+  };
+  const summaries = await keptBytes((text, i) => {
+    const s = summarizer();
+    s.add(rowOf(text, i));
+    return s.finish();
   });
-  assert.ok(bytes < BOUND, `rows kept ${(bytes / 1e6).toFixed(1)} MB`);
+  assert.ok(summaries < BOUND, `summaries kept ${(summaries / 1e6).toFixed(1)} MB`);
+  for (const format of ['csv', 'geojson'] as const) {
+    const bytes = await keptBytes((text, i) => {
+      const x = exporter(format);
+      x.add(rowOf(text, i));
+      return x;
+    });
+    assert.ok(bytes < BOUND, `${format} exports kept ${(bytes / 1e6).toFixed(1)} MB`);
+  }
+  const copies = await keptBytes((text, i) => detachedDeep(rowOf(text, i)));
+  assert.ok(copies < BOUND, `detached rows kept ${(copies / 1e6).toFixed(1)} MB`);
 });

@@ -5,7 +5,7 @@
  * time: the texts and trees are dropped as soon as an event's row is made. The files are read
  * through a RowsReader: from disk (node/rows.ts), or through the editor (the language server in a browser).
  */
-import { DatasetIndex, type EventFacts, type EventRow, type FileKind, type ParsedFile, checkParsed, eventRow, extractFacts, parseFile, rangeForPointer } from '../core';
+import { DatasetIndex, type EventFacts, type EventRow, type FileKind, type ParsedFile, checkParsed, detachedDeep, eventRow, extractFacts, parseFile, rangeForPointer } from '../core';
 import type { LoadedDataset } from './dataset';
 
 /** How the rows' files are read. */
@@ -47,13 +47,15 @@ export interface RowSink {
 /** Every row of a dataset at once (see `eachRow`). */
 export async function readRows(reader: RowsReader, req: RowsRequest): Promise<DatasetRows> {
   const rows: EventRow[] = [];
-  const r = await eachRow(reader, req, { row: (row) => rows.push(row) });
+  // Kept after their files' texts: copies (see `detached`).
+  const r = await eachRow(reader, req, { row: (row) => rows.push(detachedDeep(row)) });
   return { ...r, rows };
 }
 
 /**
  * Reads a dataset and gives each event's row to `sink` as it is made, in file order: what uses the
- * rows (a summary, an export) need not hold them all.
+ * rows (a summary, an export) need not hold them all. A row's strings are views into its file's text:
+ * what is kept of it should be copied (`detachedDeep`).
  */
 export async function eachRow(reader: RowsReader, req: RowsRequest, sink: RowSink): Promise<Omit<DatasetRows, 'rows'>> {
   const rel = (root: string, file: string) => reader.relative(root, file);

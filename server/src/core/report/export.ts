@@ -5,6 +5,7 @@
  * Lines, or GeoJSON points for the events with coordinates.
  */
 import { formatAmount } from './amount';
+import { detachedDeep } from '../base/text';
 import type { SlotSummary } from './kept';
 import type { EventRow, SeizureRow } from './rows';
 
@@ -161,7 +162,8 @@ export function exporter(format: ExportFormat, opts: { bom?: boolean } = {}): Ex
       events++;
       if (format === 'geojson') {
         const f = geoJsonFeature(e);
-        if (f) features.push(f);
+        // Kept to the end: its strings copied, not views into the event's file (see `detached`).
+        if (f) features.push(detachedDeep(f));
         return;
       }
       for (const r of exportRows([e])) parts.push(format === 'csv' ? r.map(csvCell).join(',') : JSON.stringify(Object.fromEntries(COLUMNS.map((c, i) => [c.name, r[i]]))) + '\n');

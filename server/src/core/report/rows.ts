@@ -4,7 +4,6 @@
  * event's findings counted. Plain data, built from the event's value and the findings of its check.
  */
 import type { Finding, Severity } from '../base/types';
-import { detachedDeep } from '../base/text';
 import { dateClaimsOf, slotsOf, sourcesOf } from '../model/event';
 import { findAdmin1 } from '../read/places';
 import ADMIN1_POINTS from '../read/admin1-points.json';
@@ -208,9 +207,9 @@ export function eventRow(input: RowInput): EventRow | undefined {
   }
   const coordinates = isObj(first.coordinates) && typeof first.coordinates.lat === 'number' && typeof first.coordinates.lon === 'number' ? { lat: first.coordinates.lat, lon: first.coordinates.lon } : undefined;
   const point = pointOf(locations);
-  // A row outlives the file's text (a report holds every row, or what it makes of them): its strings
-  // are copies, not views into the text that would keep it alive (see `detached`).
-  return detachedDeep({
+  // Its strings are views into the file's text: what keeps a row, or parts of it, for longer than the
+  // text copies them (`detachedDeep`: the summary, the export, datasetRows).
+  return {
     id,
     file: input.file,
     docIndex: input.docIndex,
@@ -235,5 +234,5 @@ export function eventRow(input: RowInput): EventRow | undefined {
     messages,
     derived: [...derived],
     otherConflicts: conflicts.filter((c) => !/^\/(?:seizures\/\d+\/(?:count|weight|volume|street_value)|arrests)(?:\/|$)/.test(c.pointer)),
-  } satisfies EventRow);
+  };
 }

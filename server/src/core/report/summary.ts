@@ -12,6 +12,7 @@ import { pointerToPath } from '../base/pointer';
 import { type Total, addTo, emptyTotal, formatAmount } from './amount';
 import type { SideSummary, SlotSummary } from './kept';
 import type { EventRow, SeizureRow } from './rows';
+import { detachedDeep } from '../base/text';
 
 export interface DrugTotals {
   drug: string;
@@ -287,22 +288,24 @@ export function summarizer(ctx: SummaryContext = {}): Summarizer {
       for (const slot of [...slots, ...(s.streetValue ? [s.streetValue] : [])]) {
         if (slot.sides && slot.sides.length > 1) {
           if (slot.status === 'disputed') disputed++;
-          disagreements.push(disagreementOf(i, slot, drug));
+          disagreements.push(detachedDeep(disagreementOf(i, slot, drug)));
         }
       }
     }
-    if (row.arrests?.sides && row.arrests.sides.length > 1) disagreements.push(disagreementOf(i, row.arrests));
+    if (row.arrests?.sides && row.arrests.sides.length > 1) disagreements.push(detachedDeep(disagreementOf(i, row.arrests)));
     for (const c of row.otherConflicts) {
-      disagreements.push({
-        event: i,
-        field: c.field,
-        pointer: c.pointer,
-        status: c.chosen == null ? 'none_kept' : 'settled',
-        sides: c.values.map((v) => ({ text: `${v.value}${v.unit ? ` ${v.unit}` : ''}`, sources: [v.source], figures: [], amount: { lo: 0, hi: 0, unit: '' } })),
-        ...(c.chosen ? { kept: c.values.filter((v) => v.source === c.chosen).map((v) => `${v.value} (${v.source})`).join(', ') || c.chosen } : {}),
-        chosen: c.chosen ?? null,
-        ...(c.reason ? { reason: c.reason } : {}),
-      });
+      disagreements.push(
+        detachedDeep({
+          event: i,
+          field: c.field,
+          pointer: c.pointer,
+          status: c.chosen == null ? 'none_kept' : 'settled',
+          sides: c.values.map((v) => ({ text: `${v.value}${v.unit ? ` ${v.unit}` : ''}`, sources: [v.source], figures: [], amount: { lo: 0, hi: 0, unit: '' } })),
+          ...(c.chosen ? { kept: c.values.filter((v) => v.source === c.chosen).map((v) => `${v.value} (${v.source})`).join(', ') || c.chosen } : {}),
+          chosen: c.chosen ?? null,
+          ...(c.reason ? { reason: c.reason } : {}),
+        }),
+      );
     }
     for (const drug of eventDrugs) drugTotals(drug).events++;
 
@@ -355,28 +358,30 @@ export function summarizer(ctx: SummaryContext = {}): Summarizer {
       if (roles.has('seizing')) for (const s of row.seizures) addDrug(a.drugs, s);
     }
 
-    if (row.point) map.push({ event: i, lat: row.point.lat, lon: row.point.lon, by: row.point.by, drugs: [...eventDrugs], tablets, kg });
+    if (row.point) map.push(detachedDeep({ event: i, lat: row.point.lat, lon: row.point.lon, by: row.point.by, drugs: [...eventDrugs], tablets, kg }));
 
-    events.push({
-      id: row.id,
-      file: row.file,
-      line: row.line,
-      ...(row.status ? { status: row.status } : {}),
-      ...(row.type ? { type: row.type } : {}),
-      ...(row.title ? { title: row.title } : {}),
-      ...(row.date.best ? { date: row.date.best } : {}),
-      precision: row.date.precision,
-      ...(row.countries[0] ? { country: row.countries[0] } : {}),
-      ...(row.admin1 ? { admin1: row.admin1 } : {}),
-      ...(row.place ? { place: row.place } : {}),
-      seized: row.seizures.map(seizedText).join('; '),
-      drugs: [...eventDrugs],
-      tablets,
-      kg,
-      disputed,
-      findings: row.findings,
-      messages: row.messages.map((m) => ({ ruleId: m.ruleId, severity: m.severity, message: m.message, line: m.line })),
-    });
+    events.push(
+      detachedDeep({
+        id: row.id,
+        file: row.file,
+        line: row.line,
+        ...(row.status ? { status: row.status } : {}),
+        ...(row.type ? { type: row.type } : {}),
+        ...(row.title ? { title: row.title } : {}),
+        ...(row.date.best ? { date: row.date.best } : {}),
+        precision: row.date.precision,
+        ...(row.countries[0] ? { country: row.countries[0] } : {}),
+        ...(row.admin1 ? { admin1: row.admin1 } : {}),
+        ...(row.place ? { place: row.place } : {}),
+        seized: row.seizures.map(seizedText).join('; '),
+        drugs: [...eventDrugs],
+        tablets,
+        kg,
+        disputed,
+        findings: row.findings,
+        messages: row.messages.map((m) => ({ ruleId: m.ruleId, severity: m.severity, message: m.message, line: m.line })),
+      }),
+    );
   };
 
   const finish = (): DatasetSummary => {
@@ -387,15 +392,17 @@ export function summarizer(ctx: SummaryContext = {}): Summarizer {
       agencies: Object.fromEntries([...agencies.values()].map((a) => [a.agency, a.name])),
       countries: Object.fromEntries([...countries.values()].map((c) => [c.country, c.name])),
     };
+    // What is kept of each event (the lists below) is copied as it is added, the totals here: a
+    // summary holds none of the files' texts (see `detached`).
     return {
       title: ctx.title ?? 'Seizure dataset',
       ...(ctx.today ? { today: ctx.today } : {}),
-      names,
-      headline,
-      timeline: [...timeline.values()].sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : a.drug < b.drug ? -1 : 1)),
-      yearOnly: [...yearOnly.values()].sort((a, b) => (a.year < b.year ? -1 : a.year > b.year ? 1 : a.drug < b.drug ? -1 : 1)),
-      countries: [...countries.values()].sort((a, b) => b.events - a.events || (a.country < b.country ? -1 : 1)),
-      agencies: [...agencies.values()].sort((a, b) => b.events - a.events || (a.agency < b.agency ? -1 : 1)),
+      names: detachedDeep(names),
+      headline: detachedDeep(headline),
+      timeline: detachedDeep([...timeline.values()].sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : a.drug < b.drug ? -1 : 1))),
+      yearOnly: detachedDeep([...yearOnly.values()].sort((a, b) => (a.year < b.year ? -1 : a.year > b.year ? 1 : a.drug < b.drug ? -1 : 1))),
+      countries: detachedDeep([...countries.values()].sort((a, b) => b.events - a.events || (a.country < b.country ? -1 : 1))),
+      agencies: detachedDeep([...agencies.values()].sort((a, b) => b.events - a.events || (a.agency < b.agency ? -1 : 1))),
       map,
       disagreements,
       events,
