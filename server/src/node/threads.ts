@@ -1,7 +1,7 @@
 /**
  * The heap of the threads that read a whole dataset: the editor's index and its check of every file
- * (lsp/index-worker.ts), the dataset overview (lsp/overview-worker.ts), `haulcheck report` and
- * `export` (cli/analysis.ts).
+ * (lsp/node-host.ts, lsp/index-worker.ts), the dataset overview (lsp/overview-worker.ts), `haulcheck
+ * report` and `export` (cli/analysis.ts).
  *
  * V8 lets a heap grow to a multiple of what it holds after a full collection, and the multiple
  * depends on the heap's limit: up to 4× under Node's default limit (several GB on a large machine),
