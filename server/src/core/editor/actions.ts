@@ -13,17 +13,12 @@ import { applyFixes } from '../rules/fixes';
 import { type Figure, KG_PER_UNIT, figuresOf, slotsOf } from '../model/event';
 import { readNumbers } from '../read/numbers';
 import { keyText, locate, nodeRange, pathAt, parseFile, type ParsedDocument, type ParsedFile } from '../yaml/parse';
-import { parsePointer, pathToPointer } from '../base/pointer';
+import { parsePointer } from '../base/pointer';
 import { BUILTIN_SCHEMAS, type JsonSchema, resolveLocalRef, schemasAt } from '../schema/schemas';
 import type { FileKind, Finding, Fix, TextEdit } from '../base/types';
 import { formatNumber } from '../base/format';
 
 const eol = (file: ParsedFile) => (file.text.includes('\r\n') ? '\r\n' : '\n');
-
-/** A value as a YAML plain scalar when it reads back as the same string, else JSON-quoted. */
-function yamlString(s: string): string {
-  return /^[A-Za-z][\w .'/-]*$/.test(s) && !/\s$/.test(s) && !/^(true|false|null|yes|no|on|off|y|n|~)$/i.test(s) ? s : JSON.stringify(s);
-}
 
 function lineStartOf(file: ParsedFile, offset: number): number {
   return file.lines.lineStarts[file.lines.position(offset).line];
@@ -187,8 +182,6 @@ function figureAt(event: unknown, pointer: string): { figure: Figure; seizure: R
   const figure = figs.find((x) => x.pointer === p);
   return figure ? { figure, seizure, index } : undefined;
 }
-
-const valuePointer = (f: Figure) => (f.shorthand || f.value === undefined ? f.pointer : `${f.pointer}/value`);
 
 /**
  * Fixes for an implausible mass per tablet. None of them changes a figure a source gave: the sourced

@@ -8,7 +8,7 @@
 import { type DateReading, type FoundDate, findDates, resolveReading, weekdayCandidates } from '../read/date-words';
 import { dayNumber, fromDayNumber } from '../read/calendar';
 import { ANNOUNCE_STEMS, ARREST_STEMS, OTHER_CLAUSE_WORDS, SEIZE_STEMS, TIMES_WORDS } from './lexicon';
-import { type Sentence, type Word, sentenceAt } from './text';
+import { type Sentence, type Word, sentenceAt, wordAt } from './text';
 
 export type DateRole = 'event' | 'announcement' | 'other';
 
@@ -59,17 +59,6 @@ export function hasStemAt(words: readonly Word[], k: number, stems: readonly str
   const prev = words[k - 1];
   if (prev && prev.raw === '-' && prev.end === w.start && words[k - 2]?.end === prev.start) return false;
   return stems.some((s) => !s.includes(' ') && w.text.startsWith(s));
-}
-
-function wordAt(words: readonly Word[], offset: number): number {
-  let lo = 0;
-  let hi = words.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (words[mid].end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Every date expression with a reading, with its role and its days. */

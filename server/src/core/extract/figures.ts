@@ -22,7 +22,7 @@ import { unitOf } from '../read/number-context';
 import type { Qualifier } from '../model/event';
 import type { DrugMatcher, DrugMention } from './drugs';
 import { AGGREGATE_RES, EACH_WORDS, ONE_OF_RES, SO_FAR_RES, SUPERLATIVE, GENERIC_DRUG_WORDS, ITEM_NOUNS, PACKAGE_NOUNS, TIMES_WORDS, TOTAL_WORDS, ARREST_STEMS, CURRENCIES } from './lexicon';
-import { type Sentence, type Word, sentenceAt } from './text';
+import { type Sentence, type Word, sentenceAt, wordAt } from './text';
 import { foldWord } from '../read/date-vocabulary';
 
 export type Slot = 'count' | 'weight' | 'arrests' | 'street_value';
@@ -117,17 +117,6 @@ export interface FigureContext {
 }
 
 /** Index of the first word at or after an offset. */
-function wordAt(words: readonly Word[], offset: number): number {
-  let lo = 0;
-  let hi = words.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (words[mid].end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /**
  * The readings worth keeping, one per place in the text: the longest reading wins over those it
  * contains ("1 ton 831 kilogram" over "831 kilogram"); English "tons" (metric or short) become one

@@ -89,6 +89,18 @@ export function wordIndexAt(words: readonly Word[], offset: number): number {
   return lo;
 }
 
+/** Index of the first word that ends after `offset`: the word holding it, or the next one (words.length when none does). */
+export function wordAt(words: readonly Word[], offset: number): number {
+  let lo = 0;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (words[mid].end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Sentences
 

@@ -309,7 +309,7 @@ const DAY_MONTH_LINKS = new Set(['de', 'of', 'the', 'del', 'th', 'st', 'nd', 'rd
 
 /** A list or span of days ending at token `k` (reading backwards), or starting at it (forwards). */
 function daysAround(s: Scan, k: number, dir: 1 | -1): { days: number[]; span: boolean; edge: number } | undefined {
-  const { tokens, text } = s;
+  const { tokens } = s;
   const first = dayOf(tokens[k]);
   if (first === undefined) return undefined;
   // Not a day when it is part of a larger number ("2,000", "1.5").
