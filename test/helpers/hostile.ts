@@ -5,7 +5,7 @@
 import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 export const ROOT = join(__dirname, '..', '..');
 export const BIN = join(ROOT, 'bin', 'haulcheck.js');
@@ -54,9 +54,11 @@ export function haulcheck(args: string[], o: RunOptions): Run {
 /**
  * A user for whom file permissions apply. Root reads and writes through any mode bits, so when the
  * tests run as root the command runs as `nobody` (65534) on files handed to it; otherwise as the
- * current user. `own(dir)` gives a tree to that user.
+ * current user. `own(dir)` gives a tree to that user. `skip` says why it cannot be done here: as
+ * `nobody` the command must reach the project's own files (bin/, dist/, node_modules/), which a
+ * checkout inside a folder only its owner may enter (mkdtemp makes them 0700) does not allow.
  */
-export function unprivileged(): { uid?: number; gid?: number; own: (dir: string) => void } {
+export function unprivileged(): { uid?: number; gid?: number; own: (dir: string) => void; skip?: string } {
   if (process.getuid?.() !== 0) return { own: () => undefined };
   const uid = 65534;
   const gid = 65534;
@@ -64,6 +66,14 @@ export function unprivileged(): { uid?: number; gid?: number; own: (dir: string)
     chownSync(p, uid, gid);
     if (statSync(p).isDirectory()) for (const n of readdirSync(p)) own(join(p, n));
   };
+  for (let dir = resolve(ROOT); ; dir = dirname(dir)) {
+    const mode = statSync(dir).mode;
+    if ((mode & 0o001) === 0) {
+      const octal = (mode & 0o777).toString(8);
+      return { uid, gid, own, skip: `the tests run as root, so this command runs as the user nobody, who cannot enter ${dir} (mode ${octal}) to reach ${BIN}: check out the project where others may enter (or chmod o+x ${dir})` };
+    }
+    if (dirname(dir) === dir) break;
+  }
   return { uid, gid, own };
 }
 
