@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEFAULT_CONFIG, DatasetIndex, type Finding, checkParsed, duplicateWindowDays, extractFacts, filesRelatedTo, parseFile, resolveConfig } from '../../server/src/core';
+import { DEFAULT_CONFIG, DatasetIndex, type DatasetIndexView, type Finding, checkParsed, duplicateWindowDays, extractFacts, filesRelatedTo, parseFile, resolveConfig } from '../../server/src/core';
 import { DEFAULT_DAYS } from '../../server/src/core/rules/events/possible-duplicate';
 // @ts-expect-error plain .mjs script without type declarations
 import { generateEvents } from '../../scripts/bench/generate.mjs';
@@ -78,4 +78,39 @@ test('the rules that read other events are the three filesRelatedTo follows', as
     }
   }
   assert.deepEqual(reading.sort(), ['events/duplicate-id', 'events/possible-duplicate', 'sources/duplicate-url']);
+});
+
+test('each question is asked once: the files are those of every event asked on its own, for many like events too', () => {
+  const { files: generated } = generateEvents({ events: 200, seed: 5 }) as { files: Record<string, string> };
+  const index = new DatasetIndex();
+  const all: ReturnType<typeof extractFacts> = [];
+  for (const [p, text] of Object.entries(generated)) {
+    const facts = extractFacts(p, parseFile(text));
+    index.set(p, facts);
+    all.push(...facts);
+  }
+  // A file of sixty copies of one event beside the rest (the same country, drugs and days).
+  const like = Object.values(generated)[0];
+  const stream = Array.from({ length: 60 }, (_, i) => like.replace(/^id: (\S+)/m, `id: $1-${i}`)).join('\n---\n');
+  const streamFacts = extractFacts('events/like.yaml', parseFile(stream));
+  index.set('events/like.yaml', streamFacts);
+  all.push(...streamFacts);
+  let calls = 0;
+  // The index, counting the calls of its candidate query.
+  const counting: DatasetIndexView = {
+    events: () => index.events(),
+    byId: (id) => index.byId(id),
+    byUrl: (url) => index.byUrl(url),
+    at: (file, doc) => index.at(file, doc),
+    lookalikes: (f, days, limit) => index.lookalikes(f, days, limit),
+    near: (f, days) => (calls++, index.near(f, days)),
+    version: index.version,
+  };
+  for (const days of [0, 3, 30]) {
+    const oneByOne = new Set<string>();
+    for (const f of all) for (const p of filesRelatedTo(index, [f], days)) oneByOne.add(p);
+    calls = 0;
+    assert.deepEqual([...filesRelatedTo(counting, all, days)].sort(), [...oneByOne].sort(), `window ${days} days`);
+    assert.ok(calls < all.length - 50, `near asked ${calls} times for ${all.length} events`);
+  }
 });

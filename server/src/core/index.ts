@@ -25,7 +25,7 @@ export { ruleDocsUrl, DOCS_BASE_URL } from './rules/docs';
 export { BUILTIN_SCHEMAS } from './schema/schemas';
 export { validateValue } from './schema/validate';
 export * from './model/event';
-export { DatasetIndex, extractFacts, normaliseUrl, type EventFacts, type DatasetIndexView, type Lookalikes, type QuantityFact } from './model/dataset-index';
+export { DatasetIndex, extractFacts, extractFactsSteps, normaliseUrl, type EventFacts, type DatasetIndexView, type Lookalikes, type QuantityFact } from './model/dataset-index';
 export { duplicateWindowDays, filesRelatedTo } from './rules/related';
 export * from './base/format';
 export { applyEdits, applyFixes, fixesAt, fixText, type FixResult } from './rules/fixes';

@@ -15,11 +15,11 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { EditTracker, leadingPart } from './edits';
-import { CONFIG_FILE, type EventFacts, classify, type FileKind, type Finding, type ParseOptions, type ParsedFile, checkParsed, kindFromModeline, parseFile, resolveConfig } from '../core';
+import { CONFIG_FILE, type EventFacts, classify, type FileKind, type Finding, type ParseOptions, type ParsedFile, checkParsed, extractFactsSteps, kindFromModeline, parseFile, resolveConfig } from '../core';
 import { toDiagnostic } from './convert';
 import type { NodeHost } from './node-host';
 import type { ServerHost } from './host';
-import { EDITOR_MAX_PROBLEMS, EDITOR_PARSE, checkSliced, editorFindings, parseSliced, reducedReason, useSliceTurn, willBeReduced } from './large';
+import { EDITOR_MAX_PROBLEMS, EDITOR_PARSE, checkSliced, editorFindings, parseSliced, reducedReason, runSliced, useSliceTurn, willBeReduced } from './large';
 import { type DocContext, FIX_ALL_KIND, NEW_EVENT_COMMAND, registerFeatures } from './features';
 import { EXTRACT_COMMANDS } from './extract';
 import { registerOverview } from './overview';
@@ -378,6 +378,8 @@ export function startServer(connection: Connection, host: ServerHost | NodeHost)
     if (ds && file && kind === 'event' && !reduced) {
       ds.open.add(file);
       before = ds.index.get(relPath(ds.root, file)) ?? [];
+      // A long stream's facts are read in slices first (kept with the parse, which update reads).
+      if (st.file.text.length >= SLICED_ABOVE && !(await runSliced(extractFactsSteps(relPath(ds.root, file), st.file), isCurrent))) return;
       related = workspace.update(ds, file, st.file);
     }
     let findings: Finding[];

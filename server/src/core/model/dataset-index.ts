@@ -40,10 +40,22 @@ const factsCache = new WeakMap<ParsedFile, Map<string, EventFacts[]>>();
 
 /** The facts of every event document of a parsed file (computed once per parsed file and path). */
 export function extractFacts(file: string, parsed: ParsedFile): EventFacts[] {
+  const steps = extractFactsSteps(file, parsed);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * extractFacts in steps, one a document, for a shell that does long work in slices (the editor on a
+ * long stream); the result is kept as extractFacts keeps it.
+ */
+export function* extractFactsSteps(file: string, parsed: ParsedFile): Generator<void, EventFacts[]> {
   let byPath = factsCache.get(parsed);
   const hit = byPath?.get(file);
   if (hit) return hit;
-  const out = computeFacts(file, parsed);
+  const out = yield* computeFacts(file, parsed);
   if (!byPath) factsCache.set(parsed, (byPath = new Map()));
   byPath.set(file, out);
   return out;
@@ -56,7 +68,7 @@ export function extractFacts(file: string, parsed: ParsedFile): EventFacts[] {
  */
 const docFactsCache = new WeakMap<ParsedDocument, { file: string; idOffset?: number; facts: EventFacts }>();
 
-function computeFacts(file: string, parsed: ParsedFile): EventFacts[] {
+function* computeFacts(file: string, parsed: ParsedFile): Generator<void, EventFacts[]> {
   const out: EventFacts[] = [];
   for (const d of parsed.docs) {
     const v = d.value as Record<string, unknown> | undefined;
@@ -71,6 +83,7 @@ function computeFacts(file: string, parsed: ParsedFile): EventFacts[] {
     const facts = documentFacts(file, parsed, d, v);
     docFactsCache.set(d, { file, idOffset: facts.idOffset, facts: facts.facts });
     out.push(facts.facts);
+    yield;
   }
   return out;
 }

@@ -7,7 +7,7 @@
  */
 import type { ResolvedConfig } from '../model/config';
 import { settingFor } from '../model/config';
-import type { DatasetIndexView, EventFacts } from '../model/dataset-index';
+import { type DatasetIndexView, type EventFacts, spanDays } from '../model/dataset-index';
 import { duplicateDays } from './events/possible-duplicate';
 
 /** How many days apart events/possible-duplicate compares events with this config (its `days` option). */
@@ -26,11 +26,21 @@ export function filesRelatedTo(index: DatasetIndexView, facts: Iterable<EventFac
   const add = (list: Iterable<EventFacts>) => {
     for (const f of list) out.add(f.file);
   };
+  // Each question once: a file of a thousand like events asks the same ones a thousand times. What
+  // `near` finds besides the URLs' events depends only on the country, the drugs and the dates.
+  const asked = new Set<string>();
+  const ask = (key: string) => !asked.has(key) && (asked.add(key), true);
   for (const f of facts) {
-    if (f.id) add(index.byId(f.id));
-    for (const u of f.urls) add(index.byUrl(u.url));
-    // Without the candidate query every event may be near: every file.
-    add(index.near ? index.near(f, days) : index.events());
+    if (f.id && ask(`id\u0000${f.id}`)) add(index.byId(f.id));
+    for (const u of f.urls) if (ask(`url\u0000${u.url}`)) add(index.byUrl(u.url));
+    if (!index.near) {
+      // Without the candidate query every event may be near: every file.
+      if (ask('all')) add(index.events());
+      continue;
+    }
+    const span = spanDays(f);
+    if (!f.country || !span) continue;
+    if (ask(`near\u0000${f.country}\u0000${[...new Set(f.drugs)].sort().join('\u0001')}\u0000${span.start}:${span.end}`)) add(index.near(f, days));
   }
   return out;
 }
