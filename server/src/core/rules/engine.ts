@@ -153,6 +153,13 @@ function sameKey(a: CheckKey, b: CheckKey): boolean {
  */
 const docCache = new WeakMap<ParsedDocument, { key: CheckKey; start: number; startLine: number; index: number; findings: Finding[] }>();
 
+/**
+ * Findings a limit leaves out, only counted (no message, no place): a document with one of them is
+ * not kept with its findings, which are not all there. One checked while the limit was not reached
+ * is, and is reused as any other.
+ */
+const countedOnly = new WeakSet<Finding>();
+
 function moved(f: Finding, delta: number, index: number): Finding {
   const at = (p: Finding['range']['start']) => ({ ...p, offset: p.offset + delta });
   return {
@@ -256,7 +263,7 @@ function* forEachDocument(file: ParsedFile, kind: FileKind, options: CheckOption
         own.push(internalFinding(file, doc, rule.meta.id, err));
       }
     }
-    if (key && reuse && !leftOut) docCache.set(doc, { key, start: doc.start, startLine, index: doc.index, findings: own });
+    if (key && reuse && !(leftOut && own.some((f) => countedOnly.has(f)))) docCache.set(doc, { key, start: doc.start, startLine, index: doc.index, findings: own });
     each(own);
   }
 }
@@ -393,7 +400,9 @@ class Context implements RuleContext {
       // Only counted: no message, and the document's start for a place (finding the node costs more
       // than the rest of the check, a million times in a stream of 200,000 documents).
       const at = Math.min(doc.start, file.text.length);
-      (this.pending ??= []).push({ ruleId: id, severity: severity as Severity, message: '', messageId: r.messageId, range: file.lines.range(at, at), pointer: r.pointer, docIndex: doc.index, fixes: r.fixes });
+      const counted: Finding = { ruleId: id, severity: severity as Severity, message: '', messageId: r.messageId, range: file.lines.range(at, at), pointer: r.pointer, docIndex: doc.index, fixes: r.fixes };
+      countedOnly.add(counted);
+      (this.pending ??= []).push(counted);
       return;
     }
     const [start, end] = r.start !== undefined ? [r.start, r.end ?? r.start] : rangeForPointer(file, doc, r.pointer, r.at ?? 'value');
