@@ -690,8 +690,11 @@ export function* parseSteps(text: string, previous?: ParsedFile, options: ParseO
   }
   lines ??= new LineIndex(text);
   yield;
-  // Most texts are clean throughout: one native scan, not one a document.
-  const allClean = printable(text);
+  // Most texts are clean throughout: one native scan when most documents are new, not one a
+  // document; an edit of a long stream scans only the documents it made new.
+  let news = 0;
+  for (let i = 0; i < fresh.length && news <= 64; i++) if (fresh[i]) news++;
+  const allClean = news > 64 && printable(text);
   for (let i = 0; i < bounds.length; i++) {
     if (!fresh[i]) continue;
     if ((i & 1023) === 0) yield;
