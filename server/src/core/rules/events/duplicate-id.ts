@@ -1,7 +1,7 @@
 import { defineRule } from '../rule';
 import type { ParsedFile } from '../../yaml/parse';
 import { listCounted } from '../../base/format';
-import { EVENTS_NAMED, whereIs } from './self';
+import { EVENTS_NAMED, firstNamed, whereIs } from './self';
 
 /** The documents of a file by id, worked out once per parse (not once per document). */
 const idsByFile = new WeakMap<ParsedFile, Map<string, number[]>>();
@@ -48,11 +48,7 @@ export default defineRule({
       const all = index.byId(id);
       const self = index.at(ctx.path, ctx.document.index);
       count = all.size - (self && all.has(self) ? 1 : 0);
-      for (const f of all) {
-        if (named.length > EVENTS_NAMED) break;
-        if (f.file === ctx.path && f.docIndex === ctx.document.index) continue;
-        named.push(whereIs(f));
-      }
+      for (const f of firstNamed(all, EVENTS_NAMED + 1, (f) => f.file === ctx.path && f.docIndex === ctx.document.index)) named.push(whereIs(f));
     } else {
       // Without a dataset index, at least the other documents of this file.
       const docs = documentsById(ctx.file).get(id) ?? [];

@@ -3,7 +3,7 @@ import { dayNumber } from '../../model/event';
 import { type EventFacts, type Kin, extractFacts, factsAt, normaliseUrl } from '../../model/dataset-index';
 import { formatNumber, listCounted } from '../../base/format';
 import { normaliseAdmin1 } from '../../read/places';
-import { EVENTS_NAMED, whereIs } from './self';
+import { EVENTS_NAMED, NAMED_FROM, datasetOrder, whereIs } from './self';
 
 /** A drug id that says nothing about which drug it was does not make two events alike. */
 const VAGUE_DRUGS = new Set(['unspecified', 'unknown', 'other']);
@@ -125,16 +125,19 @@ export default defineRule({
       if (n === 0) continue;
       count += n;
       fallback ??= { other: kin.sample, verdict: (similar ?? byUrl)! };
-      // The first few, for the message (a bounded look: the kin may be thousands of copies).
+      // Candidates for the message (a bounded look: the kin may be thousands of copies).
       let looked = 0;
       for (const other of kin.members) {
-        if (examples.length >= EVENTS_NAMED || ++looked > 64) break;
+        if (examples.length >= NAMED_FROM || ++looked > 64) break;
         if (other === indexed || (other.file === ctx.path && other.docIndex === ctx.document.index) || (other.id && excludedIds.has(other.id))) continue;
         const cites = shared !== undefined && other.urls.some((u) => normaliseUrl(u.url) === shared);
         const verdict = cites ? byUrl : similar;
         if (verdict) examples.push({ other, verdict });
       }
     }
+    // The message names the first few in dataset order, whatever order the index holds them in.
+    examples.sort((a, b) => datasetOrder(a.other, b.other));
+    examples.length = Math.min(examples.length, EVENTS_NAMED);
     if (truncated) ctx.report({ messageId: 'crowded', data: { limit: MAX_KINS, days }, pointer: '/id' });
     if (count === 0 || !fallback) return;
     const first = examples[0] ?? fallback;

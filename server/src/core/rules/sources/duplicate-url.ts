@@ -1,8 +1,7 @@
 import { defineRule } from '../rule';
 import { sourcesOf } from '../../model/event';
 import { normaliseUrl } from '../../model/dataset-index';
-import { EVENTS_NAMED, whereIs } from '../events/self';
-import type { EventFacts } from '../../model/dataset-index';
+import { EVENTS_NAMED, firstNamed, whereIs } from '../events/self';
 import { listCounted } from '../../base/format';
 
 export default defineRule({
@@ -41,11 +40,7 @@ export default defineRule({
       const indexed = index.at(ctx.path, ctx.document.index);
       const count = citing.size - (indexed && citing.has(indexed) ? 1 : 0);
       if (count <= 0) continue;
-      const others: EventFacts[] = [];
-      for (const o of citing) {
-        if (others.length >= EVENTS_NAMED) break;
-        if (o.file !== ctx.path || o.docIndex !== ctx.document.index) others.push(o);
-      }
+      const others = firstNamed(citing, EVENTS_NAMED, (o) => o.file === ctx.path && o.docIndex === ctx.document.index);
       const o = others[0];
       if (count === 1) {
         ctx.report({
