@@ -38,7 +38,10 @@ test('VS Code (code-server) shows the problems of files never opened, squiggles,
       assert.equal(await page.locator('.editor-instance .monaco-editor').count(), 0, 'no editor is open');
       // Without a setting that says otherwise, the extension runs in code-server's remote (Node) host,
       // with its Node language server (the browser build is test/e2e/web-extension.test.ts's).
-      assert.equal(nodeLanguageServers(runDir).length, 1, 'one Node language server runs');
+      const servers = nodeLanguageServers(runDir);
+      assert.equal(servers.length, 1, 'one Node language server runs');
+      // …started with the extension's V8 flags (client/src/extension.ts).
+      assert.match(servers[0], /--max-semi-space-size=4 /, servers[0]);
       const brokenNever = await problemsOf(page, `**/${BROKEN_ID}.yaml`, BAD_STATUS);
       assert.match(brokenNever, /schema\/enum/);
       await shot('0-problems-never-opened');
