@@ -8,10 +8,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { appendFileSync, chmodSync, chownSync, linkSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, chownSync, closeSync, linkSync, mkdirSync, openSync, readFileSync, readdirSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCheck } from '../../server/src/cli/check';
 import { fixFile } from '../../server/src/cli/fix';
+import { ReplacedFiles } from '../../server/src/node/replace';
 import { type JsonResult, STALE, haulcheck, tempDataset, unprivileged, withStale } from '../helpers/hostile';
 
 const tmpLeft = (dir: string) => readdirSync(dir).filter((n) => n.includes('.tmp'));
@@ -49,6 +50,33 @@ test('a write that lands after the last comparison, right before the rename, is 
     assert.equal(o.changed, false);
     assert.match(o.error ?? '', /changed while it was being fixed/);
     assert.deepEqual(tmpLeft(join(ds.dir, 'events', '2026')), []);
+  } finally {
+    ds.cleanup();
+  }
+});
+
+test('a write through a descriptor opened before the rename that lands a moment after it is put back when the old file is looked at again', async () => {
+  const ds = tempDataset();
+  try {
+    writeFileSync(ds.event, withStale(readFileSync(ds.event, 'utf8')));
+    const [r] = await runCheck({ paths: [ds.event], cwd: ds.dir });
+    // A shell's `>>` that opened the file just before the rename, and writes just after the check that follows it.
+    const late = openSync(ds.event, 'a');
+    try {
+      const replaced = new ReplacedFiles();
+      const o = fixFile(r, 'safe', false, { replaced });
+      assert.equal(o.changed, true);
+      assert.ok(!readFileSync(ds.event, 'utf8').includes(STALE), 'fixed, for now');
+      writeSync(late, '# written late\n');
+      const [said] = replaced.settle();
+      assert.match(said ?? '', /changed while it was being fixed; the change was kept and the file was not fixed/);
+      const now = readFileSync(ds.event, 'utf8');
+      assert.ok(now.endsWith('# written late\n'), 'the late write is in the file');
+      assert.ok(now.includes(STALE), 'the fix is dropped');
+      assert.deepEqual(tmpLeft(join(ds.dir, 'events', '2026')), []);
+    } finally {
+      closeSync(late);
+    }
   } finally {
     ds.cleanup();
   }

@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { type Draft, type Registries, addDraftToEvent, extractArticle, newDatasetRegistries, renderDraft } from '../core';
 import { findDatasetRoot, loadDataset, readTextSync } from '../node/dataset';
 import { errorText } from '../node/files';
-import { type OpenFile, cannotReplace, openForReplace, replaceFile } from '../node/replace';
+import { type OpenFile, ReplacedFiles, cannotReplace, openForReplace, replaceFile } from '../node/replace';
 import { checkRun } from './check';
 import { formatStylish } from './formatters/stylish';
 import { InputError, UsageError } from './work';
@@ -162,6 +162,8 @@ async function into(file: string, draft: Draft, io: ExtractIo): Promise<number> 
   } catch (err) {
     throw new InputError(`cannot read ${name}: ${errorText(err)}.`);
   }
+  const replaced = new ReplacedFiles();
+  let handedOver = false;
   try {
     const refused = cannotReplace(open, { name });
     if (refused) throw new InputError(`${refused}.`);
@@ -175,11 +177,14 @@ async function into(file: string, draft: Draft, io: ExtractIo): Promise<number> 
       throw new InputError(`cannot add the article to ${name}: ${(err as Error).message}`);
     }
     // Written as --fix writes: nothing lost, a change meanwhile kept (node/replace.ts).
-    const error = replaceFile(open, Buffer.from((bom ? '\uFEFF' : '') + result.text, 'utf8'), { name, during: 'the article was being added', notDone: 'the article was not added' });
+    const written = replaceFile(open, Buffer.from((bom ? '\uFEFF' : '') + result.text, 'utf8'), { name, during: 'the article was being added', notDone: 'the article was not added', replaced });
+    // Replaced, the old file is handed over, looked at again a moment later and closed then.
+    handedOver = replaced.owns(open.fd);
+    const error = written ?? replaced.settle()[0];
     if (error) throw new InputError(`${error}.`);
     io.stderr(`haulcheck: added to ${name}: ${result.added.join(', ')}.\n`);
   } finally {
-    closeSync(open.fd);
+    if (!handedOver) closeSync(open.fd);
   }
   const run = await checkRun({ paths: [file], cwd: io.cwd, jobs: 1 });
   formatStylish(run.results, { cwd: io.cwd, color: false, root: io.cwd, maxAnnotations: 0 }, io.stdout);

@@ -17,7 +17,7 @@ import * as path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { type FixSafety, LineIndex, fixText } from '../core';
 import { errorText } from '../node/files';
-import { type ReplaceOptions, readAll, replaceFile } from '../node/replace';
+import { type ReplaceOptions, ReplacedFiles, readAll, replaceFile } from '../node/replace';
 import type { FileResult } from './types';
 
 export interface FixOutcome {
@@ -32,7 +32,12 @@ export interface FixOutcome {
 }
 
 /** Fix read-only files too (`readOnly`: `--fix-read-only`; their mode stays read-only), and the test hooks. */
-export type FixOptions = Pick<ReplaceOptions, 'readOnly' | 'beforeRename' | 'inWindow'>;
+/**
+ * `replaced`: where a run of many fixes hands the old files, looked at again once at the end (see
+ * ReplacedFiles; the run then settles it and reports what was put back). Without it, the one file
+ * fixed is looked at again before fixFile returns.
+ */
+export type FixOptions = Pick<ReplaceOptions, 'readOnly' | 'beforeRename' | 'inWindow' | 'replaced'>;
 
 /** The file's line break, when it uses one kind only; undefined for mixed or none. */
 function lineEnding(text: string): '\r\n' | '\n' | '\r' | undefined {
@@ -68,13 +73,18 @@ export function fixFile(r: FileResult, level: FixSafety, dryRun: boolean, opts: 
   } catch (err) {
     return notFixed(`${name}: cannot read it (${why(err)})`);
   }
+  const replaced = opts.replaced ?? new ReplacedFiles();
+  let outcome: FixOutcome;
   try {
-    return fixOpenFile(r, file, fd, level, dryRun, opts);
+    outcome = fixOpenFile(r, file, fd, level, dryRun, { ...opts, replaced });
   } catch (err) {
-    return notFixed(`${name}: ${why(err)}`);
+    outcome = notFixed(`${name}: ${why(err)}`);
   } finally {
-    closeSync(fd);
+    if (!replaced.owns(fd)) closeSync(fd);
   }
+  if (opts.replaced) return outcome;
+  const [putBack] = replaced.settle();
+  return putBack ? notFixed(putBack) : outcome;
 }
 
 function fixOpenFile(r: FileResult, file: string, fd: number, level: FixSafety, dryRun: boolean, opts: FixOptions): FixOutcome {

@@ -13,6 +13,7 @@ import { UNREADABLE_RULE_ID, takeNotes } from '../node/dataset';
 import { chunked, decodeText, errorText, openOutput, readFileBytesSync } from '../node/files';
 import { CACHE_FILE_NAME, defaultCacheFile } from '../node/cache';
 import { fixFile } from './fix';
+import { ReplacedFiles } from '../node/replace';
 import { INIT_HELP, runInit } from './init';
 import { analysisCommand } from './analysis';
 import { runExtract } from './extract';
@@ -325,9 +326,11 @@ async function run(argv: string[], io: Io): Promise<number> {
     let applied = 0;
     let files = 0;
     const notFixed: string[] = [];
+    // The old files, looked at again a moment after their rename (node/replace.ts).
+    const replaced = new ReplacedFiles();
     results = results.map((r) => {
       if (!r.kind || !(r.findings.some((f) => f.fixes?.length) || r.omitted?.fixable)) return r;
-      const o = fixFile(r, level, !!values['dry-run'], { readOnly: !!values['fix-read-only'] });
+      const o = fixFile(r, level, !!values['dry-run'], { readOnly: !!values['fix-read-only'], replaced });
       if (o.error) notFixed.push(o.error);
       if (o.diff) diffs.push(o.diff);
       if (o.changed) files++;
@@ -338,6 +341,8 @@ async function run(argv: string[], io: Io): Promise<number> {
       const left = limitFindings(o.result.findings, limitFor(limits, h?.hide));
       return { ...o.result, findings: left.findings, omitted: left.omitted, hidden: h?.hidden() };
     });
+    // A write that landed in an old file after its rename, put back: that file was not fixed after all.
+    notFixed.push(...replaced.settle());
     // A diff shown on a terminal is escaped; piped or redirected, it stays a patch that applies.
     if (values['dry-run']) io.stdout(io.isTTY ? escapeControls(diffs.join('')) : diffs.join(''));
     fixReport.push(`haulcheck: ${values['dry-run'] ? 'would apply' : 'applied'} ${applied} ${applied === 1 ? 'fix' : 'fixes'} in ${files} ${files === 1 ? 'file' : 'files'}.\n`);

@@ -3,8 +3,10 @@
  * folder (with the old file's owner and mode, synced to disk), which is renamed over the file only
  * if it is still the same file with the same bytes right before the rename. A write that reaches
  * the old file in the instant between that last comparison and the rename (through a descriptor
- * opened before it) is noticed afterwards, through the descriptor kept open, and put back. What no
- * POSIX call can close is a file *replaced* (renamed over) in that instant: docs/robustness.md.
+ * opened before it) is noticed afterwards, through the descriptor kept open, and put back — right
+ * after the rename, and again SETTLE_MS later (ReplacedFiles), for a writer that opened the file
+ * before the rename and writes a moment after it. What no POSIX call can close is a file *replaced*
+ * (renamed over) in that instant, or a writer that holds the old file open longer: docs/robustness.md.
  *
  * A file that is not valid UTF-8 is never rewritten (its bytes would be replaced); a read-only file
  * is left alone unless asked; a file of another owner or with hard links is left alone. Used by
@@ -56,6 +58,8 @@ export interface ReplaceOptions {
   beforeRename?: (file: string) => void;
   /** Test hook: after the last comparison, right before the rename (the window that remains). */
   inWindow?: (file: string) => void;
+  /** Where the old file is handed once replaced, to be looked at again a moment later (it then owns `fd`). */
+  replaced?: ReplacedFiles;
 }
 
 type Said = Pick<ReplaceOptions, 'name' | 'during' | 'notDone'>;
@@ -118,7 +122,54 @@ export function replaceFile({ file, fd, st, raw }: OpenFile, content: Buffer, op
   // descriptor opened before the rename, is in the old file still (open here as fd): put it back.
   const after = readAll(fd);
   if (!after.equals(raw)) return putBack(file, after, content, st, opts);
+  opts.replaced?.add({ file, fd, st, raw }, content, opts);
   return undefined;
+}
+
+/** How long after its rename an old file is looked at again (ms). */
+export const SETTLE_MS = 50;
+/** How many old files a run keeps open at once (a process may open about a thousand). */
+const MAX_WATCHED = 128;
+
+/**
+ * The old files a run replaced, kept open a moment after their rename. A process that opened the
+ * file by its path just before the rename and is descheduled before it writes (a shell's `>>`, an
+ * editor's append) writes into the old file after the check right after the rename: `settle` looks
+ * at each again once SETTLE_MS have passed since its rename, and puts back what landed. A run that
+ * replaces many files keeps at most MAX_WATCHED open: the oldest are looked at to make room (their
+ * time has mostly passed meanwhile). Owns the descriptors it is given.
+ */
+export class ReplacedFiles {
+  private entries: { open: OpenFile; content: Buffer; said: Said; at: number }[] = [];
+  /** What was put back, in words: each a file that was not fixed after all. */
+  readonly putBack: string[] = [];
+
+  /** Whether `fd` was handed over (its caller must not close it). */
+  owns(fd: number): boolean {
+    return this.entries.some((e) => e.open.fd === fd);
+  }
+
+  add(open: OpenFile, content: Buffer, said: Said): void {
+    this.entries.push({ open, content, said, at: performance.now() });
+    while (this.entries.length > MAX_WATCHED) this.look(this.entries.shift()!);
+  }
+
+  /** Looks at every old file again, each SETTLE_MS after its rename; returns what was put back. */
+  settle(): string[] {
+    for (const e of this.entries.splice(0)) this.look(e);
+    return this.putBack;
+  }
+
+  private look({ open, content, said, at }: { open: OpenFile; content: Buffer; said: Said; at: number }): void {
+    try {
+      const wait = at + SETTLE_MS - performance.now();
+      if (wait > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, wait);
+      const after = readAll(open.fd);
+      if (!after.equals(open.raw)) this.putBack.push(putBack(open.file, after, content, open.st, said));
+    } finally {
+      closeSync(open.fd);
+    }
+  }
 }
 
 /** The whole content of an open file, read from its start. */
