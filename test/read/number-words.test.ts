@@ -90,6 +90,12 @@ const CASES: [string, string, string[], string][] = [
   // Arabic unit nouns
   ['ضبط طنا و908 كيلو جرامات من الحشيش', 'ar', ['1 t', '1908 kg', '908 kg'], 'a ton and 908 kg'],
   ['طنين من الحشيش، طن ونصف', 'ar', ['2 t', '1.5 t'], 'the dual; a ton and a half'],
+  // Figures set off between hyphens (Hellenic Police statements)
+  ['εντοπίστηκαν -33- αυτοσχέδιες συσκευασίες, συνολικού μικτού βάρους -38- κιλών και -200- γραμμαρίων', 'el', ['33', '38 kg', '38.2 kg', '200 g'], 'a unit after the closing hyphen; kilograms and grams together'],
+  ['10-38 κιλά, 2020-38 κιλά', 'el', ['10', '10 kg', '38 kg', '2020', '2020 kg', '38 kg'], 'a range keeps its reading: no hyphen closes the figure'],
+  ['σελ. 5-38-12 κιλά', 'el', ['5', '38', '38 kg', '12 kg'], 'a figure joined to others by hyphens is not set off by them (38-12 kg is read as a range)'],
+  // Half of the scale just named
+  ['6 ملايين ونصف مليون حبة، 3 ملايين ونصف، مليون ونصف المليون', 'ar', ['6500000', '3500000', '1500000'], '"and half a million" after millions is six and a half million, not seven and a half'],
   // Hundreds as one word
   ['doscientos cinco, trescientos veinte kilos', 'es', ['205', '320 kg'], 'Spanish'],
   ['διακόσια πενήντα κιλά', 'el', ['250 kg'], 'Greek'],

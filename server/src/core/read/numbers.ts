@@ -513,8 +513,16 @@ function phraseValue(p: Phrase, first: number | undefined, lang: string | undefi
     cur = 0;
     pending = 0;
   };
+  // A half just added as a fraction of the last scale word ("6 ملايين ونصف"): the same scale word
+  // after it is the half's own noun, not a multiplier ("6 ملايين ونصف مليون", six and a half million).
+  let halfOfLastScale = false;
   for (let k = 0; k < p.atoms.length; k++) {
     const a = p.atoms[k];
+    if (halfOfLastScale && a.kind === 'word' && a.value.kind === 'scale' && a.value.n === lastScale) {
+      halfOfLastScale = false;
+      continue;
+    }
+    halfOfLastScale = false;
     if (lang === 'sw' && a.kind === 'word' && (a.value.kind === 'scale' || a.value.kind === 'hundred') && cur === 0 && k + 1 < p.atoms.length) {
       settle();
       pending = a.value.kind === 'scale' ? a.value.n : 100;
@@ -530,7 +538,10 @@ function phraseValue(p: Phrase, first: number | undefined, lang: string | undefi
     }
     const v = a.value;
     if (lang === 'fr' && v.kind === 'add' && v.n === 20 && cur % 100 === 4) cur += 76; // "quatre-vingts": four twenties
-    else if (v.kind === 'half' && cur === 0 && lastScale) total += v.n * lastScale; // "a million and a half"
+    else if (v.kind === 'half' && cur === 0 && lastScale) {
+      total += v.n * lastScale; // "a million and a half"
+      halfOfLastScale = true;
+    }
     else if (v.kind === 'add' || v.kind === 'half') cur += v.n;
     else if (v.kind === 'hundred') cur = (cur || 1) * 100;
     else if (v.kind === 'dozen') cur = (cur || 1) * 12;
@@ -916,8 +927,9 @@ function readAt(r: Reader, i: number): Read | undefined {
   for (const run of runs) values.push({ value: phraseValue(phrase, run?.value, lang), run });
   let u = unitAfter(r, phrase.last, digits);
   let first = phrase.first;
-  // "(17,500) kilograms", "(56) kilograms": the unit after the closing parenthesis.
-  if (!u && tokens[phrase.first - 1]?.text === '(' && tokens[phrase.last + 1]?.text === ')') {
+  // "(17,500) kilograms", "(56) kilograms": the unit after the closing parenthesis; "-38- κιλών",
+  // the Hellenic Police's way of setting figures off between hyphens: the unit after the second.
+  if (!u && (tokens[phrase.first - 1]?.text === '(' && tokens[phrase.last + 1]?.text === ')' || betweenHyphens(r, phrase.first, phrase.last))) {
     const close = phrase.last + 1;
     const w = tokens[close + 1];
     const uu = w && w.kind === 'word' && adjacent(text, tokens[close], w) ? unitWord(w.text, lang, digits) : undefined;
@@ -936,6 +948,21 @@ function readAt(r: Reader, i: number): Read | undefined {
   const last = phrase.atoms[phrase.atoms.length - 1];
   if (!u && last.kind === 'word' && last.value.kind === 'scale') read.endScale = last.value.n;
   return read;
+}
+
+/**
+ * A figure set off between two hyphens that touch it, "-38-", standing apart from what precedes it:
+ * not a range ("10-38") nor a word joined by hyphens ("ένα-38-").
+ */
+function betweenHyphens(r: Reader, first: number, last: number): boolean {
+  const { tokens, text } = r;
+  const open = tokens[first - 1];
+  const close = tokens[last + 1];
+  if (open?.text !== '-' || close?.text !== '-') return false;
+  if (open.end !== tokens[first].start || close.start !== tokens[last].end) return false;
+  const before = tokens[first - 2];
+  const after = tokens[last + 2];
+  return (!before || before.end < open.start) && !!after && after.start > close.end && adjacent(text, close, after);
 }
 
 /** Words between the two ends of a range: "150-200 million", "between 2 and 3 tons", "tra i 150 e i 200 milioni", "150 bis 200 Millionen". */
@@ -1058,14 +1085,17 @@ function compoundMass(r: Reader, a: Read, b: Read | undefined): NumberReading[] 
   const ua = a.readings[0]?.unit;
   const ub = b.readings[0]?.unit;
   if (!ua || !ub || KG_PER_UNIT[ua] === undefined || KG_PER_UNIT[ub] === undefined) return undefined;
-  // Nothing or one joining word between them.
-  const gap = b.firstToken - a.lastToken - 1;
+  // Nothing or one joining word between them; the second may open with a hyphen ("-38- κιλών και -200- γραμμαρίων").
+  let bFirst = b.firstToken;
+  const open = tokens[bFirst - 1];
+  if (open?.text === '-' && open.end === tokens[bFirst].start && tokens[bFirst - 2] && tokens[bFirst - 2].end < open.start) bFirst--;
+  const gap = bFirst - a.lastToken - 1;
   if (gap > 1) return undefined;
   if (gap === 1) {
     const j = tokens[a.lastToken + 1];
     if (!MASS_JOINERS.has(j.text) || !adjacent(text, tokens[a.lastToken], j)) return undefined;
-    if (!adjacent(text, j, tokens[b.firstToken]) && j.end !== tokens[b.firstToken].start) return undefined;
-  } else if (!adjacent(text, tokens[a.lastToken], tokens[b.firstToken])) return undefined;
+    if (!adjacent(text, j, tokens[bFirst]) && j.end !== tokens[bFirst].start) return undefined;
+  } else if (!adjacent(text, tokens[a.lastToken], tokens[bFirst])) return undefined;
   const out: NumberReading[] = [];
   for (const x of a.readings) {
     for (const y of b.readings) {
