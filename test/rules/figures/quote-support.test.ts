@@ -24,6 +24,13 @@ ruleTester(rule, {
       code: addressed('    count: {value: 1400000, unit: tablets, where: url, as_reported: "1-4-milyon", source: a}\n', 'https://example.org/hatay/1-4-milyon-uyusturucu-hap-ele-gecirildi', 'tr'),
     },
     {
+      name: 'an address writes the point of money in millions as a hyphen: "aed4-5m" is AED 4.5 million',
+      code: event(
+        `seizures:\n  - drug: captagon\n    street_value: {value: 4500000, currency: AED, where: url, as_reported: "aed4-5m", source: a}\n`,
+        source('a', ['x']) + '    url: https://example.org/news/dubai-police-foil-gangs-bid-to-smuggle-aed4-5m-worth-of-drugs\n',
+      ),
+    },
+    {
       name: 'an address with a thousands separator lost: "1-400-kilos" may be 1,400 kg',
       code: addressed('    weight: {value: 1400, unit: kg, where: url, as_reported: "1-400-kilos", source: a}\n', 'https://example.org/news/police-seize-1-400-kilos-of-cocaine', 'en'),
     },
@@ -110,6 +117,11 @@ arrests: {value: 2, unit: persons, source: a}
     {
       name: 'a date in an address is no decimal: "2021-06-26" gives no 6.26',
       code: addressed('    weight: {value: 6.26, unit: t, where: url, source: a}\n', 'https://example.org/2021-06-26-tonnes-seized', 'en'),
+      errors: [{ messageId: 'missing' }],
+    },
+    {
+      name: 'a scale letter glued to a model number is no money: "a320-5m" gives no 320.5 million',
+      code: addressed('    street_value: {value: 320500000, currency: USD, where: url, source: a}\n', 'https://example.org/news/a320-5m-long-crack-found', 'en'),
       errors: [{ messageId: 'missing' }],
     },
     {

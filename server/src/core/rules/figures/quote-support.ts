@@ -42,9 +42,10 @@ export function urlWords(url: string): string {
 
 /**
  * Two groups of digits joined by one hyphen before a word, in an address ("1-4-milyon", "3-5-tonnes"),
- * not inside a longer run of them (a date, "2021-06-26").
+ * or before the letter of a scale glued to them ("aed4-5m-worth", "dh4-5bn"), not inside a longer run
+ * of them (a date, "2021-06-26").
  */
-const SLUG_SEPARATOR = /(?<!\d)(?<!\d-)(\d+)-(\d{1,3})(?=-[^\d-])/g;
+const SLUG_SEPARATOR = /(?<!\d)(?<!\d-)(\d+)-(\d{1,3})(?=-[^\d-]|(?:m|mn|bn|k)(?:[-/.]|$))/gi;
 
 /**
  * The address as a reader may take its words: a slug writes every separator as a hyphen, so two digit
