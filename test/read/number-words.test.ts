@@ -71,6 +71,8 @@ const CASES: [string, string, string[], string][] = [
   ['bijna een ton, Bijna duizend kilo cocaïne', 'nl', ['1 t (nearly)', '1000 kg (nearly)'], '"een ton" is one ton; "duizend" a number alone'],
   ['vijfentwintig, tweeëntwintig, driehonderdduizend, 3 mln, 1,2 mld', 'nl', ['25', '22', '300000', '3000000', '1200000000'], 'compounds with "en", "ën"; compact forms'],
   ['een halve ton, anderhalve ton, tweeënhalf ton', 'nl', ['1', '0.5 t', '1.5 t', '2.5 t'], 'halves: "een halve" is half, not one and a half'],
+  // Indonesian
+  ['menyita 3,2 juta pil Captagon, seribu, sejuta, lima ratus ribu, 1,5 miliar rupiah, setengah juta', 'id', ['3200000', '1000', '1000000', '500000', '1500000000', '500000'], 'scale words after digits and words; "se-" is one'],
   // Fractions of a unit
   ['almost half a tonne of cocaine, half a kilo, half a million', 'en', ['0.5 t (nearly)', '0.5 kg', '500000'], '"half a" unit'],
   ['une demi-tonne, saisie d une demi tonne de cocaine, un demi-million, deux tonnes et demie, un et demi', 'fr', ['1', '0.5 t', '1', '0.5 t', '1', '500000', '2.5 t', '1.5'], '"une demi-" is half, "et demi" adds one'],
@@ -112,6 +114,7 @@ const NO_NUMBER: [string, string, string][] = [
   ['tienduizenden, honderden, duizenden, miljoenen', 'nl', 'plurals of scale words are no number ("tienduizenden" is tens of thousands)'],
   ['de tweede container, de negende keer, achten', 'nl', 'ordinals and words that hold a number word'],
   ['milhares de pessoas, centenas, dezenas, milionários', 'pt', 'plurals of scale words'],
+  ['ribuan orang, jutaan pil, ratusan', 'id', 'plurals of scale words ("ribuan" is thousands)'],
   ['no quintal de casa', 'pt', 'a Portuguese "quintal" is a backyard'],
   ['سعر الطن، وطن، بطن، على بعد كيلو متر', 'ar', 'the ton as a measure, "homeland", "belly", a kilometre'],
 ];

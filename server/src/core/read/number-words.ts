@@ -1,5 +1,5 @@
 /**
- * The words of numbers in the languages of the reports (en, de, es, it, fr, tr, el, ar, pl, hu, sw,
+ * The words of numbers in the languages of the reports (en, de, es, it, fr, tr, el, ar, pl, hu, sw, id,
  * and pt, nl generated from CLDR's spell-out rules, see generated/number-words.ts): cardinals, tens,
  * hundreds, scale words with their inflections and abbreviations, halves, and the words that join the
  * parts of a number. Pure data and lookups, no IO.
@@ -139,6 +139,17 @@ const SW = lexicon({
   mia: HUNDRED, elfu: THOUSAND, milioni: MILLION, bilioni: BILLION, nusu: { kind: 'half', n: 0.5 },
 });
 
+/**
+ * Indonesian (and Malay): the units, the hundreds and the scales, enough for "3,2 juta pil", "lima
+ * ratus ribu", "seribu". Tens and teens ("dua puluh", "dua belas") multiply or add ten, a form the
+ * reader does not build; they are left out rather than misread.
+ */
+const ID = lexicon({
+  nol: 0, satu: 1, dua: 2, tiga: 3, empat: 4, lima: 5, enam: 6, tujuh: 7, delapan: 8, sembilan: 9, sepuluh: 10, sebelas: 11,
+  ratus: HUNDRED, seratus: 100, 'ribu|rb': THOUSAND, seribu: 1000, 'juta|jt': MILLION, sejuta: 1e6, 'miliar|milyar': BILLION,
+  triliun: scale(1e12), setengah: { kind: 'half', n: 0.5 },
+});
+
 const AR = lexicon({
   'واحد|واحدة|واحده|أحد|احد|إحدى|احدى': 1,
   'اثنان|اثنين|اثنتان|اثنتين|اثنا|اثنتا|إثنان|إثنين': 2,
@@ -171,7 +182,7 @@ function generatedLexicon(lang: string, halves: Record<string, WordValue>): Lexi
 const PT = generatedLexicon('pt', { 'meio|meia': { kind: 'half', n: 0.5 } });
 const NL = generatedLexicon('nl', { 'anderhalf|anderhalve': { kind: 'half', n: 1.5 }, 'half|halve': { kind: 'half', n: 0.5 } });
 
-const LEXICONS: Readonly<Record<string, Lexicon>> = { en: EN, de: DE, es: ES, it: IT, fr: FR, tr: TR, el: EL, pl: PL, hu: HU, sw: SW, ar: AR, pt: PT, nl: NL };
+const LEXICONS: Readonly<Record<string, Lexicon>> = { en: EN, de: DE, es: ES, it: IT, fr: FR, tr: TR, el: EL, pl: PL, hu: HU, sw: SW, ar: AR, pt: PT, nl: NL, id: ID, ms: ID };
 
 /** The languages whose number words are read. */
 export const NUMBER_LANGUAGES = Object.keys(LEXICONS);
