@@ -1,5 +1,5 @@
 /**
- * The tests of a held-out corpus (test/holdout, test/holdout2): real reports the checks were never
+ * The tests of a held-out corpus (test/holdout, test/holdout2, test/holdout3): real reports the checks were never
  * tuned on, recorded as reported. They keep the recording honest — valid data, every figure's and
  * date's words in its own source, the transcription (source/reports.jsonl), the key map and the
  * expectations consistent with each other — and hold recall and precision to no threshold: such a
