@@ -117,7 +117,7 @@ const written = (n: number) => {
 
 /** "more than 1,350,000 tablets", "about 2.015 t", "200–250 kg", "6,000,000 EUR": the figure as written. */
 export function describeFigure(f: Figure): string {
-  const unit = f.currency ? ` ${f.currency}` : f.unit ? ` ${unitLabel(f.unit)}` : '';
+  const unit = f.currency ? ` ${f.currency}` : f.unit ? ` ${unitLabel(f.unit, f.qualifier !== 'range' && f.value === 1 ? 1 : undefined)}` : '';
   if (f.qualifier === 'range' && f.min !== undefined && f.max !== undefined) return `${written(f.min)}–${written(f.max)}${unit}`;
   if (f.value === undefined) return `?${unit}`;
   return `${QUALIFIER_WORDS[f.qualifier] ?? ''}${written(f.value)}${unit}`;

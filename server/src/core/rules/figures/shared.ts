@@ -20,9 +20,12 @@ export function valuePointer(f: Figure): string {
 }
 
 const UNIT_LABEL: Record<string, string> = { short_ton: 'short tons', ton: 'tons', persons: 'persons' };
+const ONE_UNIT_LABEL: Record<string, string> = { short_ton: 'short ton', ton: 'ton', persons: 'person' };
 
-export function unitLabel(unit: string | undefined): string {
-  return unit ? UNIT_LABEL[unit] ?? unit : '';
+/** The unit as a message says it: "tons", or "ton" after exactly one (`value` 1). */
+export function unitLabel(unit: string | undefined, value?: number): string {
+  if (!unit) return '';
+  return (value === 1 ? ONE_UNIT_LABEL[unit] : undefined) ?? UNIT_LABEL[unit] ?? unit;
 }
 
 const QUALIFIER_WORDS: Record<string, string> = {
@@ -45,7 +48,8 @@ export function asWritten(n: number): string {
 
 /** "more than 1,350,000 tablets", "about 2,015 kg", "200–250 kg". */
 export function describeFigure(f: Figure, withQualifier = true): string {
-  const unit = f.currency ? ` ${f.currency}` : f.unitAssumed ? ' (no unit given)' : f.unit ? ` ${unitLabel(f.unit)}` : '';
+  const one = f.qualifier !== 'range' && f.value === 1 ? 1 : undefined;
+  const unit = f.currency ? ` ${f.currency}` : f.unitAssumed ? ' (no unit given)' : f.unit ? ` ${unitLabel(f.unit, one)}` : '';
   if (f.qualifier === 'range' && f.min !== undefined && f.max !== undefined) return `${asWritten(f.min)}–${asWritten(f.max)}${unit}`;
   if (f.value === undefined) return `?${unit}`;
   return `${withQualifier ? QUALIFIER_WORDS[f.qualifier] ?? '' : ''}${asWritten(f.value)}${unit}`;
